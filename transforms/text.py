@@ -54,12 +54,12 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 def _utf16_without_bom(raw: bytes) -> str | None:
-    """Decode BOM-less UTF-16 when NULs sit on one side of (mostly ASCII) pairs."""
+    """Decode BOM-less UTF-16: NULs fill one side of most byte pairs (Latin text), none the other."""
     if len(raw) < 4 or len(raw) % 2:
         return None
     even, odd = raw[0::2], raw[1::2]
-    for zeros, enc in ((odd, "utf-16-le"), (even, "utf-16-be")):
-        if zeros.count(0) > 0.3 * len(zeros):
+    for zeros, other, enc in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros.count(0) >= 0.7 * len(zeros) and other.count(0) <= 0.05 * len(other):
             try:
                 return raw.decode(enc)
             except UnicodeDecodeError:
@@ -67,8 +67,18 @@ def _utf16_without_bom(raw: bytes) -> str | None:
     return None
 
 
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
 def decode_bytes(raw: bytes) -> tuple[str, str]:
-    """Return (text, encoding) or raise RejectedInput(empty_file|binary_content|undecodable_bytes)."""
+    """Return (text, encoding) or raise RejectedInput(empty_file|binary_content|undecodable_bytes).
+
+    Order: BOM; NUL bytes mean UTF-16 (BOM-less) or binary; strict UTF-8; a file
+    with valid UTF-8 sequences that still fails UTF-8 is corrupt (rejected, not
+    guessed); text that is at least 70% ASCII and valid cp1252 is cp1252 (the legacy
+    encoding of English news pages); anything else goes to charset-normalizer
+    and must read as text (words separated by spaces).
+    """
     if not raw:
         raise RejectedInput("empty_file", "0 bytes")
     if raw.startswith(_BINARY_MAGIC):
@@ -81,16 +91,26 @@ def decode_bytes(raw: bytes) -> tuple[str, str]:
             except UnicodeDecodeError as exc:
                 raise RejectedInput("undecodable_bytes", f"invalid {enc}: {exc.reason}") from exc
             break
-    if text is None:
-        try:
-            text, encoding = raw.decode("utf-8"), "utf-8"
-        except UnicodeDecodeError:
-            pass
     if text is None and b"\x00" in raw:
         text = _utf16_without_bom(raw)
         if text is None:
-            raise RejectedInput("binary_content", "NUL bytes in a non-UTF-16 file")
+            raise RejectedInput("binary_content", "NUL bytes in a file that is not UTF-16")
         encoding = "utf-16"
+    if text is None:
+        try:
+            text, encoding = raw.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError as exc:
+            if _UTF8_MULTIBYTE.search(raw):
+                raise RejectedInput(
+                    "undecodable_bytes", f"corrupt UTF-8 at byte {exc.start}: {exc.reason}"
+                ) from exc
+    if text is None:
+        high = sum(b >= 0x80 for b in raw)
+        if high <= 0.3 * len(raw):
+            try:
+                text, encoding = raw.decode("cp1252"), "cp1252"
+            except UnicodeDecodeError:
+                pass
     if text is None:
         from charset_normalizer import from_bytes  # imported lazily: costs ~50 ms
 
@@ -98,6 +118,10 @@ def decode_bytes(raw: bytes) -> tuple[str, str]:
         if best is None:
             raise RejectedInput("undecodable_bytes", "no text encoding fits these bytes")
         text, encoding = str(best), best.encoding
+        if len(text) > 40 and sum(c.isspace() for c in text) < 0.03 * len(text):
+            raise RejectedInput(
+                "undecodable_bytes", f"bytes decode as {encoding} only to something that is not text"
+            )
     controls = len(_CONTROL.findall(text))
     if controls > max(8, 0.01 * len(text)):
         raise RejectedInput("binary_content", f"{controls} control characters")

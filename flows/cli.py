@@ -1,0 +1,232 @@
+"""The ``newsclaims`` command line.
+
+    newsclaims run [PATH ...] [--db FILE] [--strict]   ingest files/folders (default seeds/)
+    newsclaims status [--db FILE]                      last runs and row counts
+    newsclaims sql "SELECT ..." [--db FILE]            ad-hoc SQL on a read-only connection
+
+Exit codes: 0 ok, 1 the run failed, 2 bad usage or a missing path,
+3 the database is busy (another run holds it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_BUSY = 0, 1, 2, 3
+
+
+def _quiet_prefect(verbose: bool) -> None:
+    """Prefect's own log lines are noise in a CLI summary unless asked for."""
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO" if verbose else "WARNING")
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("PREFECT_LOGGING_LOG_PRINTS", "false")
+
+
+def _console():
+    from rich.console import Console
+
+    return Console()
+
+
+def _err(msg: str) -> None:
+    print(f"newsclaims: error: {msg}", file=sys.stderr)
+
+
+# ---------------------------------------------------------------- run
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from flows.settings import get_settings
+
+    settings = get_settings(db=args.db, strict=args.strict or None, batch_size=args.batch_size,
+                            lock_timeout=args.wait, task_runner=args.task_runner,
+                            dask_address=args.dask_address, workers=args.workers)
+    paths = [Path(p) for p in args.paths] or [settings.seeds_dir]
+    missing = [str(p) for p in paths if not os.path.lexists(p)]
+    if missing:
+        _err(f"input path does not exist: {', '.join(missing)}")
+        return EXIT_USAGE
+    _quiet_prefect(args.verbose)
+    from flows.ingest import StrictModeFailure, ingest_articles, task_runner_for
+    from warehouse.loader import DatabaseBusy, RunLocked
+
+    console = _console()
+    console.print(f"[bold]newsclaims run[/] {', '.join(str(p) for p in paths)} -> {settings.db}")
+    flow_fn = ingest_articles.with_options(task_runner=task_runner_for(settings))
+    try:
+        summary = flow_fn([str(p) for p in paths], settings,
+                          progress=console.is_terminal and not args.no_progress)
+    except (RunLocked, DatabaseBusy) as exc:
+        _err(str(exc))
+        return EXIT_BUSY
+    except StrictModeFailure as exc:
+        _err(f"{exc}; nothing was committed")
+        return EXIT_FAILED
+    except Exception as exc:  # the flow recorded it in pipeline_runs
+        _err(f"run failed, nothing was committed: {type(exc).__name__}: {exc}")
+        return EXIT_FAILED
+    print_summary(console, summary)
+    return EXIT_OK
+
+
+def print_summary(console, s) -> None:
+    from rich.table import Table
+
+    console.print(
+        f"run [bold]{s.run_id}[/] {s.status} in {s.duration_s:.1f} s: "
+        f"{s.files_seen} files seen, {s.files_new} new, {s.files_changed} changed, "
+        f"{s.files_unchanged} unchanged, {s.files_duplicate} duplicate, {s.files_rejected} rejected, "
+        f"{s.files_skipped} not articles (skipped)"
+    )
+    for r in s.rejected[:20]:
+        console.print(f"  rejected {r['source_path']}: {r['reason']} ({r['detail']})", highlight=False)
+    if len(s.rejected) > 20:
+        console.print(f"  ... and {len(s.rejected) - 20} more (see table rejected_inputs)")
+    if s.rows_quarantined:
+        detail = ", ".join(f"{k}: {v}" for k, v in sorted(s.quarantined.items()))
+        console.print(f"  quarantined {s.rows_quarantined} rows ({detail}); see table quarantine")
+    table = Table(title="rows", show_edge=False)
+    table.add_column("table")
+    table.add_column("written this run", justify="right")
+    table.add_column("total", justify="right")
+    for name in sorted(set(s.table_totals) | set(s.row_counts)):
+        table.add_row(name, str(s.row_counts.get(name, 0)), str(s.table_totals.get(name, "")))
+    console.print(table)
+    if s.stage_seconds:
+        console.print("extraction seconds: " + ", ".join(f"{k} {v:.1f}" for k, v in s.stage_seconds.items()))
+    if s.docs_path:
+        console.print(f"data docs: {s.docs_path}")
+
+
+# ---------------------------------------------------------------- status / sql
+
+
+def _read_only(db: Path):
+    from warehouse.loader import connect
+
+    return connect(db, read_only=True)
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from flows.settings import get_settings
+
+    settings = get_settings(db=args.db)
+    con = _read_only(settings.db)
+    console = _console()
+    runs = con.execute(
+        "select run_id, status, started_at::varchar(19), round(duration_s, 1), files_seen, files_new, "
+        "files_changed, files_unchanged, files_rejected, rows_quarantined, error "
+        "from pipeline_runs order by started_at desc limit ?", [args.limit]).fetchall()
+    cols = ["run_id", "status", "started", "secs", "seen", "new", "changed", "unchanged", "rejected",
+            "quarantined", "error"]
+    _print_rows(console, cols, runs, title=f"last runs of {settings.db}")
+    tables = [r[0] for r in con.execute(
+        "select table_name from information_schema.tables where table_schema = 'main' "
+        "and table_type = 'BASE TABLE' order by 1").fetchall()]
+    counts = [(t, con.execute(f'select count(*) from "{t}"').fetchone()[0]) for t in tables]
+    _print_rows(console, ["table", "rows"], counts, title="row counts")
+    con.close()
+    return EXIT_OK
+
+
+def _print_rows(console, columns, rows, title=None, fmt="table") -> None:
+    if fmt == "json":
+        print(json.dumps([dict(zip(columns, r)) for r in rows], default=str, indent=1))
+        return
+    if fmt == "csv":
+        import csv
+
+        w = csv.writer(sys.stdout)
+        w.writerow(columns)
+        w.writerows(rows)
+        return
+    from rich.table import Table
+
+    table = Table(title=title, show_lines=False)
+    for c in columns:
+        table.add_column(str(c), overflow="fold")
+    for r in rows:
+        table.add_row(*["NULL" if v is None else str(v) for v in r])
+    console.print(table)
+
+
+def cmd_sql(args: argparse.Namespace) -> int:
+    import duckdb
+
+    from flows.settings import get_settings
+
+    settings = get_settings(db=args.db)
+    con = _read_only(settings.db)
+    try:
+        cur = con.execute(args.query)
+        columns = [d[0] for d in cur.description] if cur.description else []
+        rows = cur.fetchmany(args.limit) if columns else []
+    except duckdb.Error as exc:
+        _err(f"SQL error: {exc}")
+        return EXIT_USAGE
+    finally:
+        pass
+    con.close()
+    _print_rows(_console(), columns, rows, fmt=args.format)
+    return EXIT_OK
+
+
+# ---------------------------------------------------------------- parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="newsclaims", description=__doc__.split("\n\n")[0],
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = p.add_subparsers(dest="command", required=True)
+
+    run = sub.add_parser("run", help="ingest article files/folders as one Prefect flow run")
+    run.add_argument("paths", nargs="*", help="files or folders (recursive); default seeds/")
+    run.add_argument("--db", type=Path, help="DuckDB file (default warehouse/newsclaims.duckdb)")
+    run.add_argument("--strict", action="store_true",
+                     help="fail the run, committing nothing, on any rejected input or failed expectation")
+    run.add_argument("--batch-size", type=int, help="articles per extraction task (default 200)")
+    run.add_argument("--wait", type=float, metavar="SECONDS",
+                     help="wait this long for another run's lock instead of failing at once")
+    run.add_argument("--task-runner", choices=["thread", "process", "dask"], help="Prefect task runner")
+    run.add_argument("--workers", type=int, help="parallel extraction tasks (process/dask runners)")
+    run.add_argument("--dask-address", help="tcp://host:port of an existing Dask scheduler")
+    run.add_argument("--no-progress", action="store_true", help="no progress bar")
+    run.add_argument("-v", "--verbose", action="store_true", help="show Prefect's log lines")
+    run.set_defaults(func=cmd_run)
+
+    st = sub.add_parser("status", help="last runs and row counts")
+    st.add_argument("--db", type=Path)
+    st.add_argument("--limit", type=int, default=10)
+    st.set_defaults(func=cmd_status)
+
+    sq = sub.add_parser("sql", help="run a SQL query on a read-only connection and print the result")
+    sq.add_argument("query")
+    sq.add_argument("--db", type=Path)
+    sq.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    sq.add_argument("--limit", type=int, default=10_000, help="rows printed at most")
+    sq.set_defaults(func=cmd_sql)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except FileNotFoundError as exc:
+        _err(str(exc))
+        return EXIT_USAGE
+    except Exception as exc:
+        from warehouse.loader import DatabaseBusy, RunLocked
+
+        if isinstance(exc, (DatabaseBusy, RunLocked)):
+            _err(str(exc))
+            return EXIT_BUSY
+        raise
+
+
+if __name__ == "__main__":
+    sys.exit(main())

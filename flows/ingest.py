@@ -1,0 +1,327 @@
+"""Prefect flow ``ingest_articles``: wiring only.
+
+Tasks do I/O (list and read inputs, read warehouse state, load) and hand
+frames to transforms/ (pure) and warehouse/loader.py. One task works on a
+batch of files, never on one file. The run holds the per-database run lock
+from start to end; DuckDB itself is opened for writing only at the start (run
+row) and for the final one-transaction load, so readers can query meanwhile.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+import polars as pl
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+from prefect.futures import as_completed
+
+from flows.reader import list_inputs, read_files
+from flows.settings import Settings
+from transforms.incremental import unchanged_by_stat
+from warehouse import loader
+
+TASK_OPTS = dict(cache_policy=NO_CACHE, persist_result=False)
+
+
+@dataclass
+class RunSummary:
+    run_id: str
+    db: str
+    status: str = "running"
+    files_seen: int = 0
+    files_new: int = 0
+    files_changed: int = 0
+    files_unchanged: int = 0
+    files_skipped: int = 0
+    files_rejected: int = 0
+    files_duplicate: int = 0
+    rows_quarantined: int = 0
+    expectations_failed: int = 0
+    row_counts: dict[str, int] = field(default_factory=dict)
+    table_totals: dict[str, int] = field(default_factory=dict)
+    rejected: list[dict] = field(default_factory=list)
+    quarantined: dict[str, int] = field(default_factory=dict)
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+    duration_s: float = 0.0
+    error: str | None = None
+    docs_path: str | None = None
+
+    def run_fields(self) -> dict:
+        keys = ("files_seen", "files_new", "files_changed", "files_unchanged", "files_skipped",
+                "files_rejected", "files_duplicate", "rows_quarantined", "expectations_failed", "duration_s")
+        return {k: getattr(self, k) for k in keys}
+
+
+class StrictModeFailure(RuntimeError):
+    pass
+
+
+def new_run_id() -> str:
+    return f"{datetime.now():%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
+
+
+# ---------------------------------------------------------------- tasks
+
+
+@task(name="open-run", **TASK_OPTS)
+def open_run(settings: Settings, run_id: str, inputs: list[str]) -> pl.DataFrame:
+    """Create/upgrade the schema, close out crashed runs, log this one; return the ledger."""
+    con = loader.connect(settings.db, timeout=settings.lock_timeout)
+    try:
+        loader.ensure_schema(con)
+        loader.mark_interrupted(con)
+        loader.start_run(con, run_id, inputs, settings.strict)
+        return loader.read_frame(con, "select * from source_files")
+    finally:
+        con.close()
+
+
+@task(name="list-inputs", **TASK_OPTS)
+def plan_inputs(paths: list[str], settings: Settings, ledger: pl.DataFrame):
+    listing = list_inputs([Path(p) for p in paths], settings.article_suffixes)
+    same = unchanged_by_stat(listing.files, ledger)
+    return listing, listing.files.filter(~same), int(same.sum())
+
+
+@task(name="extract-batch", retries=2, retry_delay_seconds=1,
+      retry_condition_fn=lambda task, run, state: isinstance(state.result(raise_on_failure=False), OSError),
+      **TASK_OPTS)
+def extract_batch(paths: list[str], known: pl.DataFrame, settings: Settings, today: date):
+    from flows.nlp import load_nlp
+    from transforms.pipeline import extract_batch as extract
+
+    read = read_files(paths, settings.max_file_bytes)
+    return extract(read, known, load_nlp(settings.spacy_model), today=today)
+
+
+@task(name="read-warehouse-state", **TASK_OPTS)
+def read_state(settings: Settings, ledger: pl.DataFrame):
+    from transforms.pipeline import ARTICLE_STATE_COLUMNS, WarehouseState
+
+    con = loader.connect(settings.db, read_only=True, timeout=max(settings.lock_timeout, 10))
+    try:
+        q = lambda sql: loader.read_frame(con, sql)  # noqa: E731
+        return WarehouseState(
+            ledger=ledger,
+            articles=q(f"select {', '.join(ARTICLE_STATE_COLUMNS)} from articles"),
+            entity_mentions=q("select * from entity_mentions"),
+            claims=q("select claim_id, article_id, claim_type, value_low, attributed_surface, "
+                     "attributed_char_start, attributed_char_end, attributed_to, event_id from claims"),
+            date_mentions=q("select d.* from date_mentions d join articles a using (article_id) "
+                            "where a.published_date is null"),
+        )
+    finally:
+        con.close()
+
+
+@task(name="finalize", **TASK_OPTS)
+def finalize_run(batch, state, settings: Settings, run_id: str):
+    from transforms.pipeline import finalize
+
+    aliases = pl.read_csv(settings.aliases_file) if settings.aliases_file.exists() else pl.DataFrame()
+    return finalize(batch, state, aliases, run_id=run_id)
+
+
+@task(name="load", **TASK_OPTS)
+def load(settings: Settings, plan: loader.LoadPlan) -> dict[str, int]:
+    con = loader.connect(settings.db, timeout=max(settings.lock_timeout, 30))
+    try:
+        counts = loader.commit_run(con, plan)
+        return counts
+    finally:
+        con.close()
+
+
+def _table_totals(settings: Settings) -> dict[str, int]:
+    con = loader.connect(settings.db, read_only=True, timeout=10)
+    try:
+        tables = [r[0] for r in con.execute(
+            "select table_name from information_schema.tables where table_schema='main' "
+            "and table_type='BASE TABLE' order by 1").fetchall()]
+        return {t: con.execute(f'select count(*) from "{t}"').fetchone()[0] for t in tables}
+    finally:
+        con.close()
+
+
+def _record_failure(settings: Settings, run_id: str, error: str, summary: RunSummary) -> None:
+    try:
+        con = loader.connect(settings.db, timeout=10)
+        try:
+            loader.fail_run(con, run_id, error, {"duration_s": summary.duration_s})
+        finally:
+            con.close()
+    except Exception:  # the original error matters more than the bookkeeping
+        pass
+
+
+def _build_plan(run_id: str, fin, rejected: pl.DataFrame, summary: RunSummary) -> loader.LoadPlan:
+    plan = loader.LoadPlan(run_id=run_id, delete_article_ids=fin.delete_article_ids)
+    now = datetime.now()
+    plan.add("articles", fin.new_articles.with_columns(pl.lit(run_id).alias("run_id"),
+                                                       pl.lit(now).alias("ingested_at")))
+    plan.add("date_mentions", fin.new_date_mentions)
+    plan.add("entity_mentions", fin.new_entity_mentions)
+    plan.add("claims", fin.new_claims)
+    plan.add("rejected_inputs", rejected.with_columns(pl.lit(run_id).alias("run_id"),
+                                                      pl.lit(now).alias("rejected_at")))
+    plan.upserts["source_files"] = fin.source_files
+    plan.replaces["entities"] = fin.entities
+    plan.replaces["events"] = fin.events
+    plan.updates["articles"] = ("article_id", fin.article_updates)
+    plan.updates["entity_mentions"] = ("mention_id", fin.mention_updates)
+    plan.updates["claims"] = ("claim_id", fin.claim_updates)
+    plan.updates["date_mentions"] = ("mention_id", fin.date_updates)
+    return plan
+
+
+# ---------------------------------------------------------------- flow
+
+
+def _chunks(items: list[str], size: int) -> list[list[str]]:
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+@flow(name="ingest_articles", log_prints=False)
+def ingest_articles(paths: list[str], settings: Settings, run_id: str | None = None,
+                    progress: bool = False) -> RunSummary:
+    """Ingest article files/folders into the warehouse as one run (all rows or none)."""
+    log = get_run_logger()
+    run_id = run_id or new_run_id()
+    started = time.perf_counter()
+    summary = RunSummary(run_id=run_id, db=str(settings.db))
+    today = date.today()
+
+    with loader.run_lock(settings.db, timeout=settings.lock_timeout, note=f"run {run_id}"):
+        ledger = open_run(settings, run_id, [str(p) for p in paths])
+        try:
+            listing, to_read, unchanged = plan_inputs(paths, settings, ledger)
+            summary.files_seen = listing.seen
+            summary.files_skipped = len(listing.skipped)
+            summary.files_unchanged = unchanged
+            batches = _chunks(to_read["source_path"].to_list(), settings.batch_size)
+            known = ledger.select("source_path", "file_sha256")
+            log.info("run %s: %d files listed, %d to read in %d batches", run_id, listing.seen,
+                     to_read.height, len(batches))
+
+            results = []
+            futures = [extract_batch.submit(b, known.filter(pl.col("source_path").is_in(b)), settings, today)
+                       for b in batches]
+            with _progress(progress, to_read.height) as advance:
+                for fut in as_completed(futures):
+                    res = fut.result()
+                    results.append(res)
+                    advance(res.read.height)
+
+            from transforms.pipeline import BatchFrames
+
+            batch = BatchFrames.concat(results) if results else None
+            rejected_listing = pl.DataFrame(listing.rejected, schema={
+                "source_path": pl.String, "reason": pl.String, "detail": pl.String})
+            changes = batch.read["change"].value_counts() if batch else None
+            counts = dict(changes.iter_rows()) if changes is not None else {}
+            summary.files_new = counts.get("new", 0)
+            summary.files_changed = counts.get("changed", 0)
+            summary.files_unchanged += counts.get("unchanged", 0)
+            rejected = pl.concat([batch.rejected, rejected_listing], how="diagonal_relaxed") if batch \
+                else rejected_listing
+            # a listing rejection (loop, unreadable folder) is reported once, not on every run
+            seen_rejects = set(ledger.filter(pl.col("status") == "rejected")["source_path"].to_list())
+            rejected = rejected.filter(~pl.col("source_path").is_in(sorted(seen_rejects))
+                                       | pl.col("source_path").is_in(to_read["source_path"].implode()))
+            summary.files_rejected = rejected.height
+            summary.rejected = rejected.select("source_path", "reason", "detail").to_dicts()
+            summary.stage_seconds = batch.seconds if batch else {}
+
+            if settings.strict and rejected.height:
+                raise StrictModeFailure(f"--strict: {rejected.height} input(s) rejected "
+                                        f"({', '.join(sorted(set(rejected['reason'].to_list())))})")
+
+            if batch is None or (batch.read.filter(pl.col("change") != "unchanged").height == 0
+                                 and rejected.height == 0):
+                # nothing new: no extraction happened, only bookkeeping
+                plan = loader.LoadPlan(run_id=run_id)
+                if batch is not None:
+                    plan.upserts["source_files"] = _refresh_stat(batch.read, ledger, run_id)
+            else:
+                state = read_state(settings, ledger)
+                fin = finalize_run(batch, state, settings, run_id)
+                summary.files_duplicate = fin.duplicates
+                plan = _build_plan(run_id, fin, rejected, summary)
+                plan.upserts["source_files"] = pl.concat(
+                    [fin.source_files, _listing_rejects(rejected_listing, ledger, run_id)],
+                    how="diagonal_relaxed")
+            summary.duration_s = round(time.perf_counter() - started, 2)
+            plan.run_fields = summary.run_fields()
+            summary.row_counts = load(settings, plan)
+            summary.status = "success"
+        except BaseException as exc:
+            summary.status = "failed"
+            summary.error = f"{type(exc).__name__}: {exc}"
+            summary.duration_s = round(time.perf_counter() - started, 2)
+            _record_failure(settings, run_id, summary.error, summary)
+            raise
+    summary.table_totals = _table_totals(settings)
+    return summary
+
+
+def _refresh_stat(read: pl.DataFrame, ledger: pl.DataFrame, run_id: str) -> pl.DataFrame:
+    """Ledger rows of files re-read but unchanged in content: new stat, same everything else."""
+    return (
+        ledger.drop("size_bytes", "mtime_ns")
+        .join(read.select("source_path", "size_bytes", "mtime_ns"), on="source_path", how="inner")
+        .with_columns(pl.lit(run_id).alias("last_run_id"))
+    )
+
+
+def _listing_rejects(rejected_listing: pl.DataFrame, ledger: pl.DataFrame, run_id: str) -> pl.DataFrame:
+    first = dict(ledger.select("source_path", "first_run_id").iter_rows())
+    return rejected_listing.select(
+        "source_path",
+        pl.lit("rejected").alias("status"),
+        pl.col("source_path").replace_strict(first, default=run_id, return_dtype=pl.String).alias("first_run_id"),
+        pl.lit(run_id).alias("last_run_id"),
+    )
+
+
+class _progress:
+    """A rich progress bar over files when asked for (the CLI on a terminal)."""
+
+    def __init__(self, enabled: bool, total: int):
+        self.enabled, self.total, self._p = enabled and total > 0, total, None
+
+    def __enter__(self):
+        if not self.enabled:
+            return lambda n: None
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn, TimeRemainingColumn
+
+        self._p = Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
+                           TimeElapsedColumn(), TimeRemainingColumn(), transient=False)
+        self._p.start()
+        tid = self._p.add_task("extracting", total=self.total)
+        return lambda n: self._p.advance(tid, n)
+
+    def __exit__(self, *exc):
+        if self._p:
+            self._p.stop()
+        return False
+
+
+def task_runner_for(settings: Settings):
+    """The Prefect task runner the settings name: local threads (default), processes, or Dask."""
+    from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
+
+    if settings.task_runner == "process":
+        return ProcessPoolTaskRunner(max_workers=settings.workers)
+    if settings.task_runner == "dask":
+        from prefect_dask import DaskTaskRunner
+
+        if settings.dask_address:
+            return DaskTaskRunner(address=settings.dask_address)
+        return DaskTaskRunner(cluster_kwargs={"n_workers": settings.workers, "threads_per_worker": 1,
+                                              "processes": True})
+    return ThreadPoolTaskRunner(max_workers=settings.workers)

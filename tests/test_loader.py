@@ -1,0 +1,115 @@
+"""The warehouse loader on its own, on temporary DuckDB files."""
+
+import subprocess
+import sys
+import time
+from datetime import datetime
+
+import duckdb
+import polars as pl
+import pytest
+
+from warehouse import loader
+
+
+@pytest.fixture
+def con(tmp_path):
+    c = loader.connect(tmp_path / "w.duckdb")
+    loader.ensure_schema(c)
+    yield c
+    c.close()
+
+
+def article(aid: str, run_id: str = "r1") -> pl.DataFrame:
+    return pl.DataFrame({
+        "article_id": [aid], "source_path": [f"/{aid}.txt"], "published_date_source": ["none"],
+        "event_date_source": ["none"], "body_raw": ["b"], "body_clean": ["b"], "word_count": [1],
+        "content_sha256": [aid * 4], "run_id": [run_id], "ingested_at": [datetime(2024, 1, 1)],
+    })
+
+
+def test_ensure_schema_is_idempotent_and_adds_new_columns(tmp_path):
+    db = tmp_path / "old.duckdb"
+    c = duckdb.connect(str(db))
+    c.execute("create table claims (claim_id varchar primary key, article_id varchar)")  # an old file
+    loader.ensure_schema(c)
+    loader.ensure_schema(c)
+    cols = {r[0] for r in c.execute("select column_name from information_schema.columns "
+                                    "where table_name = 'claims'").fetchall()}
+    assert {"claim_id", "value_low", "hedged", "attributed_to"} <= cols
+    tables = {r[0] for r in c.execute("select table_name from information_schema.tables").fetchall()}
+    assert {"articles", "date_mentions", "claims", "entities", "entity_mentions", "events",
+            "pipeline_runs", "rejected_inputs", "quarantine", "dq_results", "source_files"} <= tables
+
+
+def test_commit_run_writes_everything_and_marks_the_run(con):
+    loader.start_run(con, "r1", ["seeds"], False)
+    plan = loader.LoadPlan(run_id="r1")
+    plan.add("articles", article("a1"))
+    plan.upserts["source_files"] = pl.DataFrame({"source_path": ["/a1.txt"], "status": ["article"],
+                                                 "article_id": ["a1"]})
+    plan.run_fields = {"files_new": 1}
+    assert loader.commit_run(con, plan) == {"articles": 1, "source_files": 1}
+    assert con.execute("select status, files_new from pipeline_runs").fetchall() == [("success", 1)]
+    assert con.execute("select article_id from articles").fetchall() == [("a1",)]
+
+
+def test_commit_run_is_all_or_nothing(con):
+    loader.start_run(con, "r1", [], False)
+    plan = loader.LoadPlan(run_id="r1")
+    plan.add("articles", article("a1"))
+    loader.commit_run(con, plan)
+    loader.start_run(con, "r2", [], False)
+    bad = loader.LoadPlan(run_id="r2", delete_article_ids={"a1"})
+    bad.add("articles", article("a2", "r2"))
+    bad.add("articles", article("a2", "r2"))  # duplicate primary key: the whole run must roll back
+    with pytest.raises(duckdb.Error):
+        loader.commit_run(con, bad)
+    assert con.execute("select article_id from articles").fetchall() == [("a1",)]
+    assert con.execute("select status from pipeline_runs where run_id = 'r2'").fetchone() == ("running",)
+    assert loader.mark_interrupted(con) == 1
+    assert con.execute("select status from pipeline_runs where run_id = 'r2'").fetchone() == ("interrupted",)
+
+
+def test_replacing_an_article_deletes_its_child_rows(con):
+    loader.start_run(con, "r1", [], False)
+    plan = loader.LoadPlan(run_id="r1")
+    plan.add("articles", article("a1"))
+    plan.add("claims", pl.DataFrame({"claim_id": ["c1"], "article_id": ["a1"], "claim_type": ["killed"],
+                                     "qualifier": ["exact"], "surface": ["2"], "char_start": [0],
+                                     "char_end": [1], "hedged": [False]}))
+    loader.commit_run(con, plan)
+    loader.start_run(con, "r2", [], False)
+    loader.commit_run(con, loader.LoadPlan(run_id="r2", delete_article_ids={"a1"}))
+    assert con.execute("select count(*) from claims").fetchone() == (0,)
+    assert con.execute("select count(*) from articles").fetchone() == (0,)
+
+
+def test_run_lock_refuses_a_second_holder(tmp_path):
+    db = tmp_path / "w.duckdb"
+    with loader.run_lock(db, note="first"):
+        with pytest.raises(loader.RunLocked, match="another newsclaims run"):
+            with loader.run_lock(db, timeout=0.3):
+                pass
+    with loader.run_lock(db):  # released after the first holder leaves
+        pass
+
+
+def test_connect_reports_a_busy_database_clearly(tmp_path):
+    db = tmp_path / "w.duckdb"
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         f"import duckdb, time; c = duckdb.connect({str(db)!r}); print('ready', flush=True); time.sleep(30)"],
+        stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        t0 = time.monotonic()
+        with pytest.raises(loader.DatabaseBusy, match="another process is writing"):
+            loader.connect(db, read_only=True, timeout=0.5)
+        assert time.monotonic() - t0 >= 0.5  # it waited for the timeout
+        with pytest.raises(loader.DatabaseBusy):
+            loader.connect(db)
+    finally:
+        holder.kill()
+        holder.wait()
+    loader.connect(db, read_only=True).close()  # free again once the holder is gone

@@ -1,0 +1,265 @@
+"""DuckDB warehouse: connections, schema, the run lock and the one-transaction load.
+
+- ``connect`` gives clear errors when another process holds the database.
+- ``ensure_schema`` applies schema.sql (adding new columns to old files) and
+  (re)creates every view in views/.
+- ``run_lock`` serialises runs: a second run waits up to ``timeout`` seconds,
+  then fails with RunLocked naming the holder.
+- ``commit_run`` writes everything one run produced in a single transaction.
+
+Values never go into SQL text: rows travel as Arrow tables registered on the
+connection, and scalars as bound parameters. Table and column names come from
+this module's code, never from input.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+import re
+import time
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Iterator
+
+import duckdb
+import polars as pl
+
+HERE = Path(__file__).resolve().parent
+SCHEMA_SQL = HERE / "schema.sql"
+VIEWS_DIR = HERE / "views"
+
+# Tables holding rows that belong to one article (deleted when the article is replaced).
+ARTICLE_CHILD_TABLES = ("date_mentions", "claims", "entity_mentions")
+
+
+class DatabaseBusy(RuntimeError):
+    """The DuckDB file is locked by another process."""
+
+
+class RunLocked(RuntimeError):
+    """Another newsclaims run holds the run lock of this database."""
+
+
+_LOCK_HOLDER = re.compile(r"Conflicting lock is held in (.*?)(?: \(PID (\d+)\))?(?:\.|$| by)", re.S)
+
+
+def _busy_message(db: Path, exc: Exception, read_only: bool) -> str:
+    m = _LOCK_HOLDER.search(str(exc))
+    holder = f" (held by {m.group(1).strip()}, PID {m.group(2)})" if m and m.group(2) else ""
+    what = "read" if read_only else "write to"
+    return (
+        f"cannot {what} {db}: another process is writing to it{holder}. "
+        "A newsclaims run holds the database only while it loads; retry in a moment, "
+        "or read a Parquet export (`newsclaims export`) meanwhile."
+    )
+
+
+def connect(db: Path, *, read_only: bool = False, timeout: float = 0.0) -> duckdb.DuckDBPyConnection:
+    """Open the database, retrying for ``timeout`` seconds while another process holds it."""
+    db = Path(db)
+    if read_only and not db.exists():
+        raise FileNotFoundError(f"no database at {db}: run `newsclaims run` first")
+    if not read_only:
+        db.parent.mkdir(parents=True, exist_ok=True)
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            return duckdb.connect(str(db), read_only=read_only)
+        except duckdb.IOException as exc:
+            if "lock" not in str(exc).lower():
+                raise
+            if time.monotonic() >= deadline:
+                raise DatabaseBusy(_busy_message(db, exc, read_only)) from exc
+            time.sleep(0.2)
+
+
+@contextlib.contextmanager
+def run_lock(db: Path, *, timeout: float = 0.0, note: str = "") -> Iterator[None]:
+    """Exclusive per-database run lock (flock on ``<db>.lock``), released on exit or crash."""
+    lock_path = Path(str(db) + ".lock")
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    deadline = time.monotonic() + timeout
+    try:
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    holder = os.pread(fd, 512, 0).decode("utf-8", "replace").strip() or "unknown"
+                    raise RunLocked(
+                        f"another newsclaims run is using {db} ({holder}). Wait for it to finish, "
+                        "or pass --wait SECONDS (NEWSCLAIMS_LOCK_TIMEOUT) to queue behind it."
+                    ) from None
+                time.sleep(0.2)
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"pid {os.getpid()}, since {datetime.now():%Y-%m-%d %H:%M:%S} {note}".encode(), 0)
+        yield
+    finally:
+        with contextlib.suppress(OSError):
+            os.ftruncate(fd, 0)
+        os.close(fd)  # closing the descriptor releases the flock
+
+
+# ---------------------------------------------------------------- schema
+
+
+def _table_columns(con: duckdb.DuckDBPyConnection) -> dict[str, dict[str, str]]:
+    rows = con.execute(
+        "select table_name, column_name, data_type from information_schema.columns "
+        "where table_schema = 'main' and table_name in "
+        "(select table_name from information_schema.tables where table_type = 'BASE TABLE') "
+        "order by table_name, ordinal_position"
+    ).fetchall()
+    out: dict[str, dict[str, str]] = {}
+    for table, column, dtype in rows:
+        out.setdefault(table, {})[column] = dtype
+    return out
+
+
+def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """Create missing tables, add columns that schema.sql gained since, (re)create views."""
+    ddl = SCHEMA_SQL.read_text(encoding="utf-8")
+    reference = duckdb.connect(":memory:")
+    reference.execute(ddl)
+    wanted = _table_columns(reference)
+    reference.close()
+    con.execute(ddl)
+    have = _table_columns(con)
+    for table, columns in wanted.items():
+        for column, dtype in columns.items():
+            if column not in have.get(table, {}):
+                con.execute(f'alter table {table} add column "{column}" {dtype}')
+    create_views(con)
+
+
+def view_files() -> list[Path]:
+    return sorted(VIEWS_DIR.glob("*.sql"))
+
+
+def create_views(con: duckdb.DuckDBPyConnection) -> None:
+    """Run every views/*.sql (create or replace view ...); retries cover view-on-view order."""
+    pending = view_files()
+    while pending:
+        failed = []
+        for path in pending:
+            try:
+                con.execute(path.read_text(encoding="utf-8"))
+            except duckdb.CatalogException:
+                failed.append(path)
+        if len(failed) == len(pending):
+            # surface the real error of the first view that cannot be created
+            con.execute(failed[0].read_text(encoding="utf-8"))
+        pending = failed
+
+
+# ---------------------------------------------------------------- runs
+
+
+def mark_interrupted(con: duckdb.DuckDBPyConnection) -> int:
+    """Runs left 'running' by a crashed process (callers hold the run lock)."""
+    n = con.execute(
+        "update pipeline_runs set status = 'interrupted', finished_at = coalesce(finished_at, now()), "
+        "error = coalesce(error, 'process ended before the run committed') "
+        "where status = 'running' returning run_id"
+    ).fetchall()
+    return len(n)
+
+
+def start_run(con: duckdb.DuckDBPyConnection, run_id: str, inputs: list[str], strict: bool) -> None:
+    con.execute(
+        "insert into pipeline_runs (run_id, started_at, status, inputs, strict) values (?, now(), 'running', ?, ?)",
+        [run_id, inputs, strict],
+    )
+
+
+def fail_run(con: duckdb.DuckDBPyConnection, run_id: str, error: str, stats: dict | None = None) -> None:
+    stats = stats or {}
+    con.execute(
+        "update pipeline_runs set status = 'failed', finished_at = now(), error = ?, "
+        "duration_s = ?, row_counts = ? where run_id = ?",
+        [error[:4000], stats.get("duration_s"), json.dumps(stats.get("row_counts", {})), run_id],
+    )
+
+
+def read_frame(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> pl.DataFrame:
+    return pl.from_arrow(con.execute(sql, params or []).to_arrow_table())
+
+
+@dataclass
+class LoadPlan:
+    """Everything one run writes. Frames are Polars; their columns must exist in the table."""
+
+    run_id: str
+    delete_article_ids: set[str] = field(default_factory=set)
+    inserts: dict[str, list[pl.DataFrame]] = field(default_factory=dict)
+    upserts: dict[str, pl.DataFrame] = field(default_factory=dict)  # insert or replace by primary key
+    replaces: dict[str, pl.DataFrame] = field(default_factory=dict)  # whole-table replacement
+    updates: dict[str, tuple[str, pl.DataFrame]] = field(default_factory=dict)  # table -> (key, frame)
+    run_fields: dict = field(default_factory=dict)
+
+    def add(self, table: str, frame: pl.DataFrame) -> None:
+        if frame.height:
+            self.inserts.setdefault(table, []).append(frame)
+
+    def row_counts(self) -> dict[str, int]:
+        counts = {t: sum(f.height for f in fs) for t, fs in self.inserts.items()}
+        for t, f in {**self.upserts, **self.replaces}.items():
+            counts[t] = counts.get(t, 0) + f.height
+        return counts
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame, verb: str = "insert") -> None:
+    con.register("_nc_rows", frame.to_arrow())
+    try:
+        con.execute(f"{verb} into {table} by name select * from _nc_rows")
+    finally:
+        con.unregister("_nc_rows")
+
+
+def commit_run(con: duckdb.DuckDBPyConnection, plan: LoadPlan) -> dict[str, int]:
+    """Apply ``plan`` in one transaction and mark the run successful; all or nothing."""
+    con.execute("begin transaction")
+    try:
+        if plan.delete_article_ids:
+            ids = pl.DataFrame({"article_id": sorted(plan.delete_article_ids)})
+            con.register("_nc_gone", ids.to_arrow())
+            for table in (*ARTICLE_CHILD_TABLES, "articles"):
+                con.execute(f"delete from {table} where article_id in (select article_id from _nc_gone)")
+            con.unregister("_nc_gone")
+        for table, frame in plan.replaces.items():
+            con.execute(f"delete from {table}")
+            if frame.height:
+                _insert(con, table, frame)
+        for table, frames in plan.inserts.items():
+            for frame in frames:
+                _insert(con, table, frame)
+        for table, frame in plan.upserts.items():
+            if frame.height:
+                _insert(con, table, frame, verb="insert or replace")
+        for table, (key, frame) in plan.updates.items():
+            if not frame.height:
+                continue
+            cols = [c for c in frame.columns if c != key]
+            con.register("_nc_upd", frame.to_arrow())
+            sets = ", ".join(f'"{c}" = u."{c}"' for c in cols)
+            con.execute(f'update {table} set {sets} from _nc_upd u where {table}."{key}" = u."{key}"')
+            con.unregister("_nc_upd")
+        counts = plan.row_counts()
+        fields = dict(plan.run_fields)
+        fields["row_counts"] = json.dumps(counts)
+        assignments = ", ".join(f'"{k}" = ?' for k in fields)
+        con.execute(
+            f"update pipeline_runs set status = 'success', finished_at = now(), {assignments} where run_id = ?",
+            [*fields.values(), plan.run_id],
+        )
+        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
+    return counts
