@@ -1,0 +1,612 @@
+"""Date mentions in article bodies, and the date of the reported incident.
+
+Pure functions: text / Polars frames in, values / frames out. No I/O, no clock:
+nothing here ever reads today's date; every relative expression is resolved
+against the article's published_date, and without one it stays unresolved.
+
+Mentions (``find_date_mentions``, one per date expression in body_clean)
+------------------------------------------------------------------------
+Candidates come from one compiled regex (month names, weekdays, numeric dates,
+relative phrases, years); dateparser (settings RELATIVE_BASE, DATE_ORDER=MDY,
+REQUIRE_PARTS, RETURN_AS_TIMEZONE_AWARE=False, PREFER_DATES_FROM) is called only on
+candidate surfaces, memoised on (surface, base date). ``text[char_start:char_end]
+== surface`` always.
+
+- Absolute dates: "March 22, 2024", "22 March 2024", "3/22/2024" (month first;
+  "3/22/24" is 2024: two-digit years are 20yy below 70, else 19yy),
+  "2024-03-22", "Friday, March 22, 2024" -> precision 'day'; "March 2024" ->
+  'month' (resolved to the 1st); years -> 'year' (resolved to January 1st).
+- Year-less dates ("March 22", "Dec. 5", "in March") take the year that puts
+  them closest to published_date, a day ahead counting as two days back
+  (reports look back more than ahead); resolution
+  'year_from_published'. With no published_date they stay NULL
+  ('unresolved_no_published'); ``resolve_with_event_context`` may fill them later
+  from the event's date ('year_from_event').
+- Years alone are date expressions and are kept, precision 'year': only with a
+  context that makes them years ("in 2004", "since 2010", "the 2004 Beslan
+  siege", "mid-2015"), never street numbers ("the 2000 block", "at 2010 Oak St"),
+  counts ("2000 people"), money or parts of other numbers.
+- Relative expressions (is_relative = True), against published_date P:
+  "today", "tonight", "this morning/afternoon/evening", "earlier today" -> P;
+  "yesterday", "last night", "late last night" -> P - 1 day;
+  "N days ago" -> P - N; "N weeks ago" -> P - 7N (precision 'day');
+  "last month", "N months ago", "earlier this month" -> 'month';
+  "last year", "this year", "N years ago" -> 'year'.
+  Week spans ("last week", "earlier this week", "last weekend") name some day
+  in a week: kept as mentions with resolved_date NULL and precision NULL
+  ('week_span').
+- Weekdays ("Tuesday", "on Saturday", "Saturday night", "early Sunday"):
+  news convention, the most recent such day on or before P ('weekday_past');
+  "last Tuesday" / "this past Tuesday": strictly before P; "next Tuesday" or a
+  weekday in a clause with a future marker ("will", "scheduled", "set for", ...)
+  before it: the first such day on or after P ('weekday_future').
+- Not dates: times ("3 a.m."), ages, money, counts, "24/7"; "may"/"march" in
+  lower case; a capitalised weekday or month followed by another capitalised word
+  ("Sunday School", "June Smith") unless it is part of a date.
+
+Incident date (``event_dates``, one row per article)
+---------------------------------------------------
+Candidates are the article's day-precision mentions resolved to a date in
+[P - 31 days, P] (any resolved day mention when P is NULL), excluding page
+metadata ("Posted:", "Updated:", "Published:"). Each candidate is scored:
+
+1. cue: its sentence has an incident word (shot, shooting, killed, gunfire,
+   opened fire, wounded, ...) -> 'cue' candidates beat the others;
+2. among the best tier, the EARLIEST resolved date wins (the incident comes
+   before the arrests, deaths and court dates reported after it); ties go to
+   the first mention in the text.
+
+event_date_source says what the winner was: 'relative_weekday' (a weekday),
+'relative_phrase' (yesterday, last night, N days ago, ...), 'absolute_in_text'
+(a full or year-less calendar date). Without a candidate: published_date
+('published_date_fallback'), else NULL ('none').
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from typing import Literal, NamedTuple
+
+import polars as pl
+
+OnError = Literal["raise", "null"]
+
+DATE_MENTION_SCHEMA: dict[str, pl.DataType] = {
+    "mention_id": pl.String,
+    "article_id": pl.String,
+    "surface": pl.String,
+    "char_start": pl.Int32,
+    "char_end": pl.Int32,
+    "resolved_date": pl.Date,
+    "precision": pl.String,
+    "is_relative": pl.Boolean,
+    "resolution": pl.String,
+}
+EVENT_DATE_SCHEMA: dict[str, pl.DataType] = {
+    "article_id": pl.String,
+    "event_date": pl.Date,
+    "event_date_source": pl.String,
+}
+PRECISIONS = ("day", "month", "year")
+
+
+class DateParseError(ValueError):
+    """A candidate surface that the date rules cannot interpret."""
+
+
+class Resolved(NamedTuple):
+    resolved_date: date | None
+    precision: str | None  # 'day' | 'month' | 'year' | None (week spans)
+    is_relative: bool
+    resolution: str
+
+
+# ---------------------------------------------------------------- vocabulary
+
+_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
+    "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3,
+    "friday": 4, "saturday": 5, "sunday": 6,
+}
+_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}
+
+_MONTH_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_MONTH = rf"(?:{_MONTH_FULL}|{_MONTH_ABBR})"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAYNUM = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89][0-9]{2}|20[0-9]{2})"
+_PART = r"(?:morning|afternoon|evening|night|overnight)"
+_NUM = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_HOLIDAYS = {
+    "fourth of july": (7, 4), "independence day": (7, 4), "christmas eve": (12, 24),
+    "christmas day": (12, 25), "new year's eve": (12, 31), "new year's day": (1, 1),
+    "halloween": (10, 31), "valentine's day": (2, 14),
+}
+_HOLIDAY = (
+    r"(?:the\s+)?Fourth\s+of\s+July|Independence\s+Day|Christmas\s+(?:Eve|Day)"
+    r"|New\s+Year['’]s\s+(?:Eve|Day)|Halloween|Valentine['’]s\s+Day"
+)
+_NO_DAY_OR_YEAR = rf"(?!,?\s+(?:of\s+)?(?:{_YEAR}|{_DAYNUM})\b)"
+# a number that continues (digits, 3:30, 22-23 is fine), or a day followed by a unit
+_NOT_AFTER_DAY = r"(?![0-9:]|\.\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|%|percent\b|years?[- ]old))"
+
+# Candidate patterns, tried in this order at each position (longest forms first).
+_CANDIDATE = re.compile(
+    r"|".join([
+        # Friday, March 22, 2024 | March 22nd | Mar. 22, 2024 | March 22 2024
+        rf"(?P<md>\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAYNUM}\b{_NOT_AFTER_DAY}(?:,?\s+{_YEAR}\b(?![-/.]?\d))?)",
+        # 22 March 2024 | 22nd of March | Friday, 22 March
+        rf"(?P<dm>\b(?:{_WEEKDAY},?\s+)?{_DAYNUM}\s+(?:of\s+)?{_MONTH}\b(?:,?\s+{_YEAR}\b(?![-/.]?\d))?)",
+        # March 2024 | March, 2024
+        rf"(?P<my>\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b(?![-/.]?\d))",
+        # fixed-date holidays: Fourth of July, Christmas Eve, New Year's Day
+        rf"(?P<hol>\b(?:{_HOLIDAY})\b)",
+        # 3/22/2024, 3/22/24 (month first); 2024-03-22
+        r"(?P<num>(?<![\d/.,$])(?:1[0-2]|0?[1-9])/(?:3[01]|[12][0-9]|0?[1-9])/(?:\d{4}|\d{2})(?![\d/]))",
+        r"(?P<iso>(?<![\d\-/.])(?:1[89]|20)\d{2}-(?:1[0-2]|0[1-9])-(?:3[01]|[12][0-9]|0[1-9])(?![\d\-]))",
+        # relative phrases (case-insensitive inline)
+        r"(?P<rel>\b(?i:(?:(?:late|early)\s+)?last\s+night"
+        r"|(?:(?:early|late|earlier|later)\s+)?(?:yesterday|today)(?:\s+" + _PART + r")?"
+        r"|tonight|(?:(?:early|late|earlier|later)\s+)?this\s+(?:morning|afternoon|evening)"
+        r"|(?:earlier|later)\s+this\s+(?:week|month|year)"
+        r"|(?:last|this)\s+(?:week|weekend|month|year)|this\s+past\s+(?:week|weekend)"
+        r"|" + _NUM + r"\s+(?:days?|weeks?|months?|years?)\s+ago"
+        r")\b)",
+        # weekdays with modifiers and part of day: early Saturday morning, last Tuesday
+        rf"(?P<wd>\b(?:(?i:early|late)\s+)?(?:(?i:last|this\s+past|past|this|next|this\s+coming|coming)\s+)?"
+        rf"{_WEEKDAY}(?:\s+{_PART})?\b)",
+        # month alone after a preposition: in March, since mid-May, by June
+        rf"(?P<mom>\b(?i:last|next)\s+{_MONTH_FULL}\b{_NO_DAY_OR_YEAR})",
+        rf"(?P<mo_ctx>\b(?i:in|since|during|until|through|by|from|of|before|after|early|late|mid)(?:\s+|-))"
+        rf"(?P<mo>{_MONTH_FULL})\b{_NO_DAY_OR_YEAR}",
+        # a year in a year context: in 2004, the 2004 Beslan siege, mid-2015
+        rf"(?P<yr_ctx>\b(?i:in|since|during|until|through|by|from|of|before|after|between|and|to|"
+        rf"early|late|mid|the|year|summer|spring|fall|autumn|winter)(?:\s+|-))(?P<yr>{_YEAR})\b",
+    ])
+)
+
+# a capitalised word right after a weekday/month alone makes it a name ("Sunday School")
+_CAP_WORD_AFTER = re.compile(r"[ \t]+(?:[A-Z][a-z]|[A-Z]\b)")
+_YEAR_NOT_FOLLOWED = re.compile(
+    r"(?:[-/.,]\d|\s*%|\s*-?(?:block|percent|people|persons|residents|students|officers|"
+    r"members|homes|houses|guns|firearms|rounds|shots|times|miles|feet|foot|yards|pounds|"
+    r"dollars|acres|votes|calls|cases|deaths|victims|homicides|shootings|employees|workers|"
+    r"troops|soldiers|hours|minutes|seconds|days|weeks|months|years|units|cars|vehicles|"
+    r"lbs?|ft|mph|cc|hp|mm|cm|km|kg)\b)",
+    re.IGNORECASE,
+)
+_STREET = re.compile(
+    r"\s+(?:[NSEW]\.?\s+|North\s+|South\s+|East\s+|West\s+)?(?:[A-Z][\w'.]*\s+){1,3}"
+    r"(?:Street|St|Avenue|Ave|Road|Rd|Drive|Dr|Lane|Ln|Boulevard|Blvd|Way|Court|Ct|Place|Pl|"
+    r"Circle|Cir|Highway|Hwy|Parkway|Pkwy|Terrace|Ter|Trail|Trl|Pike|Loop|Row|Square|Sq)\b"
+)
+_FUTURE_MARKER = re.compile(
+    r"\b(?:will|won't|'ll|shall|scheduled|rescheduled|set\s+for|slated|planned|planning|plans?\s+to|"
+    r"expected\s+to|going\s+to|is\s+to|are\s+to|upcoming)\b",
+    re.IGNORECASE,
+)
+_PAST_VERB = re.compile(
+    r"\b(?:said|told|announced|confirmed|reported|released|was|were|had|died|pronounced)\b", re.IGNORECASE
+)
+_FUTURE_REACH = 60  # a future marker this close before the weekday, with no past verb between
+_CLAUSE_START = re.compile(r"[.!?;\n](?=[^.!?;\n]*\Z)")
+_METADATA_BEFORE = re.compile(
+    r"\b(?:posted|updated?|published|last\s+modified)\b[^.\n]{0,25}\Z", re.IGNORECASE
+)
+
+
+# ---------------------------------------------------------------- parsing
+
+def _dateparser_settings(base: date | None, require: tuple[str, ...]) -> dict:
+    return {
+        # a fixed base when the surface carries its own year: the clock is never read
+        "RELATIVE_BASE": datetime.combine(base or date(2000, 1, 1), datetime.min.time()),
+        "PREFER_DATES_FROM": "past",
+        "PREFER_DAY_OF_MONTH": "first",
+        "RETURN_AS_TIMEZONE_AWARE": False,
+        "TIMEZONE": "UTC",
+        "DATE_ORDER": "MDY",
+        "PREFER_LOCALE_DATE_ORDER": False,
+        "REQUIRE_PARTS": list(require),
+        "STRICT_PARSING": False,
+    }
+
+
+@lru_cache(maxsize=1)
+def _parser():
+    from dateparser.date import DateDataParser  # lazy: its import costs ~0.3 s
+
+    return DateDataParser(languages=["en"])
+
+
+@lru_cache(maxsize=65536)
+def _dateparser(surface: str, base: date | None, require: tuple[str, ...] = ()) -> tuple[date, str] | None:
+    """dateparser on one surface: (date, period) or None. Memoised on (surface, base)."""
+    from dateparser.date import DateDataParser
+
+    parser = DateDataParser(languages=["en"], settings=_dateparser_settings(base, require))
+    data = parser.get_date_data(surface)
+    if data.date_obj is None:
+        return None
+    return data.date_obj.date(), data.period
+
+
+def _closest_year(month: int, day: int, anchor: date) -> date | None:
+    """(month, day) in the year that puts it closest to ``anchor``, a future date counting double.
+
+    Reports look back more often than ahead: "Dec. 5" in a March article is last
+    December, "Sept. 12" in March is last September; "June 3" in March (a trial
+    date, 72 days ahead vs 294 back) and "Jan. 5" in late December are ahead.
+    """
+    best = None
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            d = date(year, month, day)
+        except ValueError:  # Feb 29 in a common year
+            continue
+        distance = (d - anchor).days
+        key = -distance if distance <= 0 else 2 * distance
+        if best is None or key < best[0]:
+            best = (key, d)
+    return best[1] if best else None
+
+
+def _weekday(target: int, published: date, mode: str) -> date:
+    """mode: 'on_or_before' | 'before' | 'on_or_after' | 'after' published."""
+    if mode in ("on_or_before", "before"):
+        back = (published.weekday() - target) % 7
+        if back == 0 and mode == "before":
+            back = 7
+        return published - timedelta(days=back)
+    ahead = (target - published.weekday()) % 7
+    if ahead == 0 and mode == "after":
+        ahead = 7
+    return published + timedelta(days=ahead)
+
+
+_STRIP_WEEKDAY = re.compile(rf"\A{_WEEKDAY},?\s+")
+_ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b")
+
+
+def _absolute(surface: str, kind: str, published: date | None) -> Resolved:
+    text = _ORDINAL.sub("", _STRIP_WEEKDAY.sub("", surface)).replace(" of ", " ")
+    if kind == "num" and re.search(r"/\d{2}\Z", text):  # 3/22/24: 20yy below 70, else 19yy
+        yy = int(text[-2:])
+        text = f"{text[:-2]}{2000 + yy if yy < 70 else 1900 + yy}"
+    has_year = bool(re.search(r"\d{4}\Z|/\d{2}\Z", text)) or kind == "iso"
+    if kind == "my":
+        parsed = _dateparser(text, None, ("month", "year"))
+        if parsed is None:
+            raise DateParseError(f"no month/year in {surface!r}")
+        return Resolved(parsed[0].replace(day=1), "month", False, "absolute")
+    if has_year:
+        parsed = _dateparser(text, None, ("day", "month", "year"))
+        if parsed is None:
+            raise DateParseError(f"no calendar date in {surface!r}")
+        return Resolved(parsed[0], "day", False, "absolute")
+    # year-less: dateparser reads month and day against a leap-year base, the year is ours
+    parsed = _dateparser(text, date(2000, 1, 1), ("day", "month"))
+    if parsed is None:
+        raise DateParseError(f"no month/day in {surface!r}")
+    if published is None:
+        return Resolved(None, "day", False, "unresolved_no_published")
+    resolved = _closest_year(parsed[0].month, parsed[0].day, published)
+    return Resolved(resolved, "day", False, "year_from_published" if resolved else "invalid_date")
+
+
+def _relative(surface: str, published: date | None) -> Resolved:
+    s = " ".join(surface.lower().split())
+    week_span = re.search(r"\b(?:week|weekend)\b", s) and "ago" not in s
+    if week_span:
+        return Resolved(None, None, True, "week_span")
+    precision = "day"
+    if "ago" in s:
+        unit = re.search(r"(day|week|month|year)", s).group(1)
+        precision = {"day": "day", "week": "day", "month": "month", "year": "year"}[unit]
+    elif "month" in s:
+        precision = "month"
+    elif "year" in s:
+        precision = "year"
+    if published is None:
+        return Resolved(None, precision, True, "unresolved_no_published")
+    if "last night" in s or "yesterday" in s:
+        return Resolved(published - timedelta(days=1), "day", True, "relative_to_published")
+    if any(w in s for w in ("today", "tonight", "this morning", "this afternoon", "this evening")):
+        return Resolved(published, "day", True, "relative_to_published")
+    if precision == "month" and "ago" not in s:
+        back = 1 if "last" in s or "past" in s else 0
+        y, m = divmod(published.year * 12 + published.month - 1 - back, 12)
+        return Resolved(date(y, m + 1, 1), "month", True, "relative_to_published")
+    if precision == "year" and "ago" not in s:
+        back = 1 if "last" in s or "past" in s else 0
+        return Resolved(date(published.year - back, 1, 1), "year", True, "relative_to_published")
+    m = re.match(r"(\S+)\s+(day|week|month|year)s?\s+ago", s)
+    n = int(m.group(1)) if m.group(1).isdigit() else _NUMBERS[m.group(1)]
+    if m.group(2) == "day":
+        return Resolved(published - timedelta(days=n), "day", True, "relative_to_published")
+    if m.group(2) == "week":
+        return Resolved(published - timedelta(days=7 * n), "day", True, "relative_to_published")
+    parsed = _dateparser(f"{n} {m.group(2)}s ago", published)
+    if parsed is None:
+        raise DateParseError(f"cannot resolve {surface!r}")
+    d = parsed[0]
+    d = d.replace(day=1) if precision == "month" else date(d.year, 1, 1)
+    return Resolved(d, precision, True, "relative_to_published")
+
+
+def _weekday_mention(surface: str, published: date | None, future: bool) -> Resolved:
+    s = " ".join(surface.lower().split())
+    target = next(v for k, v in _WEEKDAYS.items() if k in s)
+    if published is None:
+        return Resolved(None, "day", True, "unresolved_no_published")
+    if re.search(r"\b(?:last|past)\b", s):
+        return Resolved(_weekday(target, published, "before"), "day", True, "weekday_past")
+    if re.search(r"\bnext\b", s):
+        return Resolved(_weekday(target, published, "after"), "day", True, "weekday_future")
+    if future or re.search(r"\bcoming\b", s):
+        return Resolved(_weekday(target, published, "on_or_after"), "day", True, "weekday_future")
+    return Resolved(_weekday(target, published, "on_or_before"), "day", True, "weekday_past")
+
+
+def _kind(surface: str) -> str | None:
+    """Which candidate pattern ``surface`` is, or None when it is no date expression."""
+    if re.fullmatch(_YEAR, surface):
+        return "yr"
+    if re.fullmatch(_MONTH_FULL, surface):
+        return "mo"
+    m = _CANDIDATE.fullmatch(surface)
+    if m is None or m.lastgroup in ("mo", "yr"):
+        return None
+    return m.lastgroup
+
+
+def resolve_date(
+    surface: str,
+    published: date | None,
+    *,
+    future: bool = False,
+    on_error: OnError = "raise",
+) -> Resolved | None:
+    """Resolve one date surface against ``published`` (never against the clock).
+
+    ``future`` says the surface sits in a clause about the future (weekdays only).
+    A surface the rules cannot read raises DateParseError (on_error="raise") or
+    returns Resolved(None, None, is_relative, 'unparsed') (on_error="null").
+    """
+    if on_error not in ("raise", "null"):
+        raise ValueError(f"on_error must be 'raise' or 'null', not {on_error!r}")
+    kind = _kind(surface)
+    try:
+        if kind is None:
+            raise DateParseError(f"not a date expression: {surface!r}")
+        if kind in ("md", "dm", "my", "num", "iso"):
+            return _absolute(surface, kind, published)
+        if kind == "rel":
+            return _relative(surface, published)
+        if kind == "wd":
+            return _weekday_mention(surface, published, future)
+        if kind == "yr":
+            return Resolved(date(int(surface), 1, 1), "year", False, "absolute")
+        if kind == "hol":
+            if published is None:
+                return Resolved(None, "day", False, "unresolved_no_published")
+            key = re.sub(r"\s+", " ", surface.lower().replace("’", "'")).removeprefix("the ")
+            return Resolved(_closest_year(*_HOLIDAYS[key], published), "day", False, "year_from_published")
+        # a month alone ("in March": the closest March) or "last March" / "next March"
+        if published is None:
+            return Resolved(None, "month", kind == "mom", "unresolved_no_published")
+        words = surface.lower().split()
+        month, this_month = _MONTHS[words[-1]], published.replace(day=1)
+        if words[0] == "last":
+            year = published.year - (month >= published.month)
+            return Resolved(date(year, month, 1), "month", True, "relative_to_published")
+        if words[0] == "next":
+            year = published.year + (month <= published.month)
+            return Resolved(date(year, month, 1), "month", True, "relative_to_published")
+        return Resolved(_closest_year(month, 1, this_month), "month", False, "year_from_published")
+    except DateParseError:
+        if on_error == "raise":
+            raise
+        return Resolved(None, None, kind in ("rel", "wd"), "unparsed")
+
+
+# ---------------------------------------------------------------- finding
+
+def _in_future_clause(text: str, start: int) -> bool:
+    """A future marker shortly before ``start`` in its clause, no past verb in between:
+    "is scheduled to appear in court Monday", "a vigil will be held Sunday"."""
+    window = text[max(0, start - 200):start]
+    m = _CLAUSE_START.search(window)
+    clause = window[m.end():] if m else window
+    markers = list(_FUTURE_MARKER.finditer(clause))
+    if not markers:
+        return False
+    between = clause[markers[-1].end():]
+    return len(between) <= _FUTURE_REACH and not _PAST_VERB.search(between)
+
+
+def _candidates(text: str):
+    """(kind, start, end) of every date expression candidate in ``text``, in order."""
+    for m in _CANDIDATE.finditer(text):
+        kind = m.lastgroup  # mo_ctx / yr_ctx (the preposition) close before mo / yr
+        if kind in ("mo", "yr"):
+            start, end = m.span(kind)
+        else:
+            start, end = m.span()
+        after = text[end:end + 60]
+        if kind in ("wd", "mo") and _CAP_WORD_AFTER.match(after):
+            # "Sunday School", "June Smith" ... unless a new sentence starts there
+            continue
+        if kind == "yr":
+            if _YEAR_NOT_FOLLOWED.match(after) or _STREET.match(after):
+                continue
+            if text[max(0, start - 1):start] in ("$", "#"):
+                continue
+        yield kind, start, end
+
+
+def find_date_mentions(text: str, published: date | None) -> list[dict]:
+    """Every date expression in ``text`` (see the module docstring for the rules).
+
+    Returns dicts: surface, char_start, char_end, resolved_date, precision,
+    is_relative, resolution; ``text[char_start:char_end] == surface``.
+    Never raises on text: a candidate that cannot be read is kept with
+    resolution 'unparsed'.
+    """
+    if not text:
+        return []
+    out = []
+    for kind, start, end in _candidates(text):
+        surface = text[start:end]
+        future = kind == "wd" and _in_future_clause(text, start)
+        res = resolve_date(surface, published, future=future, on_error="null")
+        out.append({
+            "surface": surface,
+            "char_start": start,
+            "char_end": end,
+            "resolved_date": res.resolved_date,
+            "precision": res.precision,
+            "is_relative": res.is_relative,
+            "resolution": res.resolution,
+        })
+    return out
+
+
+def mention_id(article_id: str, char_start: int, char_end: int) -> str:
+    key = f"{article_id}\x1fdate\x1f{char_start}\x1f{char_end}"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def date_mentions(articles: pl.DataFrame) -> pl.DataFrame:
+    """articles[article_id, body_clean, published_date] -> one row per date mention."""
+    rows = []
+    for art in articles.select("article_id", "body_clean", "published_date").iter_rows(named=True):
+        for m in find_date_mentions(art["body_clean"] or "", art["published_date"]):
+            rows.append({
+                "mention_id": mention_id(art["article_id"], m["char_start"], m["char_end"]),
+                "article_id": art["article_id"],
+                **m,
+            })
+    return pl.DataFrame(rows, schema=DATE_MENTION_SCHEMA)
+
+
+# ---------------------------------------------------------------- incident date
+
+# the incident itself: a sentence with one of these is about the shooting
+_INCIDENT_CUE = re.compile(
+    r"\b(?:shot|shoots?|shooting|shootings|shooter|gunshots?|gunfire|gunman|gunmen|opened\s+fire|"
+    r"fired|firing|killed|killing|slain|slaying|murdered|wounded|wounding|stabbed|gunned)\b",
+    re.IGNORECASE,
+)
+_WEAK_CUE = re.compile(
+    r"\b(?:died|dead|death|fatal|fatally|injured|hit|struck|found|happened|occurred|unfolded|"
+    r"incident|responded|called|attack|attacked|homicide)\b",
+    re.IGNORECASE,
+)
+# what happened after: "said Monday", "arrested Tuesday", "in court Thursday"
+_FOLLOW_UP_BEFORE = re.compile(
+    r"\b(?:said|says|told|confirmed|announced|reported|released|identified|arrested|charged|"
+    r"arraigned|booked|indicted|sentenced|convicted|pleaded|court|hearing|funeral|vigil|memorial|"
+    r"custody|autopsy|autopsies|surrendered|updated|posted|published|investigating|interviewed|"
+    r"died|dies|pronounced\s+dead|passed\s+away)"
+    r"\b[^.!?\n]{0,25}\Z",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"(?<!\b[A-Za-z])(?<!\b(?:Mr|Ms|St|Jr|Sr|Dr|No))(?<!\b(?:Mrs|Ave|Gov|Sgt|Det))[.!?](?=\s)|\n")
+_TIMESTAMP_AFTER = re.compile(r"\A,?\s*(?:at\s+)?\d{1,2}:\d{2}\b|\A\)")
+_NEAR_CHARS = 50
+_WINDOW_DAYS = 31  # relative and year-less mentions; a dated mention may be older
+_WINDOW_DAYS_DATED = 400
+
+
+def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
+    lo = max(0, start - 400)
+    s = lo
+    for m in _SENTENCE_END.finditer(text, lo, start):
+        s = m.end()
+    m = _SENTENCE_END.search(text, end, end + 400)
+    return s, (m.end() if m else min(len(text), end + 400))
+
+
+def _source(resolution: str) -> str:
+    if resolution.startswith("weekday"):
+        return "relative_weekday"
+    if resolution == "relative_to_published":
+        return "relative_phrase"
+    return "absolute_in_text"
+
+
+def _tier(text: str, m: dict) -> int:
+    """How surely a mention dates the incident itself (higher is surer).
+
+    4 an incident word within a few words of the mention ("was shot Saturday"),
+    3 an incident word in its sentence, 2 either of these but a follow-up word
+    right before the mention ("was arrested Tuesday", "police said Monday"),
+    1 a weak cue in the sentence (died, found, happened), 0 none.
+    """
+    start, end = m["char_start"], m["char_end"]
+    s, e = _sentence_span(text, start, end)
+    follow_up = bool(_FOLLOW_UP_BEFORE.search(text, s, start))
+    near = _INCIDENT_CUE.search(text, max(s, start - _NEAR_CHARS), min(e, end + _NEAR_CHARS))
+    if near or _INCIDENT_CUE.search(text, s, e):
+        return 2 if follow_up else (4 if near else 3)
+    if _WEAK_CUE.search(text, s, e) and not follow_up:
+        return 1
+    return 0
+
+
+def event_date(text: str, published: date | None, mentions: list[dict]) -> tuple[date | None, str]:
+    """The incident date of one article from its mentions: (event_date, event_date_source)."""
+    best = None
+    for m in mentions:
+        d = m["resolved_date"]
+        if d is None or m["precision"] != "day":
+            continue
+        if published is not None:
+            window = _WINDOW_DAYS_DATED if m["resolution"] in ("absolute", "year_from_published") else _WINDOW_DAYS
+            if not (published - timedelta(days=window) <= d <= published):
+                continue
+        before = text[max(0, m["char_start"] - 40):m["char_start"]]
+        after = text[m["char_end"]:m["char_end"] + 12]
+        if _METADATA_BEFORE.search(before) or (
+            not m["is_relative"] and _TIMESTAMP_AFTER.match(after)
+        ):
+            continue  # "Posted: Friday, January 31, 2014 10:21 AM", "(Nov. 2)"
+        tier = _tier(text, m)
+        old = published is not None and d < published - timedelta(days=_WINDOW_DAYS)
+        key = (-tier, old, m["char_start"])
+        if best is None or key < best[0]:
+            best = (key, d, _source(m["resolution"]))
+    if best is not None:
+        return best[1], best[2]
+    if published is not None:
+        return published, "published_date_fallback"
+    return None, "none"
+
+
+
+def event_dates(articles: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFrame:
+    """articles[article_id, body_clean, published_date] + date mentions -> one row per article:
+    article_id, event_date, event_date_source (rule in the module docstring)."""
+    by_article: dict[str, list[dict]] = {}
+    for m in mentions.sort("article_id", "char_start").iter_rows(named=True):
+        by_article.setdefault(m["article_id"], []).append(m)
+    rows = []
+    for art in articles.select("article_id", "body_clean", "published_date").iter_rows(named=True):
+        d, source = event_date(
+            art["body_clean"] or "", art["published_date"], by_article.get(art["article_id"], [])
+        )
+        rows.append({"article_id": art["article_id"], "event_date": d, "event_date_source": source})
+    return pl.DataFrame(rows, schema=EVENT_DATE_SCHEMA)
