@@ -21,7 +21,7 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_BUSY = 0, 1, 2, 3
 
 def _quiet_prefect(verbose: bool) -> None:
     """Prefect's own log lines are noise in a CLI summary unless asked for."""
-    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO" if verbose else "WARNING")
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO" if verbose else "CRITICAL")
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("PREFECT_LOGGING_LOG_PRINTS", "false")
 
@@ -29,7 +29,8 @@ def _quiet_prefect(verbose: bool) -> None:
 def _console():
     from rich.console import Console
 
-    return Console()
+    # piped output (files, CI logs, README examples) is not cut to 80 columns
+    return Console() if sys.stdout.isatty() else Console(width=200)
 
 
 def _err(msg: str) -> None:
@@ -118,12 +119,14 @@ def cmd_status(args: argparse.Namespace) -> int:
     con = _read_only(settings.db)
     console = _console()
     runs = con.execute(
-        "select run_id, status, started_at::varchar(19), round(duration_s, 1), files_seen, files_new, "
-        "files_changed, files_unchanged, files_rejected, rows_quarantined, error "
+        "select run_id, status, strftime(started_at, '%Y-%m-%d %H:%M:%S'), round(duration_s, 1), "
+        "files_seen, files_new, files_changed, files_rejected, rows_quarantined, error "
         "from pipeline_runs order by started_at desc limit ?", [args.limit]).fetchall()
-    cols = ["run_id", "status", "started", "secs", "seen", "new", "changed", "unchanged", "rejected",
-            "quarantined", "error"]
-    _print_rows(console, cols, runs, title=f"last runs of {settings.db}")
+    cols = ["run_id", "status", "started", "secs", "seen", "new", "changed", "rejected", "quarantined"]
+    _print_rows(console, cols, [r[:-1] for r in runs], title=f"last runs of {settings.db}")
+    for r in runs:
+        if r[-1]:
+            console.print(f"  {r[0]} {r[1]}: {r[-1]}", highlight=False)
     tables = [r[0] for r in con.execute(
         "select table_name from information_schema.tables where table_schema = 'main' "
         "and table_type = 'BASE TABLE' order by 1").fetchall()]
@@ -146,7 +149,9 @@ def _print_rows(console, columns, rows, title=None, fmt="table") -> None:
         return
     from rich.table import Table
 
-    table = Table(title=title, show_lines=False)
+    from rich import box
+
+    table = Table(title=title, show_lines=False, box=box.SIMPLE_HEAD)
     for c in columns:
         table.add_column(str(c), overflow="fold")
     for r in rows:

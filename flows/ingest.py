@@ -108,7 +108,9 @@ def read_state(settings: Settings, ledger: pl.DataFrame):
         q = lambda sql: loader.read_frame(con, sql)  # noqa: E731
         return WarehouseState(
             ledger=ledger,
-            articles=q(f"select {', '.join(ARTICLE_STATE_COLUMNS)} from articles"),
+            # body_clean only where the run-wide date pass may need it (undated articles)
+            articles=q(f"select {', '.join(ARTICLE_STATE_COLUMNS)}, case when published_date is null "
+                       "then body_clean end as body_clean from articles"),
             entity_mentions=q("select * from entity_mentions"),
             claims=q("select claim_id, article_id, claim_type, value_low, attributed_surface, "
                      "attributed_char_start, attributed_char_end, attributed_to, event_id from claims"),

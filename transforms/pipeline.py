@@ -179,7 +179,7 @@ def finalize(
     keep_old = ~pl.col("article_id").is_in(sorted(orphans))
     all_articles = pl.concat(
         [state.articles.filter(keep_old),
-         new_articles.select([c for c in ARTICLE_STATE_COLUMNS if c in new_articles.columns])],
+         new_articles.select([c for c in (*ARTICLE_STATE_COLUMNS, "body_clean") if c in new_articles.columns])],
         how="diagonal_relaxed",
     )
     all_mentions = pl.concat([state.entity_mentions.filter(keep_old), new_mentions], how="diagonal_relaxed")

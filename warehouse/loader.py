@@ -188,7 +188,7 @@ def fail_run(con: duckdb.DuckDBPyConnection, run_id: str, error: str, stats: dic
 
 
 def read_frame(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> pl.DataFrame:
-    return pl.from_arrow(con.execute(sql, params or []).to_arrow_table())
+    return pl.from_arrow(con.sql(sql, params=params or None).to_arrow_table())
 
 
 @dataclass
@@ -214,12 +214,22 @@ class LoadPlan:
         return counts
 
 
+def _table_column_names(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
+    return [r[0] for r in con.execute(
+        "select column_name from information_schema.columns where table_schema = 'main' "
+        "and table_name = ? order by ordinal_position", [table]).fetchall()]
+
+
 def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame, verb: str = "insert") -> None:
+    """Insert a frame by column name; frame columns the table does not have are not stored."""
+    columns = set(_table_column_names(con, table))
+    frame = frame.select([c for c in frame.columns if c in columns])
     con.register("_nc_rows", frame.to_arrow())
     try:
         con.execute(f"{verb} into {table} by name select * from _nc_rows")
     finally:
-        con.unregister("_nc_rows")
+        with contextlib.suppress(duckdb.Error):
+            con.unregister("_nc_rows")
 
 
 def commit_run(con: duckdb.DuckDBPyConnection, plan: LoadPlan) -> dict[str, int]:
@@ -231,7 +241,6 @@ def commit_run(con: duckdb.DuckDBPyConnection, plan: LoadPlan) -> dict[str, int]
             con.register("_nc_gone", ids.to_arrow())
             for table in (*ARTICLE_CHILD_TABLES, "articles"):
                 con.execute(f"delete from {table} where article_id in (select article_id from _nc_gone)")
-            con.unregister("_nc_gone")
         for table, frame in plan.replaces.items():
             con.execute(f"delete from {table}")
             if frame.height:
@@ -248,8 +257,11 @@ def commit_run(con: duckdb.DuckDBPyConnection, plan: LoadPlan) -> dict[str, int]
             cols = [c for c in frame.columns if c != key]
             con.register("_nc_upd", frame.to_arrow())
             sets = ", ".join(f'"{c}" = u."{c}"' for c in cols)
-            con.execute(f'update {table} set {sets} from _nc_upd u where {table}."{key}" = u."{key}"')
-            con.unregister("_nc_upd")
+            try:
+                con.execute(f'update {table} set {sets} from _nc_upd u where {table}."{key}" = u."{key}"')
+            finally:
+                with contextlib.suppress(duckdb.Error):
+                    con.unregister("_nc_upd")
         counts = plan.row_counts()
         fields = dict(plan.run_fields)
         fields["row_counts"] = json.dumps(counts)
@@ -260,6 +272,11 @@ def commit_run(con: duckdb.DuckDBPyConnection, plan: LoadPlan) -> dict[str, int]
         )
         con.execute("commit")
     except BaseException:
-        con.execute("rollback")
+        with contextlib.suppress(duckdb.Error):
+            con.execute("rollback")
         raise
+    finally:
+        for name in ("_nc_gone",):
+            with contextlib.suppress(duckdb.Error):
+                con.unregister(name)
     return counts

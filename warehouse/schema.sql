@@ -87,6 +87,8 @@ create table if not exists claims (
     sentence           varchar,
     attributed_to      varchar,                 -- entity_id
     attributed_surface varchar,
+    attributed_char_start integer,
+    attributed_char_end integer,
     hedged             boolean not null,
     negated            boolean,
     in_title           boolean,
