@@ -46,20 +46,33 @@ candidate surfaces, memoised on (surface, base date). ``text[char_start:char_end
 
 Incident date (``event_dates``, one row per article)
 ---------------------------------------------------
-Candidates are the article's day-precision mentions resolved to a date in
-[P - 31 days, P] (any resolved day mention when P is NULL), excluding page
-metadata ("Posted:", "Updated:", "Published:"). Each candidate is scored:
+Candidates are the article's day-precision mentions resolved on or before the
+published date P: relative ones and year-less ones within 31 days of P, full
+calendar dates within 400 days (any resolved day mention when P is NULL).
+Page metadata is never a candidate ("Posted:", "Updated:", a date followed by a
+clock time or a closing parenthesis). Each candidate gets a tier from its
+sentence (see ``_tier``):
 
-1. cue: its sentence has an incident word (shot, shooting, killed, gunfire,
-   opened fire, wounded, ...) -> 'cue' candidates beat the others;
-2. among the best tier, the EARLIEST resolved date wins (the incident comes
-   before the arrests, deaths and court dates reported after it); ties go to
-   the first mention in the text.
+  4  an incident word (shot, shooting, killed, gunfire, wounded, ...) within
+     50 characters: "was shot Saturday", "the Aug. 12 shooting";
+  3  an incident word elsewhere in its sentence;
+  2  an incident word, but a follow-up word right before the mention, for what
+     happened after the incident: "police said Monday", "was arrested Tuesday",
+     "in court Thursday", "died Friday" (the death often follows the shooting);
+  1  only a weak cue in the sentence (died, found, happened, incident, ...);
+  0  none.
 
-event_date_source says what the winner was: 'relative_weekday' (a weekday),
+The highest tier wins; within a tier a date in the last 31 days beats an older
+one (an old dated mention is usually an earlier, other incident), then the
+first mention in the text wins (the lede reports the incident).
+event_date_source names the winner's kind: 'relative_weekday' (a weekday),
 'relative_phrase' (yesterday, last night, N days ago, ...), 'absolute_in_text'
-(a full or year-less calendar date). Without a candidate: published_date
+(a full or year-less calendar date), 'event_context' (a year-less date dated by
+``resolve_with_event_context``). Without a candidate: published_date
 ('published_date_fallback'), else NULL ('none').
+
+Measured with tools/dev_dates.py on gva_dev (300 US shooting reports, GVA gold
+incident dates); the error classes left are listed in that script's docstring.
 """
 
 from __future__ import annotations
@@ -243,8 +256,9 @@ def _dateparser(surface: str, base: date | None, require: tuple[str, ...] = ()) 
     return data.date_obj.date(), data.period
 
 
-def _closest_year(month: int, day: int, anchor: date) -> date | None:
-    """(month, day) in the year that puts it closest to ``anchor``, a future date counting double.
+def _closest_year(month: int, day: int, anchor: date, future_weight: int = 2) -> date | None:
+    """(month, day) in the year that puts it closest to ``anchor``, a day ahead counting
+    ``future_weight`` days back; ties go to the past.
 
     Reports look back more often than ahead: "Dec. 5" in a March article is last
     December, "Sept. 12" in March is last September; "June 3" in March (a trial
@@ -257,7 +271,7 @@ def _closest_year(month: int, day: int, anchor: date) -> date | None:
         except ValueError:  # Feb 29 in a common year
             continue
         distance = (d - anchor).days
-        key = -distance if distance <= 0 else 2 * distance
+        key = -distance if distance <= 0 else future_weight * distance
         if best is None or key < best[0]:
             best = (key, d)
     return best[1] if best else None
@@ -541,6 +555,8 @@ def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _source(resolution: str) -> str:
+    if resolution == "year_from_event":
+        return "event_context"
     if resolution.startswith("weekday"):
         return "relative_weekday"
     if resolution == "relative_to_published":
@@ -598,11 +614,17 @@ def event_date(text: str, published: date | None, mentions: list[dict]) -> tuple
 
 
 def event_dates(articles: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFrame:
-    """articles[article_id, body_clean, published_date] + date mentions -> one row per article:
-    article_id, event_date, event_date_source (rule in the module docstring)."""
+    """articles[article_id, published_date, body_clean] + their date mentions -> one row per
+    article: article_id, event_date, event_date_source (rule in the module docstring).
+
+    body_clean feeds the incident-word scoring; articles without it (a frame of
+    already-loaded article state) are scored as if no sentence had a cue.
+    """
     by_article: dict[str, list[dict]] = {}
     for m in mentions.sort("article_id", "char_start").iter_rows(named=True):
         by_article.setdefault(m["article_id"], []).append(m)
+    if "body_clean" not in articles.columns:
+        articles = articles.with_columns(body_clean=pl.lit(None, pl.String))
     rows = []
     for art in articles.select("article_id", "body_clean", "published_date").iter_rows(named=True):
         d, source = event_date(
@@ -610,3 +632,54 @@ def event_dates(articles: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFrame:
         )
         rows.append({"article_id": art["article_id"], "event_date": d, "event_date_source": source})
     return pl.DataFrame(rows, schema=EVENT_DATE_SCHEMA)
+
+
+# ---------------------------------------------------------------- event context
+
+def year_from_event(surface: str, event_day: date) -> Resolved | None:
+    """A year-less date surface ("March 22", "Dec. 5", "Christmas Eve", "in March") placed
+    in the year closest to ``event_day``; None for any other surface."""
+    kind = _kind(surface)
+    if kind in ("md", "dm"):
+        text = _ORDINAL.sub("", _STRIP_WEEKDAY.sub("", surface)).replace(" of ", " ")
+        if re.search(rf"{_YEAR}\Z", text):
+            return None
+        parsed = _dateparser(text, date(2000, 1, 1), ("day", "month"))
+        if parsed is None:
+            return None
+        month, day, precision = parsed[0].month, parsed[0].day, "day"
+    elif kind == "hol":
+        key = re.sub(r"\s+", " ", surface.lower().replace("’", "'")).removeprefix("the ")
+        (month, day), precision = _HOLIDAYS[key], "day"
+    elif kind == "mo":
+        month, day, precision = _MONTHS[surface.lower()], 1, "month"
+        event_day = event_day.replace(day=1)
+    else:
+        return None
+    resolved = _closest_year(month, day, event_day, future_weight=1)
+    return Resolved(resolved, precision, False, "year_from_event") if resolved else None
+
+
+def resolve_with_event_context(mentions: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
+    """Second pass, once articles are clustered into events: year-less dates of articles
+    with NO published_date take the year that puts them closest to their event's date.
+
+    articles: article_id, published_date, event_id, event_date_of_event. Only mentions
+    still unresolved for want of a published date change (resolution 'year_from_event');
+    relative expressions and weekdays stay NULL, and every other row is returned as is.
+    """
+    context = articles.filter(
+        pl.col("published_date").is_null() & pl.col("event_date_of_event").is_not_null()
+    ).select("article_id", "event_date_of_event").unique("article_id")
+    event_day = dict(context.iter_rows())
+    if not event_day or mentions.height == 0:
+        return mentions
+    rows = []
+    for m in mentions.iter_rows(named=True):
+        anchor = event_day.get(m["article_id"])
+        if anchor is not None and m["resolved_date"] is None and m["resolution"] == "unresolved_no_published":
+            res = year_from_event(m["surface"], anchor)
+            if res is not None:
+                m = m | res._asdict()
+        rows.append(m)
+    return pl.DataFrame(rows, schema=mentions.schema)
