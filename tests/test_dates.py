@@ -240,6 +240,9 @@ EVENT_CASES = [
      date(2024, 3, 22), "relative_weekday"),
     ("Police said Monday that a teen was shot Saturday at a party.", date(2024, 3, 25),
      date(2024, 3, 23), "relative_weekday"),
+    # a weak-cue sentence beats a reporting date ("said Monday")
+    ("A man was shot at a party, state police said Monday. The bullet struck him in the face on Sunday.",
+     date(2024, 3, 25), date(2024, 3, 24), "relative_weekday"),
     # the death follows the shooting
     ("A boy died Friday after being accidentally shot at his home Thursday.", SAT,
      date(2024, 3, 21), "relative_weekday"),

@@ -4,6 +4,17 @@
     .venv/bin/python tools/dev_dates.py /work/shared/corpora/gva_dev --errors 40 # + error analysis
     .venv/bin/python tools/dev_dates.py /work/shared/corpora/gva_bench          # ms/article
 
+Error classes on gva_dev (misses of the event_date rule, about 16% of articles):
+- the gold date is not stated in a resolvable form (about half): follow-up stories
+  (arrest, court, funeral) that never date the shooting, incidents weeks or months
+  before publication ("in July"), or a published date that puts the text's
+  weekday in another week;
+- one day off (about a third): "early Tuesday morning" vs a GVA date of Monday,
+  "this morning" in a story first filed the day before, roundups of several
+  overnight shootings;
+- the wrong candidate (the rest): an earlier, other incident or a follow-up step
+  in an incident sentence ("charged Tuesday with killing four").
+
 Reads with flows.reader (the one way in), stages with transforms.text.stage_articles,
 then times transforms.dates.date_mentions + event_dates (dateparser warmed up first,
 its per-surface cache cold).

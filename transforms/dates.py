@@ -54,12 +54,12 @@ clock time or a closing parenthesis). Each candidate gets a tier from its
 sentence (see ``_tier``):
 
   4  an incident word (shot, shooting, killed, gunfire, wounded, ...) within
-     50 characters: "was shot Saturday", "the Aug. 12 shooting";
+     80 characters (about a dozen words): "was shot Saturday", "the Aug. 12 shooting";
   3  an incident word elsewhere in its sentence;
-  2  an incident word, but a follow-up word right before the mention, for what
+  2  only a weak cue in the sentence (died, found, happened, incident, ...);
+  1  an incident word, but a follow-up word right before the mention, for what
      happened after the incident: "police said Monday", "was arrested Tuesday",
      "in court Thursday", "died Friday" (the death often follows the shooting);
-  1  only a weak cue in the sentence (died, found, happened, incident, ...);
   0  none.
 
 The highest tier wins; within a tier a date in the last 31 days beats an older
@@ -193,7 +193,7 @@ _CANDIDATE = re.compile(
 # a capitalised word right after a weekday/month alone makes it a name ("Sunday School")
 _CAP_WORD_AFTER = re.compile(r"[ \t]+(?:[A-Z][a-z]|[A-Z]\b)")
 _YEAR_NOT_FOLLOWED = re.compile(
-    r"(?:[-/.,]\d|\s*%|\s*-?(?:block|percent|people|persons|residents|students|officers|"
+    r"(?:[-/.,]\d|\s*%|\s*-?(?:blocks?|blk|percent|people|persons|residents|students|officers|"
     r"members|homes|houses|guns|firearms|rounds|shots|times|miles|feet|foot|yards|pounds|"
     r"dollars|acres|votes|calls|cases|deaths|victims|homicides|shootings|employees|workers|"
     r"troops|soldiers|hours|minutes|seconds|days|weeks|months|years|units|cars|vehicles|"
@@ -539,8 +539,8 @@ _FOLLOW_UP_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"(?<!\b[A-Za-z])(?<!\b(?:Mr|Ms|St|Jr|Sr|Dr|No))(?<!\b(?:Mrs|Ave|Gov|Sgt|Det))[.!?](?=\s)|\n")
-_TIMESTAMP_AFTER = re.compile(r"\A,?\s*(?:at\s+)?\d{1,2}:\d{2}\b|\A\)")
-_NEAR_CHARS = 50
+_TIMESTAMP_AFTER = re.compile(r"\A,?\s*\d{1,2}:\d{2}\b|\A\)")
+_NEAR_CHARS = 80  # about a dozen words
 _WINDOW_DAYS = 31  # relative and year-less mentions; a dated mention may be older
 _WINDOW_DAYS_DATED = 400
 
@@ -565,21 +565,15 @@ def _source(resolution: str) -> str:
 
 
 def _tier(text: str, m: dict) -> int:
-    """How surely a mention dates the incident itself (higher is surer).
-
-    4 an incident word within a few words of the mention ("was shot Saturday"),
-    3 an incident word in its sentence, 2 either of these but a follow-up word
-    right before the mention ("was arrested Tuesday", "police said Monday"),
-    1 a weak cue in the sentence (died, found, happened), 0 none.
-    """
+    """How surely a mention dates the incident itself, 0-4 (the module docstring's tiers)."""
     start, end = m["char_start"], m["char_end"]
     s, e = _sentence_span(text, start, end)
     follow_up = bool(_FOLLOW_UP_BEFORE.search(text, s, start))
     near = _INCIDENT_CUE.search(text, max(s, start - _NEAR_CHARS), min(e, end + _NEAR_CHARS))
     if near or _INCIDENT_CUE.search(text, s, e):
-        return 2 if follow_up else (4 if near else 3)
+        return 1 if follow_up else (4 if near else 3)
     if _WEAK_CUE.search(text, s, e) and not follow_up:
-        return 1
+        return 2
     return 0
 
 
