@@ -3,6 +3,7 @@
     newsclaims run [PATH ...] [--db FILE] [--strict]   ingest files/folders (default seeds/)
     newsclaims status [--db FILE]                      last runs and row counts
     newsclaims sql "SELECT ..." [--db FILE]            ad-hoc SQL on a read-only connection
+    newsclaims eval DIR [--json FILE] [--with-seeds]   score the pipeline against DIR/gold.csv
 
 Exit codes: 0 ok, 1 the run failed, 2 bad usage or a missing path,
 3 the database is busy (another run holds it).
@@ -180,6 +181,39 @@ def cmd_sql(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# ---------------------------------------------------------------- eval
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from flows.settings import get_settings
+
+    settings = get_settings(batch_size=args.batch_size)
+    if not args.dir.is_dir():
+        _err(f"not a folder: {args.dir}")
+        return EXIT_USAGE
+    _quiet_prefect(args.verbose)
+    from flows.evaluate import evaluate
+
+    report = evaluate(args.dir, settings, with_seeds=args.with_seeds, keep_db=args.keep_db)
+    rows = []
+    for kind in ("killed", "injured"):
+        r = report[kind]
+        rows.append((f"{kind}: exact match, all articles", r["exact_match"], r["n"]))
+        rows.append((f"{kind}: exact match, gold > 0", r["exact_match_gold_positive"], r["n_gold_positive"]))
+        rows.append((f"{kind}: mean absolute error", r["mae"], r["n"]))
+    rows.append(("event_date: exact match", report["event_date"]["exact_match"], report["event_date"]["n"]))
+    ev = report["events"]
+    rows.append((f"events: adjusted Rand index ({ev['n_events']} events, {ev['n_gold_incidents']} gold)",
+                 ev["adjusted_rand_index"], ev["n"]))
+    rows.append(("gold city among the article's GPE entities", report["city_in_gpe"]["recall"],
+                 report["city_in_gpe"]["n"]))
+    _print_rows(_console(), ["metric", "value", "n"], rows, title=f"eval of {args.dir}")
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=2, default=str))
+        print(f"wrote {args.json}")
+    return EXIT_OK
+
+
 # ---------------------------------------------------------------- parser
 
 
@@ -214,6 +248,16 @@ def build_parser() -> argparse.ArgumentParser:
     sq.add_argument("--format", choices=["table", "csv", "json"], default="table")
     sq.add_argument("--limit", type=int, default=10_000, help="rows printed at most")
     sq.set_defaults(func=cmd_sql)
+
+    ev = sub.add_parser("eval", help="run the pipeline on DIR (articles + gold.csv) and score it")
+    ev.add_argument("dir", type=Path)
+    ev.add_argument("--json", type=Path, metavar="FILE", help="also write the metrics as JSON")
+    ev.add_argument("--with-seeds", action="store_true",
+                    help="add seeds/ as one more incident (for the clustering score)")
+    ev.add_argument("--keep-db", type=Path, metavar="FILE", help="keep the evaluation database here")
+    ev.add_argument("--batch-size", type=int)
+    ev.add_argument("-v", "--verbose", action="store_true")
+    ev.set_defaults(func=cmd_eval)
     return p
 
 

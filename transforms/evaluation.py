@@ -45,7 +45,9 @@ def figure_accuracy(predicted: pl.DataFrame, gold: pl.DataFrame, column: str) ->
 
 def date_accuracy(predicted: pl.DataFrame, gold: pl.DataFrame) -> dict:
     """Share of articles whose predicted[file, event_date] equals gold incident_date."""
-    joined = gold.select("file", pl.col("incident_date").cast(pl.Date).alias("gold")).join(
+    day = pl.col("incident_date")
+    day = day if gold.schema["incident_date"] == pl.Date else day.cast(pl.String).str.to_date("%Y-%m-%d")
+    joined = gold.select("file", day.alias("gold")).join(
         predicted.select("file", "event_date"), on="file", how="left"
     )
     hit = (joined["event_date"] == joined["gold"]).fill_null(False)

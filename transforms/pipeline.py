@@ -31,7 +31,8 @@ class BatchFrames:
     """What one extraction task returns (every frame may be empty)."""
 
     read: pl.DataFrame  # source_path, file_sha256, size_bytes, mtime_ns, change
-    articles: pl.DataFrame
+    staged: pl.DataFrame  # source_path, article_id of every staged file (duplicates included)
+    articles: pl.DataFrame  # one row per distinct article_id (first path wins)
     rejected: pl.DataFrame
     date_mentions: pl.DataFrame
     entity_mentions: pl.DataFrame
@@ -48,7 +49,7 @@ class BatchFrames:
         for b in batches:
             for k, v in b.seconds.items():
                 seconds[k] = seconds.get(k, 0.0) + v
-        return BatchFrames(*(cat(n) for n in ("read", "articles", "rejected", "date_mentions",
+        return BatchFrames(*(cat(n) for n in ("read", "staged", "articles", "rejected", "date_mentions",
                                                "entity_mentions", "claims")), seconds=seconds)
 
 
@@ -63,6 +64,8 @@ def extract_batch(read: pl.DataFrame, known: pl.DataFrame, nlp, *, today: date) 
     read = classify_read(read, known)
     todo = read.filter(pl.col("change") != "unchanged")
     articles, rejected = stage_articles(todo, today=today)
+    staged = articles.select("source_path", "article_id")
+    articles = articles.unique("article_id", keep="first", maintain_order=True)  # same content, one parse
     t["stage"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()
@@ -82,7 +85,7 @@ def extract_batch(read: pl.DataFrame, known: pl.DataFrame, nlp, *, today: date) 
     claims = claims_t.extract_claims(articles, docs, nlp.parse)
     t["claims"] = time.perf_counter() - t0
     return BatchFrames(
-        read=read.drop("raw"), articles=articles, rejected=rejected, date_mentions=mentions,
+        read=read.drop("raw"), staged=staged, articles=articles, rejected=rejected, date_mentions=mentions,
         entity_mentions=ents, claims=claims, seconds=t,
     )
 
@@ -127,13 +130,18 @@ def finalize(
     """Dedup against the warehouse, then resolve entities and events over all articles."""
     # 1. which staged articles are new, which are duplicates, which old ones are replaced
     changed_paths = set(batch.read.filter(pl.col("change") == "changed")["source_path"].to_list())
-    staged = sorted(zip(batch.articles["source_path"].to_list(), batch.articles["article_id"].to_list()))
+    staged = sorted(zip(batch.staged["source_path"].to_list(), batch.staged["article_id"].to_list()))
     new_refs: dict[str, str | None] = dict(staged)
     new_refs.update({p: None for p in batch.rejected["source_path"].to_list()})
     orphans = orphaned_articles(state.ledger, changed_paths, new_refs)
     existing_ids = set(state.articles["article_id"].to_list()) - orphans
     inserted_paths, status = assign_articles(staged, existing_ids)
-    new_articles = batch.articles.filter(pl.col("source_path").is_in(list(inserted_paths)))
+    winner = {aid: path for path, aid in staged if path in inserted_paths}  # article_id -> its path
+    new_articles = (
+        batch.articles.filter(pl.col("article_id").is_in(list(winner)))
+        .unique("article_id", keep="first", maintain_order=True)
+        .with_columns(pl.col("article_id").replace_strict(winner, return_dtype=pl.String).alias("source_path"))
+    )
     new_ids = new_articles["article_id"]
 
     def keep_new(frame: pl.DataFrame, key: str) -> pl.DataFrame:
@@ -228,8 +236,7 @@ def finalize(
     return Finalized(
         new_articles=new_articles,
         new_date_mentions=new_dates,
-        new_entity_mentions=all_mentions.filter(is_new).select(new_mentions.columns) if new_mentions.width
-        else new_mentions,
+        new_entity_mentions=all_mentions.filter(is_new),
         new_claims=claim_events.filter(is_new).select(
             [c for c in (new_claims.columns or claim_events.columns) if c in claim_events.columns]),
         source_files=source_files,

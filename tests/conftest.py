@@ -1,0 +1,51 @@
+"""Shared fixtures: real pipeline runs (Prefect, spaCy, DuckDB) on temporary databases."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def run_pipeline(paths, db: Path, **overrides):
+    """One real `ingest_articles` flow run into ``db``; returns its RunSummary."""
+    from flows.ingest import ingest_articles
+    from flows.settings import get_settings
+
+    settings = get_settings(db=db, **overrides)
+    return ingest_articles([str(p) for p in paths], settings)
+
+
+def query(db: Path, sql: str, params=None) -> list[tuple]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(sql, params or []).fetchall()
+    finally:
+        con.close()
+
+
+@pytest.fixture(scope="session")
+def seeds_db(tmp_path_factory) -> Path:
+    """The default run: seeds/ into a fresh database (shared by read-only tests)."""
+    db = tmp_path_factory.mktemp("seeds") / "newsclaims.duckdb"
+    summary = run_pipeline([SEEDS], db)
+    assert summary.status == "success"
+    return db
+
+
+@pytest.fixture
+def seeds_copy(tmp_path) -> Path:
+    """A private, writable copy of seeds/ for tests that add or change files."""
+    dest = tmp_path / "input"
+    shutil.copytree(SEEDS, dest)
+    return dest
