@@ -47,8 +47,9 @@ candidate surfaces, memoised on (surface, base date). ``text[char_start:char_end
 Incident date (``event_dates``, one row per article)
 ---------------------------------------------------
 Candidates are the article's day-precision mentions resolved on or before the
-published date P: relative ones and year-less ones within 31 days of P, full
-calendar dates within 400 days (any resolved day mention when P is NULL).
+published date P: relative ones (weekdays, yesterday, N days ago) within 31 days
+of P, calendar dates (with or without a year) within 400 days; any resolved day
+mention when P is NULL.
 Page metadata is never a candidate ("Posted:", "Updated:", a date followed by a
 clock time or a closing parenthesis). Each candidate gets a tier from its
 sentence (see ``_tier``):
@@ -151,15 +152,17 @@ _HOLIDAY = (
     r"(?:the\s+)?Fourth\s+of\s+July|Independence\s+Day|Christmas\s+(?:Eve|Day)"
     r"|New\s+Year['’]s\s+(?:Eve|Day)|Halloween|Valentine['’]s\s+Day"
 )
-_NO_DAY_OR_YEAR = rf"(?!,?\s+(?:of\s+)?(?:{_YEAR}|{_DAYNUM})\b)"
-# a number that continues (digits, 3:30, 22-23 is fine), or a day followed by a unit
-_NOT_AFTER_DAY = r"(?![0-9:]|\.\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|%|percent\b|years?[- ]old))"
+# a number that continues (digits, 3:30; 22-23 is fine), or a day followed by a unit
+_NOT_AFTER_DAY = r"(?![0-9:]|\.\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|%|percent\b)|[- ]?years?[- ]old)"
+# a month alone is not followed by its day or year ("in June 12-year-old Ann" is June alone)
+_NO_DAY_OR_YEAR = rf"(?!,?\s+(?:of\s+)?(?:{_YEAR}\b|{_DAYNUM}\b{_NOT_AFTER_DAY}))"
 
 # Candidate patterns, tried in this order at each position (longest forms first).
 _CANDIDATE = re.compile(
     r"|".join([
         # Friday, March 22, 2024 | March 22nd | Mar. 22, 2024 | March 22 2024
-        rf"(?P<md>\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAYNUM}\b{_NOT_AFTER_DAY}(?:,?\s+{_YEAR}\b(?![-/.]?\d))?)",
+        rf"(?P<md>\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAYNUM}\b{_NOT_AFTER_DAY}"
+        rf"(?:,?\s+{_YEAR}\b(?![-/.]?\d))?)",
         # 22 March 2024 | 22nd of March | Friday, 22 March
         rf"(?P<dm>\b(?:{_WEEKDAY},?\s+)?{_DAYNUM}\s+(?:of\s+)?{_MONTH}\b(?:,?\s+{_YEAR}\b(?![-/.]?\d))?)",
         # March 2024 | March, 2024
@@ -237,17 +240,16 @@ def _dateparser_settings(base: date | None, require: tuple[str, ...]) -> dict:
     }
 
 
-@lru_cache(maxsize=1)
-def _parser():
-    from dateparser.date import DateDataParser  # lazy: its import costs ~0.3 s
-
-    return DateDataParser(languages=["en"])
-
-
 @lru_cache(maxsize=65536)
 def _dateparser(surface: str, base: date | None, require: tuple[str, ...] = ()) -> tuple[date, str] | None:
-    """dateparser on one surface: (date, period) or None. Memoised on (surface, base)."""
-    from dateparser.date import DateDataParser
+    """dateparser on one surface: (date, period) or None.
+
+    Memoised on (surface, base, parts). The base is the published date only for
+    "N months/years ago"; full dates pass None and year-less ones a fixed
+    leap-year base (their year is set by ``_closest_year``), so their cache
+    entries are shared by every article.
+    """
+    from dateparser.date import DateDataParser  # lazy: importing dateparser costs ~0.3 s
 
     parser = DateDataParser(languages=["en"], settings=_dateparser_settings(base, require))
     data = parser.get_date_data(surface)
@@ -392,7 +394,7 @@ def resolve_date(
     *,
     future: bool = False,
     on_error: OnError = "raise",
-) -> Resolved | None:
+) -> Resolved:
     """Resolve one date surface against ``published`` (never against the clock).
 
     ``future`` says the surface sits in a clause about the future (weekdays only).
@@ -538,10 +540,13 @@ _FOLLOW_UP_BEFORE = re.compile(
     r"\b[^.!?\n]{0,25}\Z",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"(?<!\b[A-Za-z])(?<!\b(?:Mr|Ms|St|Jr|Sr|Dr|No))(?<!\b(?:Mrs|Ave|Gov|Sgt|Det))[.!?](?=\s)|\n")
+# a sentence ends at . ! ? (not after an initial, a.m., Mr., St., Ave., ...) or a line break
+_SENTENCE_END = re.compile(
+    r"(?<!\b[A-Za-z])(?<!\b(?:Mr|Ms|St|Jr|Sr|Dr|No))(?<!\b(?:Mrs|Ave|Gov|Sgt|Det))[.!?](?=\s)|\n"
+)
 _TIMESTAMP_AFTER = re.compile(r"\A,?\s*\d{1,2}:\d{2}\b|\A\)")
 _NEAR_CHARS = 80  # about a dozen words
-_WINDOW_DAYS = 31  # relative and year-less mentions; a dated mention may be older
+_WINDOW_DAYS = 31  # relative mentions; a calendar date may be older
 _WINDOW_DAYS_DATED = 400
 
 
@@ -585,7 +590,8 @@ def event_date(text: str, published: date | None, mentions: list[dict]) -> tuple
         if d is None or m["precision"] != "day":
             continue
         if published is not None:
-            window = _WINDOW_DAYS_DATED if m["resolution"] in ("absolute", "year_from_published") else _WINDOW_DAYS
+            dated = m["resolution"] in ("absolute", "year_from_published")
+            window = _WINDOW_DAYS_DATED if dated else _WINDOW_DAYS
             if not (published - timedelta(days=window) <= d <= published):
                 continue
         before = text[max(0, m["char_start"] - 40):m["char_start"]]
