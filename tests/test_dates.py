@@ -190,6 +190,20 @@ def test_impossible_calendar_date_is_kept_unparsed_not_raised():
         resolve_date("February 30, 2024", SAT, on_error="raise")
 
 
+@pytest.mark.parametrize("text,published", [
+    ("999 days ago", date(1, 1, 5)),
+    ("yesterday", date.min),
+    ("next Tuesday", date.max),
+    ("last month and last year", date.min),
+    ("last June", date(1, 3, 1)),
+])
+def test_dates_out_of_range_are_unparsed(text, published):
+    mentions = find_date_mentions(text, published)
+    assert mentions and all(m["resolution"] == "unparsed" for m in mentions)
+    with pytest.raises(DateParseError):
+        resolve_date(mentions[0]["surface"], published, on_error="raise")
+
+
 # ---------------------------------------------------------------- frames
 
 def articles_frame(rows: list[tuple[str, str, date | None]]) -> pl.DataFrame:
@@ -274,6 +288,17 @@ EVENT_CASES = [
 def test_event_date_rule(text, published, expected_date, expected_source):
     mentions = find_date_mentions(text, published)
     assert event_date(text, published, mentions) == (expected_date, expected_source)
+
+
+def test_event_date_at_the_edges_of_the_calendar():
+    # Jan. 3 of year 1 comes after date.min (Jan. 1): a future date is never the incident
+    text = "He was shot on Jan. 3."
+    assert event_date(text, date.min, find_date_mentions(text, date.min)) == (date.min, "published_date_fallback")
+    # 0001-01-01 was a Monday, so 0001-01-05 is a Friday
+    text = "He was shot Friday."
+    assert event_date(text, date(1, 1, 5), find_date_mentions(text, date(1, 1, 5))) == (
+        date(1, 1, 5), "relative_weekday",
+    )
 
 
 def test_event_dates_frame():

@@ -432,10 +432,12 @@ def resolve_date(
             year = published.year + (month <= published.month)
             return Resolved(date(year, month, 1), "month", True, "relative_to_published")
         return Resolved(_closest_year(month, 1, this_month), "month", False, "year_from_published")
-    except DateParseError:
+    except (DateParseError, OverflowError, ValueError) as exc:  # unreadable, or out of date's range
         if on_error == "raise":
-            raise
-        return Resolved(None, None, kind in ("rel", "wd"), "unparsed")
+            if isinstance(exc, DateParseError):
+                raise
+            raise DateParseError(f"{surface!r} against {published}: {exc}") from exc
+        return Resolved(None, None, kind in ("rel", "wd", "mom"), "unparsed")
 
 
 # ---------------------------------------------------------------- finding
@@ -592,7 +594,7 @@ def event_date(text: str, published: date | None, mentions: list[dict]) -> tuple
         if published is not None:
             dated = m["resolution"] in ("absolute", "year_from_published")
             window = _WINDOW_DAYS_DATED if dated else _WINDOW_DAYS
-            if not (published - timedelta(days=window) <= d <= published):
+            if not 0 <= (published - d).days <= window:
                 continue
         before = text[max(0, m["char_start"] - 40):m["char_start"]]
         after = text[m["char_end"]:m["char_end"] + 12]
@@ -601,7 +603,7 @@ def event_date(text: str, published: date | None, mentions: list[dict]) -> tuple
         ):
             continue  # "Posted: Friday, January 31, 2014 10:21 AM", "(Nov. 2)"
         tier = _tier(text, m)
-        old = published is not None and d < published - timedelta(days=_WINDOW_DAYS)
+        old = published is not None and (published - d).days > _WINDOW_DAYS
         key = (-tier, old, m["char_start"])
         if best is None or key < best[0]:
             best = (key, d, _source(m["resolution"]))
