@@ -14,12 +14,14 @@ candidate surfaces, memoised on (surface, base date). ``text[char_start:char_end
 
 - Absolute dates: "March 22, 2024", "22 March 2024", "3/22/2024" (month first;
   "3/22/24" is 2024: two-digit years are 20yy below 70, else 19yy),
-  "2024-03-22", "Friday, March 22, 2024" -> precision 'day'; "March 2024" ->
-  'month' (resolved to the 1st); years -> 'year' (resolved to January 1st).
-- Year-less dates ("March 22", "Dec. 5", "in March") take the year that puts
-  them closest to published_date, a day ahead counting as two days back
-  (reports look back more than ahead); resolution
-  'year_from_published'. With no published_date they stay NULL
+  "2024-03-22", "Friday, March 22, 2024" -> precision 'day'; "March 2024",
+  "May of 2014" -> 'month' (resolved to the 1st); years -> 'year' (January 1st).
+- Year-less dates ("March 22", "Dec. 5", "in March", fixed-date holidays such as
+  "the Fourth of July", "Christmas Eve") take the year that puts them closest to
+  published_date, a day ahead counting as two days back (reports look back more
+  than ahead); resolution 'year_from_published'. "last March" is the latest
+  March before P's month, "next March" the first one after it (is_relative).
+  With no published_date they stay NULL
   ('unresolved_no_published'); ``resolve_with_event_context`` may fill them later
   from the event's date ('year_from_event').
 - Years alone are date expressions and are kept, precision 'year': only with a
@@ -35,11 +37,15 @@ candidate surfaces, memoised on (surface, base date). ``text[char_start:char_end
   Week spans ("last week", "earlier this week", "last weekend") name some day
   in a week: kept as mentions with resolved_date NULL and precision NULL
   ('week_span').
-- Weekdays ("Tuesday", "on Saturday", "Saturday night", "early Sunday"):
-  news convention, the most recent such day on or before P ('weekday_past');
-  "last Tuesday" / "this past Tuesday": strictly before P; "next Tuesday" or a
-  weekday in a clause with a future marker ("will", "scheduled", "set for", ...)
-  before it: the first such day on or after P ('weekday_future').
+- Weekdays ("Tuesday", "on Saturday" -> surface "Saturday", "Saturday night",
+  "early Sunday"): news convention, the most recent such day on or before P
+  ('weekday_past'); "last Tuesday" / "this past Tuesday": strictly before P;
+  "next Tuesday": strictly after; a weekday shortly after a future marker in its
+  clause ("will", "scheduled", "set for", ...; no past verb such as "said" in
+  between): the first such day on or after P ('weekday_future').
+- A candidate that cannot be read, or falls outside the calendar, is kept with
+  resolved_date NULL and resolution 'unparsed' (``resolve_date`` raises
+  DateParseError instead with on_error="raise").
 - Not dates: times ("3 a.m."), ages, money, counts, "24/7"; "may"/"march" in
   lower case; a capitalised weekday or month followed by another capitalised word
   ("Sunday School", "June Smith") unless it is part of a date.
