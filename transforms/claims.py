@@ -1,0 +1,1535 @@
+"""Articles -> claims: every count an article states, typed, bounded and attributed.
+
+Pure: takes the staged articles, their spaCy NER docs and a ``parse`` callable
+(``flows.nlp.Nlp.parse``), returns a Polars frame of CLAIM_SCHEMA. One row per
+figure stated in an article (grain: article x claim_type x span).
+
+How a claim is found
+--------------------
+1. Sentences are the NER doc's sentences, cut again at line breaks (a title
+   line or a paragraph never runs into the next one).
+2. A sentence is a *candidate* when it holds a figure (transforms.figures)
+   and a keyword of some claim type, or a casualty word with a possible
+   single victim ("a man was shot", "Smith died"), or a negated count ("no
+   one was hurt"). Only candidates are dependency-parsed, in ONE ``parse``
+   call per ``extract_claims`` call (the throughput budget).
+3. Each figure is typed from, in this order: the words right next to it
+   ("62 dead", "1 killed, 3 hurt", "killing three", "the 6,200-seat hall",
+   "attended by hundreds", "death toll rose to 40"); then the parse: the
+   counted noun (nummod head, "one of the victims"), the noun's own words
+   ("145 victims who were hospitalized", "fatalities", "assailants") and the
+   predicate it is subject/object of, with its conjuncts, complements and
+   adverbs ("were shot and killed", "left 40 dead", "shot, three fatally",
+   "taken to the hospital", "in critical condition").
+4. Single victims without a numeral count 1: the patient of a casualty
+   predicate that is a singular person noun ("a man", "the 15-year-old"), a
+   PERSON name or he/she ("A 23-year-old man was shot and killed" -> killed
+   1; the age is not a count); "Smith and his wife were killed" counts 2.
+5. Counts of negated events are claims of value 0, qualifier exact,
+   negated true: "no one was injured", "no other injuries were reported",
+   "the officer was not hurt", "escaped unharmed", "no arrests".
+
+Claim types
+-----------
+killed, injured, hospitalized, missing, attackers, detained, evacuated,
+attendance, capacity (DESIGN.md) and casualties (killed or injured, not
+said which: "multiple casualties"). Unit is 'people', or 'seats' for
+capacity.
+
+- "shot" is not a type. People shot are killed (when the text says so:
+  "shot and killed", "fatally shot", "shot, one fatally") or injured. Rule
+  for "N shot, M killed": a count of people shot becomes an *injured* claim
+  of N - M, where M is the killed count stated in the same sentence, else
+  the largest killed count (value_low) of the article; value_stated stays N
+  (as written) and value_low/high carry N - M. When N - M <= 0 nobody is
+  left injured and no claim is made. With no killed count, injured = N.
+- People "taken to the hospital" / "hospitalized" are hospitalized claims;
+  when the article is about violence (it has killed/injured/shot words)
+  they are also injured claims with the same bounds (hospitalized after a
+  shooting = hurt).
+- Attacker nouns (gunmen, assailants, attackers, shooters, suspects ...)
+  give an attackers claim; when the predicate types them too, both:
+  "detained all four direct assailants" -> detained 4 and attackers 4;
+  "two gunmen were killed" -> killed 2 and attackers 2.
+- Aggregate statistics are not incident figures: counts in a sentence that
+  speaks of a period ("this year", "so far", "since 2010", "last year",
+  "annually", "per year", "in the past 24 hours" ...) are not typed as
+  killed/injured.
+
+hedged: the sentence says the figure may change or is unconfirmed ("may
+rise", "could climb", "expected to rise", "feared", "unconfirmed",
+"unverified", "not yet confirmed", "preliminary", "initial reports",
+"reportedly", "believed to"). negated: see 5. in_title: the span lies in the
+title (the first line of body_clean).
+
+attributed_*: who the sentence says gave the figure: the subject of a
+saying verb (said, told, reported, confirmed, announced, released, stated,
+according to ...), as the NER entity that covers it when there is one
+("The Moscow Regional Health Ministry released a list of 145 victims" ->
+"Moscow Regional Health Ministry"), else the noun with its compounds
+("Seattle police said" -> "Seattle police"); a leading "the" is dropped;
+pronouns give NULL. Nothing when the sentence names no source.
+
+Without ``parse`` (parse=None) only steps 1, 3 (adjacent words), 5 and the
+indefinite "a man was shot" figures run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import polars as pl
+
+from transforms.figures import PERSON_PLURAL, PERSON_SINGULAR, Figure, find_figures
+
+CLAIM_TYPES = (
+    "killed", "injured", "hospitalized", "missing", "attackers", "detained", "evacuated",
+    "attendance", "capacity", "casualties",
+)
+
+CLAIM_SCHEMA: dict[str, pl.DataType] = {
+    "claim_id": pl.String,
+    "article_id": pl.String,
+    "claim_type": pl.String,
+    "value_stated": pl.Int64,
+    "value_low": pl.Int64,
+    "value_high": pl.Int64,
+    "qualifier": pl.String,
+    "unit": pl.String,
+    "surface": pl.String,
+    "char_start": pl.Int32,
+    "char_end": pl.Int32,
+    "sentence": pl.String,
+    "hedged": pl.Boolean,
+    "negated": pl.Boolean,
+    "in_title": pl.Boolean,
+    "attributed_surface": pl.String,
+    "attributed_char_start": pl.Int32,
+    "attributed_char_end": pl.Int32,
+    "published_date": pl.Date,
+}
+
+# ---------------------------------------------------------------- lexicon
+
+# word (lower case, as written; the parser pipeline has no lemmatizer) -> class
+_WORD_CLASS: dict[str, str] = {}
+for _cls, _words in {
+    "killed": "kill kills killed killing dead die dies died dying death deaths fatal fatally "
+              "slain slay slays murdered murder murders murdering perished perish deceased "
+              "fatalities fatality bodies homicide homicides lifeless",
+    "injured": "injure injures injured injuring injury injuries wound wounded wounding hurt hurting "
+               "grazed critically seriously gravely",
+    "shot": "shot shoot shoots gunshot",
+    "hospitalized": "hospitalized hospitalised hospital hospitals",
+    "missing": "missing unaccounted",
+    "detained": "detained detain detains detaining arrested arrest arrests arresting apprehended "
+                "captured custody nabbed",
+    "evacuated": "evacuated evacuate evacuating evacuees",
+    "attendance": "attended attend attending attendance audience crowd",
+    "capacity": "seat seats seater seating capacity",
+}.items():
+    for _w in _words.split():
+        _WORD_CLASS[_w] = _cls
+
+_PRIORITY = ("killed", "injured", "shot", "hospitalized", "missing", "detained", "evacuated",
+             "attendance", "capacity")
+
+_ATTACKER_NOUNS = frozenset(
+    "attacker attackers assailant assailants gunman gunmen shooter shooters terrorist terrorists "
+    "militant militants perpetrator perpetrators suspect suspects robber robbers intruder "
+    "intruders hijacker hijackers bomber bombers".split()
+)
+_NOUN_CLASS = {  # counted nouns that carry their type
+    **{w: "killed" for w in "dead deaths fatalities bodies homicides murders deceased lives".split()},
+    **{w: "injured" for w in "injured wounded injuries".split()},
+    **{w: "casualties" for w in "casualties casualty".split()},
+    **{w: "capacity" for w in "seat seats seater".split()},
+    **{w: "attendance" for w in "attendees spectators concertgoers".split()},
+}
+_PERSON_NOUNS = frozenset(PERSON_SINGULAR) | frozenset(PERSON_PLURAL) | {"other", "them", "us"}
+_PERSON_SG = frozenset(PERSON_SINGULAR) - {"gunmen"}
+_SG_PRONOUNS = frozenset("he she him her himself herself".split())
+_AGE_NOUN = re.compile(r"\A(?:\d+|[a-z]+(?:-[a-z]+)?)-(?:year|month|week|day)-old\Z", re.I)
+
+_SAY_VERBS = frozenset(
+    "said says say told tells reported reports report confirmed confirms confirm announced "
+    "announces stated states released releases added adds noted notes revealed reveals "
+    "estimated estimates indicated indicates cited cites disclosed discloses tweeted posted "
+    "wrote writes claimed claims declared declares listed lists counted put puts".split()
+)
+_SOURCE_LABELS = frozenset({"ORG", "PERSON", "GPE", "NORP", "FAC"})
+
+# ---------------------------------------------------------------- regexes
+
+_NUMBER_WORD = (
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+    r"eighty|ninety|hundred|dozen"
+)
+_PERSON_ALT = "|".join(sorted(_PERSON_NOUNS, key=len, reverse=True))
+_TRIGGER = re.compile(
+    r"\b(?:kill\w*|dead|die[sd]?|dying|deaths?|fatal\w*|slain|murder\w*|perish\w*|homicides?|"
+    r"bodies|injur\w*|wound\w*|hurt|grazed|shot|shoot\w*|gunshot|struck|hit|hospitali[sz]\w*|"
+    r"hospitals?|condition|casualt\w*|missing|unaccounted|detain\w*|arrest\w*|apprehend\w*|"
+    r"custody|captured|evacuat\w*|attend\w*|audience|crowd|seat\w*|capacity|toll|"
+    r"attackers?|assailants?|gunm[ae]n|shooters?|terrorists?|militants?|perpetrators?|"
+    r"suspects?|robbers?|intruders?|victims?|unharmed|uninjured|unhurt|lives)\b",
+    re.IGNORECASE,
+)
+_SINGULAR_CUE = re.compile(
+    r"\b(?:killed|kills|dead|died|dies|slain|murder(?:ed)?|shot|shoots|wounded|injured|hurt|injuries|"
+    r"hospitali[sz]ed|hospital|condition|death|killing|slaying)\b",
+    re.IGNORECASE,
+)
+
+_NOUNS_OPT = (
+    r"(?:\s+of\s+(?:the|them|those|these)(?:\s+[\w-]+)?)?"
+    r"(?:\s+(?:other|others|more|additional|separate|innocent|young|teenage|adult|male|female|"
+    rf"[a-z]+-year-old|{_PERSON_ALT})\b){{0,3}}"
+)
+_AUX = (
+    r"(?:\s*,?\s+(?:were|was|are|is|have|has|had|been|being|be|reportedly|also|later|all|now|"
+    r"each|confirmed|believed|known|left|found|remain|remains|remained|critically|seriously|"
+    r"fatally|mortally|gravely|badly|severely|slightly|accidentally|apparently|initially|who|"
+    r"that|still|both)\b){0,4}"
+)
+_TYPE_WORD = (
+    r"(?P<w>killed|dead|died|dies|die|slain|murdered|shot|wounded|injured|hurt|hospitali[sz]ed|"
+    r"arrested|detained|missing|evacuated|fatally|critically|seriously|gravely)"
+)
+_RIGHT = re.compile(
+    rf"\A{_NOUNS_OPT}{_AUX}\s*,?\s*{_TYPE_WORD}(?![\w-])"
+    rf"(?!\s+(?:a|an|the|his|her|their|its|him|them|himself|herself|themselves|at|\d+|"
+    rf"{_NUMBER_WORD})\b)",
+    re.IGNORECASE,
+)
+_LEFT = re.compile(
+    r"(?P<w>killing|killed|kills|kill|wounding|wounded|injuring|injured|injures|hurting|"
+    r"shooting|shot|shoots|arrested|arresting|detained|detaining|evacuated|evacuating|"
+    r"claimed\s+the\s+lives\s+of|took\s+the\s+lives\s+of|deaths?\s+of|murders?\s+of|"
+    r"killings?\s+of|shootings?\s+of|(?:death\s+)?toll\s+(?:\w+\s+){0,2}(?:of|at|to)|"
+    r"attended\s+by|crowd\s+of|audience\s+of|capacity\s+of|seats?|seating\s+for)"
+    r"(?:\s+(?:all|another|the|some|about|at\s+least))?\s+\Z",
+    re.IGNORECASE,
+)
+_LEFT_CLASS = {
+    "kill": "killed", "wound": "injured", "injur": "injured", "hurt": "injured", "shoot": "shot",
+    "shot": "shot", "arrest": "detained", "detain": "detained", "evacuat": "evacuated",
+    "claimed": "killed", "took": "killed", "death": "killed", "murder": "killed",
+    "toll": "killed", "attended": "attendance", "crowd": "attendance", "audience": "attendance",
+    "capacity": "capacity", "seat": "capacity",
+}
+_TYPE_NOUN_AFTER = re.compile(
+    r"\A(?:\s+(?!people\b|persons\b)[\w-]+){0,2}?\s+(?P<n>fatalities|deaths|dead|bodies|homicides|"
+    r"murders|injuries|injured|wounded|casualties|attackers|assailants|gunmen|shooters|terrorists|"
+    r"militants|perpetrators|suspects|robbers|intruders|hijackers|bombers)\b",
+    re.IGNORECASE,
+)
+_WITH_GUNSHOT = re.compile(
+    rf"\A{_NOUNS_OPT}\s+(?:\w+\s+){{0,2}}?with\s+(?:\w+\s+){{0,2}}?gunshot\s+wounds?\b",
+    re.IGNORECASE,
+)
+_PERSONLIKE_AFTER = re.compile(
+    rf"\A(?:(?:\s+[\w-]+){{0,2}}?\s+(?:{_PERSON_ALT}|[a-z]+-year-olds?)\b|\s+of\s+(?:the|them|those)\b|"
+    r"\s+(?:were|was|are|is|had|have|died|remain|remained|who)\b)",
+    re.IGNORECASE,
+)
+_SEAT_AFTER = re.compile(r"\A\s*-?\s*(?:seat|seater)\b", re.IGNORECASE)
+
+_NEGATION = re.compile(
+    r"\b(?P<s>no(?:\s+|-)one|nobody|none)\b(?:\s+else)?(?:\s+(?:of\s+)?(?:the\s+)?\w+){0,2}?"
+    r"\s+(?:else\s+)?(?:was|were|is|are|has\s+been|have\s+been|had\s+been|got|appeared\s+to\s+be)"
+    r"\s+(?:\w+ly\s+)?(?P<w>killed|injured|hurt|wounded|shot|struck|hit|arrested|detained|"
+    r"hospitali[sz]ed|missing)\b"
+    r"|\b(?P<s2>no)\s+(?:other\s+|additional\s+|further\s+|serious\s+|reported\s+|immediate\s+|"
+    r"known\s+|one\s+else\s+|more\s+|life-threatening\s+)*(?P<w2>injuries|injury|deaths|fatalities|"
+    r"casualties|arrests|victims|one\s+else\s+(?:was\s+)?(?:hurt|injured|killed))\b"
+    r"|\b(?:was|were|is|are|been)\s+(?P<s3>not)\s+(?:\w+ly\s+)?(?P<w3>injured|hurt|wounded|shot|"
+    r"struck|hit|killed|harmed)\b"
+    r"|\b(?P<s4>unharmed|uninjured|unhurt)\b",
+    re.IGNORECASE,
+)
+_NEG_CLASS = {
+    "killed": "killed", "deaths": "killed", "fatalities": "killed", "injured": "injured",
+    "hurt": "injured", "wounded": "injured", "shot": "injured", "struck": "injured",
+    "hit": "injured", "harmed": "injured", "injuries": "injured", "injury": "injured",
+    "casualties": "casualties", "victims": "injured", "arrested": "detained",
+    "detained": "detained", "arrests": "detained", "hospitalized": "hospitalized",
+    "hospitalised": "hospitalized", "missing": "missing", "unharmed": "injured",
+    "uninjured": "injured", "unhurt": "injured",
+}
+_HEDGE = re.compile(
+    r"\b(?:(?:may|might|could|would|will|is\s+expected\s+to|are\s+expected\s+to|expected\s+to|"
+    r"likely\s+to|set\s+to)\s+(?:still\s+|further\s+)?(?:rise|climb|increase|grow|go\s+up|change)|"
+    r"unconfirmed|unverified|not\s+(?:yet\s+|been\s+|independently\s+)*(?:confirmed|verified)|"
+    r"feared|fears?\s+that|preliminary|initial\s+reports?|early\s+reports?|reportedly|"
+    r"believed\s+to|unclear\s+how\s+many|as\s+yet\s+unknown)\b",
+    re.IGNORECASE,
+)
+_AGGREGATE = re.compile(
+    r"\b(?:this\s+year|last\s+year|so\s+far|since\s+(?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|\d{4}|the\s+start|the\s+beginning)|"
+    r"year\s+to\s+date|annually|per\s+year|a\s+year|each\s+year|every\s+year|in\s+the\s+past\s+"
+    r"(?:\d+|few|several|24|two|three)?\s*(?:hours|days|weeks|months|years)|"
+    r"over\s+the\s+(?:past|last)\s+\w+|this\s+month|last\s+month|nationwide|statewide|"
+    r"in\s+(?:19|20)\d\d|for\s+the\s+year|in\s+a\s+(?:given\s+)?(?:month|year)|"
+    r"in\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)(?!\s+\d)|since\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    r"across\s+the\s+(?:city|state|country|region|nation)|citywide|"
+    r"in\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|multiple|separate|"
+    r"unrelated|other|weekend|overnight|(?:\w+\s+)?weekend)\s+(?:[\w-]+\s+){0,3}"
+    r"(?:shootings|incidents|attacks)|in\s+separate\s+\w+)\b",
+    re.IGNORECASE,
+)
+_VIOLENCE = re.compile(r"\b(?:shot|shooting|gunfire|gunshots?|killed|wounded|stabbed|attack)\b", re.I)
+_WS = re.compile(r"\S+(?:[ \t]+\S+)*")
+
+
+# ---------------------------------------------------------------- data holders
+
+@dataclass(slots=True)
+class _Claim:
+    claim_type: str
+    value_stated: int | None
+    value_low: int | None
+    value_high: int | None
+    qualifier: str
+    start: int
+    end: int
+    negated: bool = False
+    unit: str = "people"
+    overlap: str | None = None  # the count may include people killed ("5 shot"): injured = N -
+    # killed, killed from the same sentence, else ("article") from the whole article
+    ref: tuple | None = None  # single victims: (kind, name tokens); see _resolve_people
+    seg: int = -1
+
+
+@dataclass(slots=True)
+class _Segment:
+    start: int
+    end: int
+    text: str
+    figures: list[Figure] = field(default_factory=list)
+    parse_index: int | None = None
+    singular: bool = False
+    adjacent: dict = field(default_factory=dict)  # figure start -> (class, attacker)
+    wants_parse: bool = False  # a figure only the parse can type
+    ents: list[tuple[int, int, str]] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- segmentation
+
+_SKIP_LINE = re.compile(r"\A\W*(?:related|read\s+more|more\s+on|see\s+also|also\s+read|"
+                        r"previous(?:ly)?\s+(?:coverage|story)|watch)\b", re.IGNORECASE)
+
+
+def _segments(body: str, doc) -> list[_Segment]:
+    """Sentences of the NER doc, cut again at line breaks; spans into body."""
+    out = []
+    bounds = [(s.start_char, s.end_char) for s in doc.sents] if doc is not None else [(0, len(body))]
+    for s_start, s_end in bounds:
+        for line in re.finditer(r"[^\n]+", body[s_start:s_end]):
+            m = _WS.search(line.group(0))
+            if m is None:
+                continue
+            a = s_start + line.start() + m.start()
+            b = s_start + line.start() + m.end()
+            if _SKIP_LINE.match(m.group(0)):
+                continue  # links to other stories ("RELATED: 2 killed in ...")
+            out.append(_Segment(a, b, body[a:b]))
+    return out
+
+
+# ---------------------------------------------------------------- helpers on parsed sentences
+
+def _classes(tokens) -> set[str]:
+    return {_WORD_CLASS[t.lower_] for t in tokens if t.lower_ in _WORD_CLASS}
+
+
+def _pick(classes: set[str]) -> str | None:
+    for c in _PRIORITY:
+        if c in classes:
+            return c
+    return None
+
+
+def _prep_evidence(tok) -> set[str]:
+    """Classes carried by prepositional phrases of a predicate: "to death", "to the hospital",
+    "in critical condition", "into custody", "with injuries"."""
+    found = set()
+    for prep in tok.children:
+        if prep.dep_ not in ("prep", "agent") and prep.dep_ != "dative":
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            w, p = obj.lower_, prep.lower_
+            if w in ("death", "deaths") and p in ("to",):
+                found.add("killed")
+            elif w in ("hospital", "hospitals", "center", "centre") and p in ("to", "at", "in"):
+                found.add("hospitalized")
+            elif w == "condition" and p == "in":
+                found.add("injured")
+            elif w == "custody" and p in ("in", "into"):
+                found.add("detained")
+            elif w in ("injuries", "wounds", "injury", "wound") and p == "with":
+                found.add("shot" if any(c.lower_ == "gunshot" for c in obj.children) else "injured")
+    return found
+
+
+def _predicate_evidence(verb) -> tuple[set[str], set[str]]:
+    """(classes of the predicate and its close satellites, classes of its prep phrases)."""
+    near = set()
+    toks = [verb]
+    for c in verb.children:
+        if c.dep_ in ("conj", "xcomp", "oprd", "acomp", "advmod", "ccomp", "advcl", "npadvmod",
+                      "dobj", "attr"):
+            toks.append(c)
+            if c.dep_ in ("conj", "xcomp") and c.pos_ in ("VERB", "ADJ"):
+                toks.extend(cc for cc in c.children if cc.dep_ in ("advmod", "acomp", "oprd"))
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        toks.append(verb.head)  # "was shot and killed": killed shares shot's subject
+    if verb.lower_ in ("struck", "hit", "grazed") and (
+        any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+        or any(c.dep_ == "agent" and any(o.lower_ in ("bullet", "bullets", "gunfire", "shots",
+                                                      "round", "rounds", "shrapnel")
+                                         for o in c.children) for c in verb.children)
+    ):
+        near.add("shot")  # "was struck by gunfire"; not "Hit 5" (a lottery)
+    for t in toks:
+        if t.dep_ == "dobj" and t is not verb:
+            # "suffered injuries", "sustained wounds", "lost their lives"
+            if t.lower_ in ("injuries", "injury", "wounds", "wound"):
+                gun = any(c.lower_ == "gunshot" for c in t.children)
+                near.add("shot" if gun else "injured")
+            elif t.lower_ == "lives" and verb.lower_ in ("lost", "lose"):
+                near.add("killed")
+            continue
+        if t.lower_ in _WORD_CLASS:
+            cls = _WORD_CLASS[t.lower_]
+            if cls in ("capacity", "attendance") and t is not verb:
+                continue
+            if t.lower_ in ("hospital", "hospitals"):
+                continue
+            near.add(cls)
+    prep = set()
+    for t in toks:
+        if t.pos_ in ("VERB", "AUX", "ADJ") or t is verb:
+            prep |= _prep_evidence(t)
+    return near, prep
+
+
+def _decide(near: set[str], prep: set[str]) -> str | None:
+    if "killed" in near or ("killed" in prep and "shot" in near):
+        return "killed"
+    cls = _pick(near)
+    if cls in (None, "shot") and prep:
+        better = _pick(prep - {"shot"})
+        if better in ("killed", "injured", "hospitalized", "detained"):
+            return better
+    return cls
+
+
+def _is_active_agent(tok, verb) -> bool:
+    """tok is the subject of an active transitive use ("two men shot a woman")."""
+    if tok.dep_ != "nsubj" or verb.lower_ not in ("shot", "killed", "shoot", "shoots", "kill",
+                                                   "kills", "wounded", "injured", "hit", "struck",
+                                                   "murdered", "wounds", "injures"):
+        return False
+    return any(c.dep_ in ("dobj",) for c in verb.children) or verb.tag_ in ("VBD", "VBZ", "VBP")
+
+
+def _noun_phrase_bounds(tok) -> tuple[int, int]:
+    """Token index range [a, b) of a noun with its determiner/adjective/compound children."""
+    left = tok.i
+    for c in tok.lefts:
+        if c.dep_ in ("det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "case",
+                      "punct") and c.i < left:
+            sub = [x.i for x in c.subtree]
+            left = min(left, min(sub))
+    while left < tok.i and tok.doc[left].dep_ == "punct":
+        left += 1
+    return left, tok.i + 1
+
+
+# ---------------------------------------------------------------- typing figures
+
+def _type_from_adjacent(seg: _Segment, fig: Figure) -> tuple[str | None, bool]:
+    """(class from the words next to the figure, counted noun is an attacker noun)."""
+    rel_end = fig.end - seg.start
+    after = seg.text[rel_end:rel_end + 120]
+    n = _TYPE_NOUN_AFTER.match(after)
+    if n:
+        noun = n.group("n").lower()
+        if noun in _ATTACKER_NOUNS:
+            # "detained all four direct assailants": the predicate types them too
+            return _adjacent_words(seg, fig, left_only=True), True
+        if noun == "injuries" and fig.kind == "vague":
+            return None, False
+        return _NOUN_CLASS.get(noun, "killed" if noun in ("homicides", "murders") else None), False
+    return _adjacent_words(seg, fig), False
+
+
+def _adjacent_words(seg: _Segment, fig: Figure, left_only: bool = False) -> str | None:
+    rel_end = fig.end - seg.start
+    rel_start = fig.start - seg.start
+    after = seg.text[rel_end:rel_end + 120]
+    if left_only:
+        m = _LEFT.search(seg.text[max(0, rel_start - 60):rel_start])
+        if m:
+            w = m.group("w").lower()
+            return next((c for stem, c in _LEFT_CLASS.items() if w.startswith(stem)), None)
+        return None
+    if _SEAT_AFTER.match(after):
+        return "capacity"
+    if _WITH_GUNSHOT.match(after):
+        return "shot"
+    m = _RIGHT.match(after)
+    if m:
+        w = m.group("w").lower()
+        if w in ("fatally",):
+            return "killed"
+        if w in ("critically", "seriously", "gravely"):
+            return "injured"
+        cls = _WORD_CLASS.get(w)
+        if cls == "shot":
+            between = after[: m.start("w")].lower()
+            if re.search(r"\b(?:fatally|mortally)\b", between) or re.match(
+                r"\A\s*(?:and\s+killed|dead|to\s+death)\b", after[m.end():], re.I
+            ):
+                return "killed"
+            if re.match(r"\A\s*(?:and\s+(?:wounded|injured|hurt))\b", after[m.end():], re.I):
+                return "injured"
+        if cls == "hospitalized":
+            return "hospitalized"
+        return cls
+    before = seg.text[max(0, rel_start - 60):rel_start]
+    m = _LEFT.search(before)
+    if m:
+        w = m.group("w").lower()
+        for stem, cls in _LEFT_CLASS.items():
+            if w.startswith(stem):
+                if cls == "shot" and re.match(r"\A\s*(?:people|persons|\w+)?\s*(?:,\s*)?(?:killing|dead)",
+                                              after, re.I):
+                    return "killed"
+                return cls
+    return None
+
+
+def _counted_noun(fig: Figure, toks):
+    """(numeral head token, counted noun token or None, anchor token in the clause)."""
+    head = None
+    for t in toks:
+        if t.head not in toks or t.head is t:
+            head = t
+            break
+    if head is None:
+        head = toks[-1]
+    if fig.kind == "indefinite":
+        noun = toks[-1]
+        return head, noun, noun
+    if head.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "det", "npadvmod") and \
+            head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN", "ADJ", "VERB"):
+        noun = head.head
+        return head, noun, noun
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for o in c.children:
+                if o.dep_ == "pobj":
+                    return head, o, head
+    # "6,200-seat": hyphen compound
+    nxt = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+    if nxt is not None and nxt.text == "-" and head.i + 2 < len(head.doc):
+        return head, head.doc[head.i + 2], head
+    return head, None, head
+
+
+def _type_from_parse(fig: Figure, toks) -> tuple[str | None, bool]:
+    """(claim class or None, counted noun is an attacker noun)."""
+    head, noun, anchor = _counted_noun(fig, toks)
+    noun_word = noun.lower_ if noun is not None else None
+    attacker = noun_word in _ATTACKER_NOUNS if noun_word else False
+    if noun_word in _NOUN_CLASS:
+        cls = _NOUN_CLASS[noun_word]
+        if cls == "killed" and noun_word == "lives" and not any(
+            t.lower_ in ("claimed", "lost", "took") for t in (noun.head, noun.head.head)
+        ):
+            return None, False
+        if cls == "injured" and noun_word == "injuries" and fig.kind == "vague":
+            return None, False
+        return cls, False
+    if noun is not None and not attacker and noun_word not in _PERSON_NOUNS \
+            and not _AGE_NOUN.match(noun.text) and not _is_age_noun(noun):
+        # "three shots", "two weapons", "14 years": not people
+        if not (noun_word in ("victims", "victim") or noun.pos_ == "PROPN"):
+            return None, False
+    # the counted noun's own words: "62 wounded people", "people killed", "victims who were
+    # hospitalized", "one fatally", "three others injured", "seven shooting victims"
+    near = set()
+    mods = []
+    base = noun if noun is not None else head
+    for c in base.children:
+        if c.dep_ in ("amod", "relcl", "acl", "advmod", "compound", "appos", "oprd", "acomp"):
+            mods.append(c)
+    for c in head.children:
+        if c.dep_ in ("advmod", "amod", "acl"):
+            mods.append(c)
+    for m in mods:
+        near |= _classes([m])
+        if m.dep_ in ("relcl", "acl"):
+            n2, p2 = _predicate_evidence(m)
+            near |= n2 | p2
+    if "killed" in near or "injured" in near or "hospitalized" in near or "detained" in near:
+        return _decide(near, set()), attacker
+    # climb to the predicate the anchor is an argument of
+    t = anchor
+    while t.dep_ in ("conj", "appos") and t.head is not t:
+        t = t.head
+    rel, verb = t.dep_, t.head
+    if rel == "pobj" and verb.lower_ == "by" and verb.head is not verb:
+        rel, verb = "agent", verb.head
+    elif rel == "pobj" and verb.lower_ in ("of", "among") and verb.head is not verb:
+        holder = verb.head
+        hcls = _WORD_CLASS.get(holder.lower_)
+        if holder.lower_ in ("deaths", "death", "killings", "murders", "murder"):
+            return "killed", attacker
+        if hcls in ("killed", "injured") and holder.pos_ == "NOUN":
+            return hcls, attacker
+        if holder.lower_ in ("crowd", "audience"):
+            return "attendance", attacker
+        if holder.lower_ == "capacity":
+            return "capacity", attacker
+        return _decide(near, set()), attacker
+    if rel not in ("nsubj", "nsubjpass", "dobj", "agent", "ROOT", "attr", "npadvmod", "appos",
+                   "dative", "conj", "advcl"):
+        return _decide(near, set()), attacker
+    if rel == "ROOT":
+        verb = t
+    if rel == "nsubj" and _is_active_agent(t, verb):
+        return ("attackers" if attacker else None), attacker
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None, attacker  # "one victim was not hospitalized"
+    n2, p2 = _predicate_evidence(verb)
+    if rel == "agent" and verb.lower_ in ("attended",):
+        return "attendance", attacker
+    cls = _decide(near | n2, p2)
+    if cls in ("attendance", "capacity") and rel != "agent":
+        cls = None
+    return cls, attacker
+
+
+# ---------------------------------------------------------------- single victims
+
+_CASUALTY_PREDICATES = {
+    "killed": "killed", "slain": "killed", "murdered": "killed", "died": "killed", "dies": "killed",
+    "kills": "killed", "shoots": "shot", "killing": "killed", "wounding": "injured",
+    "injuring": "injured", "shooting": "shot", "wounds": "injured", "injures": "injured",
+    "dead": "killed", "shot": "shot", "wounded": "injured", "injured": "injured", "hurt": "injured",
+    "struck": "shot", "hospitalized": "hospitalized", "hospitalised": "hospitalized",
+    "pronounced": None, "suffered": None, "sustained": None, "is": None, "was": None,
+    "remains": None, "remained": None, "taken": None, "transported": None, "rushed": None,
+    "airlifted": None, "flown": None, "found": None, "listed": None,
+}
+
+
+_NON_PERSON_LABELS = frozenset({"GPE", "LOC", "ORG", "FAC", "NORP", "PRODUCT", "EVENT",
+                                "WORK_OF_ART", "LAW", "DATE", "TIME", "MONEY", "CARDINAL"})
+_NON_PERSON_NOUNS = frozenset(
+    "dog dogs cat horse deer animal pet puppy car vehicle truck suv van house home window door "
+    "building apartment bill plan project deal engine tire phone bullet round gun weapon rifle "
+    "handgun pistol shotgun shot shooting incident attack investigation case call report "
+    "police department office sheriff county city state news video photo image story hearing "
+    "trial court motion appeal charge charges effort idea business store it this that which "
+    "what one none time day night morning evening afternoon".split()
+)
+_REFLEXIVE = frozenset({"himself", "herself", "self"})
+
+
+def _ent_label(tok, seg: _Segment) -> str | None:
+    a = seg.start + tok.idx
+    for s, e, label in seg.ents:
+        if s <= a < e:
+            return label
+    return None
+
+
+def _in_age(tok) -> bool:
+    """A numeral inside '16-year-old' / 'five-year-old'."""
+    doc = tok.doc
+    nxt = [doc[k].lower_ for k in range(tok.i + 1, min(tok.i + 3, len(doc)))]
+    return bool(nxt) and (nxt[0] in ("year", "years", "month", "months", "week", "day") or (
+        nxt[0] == "-" and len(nxt) > 1 and nxt[1] in ("year", "years", "month", "months", "week",
+                                                      "day")))
+
+
+def _is_age_noun(tok) -> bool:
+    """'16-year-old' used as a noun: spaCy splits it, 'old' heads '16 - year -'."""
+    return tok.lower_ == "old" and any(c.lower_ in ("year", "month", "week", "day", "years")
+                                       for c in tok.children)
+
+
+def _singular_argument(tok, seg: _Segment, strict: bool) -> bool:
+    """A singular person: 'a man', 'the 15-year-old', a PERSON name, he/she.
+
+    strict=False (for died/killed/shot/wounded, whose patient is nearly always a person)
+    also accepts any singular common noun that is not a known thing ('a sophomore').
+    """
+    w = tok.lower_
+    if w in _SG_PRONOUNS or w in _REFLEXIVE:
+        return True
+    if any(c.dep_ == "nummod" and not _in_age(c) for c in tok.children):
+        return False
+    if any(c.lower_ in ("no", "each", "every", "any", "all") for c in tok.children):
+        return False
+    if _is_age_noun(tok):
+        return True
+    if tok.tag_ in ("NNS", "NNPS") or tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if w in _NON_PERSON_NOUNS:
+        return False
+    label = _ent_label(tok, seg)
+    if label == "PERSON":
+        return True
+    if label in _NON_PERSON_LABELS:
+        return False
+    if w in _PERSON_SG or tok.pos_ == "PROPN":
+        return True
+    return not strict
+
+
+def _count_persons(tok, seg: _Segment, strict: bool) -> int:
+    """1 for the argument, plus its singular-person conjuncts ('Smith and his wife',
+    'West, Dearmond and McPherson')."""
+    n = 1
+    stack = [c for c in tok.children if c.dep_ == "conj"]
+    while stack:
+        c = stack.pop()
+        if _singular_argument(c, seg, True) and (
+            c.pos_ != "PROPN" or _ent_label(c, seg) == "PERSON"
+        ):
+            n += 1
+            stack.extend(x for x in c.children if x.dep_ == "conj")
+    return n
+
+
+_STRICT_FREE = frozenset("killed slain murdered died dies dead shot wounded injured hurt".split())
+_DEATH_NOUNS = frozenset("death killing murder slaying homicide".split())
+
+
+def _arguments(v, w: str) -> list:
+    """Who a casualty predicate counts: passive subject, subject of died/dead/suffered/is,
+    object of an active kill/shoot, the noun a reduced relative ('a man shot in the leg') or a
+    'who' relative clause hangs on."""
+    args = []
+    subj_verb = v
+    if v.dep_ in ("acomp", "oprd") and v.head.pos_ in ("AUX", "VERB"):
+        subj_verb = v.head
+    if v.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in v.children):
+        subj_verb = v.head
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in subj_verb.children)
+    for c in subj_verb.children:
+        if c.dep_ == "nsubjpass":
+            args.append(c)
+        elif c.dep_ == "nsubj" and (w in ("died", "dies", "dead", "suffered", "sustained", "is",
+                                          "was", "remains", "remained", "listed")
+                                    or subj_verb.lower_ in ("is", "was", "remains", "died")):
+            args.append(c)
+    if not passive and w in ("killed", "shot", "wounded", "injured", "murdered", "struck",
+                             "shoots", "kills", "shooting", "killing"):
+        args.extend(c for c in v.children if c.dep_ == "dobj")
+    if v.dep_ in ("acl", "amod") and v.head.pos_ in ("NOUN", "PROPN") and v.head.i < v.i:
+        args.append(v.head)
+    if v.dep_ == "relcl" and v.head.pos_ in ("NOUN", "PROPN"):
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "that") for c in v.children):
+            args.append(v.head)
+    return args
+
+
+def _reference(head, phrase, seg: _Segment) -> tuple:
+    """How a single-victim phrase refers: ('pron',), ('name', tokens), ('def',), ('indef',)."""
+    w = head.lower_
+    if w in _SG_PRONOUNS or w in _REFLEXIVE:
+        return ("pron", frozenset())
+    names = frozenset(t.lower_ for t in phrase if t.pos_ == "PROPN" and t.lower_ not in ("’s", "'s"))
+    if head.pos_ == "PROPN" or _ent_label(head, seg) == "PERSON":
+        return ("name", names or frozenset({w}))
+    first = phrase[0].lower_
+    if first in ("a", "an", "another") or (first not in ("the", "this", "that") and not any(
+            t.dep_ == "poss" for t in phrase)):
+        return ("indef", frozenset())
+    return ("def", frozenset())
+
+
+_PERSON_SG_ALT = "|".join(sorted(_PERSON_SG, key=len, reverse=True))
+# a single person written before a casualty predicate: "A 23-year-old man", "the victim",
+# "his wife", "she"; PERSON names come from the NER doc
+_NP_BEFORE = re.compile(
+    rf"(?:(?P<det>\b(?:a|an|another|the|his|her|their|its|this|that)\s+|\b[A-Z][\w'’.-]*['’]s?\s+))?"
+    rf"(?:[\w'’-]+\s+){{0,3}}?(?P<head>\b(?:{_PERSON_SG_ALT}|[\w]+-(?:year|month|week)-old))"
+    r"|(?P<pron>\b(?:he|she|He|She))",
+    re.IGNORECASE,
+)
+_SKIP_BEFORE_PRED = re.compile(
+    r"(?:\s*,\s*\d{1,3}\s*,|\s*,[^,.;]{1,80},)?\s+(?:(?:who|that|was|were|is|has|had|been|have|got|"
+    r"later|also|then|eventually|reportedly|allegedly|apparently|accidentally|fatally|critically|"
+    r"seriously|mortally|tragically|subsequently|both|unintentionally|just)\s+)*\Z",
+    re.IGNORECASE,
+)
+_PRED_RX = re.compile(
+    r"\b(?P<k>shot\s+and\s+killed|shot,\s+killed|shot\s+dead|shot\s+to\s+death|gunned\s+down|killed|"
+    r"slain|murdered|pronounced\s+dead|found\s+dead|died|dies|fatally\s+(?:shot|wounded|injured)|"
+    r"is\s+dead|was\s+dead)\b"
+    r"|\b(?P<i>wounded|injured|hurt|grazed|in\s+(?:critical|serious|stable|fair|good|grave|satisfactory)"
+    r"\s+condition|(?:suffered|sustained|has|had)\s+(?:[\w-]+\s+){0,4}?(?:injuries|injury|wounds))\b"
+    r"|\b(?P<s>shot|struck\s+by\s+(?:a\s+)?(?:stray\s+)?(?:bullet|gunfire|round)|"
+    r"hit\s+by\s+(?:a\s+)?(?:stray\s+)?(?:bullet|gunfire|round)|"
+    r"(?:suffered|sustained|has|had|with)\s+(?:[\w-]+\s+){0,3}?gunshot\s+wounds?)\b(?!\s+at\b)"
+    r"|\b(?P<h>(?:taken|transported|rushed|airlifted|flown|driven)\s+to\s+(?:a|the|an)?\s*"
+    r"(?:[\w'’.-]+\s+){0,5}?(?:hospital|medical\s+center|trauma\s+center)|hospitali[sz]ed)\b",
+    re.IGNORECASE,
+)
+_OBJ_AFTER = re.compile(  # "killed his wife", "fatally shot a 15-year-old"
+    rf"\A\s+(?P<np>(?:(?:a|an|the|his|her|their|another)\s+)?(?:[\w'’-]+\s+){{0,3}}?"
+    rf"(?:{_PERSON_SG_ALT}|[\w]+-year-old)|him|her|himself|herself)\b",
+    re.IGNORECASE,
+)
+_ACTIVE_KILL = re.compile(r"\b(?:killed|killing|kills|murdered|fatally\s+shot|fatally\s+shooting|"
+                          r"shot\s+and\s+killed)\Z", re.IGNORECASE)
+_ACTIVE_SHOOT = re.compile(r"\b(?:shot|shooting|shoots)\Z", re.IGNORECASE)
+_DEATH_OF = re.compile(
+    rf"\b(?:death|killing|murder|slaying)\s+of\s+(?P<np>(?:(?:a|an|the|his|her|their)\s+)?"
+    rf"(?:[\w'’-]+\s+){{0,3}}?(?:{_PERSON_SG_ALT}|[\w]+-year-old))\b",
+    re.IGNORECASE,
+)
+
+
+def _regex_reference(np: str, is_name: bool) -> tuple:
+    w = np.split()[0].lower() if np.split() else ""
+    if np.lower() in _SG_PRONOUNS or np.lower() in _REFLEXIVE:
+        return ("pron", frozenset())
+    if is_name:
+        return ("name", frozenset(t.lower() for t in np.split()))
+    if w in ("a", "an", "another"):
+        return ("indef", frozenset())
+    return ("def", frozenset())
+
+
+def _singular_regex(seg: _Segment, covered: list[tuple[int, int]]) -> list[_Claim]:
+    """Single victims found with patterns, for sentences that are not parsed."""
+    out = []
+    seen = set()
+    text = seg.text
+    persons = [(a - seg.start, b - seg.start) for a, b, lab in seg.ents if lab == "PERSON"]
+
+    def add(cls: str, a: int, b: int, is_name: bool) -> None:
+        start, end = seg.start + a, seg.start + b
+        if any(s < end and start < e for s, e in covered) or (cls, start) in seen:
+            return
+        seen.add((cls, start))
+        out.append(_Claim("injured" if cls == "shot" else cls, 1, 1, 1, "exact", start, end,
+                          ref=_regex_reference(text[a:b], is_name),
+                          overlap="article" if cls == "shot" else None))
+
+    for m in _PRED_RX.finditer(text):
+        cls = {"k": "killed", "i": "injured", "s": "shot", "h": "hospitalized"}[m.lastgroup]
+        before = text[max(0, m.start() - 160):m.start()]
+        off = max(0, m.start() - 160)
+        skip = _SKIP_BEFORE_PRED.search(before)
+        if skip is None:
+            continue
+        np_end = off + skip.start()
+        if cls == "shot" and not re.search(r"\b(?:was|were|been|got|being)\s+(?:\w+ly\s+)?\Z",
+                                           text[:m.start()]) and not m.group("s").lower().startswith(
+                ("suffered", "sustained", "has", "had", "with")):
+            cls = None  # active "shot": the subject is the shooter
+        if cls in ("killed",) and m.group("k").lower() in ("killed", "murdered", "slain") and \
+                _OBJ_AFTER.match(text[m.end():]) and not re.search(
+                    r"\b(?:was|were|been|got|being)\s+(?:\w+ly\s+)?\Z", text[:m.start()]):
+            cls = None  # "Smith killed his wife": the object is counted below
+        if cls is not None:
+            name = next((pa for pa in persons if pa[1] == np_end), None)
+            if name is not None:
+                add(cls, name[0], name[1], True)
+            else:
+                np = None
+                for cand in _NP_BEFORE.finditer(text[max(0, np_end - 80):np_end]):
+                    if cand.end() == np_end - max(0, np_end - 80):
+                        np = cand
+                if np is not None:
+                    base = max(0, np_end - 80)
+                    add(cls, base + np.start(), base + np.end(), False)
+        # objects of active verbs
+        prefix = text[:m.end()]
+        obj = _OBJ_AFTER.match(text[m.end():])
+        active = "killed" if _ACTIVE_KILL.search(prefix) else (
+            "shot" if _ACTIVE_SHOOT.search(prefix) else None)
+        if active is not None:
+            gap = re.match(r"\A\s*(?:\d+-year-old\s+|[a-z]+-year-old\s+)?", text[m.end():])
+            name = next((pa for pa in persons if pa[0] == m.end() + gap.end()), None)
+            if name is not None:
+                add(active, name[0], name[1], True)
+            elif obj is not None:
+                add(active, m.end() + obj.start("np"), m.end() + obj.end("np"), False)
+    for m in _DEATH_OF.finditer(text):
+        add("killed", m.start("np"), m.end("np"), False)
+    return out
+
+
+def _singular_claims(p, seg: _Segment, covered: list[tuple[int, int]]) -> list[_Claim]:
+    out = []
+    seen = set()
+
+    def add(cls: str, a, strict: bool, n: int | None = None) -> None:
+        i, j = _noun_phrase_bounds(a)
+        start = seg.start + p[i].idx
+        end = seg.start + p[j - 1].idx + len(p[j - 1].text)
+        if any(s < end and start < e for s, e in covered) or (cls, start) in seen:
+            return
+        seen.add((cls, start))
+        n = n or _count_persons(a, seg, strict)
+        claim_cls = "injured" if cls == "shot" else cls
+        out.append(_Claim(claim_cls, n, n, n, "exact", start, end, ref=_reference(a, p[i:j], seg),
+                          overlap="article" if cls == "shot" else None))
+
+    for v in p:
+        w = v.lower_
+        if w in _DEATH_NOUNS and v.pos_ == "NOUN":
+            # "the shooting death of a 3-year-old girl", "Friend's Shooting Death"
+            for c in v.children:
+                cand = None
+                if c.dep_ == "poss":
+                    cand = c
+                elif c.dep_ == "prep" and c.lower_ == "of":
+                    cand = next((o for o in c.children if o.dep_ == "pobj"), None)
+                if cand is not None and cand.lower_ not in ("his", "her", "their", "its") and \
+                        _singular_argument(cand, seg, True):
+                    add("killed", cand, True)
+            continue
+        if w not in _CASUALTY_PREDICATES or v.pos_ not in ("VERB", "ADJ", "AUX", "NOUN"):
+            continue
+        if v.pos_ == "NOUN" and w != "dead":
+            continue
+        if w in ("shooting", "killing", "wounding", "injuring") and v.pos_ != "VERB":
+            continue
+        cls = _CASUALTY_PREDICATES[w]
+        near, prep = _predicate_evidence(v)
+        if cls is None or cls == "shot":
+            cls2 = _decide(near, prep)
+            if cls is None:
+                cls = cls2 if cls2 in ("killed", "injured", "hospitalized", "shot") else None
+            elif cls2 in ("killed", "injured"):
+                cls = cls2
+        if cls is None:
+            continue
+        strict = w not in _STRICT_FREE
+        for a in _arguments(v, w):
+            if a.dep_ in ("nsubj", "nsubjpass") and a.lower_ in ("who", "that") and v.dep_ == "relcl":
+                continue
+            if a.lower_ == "both" or (a.lower_ == "they" and any(
+                    c.lower_ == "both" for c in list(a.children) + list(a.head.children))):
+                add(cls, a, strict, 2)  # "both died", "they were both pronounced dead"
+                continue
+            if not _singular_argument(a, seg, strict):
+                continue
+            add(cls, a, strict)
+    return out
+
+
+# ---------------------------------------------------------------- attribution
+
+def _attribution(p, seg: _Segment, ents) -> tuple[str, int, int] | None:
+    """(surface, start, end) of the source named by the sentence, or None."""
+    for t in p:
+        src = None
+        if t.lower_ in _SAY_VERBS and t.pos_ in ("VERB", "AUX"):
+            subj = [c for c in t.children if c.dep_ in ("nsubj",)]
+            if subj:
+                src = subj[0]
+        elif t.lower_ == "according":
+            for c in t.children:
+                if c.dep_ == "prep" and c.lower_ == "to":
+                    objs = [o for o in c.children if o.dep_ == "pobj"]
+                    if objs:
+                        src = objs[0]
+        if src is None or src.pos_ == "PRON" or src.lower_ in ("who", "that", "which"):
+            continue
+        a_start = seg.start + src.idx
+        a_end = a_start + len(src.text)
+        for e_start, e_end, label in ents:
+            if e_start <= a_start < e_end and label in _SOURCE_LABELS:
+                return e_start, e_end
+        i, j = _noun_phrase_bounds(src)
+        while i < j - 1 and p[i].dep_ in ("det", "poss", "case", "punct") or (
+            i < j - 1 and p[i].lower_ in ("the", "a", "an")
+        ):
+            i += 1
+        return seg.start + p[i].idx, seg.start + p[j - 1].idx + len(p[j - 1].text)
+    return None
+
+
+# ---------------------------------------------------------------- per article
+
+def _plan(body: str, doc) -> list[_Segment]:
+    segs = _segments(body, doc)
+    ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents] if doc is not None else []
+    for seg in segs:
+        if not _TRIGGER.search(seg.text):
+            continue
+        seg.ents = [e for e in ents if e[0] < seg.end and seg.start < e[1]]
+        seg.figures = [
+            Figure(f.surface, f.start + seg.start, f.end + seg.start, f.value_stated, f.value_low,
+                   f.value_high, f.qualifier, f.kind, f.num_start + seg.start, f.num_end + seg.start)
+            for f in find_figures(seg.text)
+        ]
+        seg.singular = bool(_SINGULAR_CUE.search(seg.text))
+        for f in seg.figures:
+            adj = _type_from_adjacent(seg, f)
+            seg.adjacent[f.start] = adj
+            if adj[0] is None and (f.kind == "indefinite" or _PERSONLIKE_AFTER.match(
+                    seg.text[f.end - seg.start:f.end - seg.start + 60])):
+                seg.wants_parse = True
+    return segs
+
+
+PARSE_SHARE = 0.12  # parse at most this share of an article's characters (throughput budget)
+
+
+def _choose_parses(segs: list[_Segment], body_len: int) -> list[_Segment]:
+    """Sentences worth a dependency parse, best first, within PARSE_SHARE of the article:
+    sentences with a figure the adjacent words do not type, then the first two sentences
+    with a casualty word (title and lead carry the core facts). The first always fits."""
+    first = [s for s in segs if s.wants_parse]
+    lead = [s for s in segs if s.singular and not s.wants_parse][:2]
+    budget = PARSE_SHARE * body_len
+    chosen, used = [], 0
+    for s in first + lead:
+        if chosen and used + len(s.text) > budget:
+            continue
+        chosen.append(s)
+        used += len(s.text)
+    return chosen
+
+
+def _needs_parse(seg: _Segment) -> bool:
+    return bool(seg.figures) or seg.singular
+
+
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+             "eighth": 8, "ninth": 9, "tenth": 10}
+_ORDINAL_PERSON = re.compile(
+    rf"\b(?:a|the|another)\s+(?P<ord>{'|'.join(_ORDINALS)})\s+(?:[\w-]+\s+)?"
+    r"(?P<noun>victim|person|man|woman|boy|girl|teen|teenager|child|suspect|gunman|shooter|"
+    r"attacker|assailant|male|female|individual)\b",
+    re.IGNORECASE,
+)
+_COORD_GAP = re.compile(
+    rf"\A(?:\s+(?:[\w-]+\s+){{0,2}}?(?:{_PERSON_ALT}|[a-z]+-year-olds?))?\s*(?:,\s*and|,|and|&)\s+\Z",
+    re.IGNORECASE,
+)
+_LEAD_PERSON = re.compile(
+    rf"(?:\b(?:a|an|the|his|her|their)\s+)?(?:[\w-]+\s+)?\b(?:{'|'.join(sorted(_PERSON_SG, key=len, reverse=True))})"
+    r"\s*(?:,\s*and|,|and|&)\s*\Z",
+    re.IGNORECASE,
+)
+_TRAIL_SELF = re.compile(r"\A\s*(?:,\s*and|,|and|&)\s*(?:him|her)?self\b", re.IGNORECASE)
+_MEMBER_NOUN = re.compile(rf"\A\s+(?:[\w-]+\s+){{0,2}}?(?:{_PERSON_ALT}|[a-z]+-year-olds?)\b", re.IGNORECASE)
+
+
+_MULTIPLIERS = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
+_MULTI = re.compile(
+    r"(?<!attempted\s)\b(?P<m>double|triple|quadruple|quintuple)[\s-]+(?P<n>(?:murder|homicide)"
+    r"[\s/-]+suicide|murder|homicide|killing|slaying|fatal\s+shooting|shooting)\b(?!s)",
+    re.IGNORECASE,
+)
+_MURDER_SUICIDE = re.compile(
+    r"(?<!attempted\s)(?<![\w-])(?:murder|homicide)[\s/-]+suicide\b(?!s)", re.IGNORECASE
+)
+_SUICIDE = re.compile(
+    r"\b(?:turn(?:ed|ing|s)?\s+(?:the\s+|a\s+|his\s+|her\s+)?(?:gun|weapon|rifle|handgun|shotgun|"
+    r"pistol)\s+on\s+(?:himself|herself|themselves)|t(?:ook|aking|akes|ake)\s+(?:his|her|their)\s+"
+    r"own\s+li(?:fe|ves)|"
+    r"kill(?:ed|ing|s)?\s+(?:himself|herself|themselves)|(?:then|before|and)\s+sho(?:t|oting)\s+"
+    r"(?:himself|herself)|committ(?:ed|ing)\s+suicide)\b",
+    re.IGNORECASE,
+)
+
+
+def _multiple_figures(seg: _Segment) -> list[tuple[Figure, str]]:
+    """'a double homicide' -> killed 2; 'a triple shooting' -> 3 shot; 'a murder-suicide' ->
+    killed at least 2 (the victim and the killer)."""
+    out = []
+    taken = []
+    for m in _MULTI.finditer(seg.text):
+        n = _MULTIPLIERS[m.group("m").lower()]
+        noun = m.group("n").lower()
+        a, b = seg.start + m.start(), seg.start + m.end()
+        if "suicide" in noun:
+            fig = Figure(m.group(0), a, b, n + 1, n + 1, None, "at_least", "multiple", a, b)
+            out.append((fig, "killed"))
+        else:
+            fig = Figure(m.group(0), a, b, n, n, n, "exact", "multiple", a, b)
+            out.append((fig, "shot" if noun == "shooting" else "killed"))
+        taken.append((m.start(), m.end()))
+    for m in _MURDER_SUICIDE.finditer(seg.text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        a, b = seg.start + m.start(), seg.start + m.end()
+        out.append((Figure(m.group(0), a, b, 2, 2, None, "at_least", "multiple", a, b), "killed"))
+    return out
+
+
+def _member_end(seg: _Segment, fig: Figure) -> int:
+    m = _MEMBER_NOUN.match(seg.text[fig.end - seg.start:])
+    return fig.end + (m.end() if m and fig.kind == "number" else 0)
+
+
+def _ordinal_figures(seg: _Segment) -> list[Figure]:
+    """'a third victim', 'the second suspect': at least that many (an inference, qualifier
+    at_least)."""
+    out = []
+    for m in _ORDINAL_PERSON.finditer(seg.text):
+        n = _ORDINALS[m.group("ord").lower()]
+        a, b = seg.start + m.start(), seg.start + m.end()
+        out.append(Figure(m.group(0), a, b, n, n, None, "at_least", "ordinal",
+                          seg.start + m.start("ord"), seg.start + m.end("ord")))
+    return out
+
+
+def _fig_tokens(p, seg: _Segment, fig: Figure) -> list:
+    rel_a, rel_b = fig.num_start - seg.start, fig.num_end - seg.start
+    return [t for t in p if t.idx < rel_b and t.idx + len(t.text) > rel_a]
+
+
+def _classify(seg: _Segment, p, fig: Figure) -> tuple[str | None, bool]:
+    """(class of the figure, counted noun is an attacker noun)."""
+    if fig.kind == "ordinal":
+        cls, attacker = None, False
+    elif fig.start in seg.adjacent:
+        cls, attacker = seg.adjacent[fig.start]
+    else:
+        cls, attacker = _type_from_adjacent(seg, fig)
+    adjacent = cls
+    toks = _fig_tokens(p, seg, fig) if p is not None else None
+    if toks:
+        pcls, p_attacker = _type_from_parse(fig, toks)
+        attacker = attacker or p_attacker
+        if cls is None:
+            cls = pcls
+        elif cls == "shot" and pcls == "killed":
+            cls = pcls
+        if cls in ("killed", "injured", "shot") and not attacker:
+            # "two men shot a woman": the counted people are the shooters
+            head, noun, anchor = _counted_noun(fig, toks)
+            t = anchor
+            while t.dep_ in ("conj", "appos") and t.head is not t:
+                t = t.head
+            if t.dep_ == "nsubj" and _is_active_agent(t, t.head) and adjacent is None:
+                cls = None
+    if fig.kind == "ordinal":
+        noun = fig.surface.split()[-1].lower()
+        if noun in _ATTACKER_NOUNS:
+            attacker = True
+        elif cls is None and noun == "victim":
+            cls = "casualties"
+    return cls, attacker
+
+
+def _parse_group(p, seg: _Segment, fig: Figure, by_token: dict) -> tuple[int, int, list] | None:
+    """The coordination a figure's noun belongs to, counted: "two children and a woman",
+    "himself and his two daughters" -> (first token index, last token index, member figures
+    or 1 for a single person)."""
+    toks = _fig_tokens(p, seg, fig)
+    if not toks:
+        return None
+    head, noun, anchor = _counted_noun(fig, toks)
+    if noun is None:
+        return None
+    root = noun
+    while root.dep_ == "conj" and root.head is not root:
+        root = root.head
+    members, stack = [], [root]
+    while stack:
+        m = stack.pop()
+        stack.extend(c for c in m.children if c.dep_ == "conj")
+        numeral = next((by_token[c.i] for c in m.subtree if c.i in by_token and c.head is m), None)
+        if numeral is not None:
+            members.append((m, numeral))
+        elif _singular_argument(m, seg, True) and (m.pos_ != "PROPN" or _ent_label(m, seg) == "PERSON"):
+            members.append((m, 1))
+        else:
+            return None
+    if len(members) < 2:
+        return None
+    spans = sorted((_noun_phrase_bounds(m)[0], m.i, v) for m, v in members)
+    for (a0, a1, _), (b0, b1, _) in zip(spans, spans[1:]):
+        gap = p.text[p[a1].idx + len(p[a1].text):p[b0].idx] if b0 > a1 else None
+        if gap is None or not _CONNECTOR.match(gap):
+            return None  # members must be written next to each other: "X, Y and Z"
+    return spans[0][0], spans[-1][1], [v for _, _, v in spans]
+
+
+_CONNECTOR = re.compile(r"\A\s*(?:,\s*and|,|and|&|,\s*as\s+well\s+as)\s*\Z", re.IGNORECASE)
+_GENERIC = frozenset("people persons victims others individuals".split())
+
+
+def _breakdown(parts: list, seg: _Segment) -> bool:
+    """'six people, three men and three women' / 'five victims, four ...' lists parts of
+    one count, not a coordination to add up."""
+    first = parts[0]
+    if not isinstance(first, Figure):
+        return False
+    rest = sum(v.value_low or 0 if isinstance(v, Figure) else v for v in parts[1:])
+    if first.value_low is not None and first.value_low == rest:
+        return True
+    follow = seg.text[first.end - seg.start:first.end - seg.start + 60]
+    after = _MEMBER_NOUN.match(follow)
+    return bool(after) and after.group(0).split()[-1].lower() in _GENERIC and \
+        "," in follow.split(" and ")[0]
+
+
+def _sum_claim(parts: list, start: int, end: int, cls: str, overlap: str | None) -> _Claim | None:
+    """One claim for a coordination: bounds add up; exact only when every part is."""
+    low = high = 0
+    exact = True
+    for v in parts:
+        if isinstance(v, Figure):
+            if v.value_low is None:
+                return None
+            low += v.value_low
+            high = None if (high is None or v.value_high is None) else high + v.value_high
+            exact = exact and v.qualifier == "exact"
+        else:
+            low += v
+            high = None if high is None else high + v
+    qualifier = "exact" if exact else ("at_least" if high is None else "range")
+    return _Claim(cls, low, low, high if high is not None else None, qualifier, start, end,
+                  overlap=overlap)
+
+
+def _figure_claims(seg: _Segment, p, aggregate: bool) -> tuple[list[_Claim], list[tuple[int, int]]]:
+    out: list[_Claim] = []
+    covered = []
+    figures = seg.figures + _ordinal_figures(seg)
+    typed = []
+    for fig in figures:
+        cls, attacker = _classify(seg, p, fig)
+        if cls in ("killed", "injured", "shot", "casualties") and aggregate and \
+                fig.kind not in ("indefinite", "ordinal"):
+            cls = None
+        typed.append([fig, cls, attacker])
+    if not aggregate:
+        typed.extend([fig, cls, False] for fig, cls in _multiple_figures(seg))
+    # coordinations written out: "4 adults, 1 child shot", "three women and one man injured"
+    plain = [t for t in typed if t[0].kind in ("number", "indefinite")]
+    groups: list[list] = []
+    for cur in plain:
+        if groups:
+            prev = groups[-1][-1][0]
+            gap = seg.text[prev.end - seg.start:cur[0].start - seg.start]
+            if _COORD_GAP.match(gap):
+                groups[-1].append(cur)
+                continue
+        groups.append([cur])
+    sums = []
+    for g in groups:
+        kinds = {t[1] for t in g if t[1] is not None}
+        lead = _LEAD_PERSON.search(seg.text[:g[0][0].start - seg.start])
+        if lead is not None and len(kinds) == 1:
+            g.insert(0, [1, None, False])  # "Mother, 2 children found dead"
+        if len(kinds) != 1:
+            continue
+        if len(g) < 2 and not _TRAIL_SELF.match(seg.text[_member_end(seg, g[-1][0]) - seg.start:]):
+            continue
+        cls = kinds.pop()
+        if cls not in ("killed", "injured", "shot", "hospitalized", "detained", "missing"):
+            continue
+        for t in g:
+            t[1] = cls
+        last = g[-1][0]
+        end = last.end
+        m = _MEMBER_NOUN.match(seg.text[end - seg.start:])
+        if m and last.kind == "number":
+            end += m.end()
+        tail = _TRAIL_SELF.match(seg.text[end - seg.start:])
+        if tail:  # "kills 3 bandmates, self"
+            g.append([1, cls, False])
+            end += tail.end()
+        start = seg.start + lead.start() if g[0][0] == 1 else g[0][0].start
+        sums.append((start, end, [t[0] for t in g], cls))
+    if p is not None:
+        by_token = {}
+        for fig, cls, _ in typed:
+            for t in _fig_tokens(p, seg, fig):
+                by_token[t.i] = fig
+        for fig, cls, _ in typed:
+            if cls not in ("killed", "injured", "shot", "hospitalized", "detained", "missing"):
+                continue
+            grp = _parse_group(p, seg, fig, by_token)
+            if grp is None:
+                continue
+            lo, hi, parts = grp
+            start = seg.start + p[lo].idx
+            end = seg.start + p[hi].idx + len(p[hi].text)
+            sums.append((start, end, parts, cls))
+    for fig, cls, attacker in typed:
+        types = [cls] if cls is not None else []
+        if attacker and cls in (None, "detained", "killed", "injured", "shot"):
+            types.append("attackers")
+        if not types:
+            continue
+        covered.append((fig.start, fig.end))
+        for t in types:
+            unit = "seats" if t == "capacity" else "people"
+            claim_type = "injured" if t == "shot" else t
+            out.append(_Claim(claim_type, fig.value_stated, fig.value_low, fig.value_high,
+                              fig.qualifier, fig.start, fig.end, unit=unit,
+                              overlap="article" if (t == "shot" and not _others(seg, fig)) else None))
+    seen = set()
+    for start, end, parts, cls in sums:
+        if (start, end) in seen:
+            continue
+        if _breakdown(parts, seg):
+            continue
+        seen.add((start, end))
+        claim_type = "injured" if cls == "shot" else cls
+        c = _sum_claim(parts, start, end, claim_type, "article" if cls == "shot" else None)
+        if c is not None:
+            c.value_stated = c.value_low
+            out.append(c)
+            covered.append((start, end))
+    return out, covered
+
+
+_OTHERS = re.compile(r"\A\s+(?:other|others|more|additional)\b", re.IGNORECASE)
+
+
+def _others_at(body: str, end: int) -> bool:
+    return bool(_OTHERS.match(body[end:end + 20]))
+
+
+def _others(seg: _Segment, fig: Figure) -> bool:
+    """'three others', 'two more people': disjoint from the people already counted."""
+    return bool(_OTHERS.match(seg.text[fig.end - seg.start:fig.end - seg.start + 20]))
+
+
+def _negated_claims(seg: _Segment) -> list[_Claim]:
+    out = []
+    for m in _NEGATION.finditer(seg.text):
+        for s, w in (("s", "w"), ("s2", "w2"), ("s3", "w3"), ("s4", "s4")):
+            if m.group(s) is not None:
+                word = m.group(w).lower().split()[-1] if m.group(w) else ""
+                cls = _NEG_CLASS.get(word)
+                if cls is None:
+                    break
+                a = seg.start + m.start(s)
+                b = seg.start + m.end(s) if s != "s3" else seg.start + m.end(w)
+                out.append(_Claim(cls, 0, 0, 0, "exact", a, b, negated=True))
+                break
+    return out
+
+
+def _suicide_claims(seg: _Segment, found: list[_Claim]) -> list[_Claim]:
+    """'shot and killed his daughter before turning the gun on himself' -> killed 1 + 1.
+
+    The killer's suicide adds one to the killed count stated before it in the same sentence;
+    value_stated stays the number written, the bounds carry the +1.
+    """
+    out = []
+    for m in _SUICIDE.finditer(seg.text):
+        a, b = seg.start + m.start(), seg.start + m.end()
+        before = [c for c in found if c.claim_type == "killed" and not c.negated
+                  and c.end <= a and c.value_low is not None]
+        if not before:
+            continue
+        c = max(before, key=lambda x: (x.value_low, -x.start))
+        high = c.value_high + 1 if c.value_high is not None else None
+        out.append(_Claim("killed", c.value_stated, c.value_low + 1, high, c.qualifier, c.start, b))
+    return out
+
+
+def _resolve_people(claims: list[_Claim], person_ents: list[tuple[int, frozenset]]) -> list[_Claim]:
+    """Drop single-victim injured claims about a victim the article says was killed.
+
+    A small coreference: names match on a shared name token; he/she (and himself) take the
+    most recent PERSON name or single victim before them; "the boy"/"the victim" take the
+    most recent single victim; "a man" is a new person. "A man was shot ... He died at the
+    hospital" -> the shot man is the dead man, so he is not also counted injured.
+    """
+    singles = sorted((c for c in claims if c.ref is not None), key=lambda c: c.start)
+    keys: dict[int, frozenset] = {}
+    last: tuple[int, frozenset] | None = None  # (position, key)
+    fresh = 0
+    for c in singles:
+        kind, names = c.ref
+        if kind == "name":
+            key = frozenset("name:" + n for n in names)
+        elif kind == "indef":
+            fresh += 1
+            key = frozenset({f"new:{fresh}"})
+        else:
+            cand = last
+            if kind == "pron":
+                ent = next((e for e in reversed(person_ents) if e[0] < c.start), None)
+                if ent is not None and (cand is None or ent[0] > cand[0]):
+                    cand = (ent[0], frozenset("name:" + n for n in ent[1]))
+            if cand is None:
+                fresh += 1
+                key = frozenset({f"new:{fresh}"})
+            else:
+                key = cand[1]
+        keys[id(c)] = key
+        last = (c.start, key)
+    dead = [keys[id(c)] for c in singles if c.claim_type == "killed"]
+    dead_spans = {(c.start, c.end) for c in claims if c.claim_type == "killed"}
+    out = []
+    for c in claims:
+        if c.claim_type in ("injured",) and c.ref is not None and not c.negated:
+            if (c.start, c.end) in dead_spans or any(keys[id(c)] & k for k in dead):
+                continue
+        if c.claim_type == "injured" and not c.overlap and c.ref is None and \
+                (c.start, c.end) in dead_spans:
+            continue
+        out.append(c)
+    return out
+
+
+def _resolve_overlap(claims: list[_Claim]) -> list[_Claim]:
+    """Counts that may include the dead ("5 people were shot") -> injured = N - killed, where
+    killed is the count stated in the same sentence, else the article's largest."""
+    killed_all = [c.value_low for c in claims if c.claim_type == "killed" and not c.negated
+                  and c.value_low is not None]
+    k_article = max(killed_all) if killed_all else 0
+    out = []
+    for c in claims:
+        if not c.overlap:
+            out.append(c)
+            continue
+        same = [d.value_low for d in claims if d.seg == c.seg and d.claim_type == "killed"
+                and not d.negated and d.value_low is not None]
+        k = max(same) if same else (k_article if c.overlap == "article" else 0)
+        if k == 0:
+            out.append(c)
+            continue
+        if c.value_low is None or c.value_low - k <= 0:
+            continue
+        high = c.value_high - k if c.value_high is not None else None
+        out.append(_Claim("injured", c.value_stated, c.value_low - k, high, c.qualifier,
+                          c.start, c.end, seg=c.seg))
+    return out
+
+
+def _article_claims(row: dict, doc, segs: list[_Segment], parsed: list) -> list[dict]:
+    body = row["body_clean"]
+    title = row.get("title")
+    title_end = -1
+    if title:
+        pos = body.find(title)
+        title_end = pos + len(title) if pos >= 0 else -1
+    ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents] if doc is not None else []
+    claims: list[_Claim] = []
+    meta = {}
+    violent = bool(_VIOLENCE.search(body))
+    for k, seg in enumerate(segs):
+        p = parsed[seg.parse_index] if seg.parse_index is not None else None
+        found: list[_Claim] = []
+        covered: list[tuple[int, int]] = []
+        if seg.figures:
+            aggregate = bool(_AGGREGATE.search(seg.text))
+            fc, covered = _figure_claims(seg, p, aggregate)
+            found.extend(fc)
+        if p is not None and seg.singular:
+            found.extend(_singular_claims(p, seg, covered))
+        elif seg.singular:
+            found.extend(_singular_regex(seg, covered))
+        if seg.figures or seg.singular or _TRIGGER.search(seg.text):
+            taken = {(c.start, c.end) for c in found}
+            found.extend(c for c in _negated_claims(seg) if (c.start, c.end) not in taken)
+        if not found:
+            continue
+        found.extend(_suicide_claims(seg, found))
+        extra = []
+        for c in found:
+            if c.claim_type == "hospitalized" and violent and not c.negated:
+                # hospitalized after violence = hurt; a count may include who later died
+                extra.append(_Claim("injured", c.value_stated, c.value_low, c.value_high,
+                                    c.qualifier, c.start, c.end, ref=c.ref,
+                                    overlap="sentence" if c.ref is None and not _others_at(body, c.end)
+                                    else None))
+        found.extend(extra)
+        for c in found:
+            c.seg = k
+        attrib = _attribution(p, seg, ents) if p is not None else None
+        meta[k] = (seg, bool(_HEDGE.search(seg.text)), attrib)
+        claims.extend(found)
+    person_ents = [(s, frozenset(w.lower() for w in body[s:e].split())) for s, e, lab in ents
+                   if lab == "PERSON"]
+    rows = []
+    seen = set()
+    for c in _resolve_overlap(_resolve_people(claims, person_ents)):
+        seg, hedged, attrib = meta[c.seg]
+        key = (c.claim_type, c.start, c.end)
+        if key in seen:
+            continue
+        seen.add(key)
+        surface = body[c.start:c.end]
+        a_surface = a_start = a_end = None
+        if attrib is not None:
+            a_start, a_end = attrib
+            a_surface = body[a_start:a_end]
+        cid = hashlib.sha256(
+            f"{row['article_id']}|{c.claim_type}|{c.start}|{c.end}".encode()
+        ).hexdigest()[:16]
+        rows.append({
+            "claim_id": cid,
+            "article_id": row["article_id"],
+            "claim_type": c.claim_type,
+            "value_stated": c.value_stated,
+            "value_low": c.value_low,
+            "value_high": c.value_high,
+            "qualifier": c.qualifier,
+            "unit": c.unit,
+            "surface": surface,
+            "char_start": c.start,
+            "char_end": c.end,
+            "sentence": seg.text,
+            "hedged": hedged,
+            "negated": c.negated,
+            "in_title": title_end >= 0 and c.end <= title_end,
+            "attributed_surface": a_surface,
+            "attributed_char_start": a_start,
+            "attributed_char_end": a_end,
+            "published_date": row.get("published_date"),
+        })
+    return rows
+
+
+def extract_claims(
+    articles: pl.DataFrame,
+    docs: list,
+    parse: Callable[[list[str]], list] | None,
+) -> pl.DataFrame:
+    """Claims of every article (CLAIM_SCHEMA); ``docs[i]`` is the NER doc of ``articles[i]``.
+
+    ``parse`` dependency-parses the candidate sentences, all in one call.
+    """
+    if len(docs) != articles.height:
+        raise ValueError(f"{len(docs)} docs for {articles.height} articles")
+    rows_in = list(articles.iter_rows(named=True))
+    plans = []
+    texts: list[str] = []
+    for row, doc in zip(rows_in, docs):
+        segs = _plan(row["body_clean"] or "", doc)
+        if parse is not None:
+            for seg in _choose_parses(segs, len(row["body_clean"] or "")):
+                seg.parse_index = len(texts)
+                texts.append(seg.text)
+        plans.append(segs)
+    parsed = parse(texts) if (parse is not None and texts) else []
+    out: list[dict] = []
+    for row, doc, segs in zip(rows_in, docs, plans):
+        out.extend(_article_claims(row, doc, segs, parsed))
+    return pl.DataFrame(out, schema=CLAIM_SCHEMA)
