@@ -76,6 +76,7 @@ indefinite "a man was shot" figures run.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from collections.abc import Callable
@@ -170,20 +171,43 @@ _NUMBER_WORD = (
     r"eighty|ninety|hundred|dozen"
 )
 _PERSON_ALT = "|".join(sorted(_PERSON_NOUNS, key=len, reverse=True))
-_TRIGGER = re.compile(
-    r"\b(?:kill\w*|dead|die[sd]?|dying|deaths?|fatal\w*|slain|murder\w*|perish\w*|homicides?|"
-    r"bodies|injur\w*|wound\w*|hurt|grazed|shot|shoot\w*|gunshot|struck|hit|hospitali[sz]\w*|"
-    r"hospitals?|condition|casualt\w*|missing|unaccounted|detain\w*|arrest\w*|apprehend\w*|"
-    r"custody|captured|evacuat\w*|attend\w*|audience|crowd|seat\w*|capacity|toll|"
-    r"attackers?|assailants?|gunm[ae]n|shooters?|terrorists?|militants?|perpetrators?|"
-    r"suspects?|robbers?|intruders?|victims?|unharmed|uninjured|unhurt|lives)\b",
-    re.IGNORECASE,
+_WORD_RX = re.compile(r"[a-z0-9]+")
+_TRIGGER_WORDS = frozenset(
+    "kill kills killed killing killings killer dead die dies died dying death deaths fatal fatally "
+    "fatalities fatality slain murder murders murdered murdering perished perish homicide homicides "
+    "bodies injure injured injures injuring injury injuries wound wounds wounded wounding hurt "
+    "grazed shot shots shoot shoots shooting shootings gunshot struck hit hospitalized "
+    "hospitalised hospital hospitals condition casualty casualties missing unaccounted detain "
+    "detained detains detaining arrest arrests arrested arresting apprehend apprehended custody "
+    "captured evacuate evacuated evacuating evacuation evacuees attend attended attending "
+    "attendance audience crowd seat seats seater seating capacity toll attacker attackers assailant "
+    "assailants gunman gunmen shooter shooters terrorist terrorists militant militants perpetrator "
+    "perpetrators suspect suspects robber robbers intruder intruders victim victims unharmed "
+    "uninjured unhurt lives suicide".split()
 )
-_SINGULAR_CUE = re.compile(
-    r"\b(?:killed|kills|dead|died|dies|slain|murder(?:ed)?|shot|shoots|wounded|injured|hurt|injuries|"
-    r"hospitali[sz]ed|hospital|condition|death|killing|slaying)\b",
-    re.IGNORECASE,
+_SINGULAR_WORDS = frozenset(
+    "killed kills dead died dies slain murder murdered shot shoots wounded injured hurt injuries "
+    "hospitalized hospitalised hospital condition death killing slaying".split()
 )
+_HEDGE_GATE = frozenset(
+    "may might could would will expected likely set unconfirmed unverified confirmed verified "
+    "feared fear fears preliminary initial early reportedly believed unclear unknown".split()
+)
+_AGG_GATE = frozenset(
+    "year years far since date annually month nationwide statewide citywide across weekend "
+    "separate shootings incidents attacks past last overnight january february march april may "
+    "june july august september october november december".split()
+)
+_NEG_GATE = frozenset("no nobody none not unharmed uninjured unhurt".split())
+_SUICIDE_GATE = frozenset("himself herself themselves suicide own".split())
+_MULTI_GATE = frozenset("double triple quadruple quintuple suicide".split())
+_ORDINAL_GATE = frozenset("second third fourth fifth sixth seventh eighth ninth tenth".split())
+
+
+def _has_year(words: set) -> bool:
+    return any(len(w) == 4 and w[:2] in ("19", "20") and w.isdigit() for w in words)
+
+
 
 _NOUNS_OPT = (
     r"(?:\s+of\s+(?:the|them|those|these)(?:\s+[\w-]+)?)?"
@@ -207,7 +231,7 @@ _RIGHT = re.compile(
     re.IGNORECASE,
 )
 _LEFT = re.compile(
-    r"(?P<w>killing|killed|kills|kill|wounding|wounded|injuring|injured|injures|hurting|"
+    r"(?P<w>fatally\s+(?:shooting|shot|shoots|wounding|wounded)|killing|killed|kills|kill|wounding|wounded|injuring|injured|injures|hurting|"
     r"shooting|shot|shoots|arrested|arresting|detained|detaining|evacuated|evacuating|"
     r"claimed\s+the\s+lives\s+of|took\s+the\s+lives\s+of|deaths?\s+of|murders?\s+of|"
     r"killings?\s+of|shootings?\s+of|(?:death\s+)?toll\s+(?:\w+\s+){0,2}(?:of|at|to)|"
@@ -216,15 +240,17 @@ _LEFT = re.compile(
     re.IGNORECASE,
 )
 _LEFT_CLASS = {
-    "kill": "killed", "wound": "injured", "injur": "injured", "hurt": "injured", "shoot": "shot",
+    "fatally": "killed", "kill": "killed", "wound": "injured", "injur": "injured", "hurt": "injured", "shoot": "shot",
     "shot": "shot", "arrest": "detained", "detain": "detained", "evacuat": "evacuated",
     "claimed": "killed", "took": "killed", "death": "killed", "murder": "killed",
     "toll": "killed", "attended": "attendance", "crowd": "attendance", "audience": "attendance",
     "capacity": "capacity", "seat": "capacity",
 }
 _TYPE_NOUN_AFTER = re.compile(
-    r"\A(?:\s+(?!people\b|persons\b)[\w-]+){0,2}?\s+(?P<n>fatalities|deaths|dead|bodies|homicides|"
-    r"murders|injuries|injured|wounded|casualties|attackers|assailants|gunmen|shooters|terrorists|"
+    r"\A(?:\s+(?!(?:people|persons|and|or|but|were|was|are|is|had|have|has|been|of|in|at|on|to|"
+    r"who|that|as|than|the|a|an|after|before|while|when)\b)[\w-]+){0,2}?\s+"
+    r"(?P<n>fatalities|deaths|bodies|homicides|"
+    r"murders|injuries|casualties|attackers|assailants|gunmen|shooters|terrorists|"
     r"militants|perpetrators|suspects|robbers|intruders|hijackers|bombers)\b",
     re.IGNORECASE,
 )
@@ -315,6 +341,7 @@ class _Segment:
     figures: list[Figure] = field(default_factory=list)
     parse_index: int | None = None
     singular: bool = False
+    words: frozenset = frozenset()
     adjacent: dict = field(default_factory=dict)  # figure start -> (class, attacker)
     wants_parse: bool = False  # a figure only the parse can type
     ents: list[tuple[int, int, str]] = field(default_factory=list)
@@ -767,41 +794,32 @@ def _reference(head, phrase, seg: _Segment) -> tuple:
 _PERSON_SG_ALT = "|".join(sorted(_PERSON_SG, key=len, reverse=True))
 # a single person written before a casualty predicate: "A 23-year-old man", "the victim",
 # "his wife", "she"; PERSON names come from the NER doc
-_NP_BEFORE = re.compile(
-    rf"(?:(?P<det>\b(?:a|an|another|the|his|her|their|its|this|that)\s+|\b[A-Z][\w'’.-]*['’]s?\s+))?"
-    rf"(?:[\w'’-]+\s+){{0,3}}?(?P<head>\b(?:{_PERSON_SG_ALT}|[\w]+-(?:year|month|week)-old))"
-    r"|(?P<pron>\b(?:he|she|He|She))",
-    re.IGNORECASE,
-)
-_SKIP_BEFORE_PRED = re.compile(
-    r"(?:\s*,\s*\d{1,3}\s*,|\s*,[^,.;]{1,80},)?\s+(?:(?:who|that|was|were|is|has|had|been|have|got|"
-    r"later|also|then|eventually|reportedly|allegedly|apparently|accidentally|fatally|critically|"
-    r"seriously|mortally|tragically|subsequently|both|unintentionally|just)\s+)*\Z",
-    re.IGNORECASE,
-)
 _PRED_RX = re.compile(
     r"\b(?P<k>shot\s+and\s+killed|shot,\s+killed|shot\s+dead|shot\s+to\s+death|gunned\s+down|killed|"
     r"slain|murdered|pronounced\s+dead|found\s+dead|died|dies|fatally\s+(?:shot|wounded|injured)|"
     r"is\s+dead|was\s+dead)\b"
     r"|\b(?P<i>wounded|injured|hurt|grazed|in\s+(?:critical|serious|stable|fair|good|grave|satisfactory)"
-    r"\s+condition|(?:suffered|sustained|has|had)\s+(?:[\w-]+\s+){0,4}?(?:injuries|injury|wounds))\b"
+    r"\s+condition|(?:suffered|sustained|has|had)\s+(?:(?:minor|serious|critical|severe|life|non|"
+    r"threatening|multiple|several|significant|grave|possible|what|appeared|to|be|are|were|"
+    r"described|as|some|the|other|bodily|non-life-threatening|life-threatening|head|leg|arm|"
+    r"facial)[\s-]+){0,5}(?:injuries|injury|wounds))\b"
     r"|\b(?P<s>shot|struck\s+by\s+(?:a\s+)?(?:stray\s+)?(?:bullet|gunfire|round)|"
     r"hit\s+by\s+(?:a\s+)?(?:stray\s+)?(?:bullet|gunfire|round)|"
-    r"(?:suffered|sustained|has|had|with)\s+(?:[\w-]+\s+){0,3}?gunshot\s+wounds?)\b(?!\s+at\b)"
+    r"(?:suffered|sustained|has|had|with)\s+(?:(?:a|an|one|two|three|multiple|several|single|"
+    r"apparent|possible|fatal|serious|critical|self-inflicted|non-life-threatening|minor)\s+)"
+    r"{0,3}gunshot\s+wounds?)\b(?!\s+at\b)"
     r"|\b(?P<h>(?:taken|transported|rushed|airlifted|flown|driven)\s+to\s+(?:a|the|an)?\s*"
-    r"(?:[\w'’.-]+\s+){0,5}?(?:hospital|medical\s+center|trauma\s+center)|hospitali[sz]ed)\b",
+    r"(?:[\w'’.-]+\s+){0,5}?(?:hospital|medical\s+center|trauma\s+center)|hospitali[sz]ed)\b"
+    r"|\b(?P<a>killing|kills|murdering|fatally\s+shooting|shooting|shoots)\b",
     re.IGNORECASE,
 )
 _OBJ_AFTER = re.compile(  # "killed his wife", "fatally shot a 15-year-old"
-    rf"\A\s+(?P<np>(?:(?:a|an|the|his|her|their|another)\s+)?(?:[\w'’-]+\s+){{0,3}}?"
+    rf"\s+(?P<np>(?:(?:a|an|the|his|her|their|another)\s+)?(?:[\w'’-]+\s+){{0,3}}?"
     rf"(?:{_PERSON_SG_ALT}|[\w]+-year-old)|him|her|himself|herself)\b",
     re.IGNORECASE,
 )
-_ACTIVE_KILL = re.compile(r"\b(?:killed|killing|kills|murdered|fatally\s+shot|fatally\s+shooting|"
-                          r"shot\s+and\s+killed)\Z", re.IGNORECASE)
-_ACTIVE_SHOOT = re.compile(r"\b(?:shot|shooting|shoots)\Z", re.IGNORECASE)
 _DEATH_OF = re.compile(
-    rf"\b(?:death|killing|murder|slaying)\s+of\s+(?P<np>(?:(?:a|an|the|his|her|their)\s+)?"
+    rf"\b(?:death|killing|murder|slaying|(?:fatal|deadly)\s+shooting)\s+of\s+(?:\d+-year-old\s+)?(?P<np>(?:(?:a|an|the|his|her|their)\s+)?"
     rf"(?:[\w'’-]+\s+){{0,3}}?(?:{_PERSON_SG_ALT}|[\w]+-year-old))\b",
     re.IGNORECASE,
 )
@@ -818,12 +836,70 @@ def _regex_reference(np: str, is_name: bool) -> tuple:
     return ("def", frozenset())
 
 
+_TOK = re.compile(r"[\w'’-]+|[,;:.!?()\"“”—–]")
+_SKIP_BEFORE = frozenset(
+    "who that was were is has had been have got later also then eventually reportedly allegedly "
+    "apparently accidentally fatally critically seriously mortally tragically subsequently both "
+    "unintentionally just being".split()
+)
+_PASSIVE_AUX = frozenset("was were been got being is are".split())
+_DETS = frozenset("a an another the his her their its this that".split())
+_NP_STOP = frozenset(
+    "where who whom which that and or but of in at on to for with by from when while after before "
+    "as was were is are be been said says told".split()
+)
+_NOT_NAMES = frozenset(
+    "police officers officer authorities officials deputies sheriff investigators detectives "
+    "the a an he she it they we i you his her their this that there here then when while after "
+    "before monday tuesday wednesday thursday friday saturday sunday today yesterday update "
+    "breaking video photo watch read also one two three witnesses family relatives neighbors "
+    "coroner prosecutors firefighters paramedics troopers agents medics doctors man woman boy "
+    "girl teen child victim suspect".split()
+)
+_AGE_TOKEN = re.compile(r"\A[\w]+-(?:year|month|week)s?-old\Z")
+
+
+def _np_ending_at(toks: list, k: int, persons_by_end: dict,
+                  name_ok=None) -> tuple[int, int, bool] | None:
+    """The single-person noun phrase whose last token is toks[k]: (start, end, is_name)."""
+    if k < 0:
+        return None
+    s0, e0, w = toks[k]
+    if e0 in persons_by_end:
+        return persons_by_end[e0], e0, True
+    if name_ok is not None and name_ok(s0, e0):
+        # a capitalised name the NER missed ("Cattron was pronounced dead")
+        start = s0
+        j = k - 1
+        while j >= 0 and name_ok(toks[j][0], toks[j][1]) and k - j < 3:
+            start = toks[j][0]
+            j -= 1
+        return start, e0, True
+    if not (w in _PERSON_SG or w in ("he", "she") or _AGE_TOKEN.match(w)):
+        return None
+    start = s0
+    if w in ("he", "she"):
+        return start, e0, False
+    for j in range(k - 1, max(-1, k - 4), -1):
+        sj, _, wj = toks[j]
+        if not wj[0].isalnum() or wj in _NP_STOP:
+            break
+        if wj in _DETS or wj.endswith(("'s", "’s")):
+            start = sj
+            break
+    return start, e0, False
+
+
 def _singular_regex(seg: _Segment, covered: list[tuple[int, int]]) -> list[_Claim]:
     """Single victims found with patterns, for sentences that are not parsed."""
     out = []
     seen = set()
     text = seg.text
     persons = [(a - seg.start, b - seg.start) for a, b, lab in seg.ents if lab == "PERSON"]
+    persons_by_end = {b: a for a, b in persons}
+    persons_by_start = {a: b for a, b in persons}
+    toks = [(m.start(), m.end(), m.group(0).lower()) for m in _TOK.finditer(text)]
+    starts = [t[0] for t in toks]
 
     def add(cls: str, a: int, b: int, is_name: bool) -> None:
         start, end = seg.start + a, seg.start + b
@@ -834,49 +910,66 @@ def _singular_regex(seg: _Segment, covered: list[tuple[int, int]]) -> list[_Clai
                           ref=_regex_reference(text[a:b], is_name),
                           overlap="article" if cls == "shot" else None))
 
+    ents_at = {}
+    for a, b, lab in seg.ents:
+        for q in range(a - seg.start, b - seg.start):
+            ents_at[q] = lab
+
+    def name_ok(a: int, b: int) -> bool:
+        word = text[a:b]
+        return (word[:1].isupper() and word[1:2].islower() and word.lower() not in _NOT_NAMES
+                and ents_at.get(a) in (None, "PERSON"))
+
     for m in _PRED_RX.finditer(text):
-        cls = {"k": "killed", "i": "injured", "s": "shot", "h": "hospitalized"}[m.lastgroup]
-        before = text[max(0, m.start() - 160):m.start()]
-        off = max(0, m.start() - 160)
-        skip = _SKIP_BEFORE_PRED.search(before)
-        if skip is None:
-            continue
-        np_end = off + skip.start()
-        if cls == "shot" and not re.search(r"\b(?:was|were|been|got|being)\s+(?:\w+ly\s+)?\Z",
-                                           text[:m.start()]) and not m.group("s").lower().startswith(
-                ("suffered", "sustained", "has", "had", "with")):
+        cls = {"k": "killed", "i": "injured", "s": "shot", "h": "hospitalized", "a": None}[m.lastgroup]
+        k = bisect.bisect_left(starts, m.start()) - 1  # last token before the predicate
+        passive = False
+        while k >= 0 and toks[k][2] in _SKIP_BEFORE:
+            passive = passive or toks[k][2] in _PASSIVE_AUX
+            k -= 1
+        if k >= 0 and toks[k][2] == ",":  # "Smith, 23, was killed": skip an apposition
+            j = k - 1
+            while j >= 0 and k - j < 16 and toks[j][2] not in (",", ".", ";"):
+                j -= 1
+            k = j - 1 if j >= 0 and toks[j][2] == "," else -1
+        pred = m.group(m.lastgroup).lower()
+        if cls == "shot" and not passive and not pred.startswith(("suffered", "sustained", "has",
+                                                                 "had", "with", "struck", "hit")):
             cls = None  # active "shot": the subject is the shooter
-        if cls in ("killed",) and m.group("k").lower() in ("killed", "murdered", "slain") and \
-                _OBJ_AFTER.match(text[m.end():]) and not re.search(
-                    r"\b(?:was|were|been|got|being)\s+(?:\w+ly\s+)?\Z", text[:m.start()]):
+        obj = _OBJ_AFTER.match(text, m.end()) if m.lastgroup in ("k", "s", "a") else None
+        if cls == "killed" and obj is not None and not passive:
             cls = None  # "Smith killed his wife": the object is counted below
         if cls is not None:
-            name = next((pa for pa in persons if pa[1] == np_end), None)
-            if name is not None:
-                add(cls, name[0], name[1], True)
-            else:
-                np = None
-                for cand in _NP_BEFORE.finditer(text[max(0, np_end - 80):np_end]):
-                    if cand.end() == np_end - max(0, np_end - 80):
-                        np = cand
-                if np is not None:
-                    base = max(0, np_end - 80)
-                    add(cls, base + np.start(), base + np.end(), False)
-        # objects of active verbs
-        prefix = text[:m.end()]
-        obj = _OBJ_AFTER.match(text[m.end():])
-        active = "killed" if _ACTIVE_KILL.search(prefix) else (
-            "shot" if _ACTIVE_SHOOT.search(prefix) else None)
+            np = _np_ending_at(toks, k, persons_by_end, name_ok)
+            if np is not None:
+                add(cls, *np)
+        active = None
+        if not passive and pred in ("killed", "murdered", "shot", "fatally shot", "shot and killed",
+                                    "killing", "kills", "murdering", "fatally shooting",
+                                    "shooting", "shoots"):
+            active = "shot" if pred in ("shot", "shooting", "shoots") else "killed"
         if active is not None:
-            gap = re.match(r"\A\s*(?:\d+-year-old\s+|[a-z]+-year-old\s+)?", text[m.end():])
-            name = next((pa for pa in persons if pa[0] == m.end() + gap.end()), None)
-            if name is not None:
-                add(active, name[0], name[1], True)
+            gap = _AGE_GAP.match(text, m.end())
+            b = persons_by_start.get(gap.end())
+            if b is not None:
+                add(active, gap.end(), b, True)
             elif obj is not None:
-                add(active, m.end() + obj.start("np"), m.end() + obj.end("np"), False)
-    for m in _DEATH_OF.finditer(text):
-        add("killed", m.start("np"), m.end("np"), False)
+                add(active, obj.start("np"), obj.end("np"), False)
+    if "of" in seg.words:
+        for m in _DEATH_OF.finditer(text):
+            add("killed", m.start("np"), m.end("np"), False)
+        for m in _DEATH_OF_NAME.finditer(text):
+            b = persons_by_start.get(m.end())
+            if b is not None:
+                add("killed", m.end(), b, True)
     return out
+
+
+_DEATH_OF_NAME = re.compile(
+    r"\b(?:death|killing|murder|slaying|(?:fatal|deadly)\s+shooting)\s+of\s+(?:(?:\d+|[a-z]+)-year-old\s+)?",
+    re.IGNORECASE,
+)
+_AGE_GAP = re.compile(r"\s*(?:\d+-year-old\s+|[a-z]+-year-old\s+)?")
 
 
 def _singular_claims(p, seg: _Segment, covered: list[tuple[int, int]]) -> list[_Claim]:
@@ -973,19 +1066,25 @@ def _attribution(p, seg: _Segment, ents) -> tuple[str, int, int] | None:
 
 # ---------------------------------------------------------------- per article
 
-def _plan(body: str, doc) -> list[_Segment]:
+def _plan(body: str, doc, ents: list) -> list[_Segment]:
     segs = _segments(body, doc)
-    ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents] if doc is not None else []
-    for seg in segs:
-        if not _TRIGGER.search(seg.text):
+    k = 0
+    for seg in segs:  # segments and entities are both in text order
+        while k < len(ents) and ents[k][1] <= seg.start:
+            k += 1
+        seg.words = frozenset(_WORD_RX.findall(seg.text.lower()))
+        if not (seg.words & _TRIGGER_WORDS):
             continue
-        seg.ents = [e for e in ents if e[0] < seg.end and seg.start < e[1]]
+        j = k
+        while j < len(ents) and ents[j][0] < seg.end:
+            j += 1
+        seg.ents = ents[k:j]
         seg.figures = [
             Figure(f.surface, f.start + seg.start, f.end + seg.start, f.value_stated, f.value_low,
                    f.value_high, f.qualifier, f.kind, f.num_start + seg.start, f.num_end + seg.start)
             for f in find_figures(seg.text)
         ]
-        seg.singular = bool(_SINGULAR_CUE.search(seg.text))
+        seg.singular = bool(seg.words & _SINGULAR_WORDS)
         for f in seg.figures:
             adj = _type_from_adjacent(seg, f)
             seg.adjacent[f.start] = adj
@@ -1063,6 +1162,8 @@ def _multiple_figures(seg: _Segment) -> list[tuple[Figure, str]]:
     killed at least 2 (the victim and the killer)."""
     out = []
     taken = []
+    if not (seg.words & _MULTI_GATE):
+        return out
     for m in _MULTI.finditer(seg.text):
         n = _MULTIPLIERS[m.group("m").lower()]
         noun = m.group("n").lower()
@@ -1091,6 +1192,8 @@ def _ordinal_figures(seg: _Segment) -> list[Figure]:
     """'a third victim', 'the second suspect': at least that many (an inference, qualifier
     at_least)."""
     out = []
+    if not (seg.words & _ORDINAL_GATE):
+        return out
     for m in _ORDINAL_PERSON.finditer(seg.text):
         n = _ORDINALS[m.group("ord").lower()]
         a, b = seg.start + m.start(), seg.start + m.end()
@@ -1318,6 +1421,8 @@ def _others(seg: _Segment, fig: Figure) -> bool:
 
 def _negated_claims(seg: _Segment) -> list[_Claim]:
     out = []
+    if not (seg.words & _NEG_GATE):
+        return out
     for m in _NEGATION.finditer(seg.text):
         for s, w in (("s", "w"), ("s2", "w2"), ("s3", "w3"), ("s4", "s4")):
             if m.group(s) is not None:
@@ -1339,10 +1444,12 @@ def _suicide_claims(seg: _Segment, found: list[_Claim]) -> list[_Claim]:
     value_stated stays the number written, the bounds carry the +1.
     """
     out = []
+    if not (seg.words & _SUICIDE_GATE):
+        return out
     for m in _SUICIDE.finditer(seg.text):
         a, b = seg.start + m.start(), seg.start + m.end()
         before = [c for c in found if c.claim_type == "killed" and not c.negated
-                  and c.end <= a and c.value_low is not None]
+                  and c.end <= a and a - c.end < 120 and c.value_low is not None]
         if not before:
             continue
         c = max(before, key=lambda x: (x.value_low, -x.start))
@@ -1422,14 +1529,13 @@ def _resolve_overlap(claims: list[_Claim]) -> list[_Claim]:
     return out
 
 
-def _article_claims(row: dict, doc, segs: list[_Segment], parsed: list) -> list[dict]:
+def _article_claims(row: dict, ents: list, segs: list[_Segment], parsed: list) -> list[dict]:
     body = row["body_clean"]
     title = row.get("title")
     title_end = -1
     if title:
         pos = body.find(title)
         title_end = pos + len(title) if pos >= 0 else -1
-    ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents] if doc is not None else []
     claims: list[_Claim] = []
     meta = {}
     violent = bool(_VIOLENCE.search(body))
@@ -1438,14 +1544,18 @@ def _article_claims(row: dict, doc, segs: list[_Segment], parsed: list) -> list[
         found: list[_Claim] = []
         covered: list[tuple[int, int]] = []
         if seg.figures:
-            aggregate = bool(_AGGREGATE.search(seg.text))
+            aggregate = bool((seg.words & _AGG_GATE or _has_year(seg.words))
+                             and _AGGREGATE.search(seg.text))
             fc, covered = _figure_claims(seg, p, aggregate)
             found.extend(fc)
-        if p is not None and seg.singular:
-            found.extend(_singular_claims(p, seg, covered))
-        elif seg.singular:
-            found.extend(_singular_regex(seg, covered))
-        if seg.figures or seg.singular or _TRIGGER.search(seg.text):
+        if seg.singular:
+            singles = _singular_regex(seg, covered)
+            if p is not None:  # the parse finds what patterns miss; patterns mend bad parses
+                taken = {(c.claim_type, c.start) for c in singles}
+                singles += [c for c in _singular_claims(p, seg, covered)
+                            if (c.claim_type, c.start) not in taken]
+            found.extend(singles)
+        if seg.words & _TRIGGER_WORDS:
             taken = {(c.start, c.end) for c in found}
             found.extend(c for c in _negated_claims(seg) if (c.start, c.end) not in taken)
         if not found:
@@ -1463,7 +1573,7 @@ def _article_claims(row: dict, doc, segs: list[_Segment], parsed: list) -> list[
         for c in found:
             c.seg = k
         attrib = _attribution(p, seg, ents) if p is not None else None
-        meta[k] = (seg, bool(_HEDGE.search(seg.text)), attrib)
+        meta[k] = (seg, bool(seg.words & _HEDGE_GATE and _HEDGE.search(seg.text)), attrib)
         claims.extend(found)
     person_ents = [(s, frozenset(w.lower() for w in body[s:e].split())) for s, e, lab in ents
                    if lab == "PERSON"]
@@ -1521,8 +1631,11 @@ def extract_claims(
     rows_in = list(articles.iter_rows(named=True))
     plans = []
     texts: list[str] = []
+    all_ents = []
     for row, doc in zip(rows_in, docs):
-        segs = _plan(row["body_clean"] or "", doc)
+        ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents] if doc is not None else []
+        all_ents.append(ents)
+        segs = _plan(row["body_clean"] or "", doc, ents)
         if parse is not None:
             for seg in _choose_parses(segs, len(row["body_clean"] or "")):
                 seg.parse_index = len(texts)
@@ -1530,6 +1643,6 @@ def extract_claims(
         plans.append(segs)
     parsed = parse(texts) if (parse is not None and texts) else []
     out: list[dict] = []
-    for row, doc, segs in zip(rows_in, docs, plans):
-        out.extend(_article_claims(row, doc, segs, parsed))
+    for row, ents, segs in zip(rows_in, all_ents, plans):
+        out.extend(_article_claims(row, ents, segs, parsed))
     return pl.DataFrame(out, schema=CLAIM_SCHEMA)

@@ -237,6 +237,16 @@ _RANGE = (
     rf"|(?P<r1b>{_NUM})\s*(?:(?P<r_dash>[-–—])|\s(?:to|or)\s)\s*(?P<r2b>{_NUM}))"
 )
 
+# Where a figure can start: a digit, a number word, a qualifier or a vague word. Trying the
+# big _FIGURE pattern only there is ~2x faster than searching with it.
+_ANCHOR = re.compile(
+    r"(?<![\w$£€#.,/:-])(?:\d|(?:at|no|a|more|over|upwards|in|well|just|far|nearly|almost|close|"
+    r"about|around|approx|roughly|some|an|estimated|up|as|fewer|less|under|between|from|half|"
+    r"zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+    r"eighty|ninety|dozens|scores|hundreds|thousands|tens|several|multiple|numerous)\b)",
+    re.IGNORECASE,
+)
 _PLAIN = re.compile(
     rf"(?:(?:{_PRE_RE})\s+)?(?P<num>{_NUM}){_POST}?(?![\w])(?P<vague>(?!))?(?P<r1a>(?!))?"
     rf"(?P<r1b>(?!))?",
@@ -491,10 +501,12 @@ def _figure_from_match(text: str, m: re.Match) -> Figure | None:
 def _scan(text: str, pos: int, on_error: OnError, failures: list | None) -> list[Figure]:
     out: list[Figure] = []
     masked = _masked_spans(text)
-    while True:
-        m = _FIGURE.search(text, pos)
+    for anchor in _ANCHOR.finditer(text, pos):
+        if anchor.start() < pos:
+            continue  # inside the previous figure
+        m = _FIGURE.match(text, anchor.start())
         if m is None:
-            return out
+            continue
         try:
             fig = None if _overlaps(masked, *m.span()) else _figure_from_match(text, m)
         except FigureError as exc:
@@ -503,8 +515,8 @@ def _scan(text: str, pos: int, on_error: OnError, failures: list | None) -> list
             if failures is not None:
                 failures.append(f"{m.group(0)!r}: {exc}")
             fig = None
-        has_qual = any(v for k, v in m.groupdict().items() if k.startswith("q_"))
-        if fig is None and has_qual and (m.group("r1a") is not None or m.group("r1b") is not None):
+        if fig is None and (m.group("r1a") is not None or m.group("r1b") is not None) and any(
+                v for k, v in m.groupdict().items() if k.startswith("q_")):
             # "at least 10 to 12": no qualified range; take "at least 10" alone
             plain = _PLAIN.match(text, m.start())
             if plain is not None and not _overlaps(masked, *plain.span()):
@@ -519,11 +531,9 @@ def _scan(text: str, pos: int, on_error: OnError, failures: list | None) -> list
         if fig is not None:
             out.append(fig)
             pos = m.end()
-            continue
-        # The whole match is not a count; a later numeral inside it may be ("1 killed, 3"):
-        # retry from the next word.
-        nxt = re.compile(r"[\s,;-]+").search(text, m.start() + 1)
-        pos = nxt.end() if nxt and nxt.end() < m.end() else m.end()
+        # else: not a count; a later numeral inside the match may be ("1 killed, 3"): the
+        # next anchor is tried
+    return out
 
 
 def find_figures(
