@@ -1,0 +1,378 @@
+"""Articles clustered into incidents (events), global over every article in the warehouse.
+
+Pure: Polars frames in, frames out; no body text needed (the warehouse state the
+flow reads has none).
+
+Evidence between two articles (``pair_evidence``)
+------------------------------------------------
+- Shared entities, each weighted by its rarity, idf = ln(1 + max(N, 1000) /
+  articles naming it) (a small warehouse cannot tell what is common), times a
+  type weight (FAC venue and PERSON 1.5, GPE/LOC 1.0, ORG 0.7,
+  EVENT/PRODUCT/WORK_OF_ART 0.5, NORP 0.3): the score S. Hospitals, courts,
+  jails, stations (by name) serve many incidents and weigh 0. Entities named
+  by more than max(20, 2% of N) articles (a country, a big city's police) add
+  to S but never make two articles candidates: candidate pairs come from an
+  inverted index of the other entities (blocking), so the cost follows the
+  pairs that share something rare, not N^2.
+- "Anchor": a shared venue (FAC that is not a hospital, court, ...) or a
+  shared full person name (two words or more), not common. "Place": a shared
+  GPE/LOC/FAC. anchor_df: how many articles name the rarest shared anchor.
+- Title overlap: shared content words of the titles / words of the shorter
+  title (crime-report boilerplate such as "shot", "killed", "police" dropped).
+- Similar claims: the same largest killed and injured figures (both > 0) add 1.
+- Dates: an article's date is its event_date when the text gave it, else its
+  published_date (an upper bound of the incident's date), else unknown; days =
+  the distance of the two dates.
+
+Two articles that share a place are linked when
+  - days <= 3 (7 when one date is only a published date), an anchor, S >= 12;
+  - days <= 1 and S >= 12, or S >= 6 with a title overlap >= 0.25;
+  - days <= 30 (a follow-up report), an anchor named by no other article and
+    S >= 25;
+  - a date is unknown, an anchor and S >= 15.
+Links are applied strongest first (union-find); a link that would make a
+cluster's known dates span more than 30 days is refused, so chains of links
+cannot glue different incidents together. Thresholds were tuned on gva_bench
+(file names carry GVA incident ids) and checked on gva_dev + seeds.
+
+Events
+------
+- event_id = first 16 hex of sha256("event|" + smallest article_id): the same
+  set of articles gives the same id on every run. Every article has one.
+- event_date: the most common event_date the text gave (event_date_source not
+  a fallback), ties to the earliest; without one, the earliest published /
+  fallback date (a report is published on or after its incident).
+- location_entity_id: the most specific place named by most articles: a venue
+  (FAC named by at least half of the articles, and twice when the event has
+  one article; hospitals, courts and jails are not venues), else the GPE named
+  by most articles (US states rank last, then the places named by more
+  articles corpus-wide, a country or a region, rank after the rarer city).
+- label: "<venue>, <place>, <event_date>" with the parts that exist
+  ("Crocus City Hall, Moscow, 2024-03-22"), else the earliest title.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections import Counter, defaultdict
+from datetime import date
+
+import polars as pl
+
+from transforms.entities import STATE_KEYS, name_key
+
+EVENT_SCHEMA: dict[str, pl.DataType] = {
+    "event_id": pl.String,
+    "label": pl.String,
+    "event_date": pl.Date,
+    "location_entity_id": pl.String,
+    "article_count": pl.Int32,
+    "first_published": pl.Date,
+    "last_published": pl.Date,
+}
+ASSIGNMENT_SCHEMA: dict[str, pl.DataType] = {"article_id": pl.String, "event_id": pl.String}
+
+TYPE_WEIGHT = {"FAC": 1.5, "PERSON": 1.5, "GPE": 1.0, "LOC": 1.0, "ORG": 0.7, "EVENT": 0.5,
+               "PRODUCT": 0.5, "WORK_OF_ART": 0.5, "NORP": 0.3}
+PLACE_TYPES = ("GPE", "LOC", "FAC")
+FALLBACK_SOURCES = ("published_date_fallback", "none")
+MAX_DAYS_EVENT = 3  # two text-given event dates of one incident
+MAX_DAYS_PUBLISHED = 7  # when a date is only a published date
+MAX_DAYS_FOLLOW_UP = 30  # a follow-up report naming the same otherwise unnamed person or venue
+MAX_SPAN_DAYS = 30  # known dates of one cluster
+PRIOR_ARTICLES = 1000  # idf counts at least this many articles: a small warehouse cannot tell what is common
+COMMON_MIN_DF, COMMON_SHARE = 20, 0.02  # an entity named by more articles than this is common
+MIN_SCORE_ANCHORED = 12.0
+MIN_SCORE_SAME_DAY = 12.0
+MIN_SCORE_SAME_DAY_TITLE, MIN_TITLE_OVERLAP = 6.0, 0.25
+MIN_SCORE_UNDATED = 15.0
+MIN_SCORE_FOLLOW_UP = 25.0
+_NOT_ANCHOR = re.compile(r"(?i)\b(hospital|medical|clinic|health|court|courthouse|jail|prison|detention|"
+                         r"morgue|coroner|precinct|headquarters|airport|station)\b")
+_NOT_VENUE = re.compile(r"(?i)\b(hospital|medical|clinic|health|court|courthouse|jail|prison|detention|"
+                        r"morgue|coroner|station|precinct|headquarters|street|st|avenue|ave|road|rd|drive|dr|"
+                        r"lane|boulevard|blvd|highway|interstate|route|way|place|block)\b\.?$")
+
+
+def event_id(article_ids) -> str:
+    return hashlib.sha256(f"event|{min(article_ids)}".encode()).hexdigest()[:16]
+
+
+class _Clusters:
+    """Union-find keeping each cluster's known date range."""
+
+    def __init__(self, ids, dates):
+        self.parent = {a: a for a in ids}
+        self.lo = {a: d for a, d in zip(ids, dates)}
+        self.hi = dict(self.lo)
+
+    def find(self, a):
+        while self.parent[a] != a:
+            self.parent[a] = self.parent[self.parent[a]]
+            a = self.parent[a]
+        return a
+
+    def try_union(self, a, b, max_span: int) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return True
+        los = [d for d in (self.lo[ra], self.lo[rb]) if d is not None]
+        his = [d for d in (self.hi[ra], self.hi[rb]) if d is not None]
+        if los and (max(his) - min(los)).days > max_span:
+            return False
+        if rb < ra:
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.lo[ra] = min(los) if los else None
+        self.hi[ra] = max(his) if his else None
+        return True
+
+
+def _entity_info(mentions: pl.DataFrame, entities: pl.DataFrame | None) -> dict[str, tuple[str, str, int]]:
+    """entity_id -> (name, type, words in the longest name)."""
+    info: dict[str, tuple[str, str, int]] = {}
+    if entities is not None and entities.height:
+        for eid, canon, etype, al in entities.select("entity_id", "canonical_name", "entity_type",
+                                                     "aliases").iter_rows():
+            words = max(len(x.split()) for x in [canon, *(al or [])])
+            info[eid] = (canon, etype, words)
+    rest = mentions.filter(pl.col("entity_id").is_not_null() & ~pl.col("entity_id").is_in(list(info)))
+    if rest.height:
+        agg = rest.group_by("entity_id").agg(
+            pl.col("label").mode().sort().first().alias("type"),
+            pl.col("surface").mode().sort().first().alias("name"),
+            pl.col("surface").str.split(" ").list.len().max().alias("words"),
+        )
+        for eid, etype, name, words in agg.iter_rows():
+            if name and name.isupper() and len(name) > 4 and etype in ("GPE", "LOC", "FAC", "PERSON"):
+                name = name.title()
+            info[eid] = (name, etype, int(words or 1))
+    return info
+
+
+def _article_dates(articles: pl.DataFrame) -> tuple[dict, dict, dict]:
+    """article_id -> (date used for clustering, is_text_given); published dates."""
+    cols = articles.columns
+    ev = articles["event_date"].to_list() if "event_date" in cols else [None] * articles.height
+    src = articles["event_date_source"].to_list() if "event_date_source" in cols else [None] * articles.height
+    pub = articles["published_date"].to_list() if "published_date" in cols else [None] * articles.height
+    ids = articles["article_id"].to_list()
+    when, given, published = {}, {}, {}
+    for a, e, s, p in zip(ids, ev, src, pub):
+        text_given = e is not None and (s is None or s not in FALLBACK_SOURCES) and "event_date_source" in cols
+        when[a] = e if e is not None else p
+        given[a] = bool(text_given)
+        published[a] = p
+    return when, given, published
+
+
+_TITLE_STOP = set(
+    "a an the of in on at to for and or by with as from after into over is are was were be been being has have "
+    "had its it his her their they he she who that this these those not no new more one two three four five six "
+    "seven eight nine ten year years old man woman men women boy girl teen child police shot shots shoot shooting "
+    "shootings gunfire killed kill kills killing dead dies died death injured injures wounded hurt say says said "
+    "news video update updated breaking local weather sports".split()
+)
+
+
+def _title_words(title: str | None) -> set[str]:
+    """Content words of a title (crime-report boilerplate words dropped)."""
+    if not title:
+        return set()
+    return {w for w in re.findall(r"[a-z0-9']+", title.lower()) if len(w) > 2 and w not in _TITLE_STOP}
+
+
+def _best_figures(claims: pl.DataFrame | None) -> dict[str, tuple]:
+    if claims is None or not claims.height or "claim_type" not in claims.columns:
+        return {}
+    best = (claims.filter(pl.col("claim_type").is_in(["killed", "injured"]) & pl.col("value_low").is_not_null())
+            .group_by("article_id", "claim_type").agg(pl.col("value_low").max()))
+    out: dict[str, dict] = defaultdict(dict)
+    for aid, ctype, v in best.iter_rows():
+        out[aid][ctype] = v
+    return {a: (d.get("killed"), d.get("injured")) for a, d in out.items()}
+
+
+def _linked(score: float, anchor: bool, anchor_df: int | None, title_sim: float, days: int | None,
+            both_given: bool) -> bool:
+    """The link rule for two articles that share a place (module docstring)."""
+    if days is None:
+        return anchor and score >= MIN_SCORE_UNDATED
+    if days <= (MAX_DAYS_EVENT if both_given else MAX_DAYS_PUBLISHED) and anchor and score >= MIN_SCORE_ANCHORED:
+        return True
+    if days <= 1 and (score >= MIN_SCORE_SAME_DAY
+                      or (score >= MIN_SCORE_SAME_DAY_TITLE and title_sim >= MIN_TITLE_OVERLAP)):
+        return True
+    return (days <= MAX_DAYS_FOLLOW_UP and anchor and anchor_df is not None and anchor_df <= 2
+            and score >= MIN_SCORE_FOLLOW_UP)
+
+
+def pair_evidence(
+    articles: pl.DataFrame,
+    mentions: pl.DataFrame,
+    claims: pl.DataFrame | None = None,
+    entities: pl.DataFrame | None = None,
+) -> pl.DataFrame:
+    """Candidate article pairs with their evidence and the link decision (rules in the module docstring).
+
+    -> article_id, article_id_b, score, anchor, place, k (shared entities counted), days (NULL when a
+    date is unknown), both_given, linked.
+    """
+    ids = articles["article_id"].to_list()
+    n = len(ids)
+    when, given, _ = _article_dates(articles)
+    info = _entity_info(mentions, entities)
+    ment = mentions.filter(pl.col("entity_id").is_not_null() & pl.col("article_id").is_in(ids))
+
+    # article x entity; idf and type weights
+    ae = ment.group_by("article_id", "entity_id").agg(pl.len().alias("n"))
+    df = ae.group_by("entity_id").agg(pl.len().alias("df"))
+    etype = pl.DataFrame(
+        {"entity_id": list(info), "type": [v[1] for v in info.values()], "words": [v[2] for v in info.values()]},
+        schema={"entity_id": pl.String, "type": pl.String, "words": pl.Int64},
+    )
+    weak = [e for e, v in info.items() if v[1] in ("FAC", "ORG") and _NOT_ANCHOR.search(v[0] or "")]
+    max_df = max(COMMON_MIN_DF, int(COMMON_SHARE * n))
+    weights = (
+        df.join(etype, on="entity_id", how="left")
+        .with_columns(
+            ((pl.lit(float(max(n, PRIOR_ARTICLES))) / pl.col("df") + 1).log() * pl.col("type").replace_strict(TYPE_WEIGHT, default=0.5))
+            .alias("w"),
+            (((pl.col("type") == "FAC") & ~pl.col("entity_id").is_in(weak))
+             | ((pl.col("type") == "PERSON") & (pl.col("words") >= 2))).alias("anchor"),
+            pl.col("type").is_in(PLACE_TYPES).alias("place"),
+        )
+        .with_columns(
+            ((pl.col("type") != "NORP") & ((pl.col("df") <= max_df) | pl.col("place"))).alias("counts"),
+            pl.when(pl.col("entity_id").is_in(weak)).then(0.0).otherwise(pl.col("w")).alias("w"),
+            (pl.col("anchor") & (pl.col("df") <= max_df)).alias("anchor"),
+        )
+    )
+    ae_w = ae.join(weights, on="entity_id")
+
+    # candidate pairs: articles sharing an entity that is not common (inverted index), scored over all they share
+    block = ae_w.filter(pl.col("df") <= max_df).select("article_id", "entity_id")
+    pairs = (
+        block.join(block, on="entity_id", suffix="_b")
+        .filter(pl.col("article_id") < pl.col("article_id_b"))
+        .select("article_id", "article_id_b").unique()
+    )
+    side = ae_w.select("article_id", "entity_id", "w", "anchor", "place", "counts", "df")
+    shared = pairs.join(side, on="article_id").join(
+        side.select(pl.col("article_id").alias("article_id_b"), "entity_id"), on=["article_id_b", "entity_id"])
+    scored = shared.group_by("article_id", "article_id_b").agg(
+        pl.col("w").sum().alias("score"), pl.col("anchor").any(), pl.col("place").any(),
+        pl.col("counts").sum().cast(pl.Int64).alias("k"),
+        pl.col("df").filter(pl.col("anchor")).min().cast(pl.Int64).alias("anchor_df"),
+    )
+
+    figures = _best_figures(claims)
+    titles = dict(zip(ids, articles["title"].to_list())) if "title" in articles.columns else {}
+    title_words = {a: _title_words(t) for a, t in titles.items()}
+    rows = []
+    for a, b, score, anchor, place, k, anchor_df in scored.iter_rows():
+        ta, tb = title_words.get(a), title_words.get(b)
+        tsim = len(ta & tb) / min(len(ta), len(tb)) if ta and tb else 0.0
+        fa, fb = figures.get(a), figures.get(b)
+        if fa and fb and fa == fb and all(v is not None and v > 0 for v in fa):
+            k += 1
+            score += 1.0
+        da, db = when.get(a), when.get(b)
+        days = abs((da - db).days) if da is not None and db is not None else None
+        both_given = given[a] and given[b]
+        linked = place and _linked(score, anchor, anchor_df, tsim, days, both_given)
+        rows.append((a, b, score, anchor, place, k, anchor_df, tsim, days, both_given, linked))
+    return pl.DataFrame(rows, schema={"article_id": pl.String, "article_id_b": pl.String, "score": pl.Float64,
+                                      "anchor": pl.Boolean, "place": pl.Boolean, "k": pl.Int64, "anchor_df": pl.Int64,
+                                      "title_sim": pl.Float64,
+                                      "days": pl.Int64,
+                                      "both_given": pl.Boolean, "linked": pl.Boolean}, orient="row")
+
+
+def cluster_events(
+    articles: pl.DataFrame,
+    mentions: pl.DataFrame,
+    claims: pl.DataFrame | None = None,
+    entities: pl.DataFrame | None = None,
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """All articles -> (assignments[article_id, event_id], events). Rules in the module docstring.
+
+    ``entities`` (optional, resolve_entities' first frame) gives canonical names and types for labels;
+    without it they come from the mentions.
+    """
+    ids = articles["article_id"].to_list()
+    if not ids:
+        return pl.DataFrame(schema=ASSIGNMENT_SCHEMA), pl.DataFrame(schema=EVENT_SCHEMA)
+    when, given, published = _article_dates(articles)
+    info = _entity_info(mentions, entities)
+    ev = pair_evidence(articles, mentions, claims, entities).filter(pl.col("linked"))
+    links = list(ev.select("score", "article_id", "article_id_b").iter_rows())
+    links.sort(key=lambda t: (-t[0], t[1], t[2]))
+    clusters = _Clusters(ids, [when[a] for a in ids])
+    for _, a, b in links:
+        clusters.try_union(a, b, MAX_SPAN_DAYS)
+
+    members: dict[str, list[str]] = defaultdict(list)
+    for a in ids:
+        members[clusters.find(a)].append(a)
+    eid_of = {}
+    for mem in members.values():
+        e = event_id(mem)
+        for a in mem:
+            eid_of[a] = e
+    assignments = pl.DataFrame({"article_id": ids, "event_id": [eid_of[a] for a in ids]}, schema=ASSIGNMENT_SCHEMA)
+
+    # events
+    ae = mentions.filter(pl.col("entity_id").is_not_null()).group_by("article_id", "entity_id").agg(pl.len())
+    counts: dict[str, Counter] = defaultdict(Counter)  # article -> entity -> mentions
+    for aid, ent, cnt in ae.iter_rows():
+        counts[aid][ent] = cnt
+    dfs = dict(ae.group_by("entity_id").agg(pl.len()).iter_rows())
+    titles = dict(zip(ids, articles["title"].to_list())) if "title" in articles.columns else {}
+    rows = []
+    for mem in members.values():
+        rows.append(_event_row(mem, counts, dfs, info, when, given, published, titles))
+    events = pl.DataFrame(rows, schema=EVENT_SCHEMA).sort("event_id")
+    return assignments, events
+
+
+def _event_date(mem, when, given) -> date | None:
+    text_dates = Counter(when[a] for a in mem if given[a] and when[a] is not None)
+    if text_dates:
+        top = max(text_dates.values())
+        return min(d for d, c in text_dates.items() if c == top)
+    known = [when[a] for a in mem if when[a] is not None]
+    return min(known) if known else None
+
+
+def _event_row(mem, counts, dfs, info, when, given, published, titles) -> dict:
+    n_art = Counter()
+    n_men = Counter()
+    for a in mem:
+        for ent, c in counts.get(a, {}).items():
+            n_art[ent] += 1
+            n_men[ent] += c
+    venue = place = None
+    venues = [e for e in n_art if info.get(e, ("", ""))[1] == "FAC" and not _NOT_VENUE.search(info[e][0] or "")
+              and n_art[e] * 2 >= len(mem) and (len(mem) > 1 or n_men[e] >= 2)]
+    if venues:
+        venue = min(venues, key=lambda e: (-n_art[e], -n_men[e], info[e][0]))
+    places = [e for e in n_art if info.get(e, ("", ""))[1] == "GPE"]
+    if places:
+        place = min(places, key=lambda e: (name_key(info[e][0]) in STATE_KEYS, -n_art[e], dfs.get(e, 0),
+                                           -n_men[e], info[e][0]))
+    ev_date = _event_date(mem, when, given)
+    parts = [info[e][0] for e in (venue, place) if e is not None]
+    if parts:
+        label = ", ".join(parts + ([ev_date.isoformat()] if ev_date else []))
+    else:
+        first = min(mem, key=lambda a: (published[a] is None, published[a] or date.min, a))
+        label = (titles.get(first) or "untitled")[:80] + (f", {ev_date.isoformat()}" if ev_date else "")
+    pubs = [published[a] for a in mem if published[a] is not None]
+    return {
+        "event_id": event_id(mem), "label": label, "event_date": ev_date,
+        "location_entity_id": venue or place, "article_count": len(mem),
+        "first_published": min(pubs) if pubs else None, "last_published": max(pubs) if pubs else None,
+    }
