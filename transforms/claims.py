@@ -162,6 +162,12 @@ _SAY_VERBS = frozenset(
     "wrote writes claimed claims declared declares listed lists counted put puts".split()
 )
 _SOURCE_LABELS = frozenset({"ORG", "PERSON", "GPE", "NORP", "FAC"})
+_SAY_WORDS = frozenset(
+    "said says say told tells reported reports confirmed confirms announced announces stated "
+    "states released releases added adds noted notes revealed reveals estimated estimates "
+    "indicated tweeted posted wrote writes declared believe believes identified according per "
+    "citing".split()
+)
 
 # ---------------------------------------------------------------- regexes
 
@@ -222,11 +228,12 @@ _AUX = (
 )
 _TYPE_WORD = (
     r"(?P<w>killed|dead|died|dies|die|slain|murdered|shot|wounded|injured|hurt|hospitali[sz]ed|"
-    r"arrested|detained|missing|evacuated|fatally|critically|seriously|gravely)"
+    r"arrested|detained|missing|evacuated|fatally|critically|seriously|gravely|"
+    r"in\s+(?:critical|serious|stable|fair|good|grave|satisfactory)\s+condition)"
 )
 _RIGHT = re.compile(
     rf"\A{_NOUNS_OPT}{_AUX}\s*,?\s*{_TYPE_WORD}(?![\w-])"
-    rf"(?!\s+(?:a|an|the|his|her|their|its|him|them|himself|herself|themselves|at|\d+|"
+    rf"(?!\s+(?:a|an|the|his|her|their|its|him|them|himself|herself|themselves|\d+|"
     rf"{_NUMBER_WORD})\b)",
     re.IGNORECASE,
 )
@@ -414,6 +421,9 @@ def _predicate_evidence(verb) -> tuple[set[str], set[str]]:
     for c in verb.children:
         if c.dep_ in ("conj", "xcomp", "oprd", "acomp", "advmod", "ccomp", "advcl", "npadvmod",
                       "dobj", "attr"):
+            if c.dep_ in ("conj", "ccomp", "advcl") and any(
+                    cc.dep_ in ("nsubj", "nsubjpass") for cc in c.children):
+                continue  # another clause with its own subject ("after a girl was shot")
             toks.append(c)
             if c.dep_ in ("conj", "xcomp") and c.pos_ in ("VERB", "ADJ"):
                 toks.extend(cc for cc in c.children if cc.dep_ in ("advmod", "acomp", "oprd"))
@@ -463,7 +473,9 @@ def _decide(near: set[str], prep: set[str]) -> str | None:
 
 def _is_active_agent(tok, verb) -> bool:
     """tok is the subject of an active transitive use ("two men shot a woman")."""
-    if tok.dep_ != "nsubj" or verb.lower_ not in ("shot", "killed", "shoot", "shoots", "kill",
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return False
+    if verb.lower_ not in ("shot", "killed", "shoot", "shoots", "kill",
                                                    "kills", "wounded", "injured", "hit", "struck",
                                                    "murdered", "wounds", "injures"):
         return False
@@ -520,9 +532,13 @@ def _adjacent_words(seg: _Segment, fig: Figure, left_only: bool = False) -> str 
         w = m.group("w").lower()
         if w in ("fatally",):
             return "killed"
+        if w.startswith("in "):
+            return "injured"
         if w in ("critically", "seriously", "gravely"):
             return "injured"
         cls = _WORD_CLASS.get(w)
+        if cls == "shot" and re.match(r"\A\s+at\b", after[m.end():]):
+            return None  # "two men shot at police"
         if cls == "shot":
             between = after[: m.start("w")].lower()
             if re.search(r"\b(?:fatally|mortally)\b", between) or re.match(
@@ -636,7 +652,9 @@ def _type_from_parse(fig: Figure, toks) -> tuple[str | None, bool]:
         return _decide(near, set()), attacker
     if rel == "ROOT":
         verb = t
-    if rel == "nsubj" and _is_active_agent(t, verb):
+    if rel == "nsubj" and (_is_active_agent(t, verb) or any(
+            _is_active_agent(t, c) for c in verb.children if c.dep_ == "conj")
+            or verb.lower_ in ("shooting", "firing", "fired", "opened", "entered")):
         return ("attackers" if attacker else None), attacker
     if any(c.dep_ == "neg" for c in verb.children):
         return None, attacker  # "one victim was not hospitalized"
@@ -785,10 +803,9 @@ def _reference(head, phrase, seg: _Segment) -> tuple:
     if head.pos_ == "PROPN" or _ent_label(head, seg) == "PERSON":
         return ("name", names or frozenset({w}))
     first = phrase[0].lower_
-    if first in ("a", "an", "another") or (first not in ("the", "this", "that") and not any(
-            t.dep_ == "poss" for t in phrase)):
-        return ("indef", frozenset())
-    return ("def", frozenset())
+    if first in ("the", "this", "that"):
+        return ("def", frozenset())
+    return ("indef", frozenset())
 
 
 _PERSON_SG_ALT = "|".join(sorted(_PERSON_SG, key=len, reverse=True))
@@ -810,7 +827,8 @@ _PRED_RX = re.compile(
     r"{0,3}gunshot\s+wounds?)\b(?!\s+at\b)"
     r"|\b(?P<h>(?:taken|transported|rushed|airlifted|flown|driven)\s+to\s+(?:a|the|an)?\s*"
     r"(?:[\w'’.-]+\s+){0,5}?(?:hospital|medical\s+center|trauma\s+center)|hospitali[sz]ed)\b"
-    r"|\b(?P<a>killing|kills|murdering|fatally\s+shooting|shooting|shoots)\b",
+    r"|\b(?P<a>killing|kills|murdering|fatally\s+shooting|shooting|shoots|wounding|injuring|"
+    r"wounds|injures)\b",
     re.IGNORECASE,
 )
 _OBJ_AFTER = re.compile(  # "killed his wife", "fatally shot a 15-year-old"
@@ -826,21 +844,23 @@ _DEATH_OF = re.compile(
 
 
 def _regex_reference(np: str, is_name: bool) -> tuple:
+    """'he' -> pron; a name -> name tokens; 'the boy' -> def (anaphoric); 'a man', 'his wife',
+    'Stoffel's wife' -> indef (a new person)."""
     w = np.split()[0].lower() if np.split() else ""
     if np.lower() in _SG_PRONOUNS or np.lower() in _REFLEXIVE:
         return ("pron", frozenset())
     if is_name:
         return ("name", frozenset(t.lower() for t in np.split()))
-    if w in ("a", "an", "another"):
-        return ("indef", frozenset())
-    return ("def", frozenset())
+    if w in ("the", "this", "that"):
+        return ("def", frozenset())
+    return ("indef", frozenset())
 
 
 _TOK = re.compile(r"[\w'’-]+|[,;:.!?()\"“”—–]")
 _SKIP_BEFORE = frozenset(
     "who that was were is has had been have got later also then eventually reportedly allegedly "
     "apparently accidentally fatally critically seriously mortally tragically subsequently both "
-    "unintentionally just being".split()
+    "unintentionally just being listed remains remained still now currently reported".split()
 )
 _PASSIVE_AUX = frozenset("was were been got being is are".split())
 _DETS = frozenset("a an another the his her their its this that".split())
@@ -854,8 +874,11 @@ _NOT_NAMES = frozenset(
     "before monday tuesday wednesday thursday friday saturday sunday today yesterday update "
     "breaking video photo watch read also one two three witnesses family relatives neighbors "
     "coroner prosecutors firefighters paramedics troopers agents medics doctors man woman boy "
-    "girl teen child victim suspect".split()
+    "girl teen child victim suspect street avenue road drive boulevard lane court park center "
+    "hospital county city township parish state highway way place square plaza mall church "
+    "school apartments apartment hall club".split()
 )
+_NAME_TOKEN = re.compile(r"\A[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?\Z")
 _AGE_TOKEN = re.compile(r"\A[\w]+-(?:year|month|week)s?-old\Z")
 
 
@@ -901,6 +924,8 @@ def _singular_regex(seg: _Segment, covered: list[tuple[int, int]]) -> list[_Clai
     toks = [(m.start(), m.end(), m.group(0).lower()) for m in _TOK.finditer(text)]
     starts = [t[0] for t in toks]
 
+    survived = bool(seg.words & _SURVIVED)
+
     def add(cls: str, a: int, b: int, is_name: bool) -> None:
         start, end = seg.start + a, seg.start + b
         if any(s < end and start < e for s, e in covered) or (cls, start) in seen:
@@ -908,7 +933,7 @@ def _singular_regex(seg: _Segment, covered: list[tuple[int, int]]) -> list[_Clai
         seen.add((cls, start))
         out.append(_Claim("injured" if cls == "shot" else cls, 1, 1, 1, "exact", start, end,
                           ref=_regex_reference(text[a:b], is_name),
-                          overlap="article" if cls == "shot" else None))
+                          overlap="article" if cls == "shot" and not survived else None))
 
     ents_at = {}
     for a, b, lab in seg.ents:
@@ -917,7 +942,7 @@ def _singular_regex(seg: _Segment, covered: list[tuple[int, int]]) -> list[_Clai
 
     def name_ok(a: int, b: int) -> bool:
         word = text[a:b]
-        return (word[:1].isupper() and word[1:2].islower() and word.lower() not in _NOT_NAMES
+        return (_NAME_TOKEN.match(word) is not None and word.lower() not in _NOT_NAMES
                 and ents_at.get(a) in (None, "PERSON"))
 
     for m in _PRED_RX.finditer(text):
@@ -933,10 +958,16 @@ def _singular_regex(seg: _Segment, covered: list[tuple[int, int]]) -> list[_Clai
                 j -= 1
             k = j - 1 if j >= 0 and toks[j][2] == "," else -1
         pred = m.group(m.lastgroup).lower()
+        if pred.startswith("in ") and not (m.start() > 0 and re.search(
+                r"\b(?:is|was|were|are|remains|remained|listed|been|be|left|still)\s+\Z",
+                text[max(0, m.start() - 12):m.start()])):
+            continue  # "taken to Stroger in critical condition": the copula names who
         if cls == "shot" and not passive and not pred.startswith(("suffered", "sustained", "has",
                                                                  "had", "with", "struck", "hit")):
             cls = None  # active "shot": the subject is the shooter
-        obj = _OBJ_AFTER.match(text, m.end()) if m.lastgroup in ("k", "s", "a") else None
+        obj = _OBJ_AFTER.match(text, m.end()) if m.lastgroup in ("k", "s", "a", "i") else None
+        if cls == "injured" and obj is not None and not passive:
+            cls = None  # "Smith wounded a police officer": the object is counted below
         if cls == "killed" and obj is not None and not passive:
             cls = None  # "Smith killed his wife": the object is counted below
         if cls is not None:
@@ -946,8 +977,10 @@ def _singular_regex(seg: _Segment, covered: list[tuple[int, int]]) -> list[_Clai
         active = None
         if not passive and pred in ("killed", "murdered", "shot", "fatally shot", "shot and killed",
                                     "killing", "kills", "murdering", "fatally shooting",
-                                    "shooting", "shoots"):
-            active = "shot" if pred in ("shot", "shooting", "shoots") else "killed"
+                                    "shooting", "shoots", "wounded", "wounding", "wounds",
+                                    "injured", "injuring", "injures"):
+            active = "shot" if pred in ("shot", "shooting", "shoots") else (
+                "injured" if pred.startswith(("wound", "injur")) else "killed")
         if active is not None:
             gap = _AGE_GAP.match(text, m.end())
             b = persons_by_start.get(gap.end())
@@ -969,6 +1002,9 @@ _DEATH_OF_NAME = re.compile(
     r"\b(?:death|killing|murder|slaying|(?:fatal|deadly)\s+shooting)\s+of\s+(?:(?:\d+|[a-z]+)-year-old\s+)?",
     re.IGNORECASE,
 )
+# a sentence saying the person shot lived: the shot count is an injured count
+_SURVIVED = frozenset("survived survive surviving survivor recovering recover recovered stable "
+                      "non released treated".split())
 _AGE_GAP = re.compile(r"\s*(?:\d+-year-old\s+|[a-z]+-year-old\s+)?")
 
 
@@ -986,7 +1022,8 @@ def _singular_claims(p, seg: _Segment, covered: list[tuple[int, int]]) -> list[_
         n = n or _count_persons(a, seg, strict)
         claim_cls = "injured" if cls == "shot" else cls
         out.append(_Claim(claim_cls, n, n, n, "exact", start, end, ref=_reference(a, p[i:j], seg),
-                          overlap="article" if cls == "shot" else None))
+                          overlap="article" if cls == "shot" and not (seg.words & _SURVIVED)
+                          else None))
 
     for v in p:
         w = v.lower_
@@ -1034,34 +1071,96 @@ def _singular_claims(p, seg: _Segment, covered: list[tuple[int, int]]) -> list[_
 
 # ---------------------------------------------------------------- attribution
 
-def _attribution(p, seg: _Segment, ents) -> tuple[str, int, int] | None:
-    """(surface, start, end) of the source named by the sentence, or None."""
-    for t in p:
-        src = None
-        if t.lower_ in _SAY_VERBS and t.pos_ in ("VERB", "AUX"):
-            subj = [c for c in t.children if c.dep_ in ("nsubj",)]
-            if subj:
-                src = subj[0]
-        elif t.lower_ == "according":
-            for c in t.children:
-                if c.dep_ == "prep" and c.lower_ == "to":
-                    objs = [o for o in c.children if o.dep_ == "pobj"]
-                    if objs:
-                        src = objs[0]
-        if src is None or src.pos_ == "PRON" or src.lower_ in ("who", "that", "which"):
-            continue
-        a_start = seg.start + src.idx
-        a_end = a_start + len(src.text)
-        for e_start, e_end, label in ents:
-            if e_start <= a_start < e_end and label in _SOURCE_LABELS:
-                return e_start, e_end
-        i, j = _noun_phrase_bounds(src)
-        while i < j - 1 and p[i].dep_ in ("det", "poss", "case", "punct") or (
-            i < j - 1 and p[i].lower_ in ("the", "a", "an")
-        ):
-            i += 1
-        return seg.start + p[i].idx, seg.start + p[j - 1].idx + len(p[j - 1].text)
-    return None
+_SAY_RX = re.compile(
+    r"\b(?:said|says|say|told|tells|reported|reports|confirmed|confirms|announced|announces|"
+    r"stated|states|released|releases|added|adds|noted|notes|revealed|reveals|estimated|"
+    r"estimates|indicated|tweeted|posted|wrote|writes|declared|believe|believes|identified)\b"
+)
+_ACCORDING = re.compile(r"\b(?:according\s+to|per|citing)\s+", re.IGNORECASE)
+_SOURCE_NOUNS = frozenset(
+    "police authorities officials official investigators detectives deputies officers officer "
+    "troopers sheriff coroner examiner prosecutors prosecutor witnesses witness spokesman "
+    "spokeswoman spokesperson department office ministry agency doctors medics paramedics "
+    "firefighters residents neighbors neighbours family relatives mayor chief governor "
+    "committee service services sources source hospital center centre bureau patrol".split()
+)
+_SRC_SKIP = frozenset("also later previously initially earlier then have has had".split())
+_SRC_TOKEN = re.compile(r"[\w'’.&-]+|[,;:()\"“”—–]")
+
+
+def _sources(seg: _Segment) -> list[tuple[int, int]]:
+    """Spans (into body) of the sources a sentence names: 'police said', 'according to the
+    Cook County coroner', 'said Sgt. John Smith', 'The Moscow Regional Health Ministry
+    released'. NER entities (ORG, PERSON, GPE, NORP, FAC) give the span when they cover it."""
+    text = seg.text
+    if not (seg.words & _SAY_WORDS):
+        return []
+    ents = [(a - seg.start, b - seg.start, lab) for a, b, lab in seg.ents if lab in _SOURCE_LABELS]
+    toks = [(m.start(), m.end(), m.group(0)) for m in _SRC_TOKEN.finditer(text)]
+    starts = [t[0] for t in toks]
+    out = []
+
+    def backward(pos: int) -> tuple[int, int] | None:
+        k = bisect.bisect_left(starts, pos) - 1
+        while k >= 0 and toks[k][2].lower() in _SRC_SKIP:
+            k -= 1
+        if k < 0:
+            return None
+        end = toks[k][1]
+        ent = next((e for e in ents if e[1] == end), None)
+        if ent is not None:
+            return _strip_the(text, ent[0], ent[1])
+        if toks[k][2].lower() not in _SOURCE_NOUNS:
+            return None
+        start = toks[k][0]
+        j = k - 1
+        while j >= 0 and k - j <= 5 and (toks[j][2][:1].isupper() or toks[j][2] in ("’s", "'s")
+                                         or toks[j][2].lower() in _SOURCE_NOUNS
+                                         or toks[j][2].endswith(("'s", "’s"))) \
+                and toks[j][2].lower() not in ("the", "a", "an"):
+            start = toks[j][0]
+            j -= 1
+        return start, end
+
+    def forward(pos: int) -> tuple[int, int] | None:
+        k = bisect.bisect_left(starts, pos)
+        if k < len(toks) and toks[k][2].lower() in ("the", "a", "an"):
+            k += 1
+        if k >= len(toks):
+            return None
+        ent = next((e for e in ents if e[0] <= toks[k][0] < e[1]), None)
+        if ent is not None:
+            return _strip_the(text, ent[0], ent[1])
+        j = k
+        while j < len(toks) and j - k < 6 and (toks[j][2][:1].isupper() or toks[j][2].lower()
+                                              in _SOURCE_NOUNS or toks[j][2].endswith(("'s", "’s"))):
+            j += 1
+        if j > k and any(toks[x][2].lower() in _SOURCE_NOUNS for x in range(k, j)):
+            return toks[k][0], toks[j - 1][1]
+        return None
+
+    for m in _SAY_RX.finditer(text):
+        src = backward(m.start())
+        if src is None and m.group(0) in ("said", "says", "told", "reported"):
+            src = forward(m.end())  # "..., said Sgt. John Smith"
+        if src is not None:
+            out.append(src)
+    for m in _ACCORDING.finditer(text):
+        src = forward(m.end())
+        if src is not None:
+            out.append(src)
+    return [(seg.start + a, seg.start + b) for a, b in out]
+
+
+def _strip_the(text: str, a: int, b: int) -> tuple[int, int]:
+    m = re.match(r"(?:the|The)\s+", text[a:b])
+    return (a + m.end(), b) if m and a + m.end() < b else (a, b)
+
+
+def _nearest(sources: list[tuple[int, int]], c: "_Claim") -> tuple[int, int] | None:
+    if not sources:
+        return None
+    return min(sources, key=lambda s: abs(s[0] - c.start))
 
 
 # ---------------------------------------------------------------- per article
@@ -1210,7 +1309,7 @@ def _fig_tokens(p, seg: _Segment, fig: Figure) -> list:
 def _classify(seg: _Segment, p, fig: Figure) -> tuple[str | None, bool]:
     """(class of the figure, counted noun is an attacker noun)."""
     if fig.kind == "ordinal":
-        cls, attacker = None, False
+        cls, attacker = _adjacent_words(seg, fig), False
     elif fig.start in seg.adjacent:
         cls, attacker = seg.adjacent[fig.start]
     else:
@@ -1313,6 +1412,15 @@ def _sum_claim(parts: list, start: int, end: int, cls: str, overlap: str | None)
                   overlap=overlap)
 
 
+_ELLIPSIS_BEFORE = re.compile(
+    r"\b(?:mentioned|mention|cited|cite|citing|said|say|says|reported|report|gave|give|counted|"
+    r"count|estimated|estimate|claimed|claim|listed|put\s+(?:it|the\s+(?:number|toll|figure))\s+at)"
+    r"\s+\Z",
+    re.IGNORECASE,
+)
+_BARE_AFTER = re.compile(r"\A\s*(?:[.,;:)!?]|\Z|\s+(?:while|and|but|or)\b)", re.IGNORECASE)
+
+
 def _figure_claims(seg: _Segment, p, aggregate: bool) -> tuple[list[_Claim], list[tuple[int, int]]]:
     out: list[_Claim] = []
     covered = []
@@ -1324,6 +1432,17 @@ def _figure_claims(seg: _Segment, p, aggregate: bool) -> tuple[list[_Claim], lis
                 fig.kind not in ("indefinite", "ordinal"):
             cls = None
         typed.append([fig, cls, attacker])
+    # ellipsis: "some sources citing three assailants while others mentioned five"
+    for k, t in enumerate(typed):
+        fig = t[0]
+        if t[1] is not None or t[2] or fig.kind != "number" or k == 0:
+            continue
+        rel = fig.start - seg.start
+        if _ELLIPSIS_BEFORE.search(seg.text[max(0, rel - 40):rel]) and _BARE_AFTER.match(
+                seg.text[fig.end - seg.start:]):
+            prev = next((u for u in reversed(typed[:k]) if u[1] is not None or u[2]), None)
+            if prev is not None:
+                t[1], t[2] = prev[1], prev[2]
     if not aggregate:
         typed.extend([fig, cls, False] for fig, cls in _multiple_figures(seg))
     # coordinations written out: "4 adults, 1 child shot", "three women and one man injured"
@@ -1341,6 +1460,9 @@ def _figure_claims(seg: _Segment, p, aggregate: bool) -> tuple[list[_Claim], lis
     for g in groups:
         kinds = {t[1] for t in g if t[1] is not None}
         lead = _LEAD_PERSON.search(seg.text[:g[0][0].start - seg.start])
+        if lead is not None and seg.text[:lead.start()].strip() not in ("",) and \
+                seg.text[:lead.start()].rstrip()[-1:] not in (":", "-", "—", "–", "("):
+            lead = None  # only a list that opens the sentence or headline: "Mother, 2 children"
         if lead is not None and len(kinds) == 1:
             g.insert(0, [1, None, False])  # "Mother, 2 children found dead"
         if len(kinds) != 1:
@@ -1572,15 +1694,15 @@ def _article_claims(row: dict, ents: list, segs: list[_Segment], parsed: list) -
         found.extend(extra)
         for c in found:
             c.seg = k
-        attrib = _attribution(p, seg, ents) if p is not None else None
-        meta[k] = (seg, bool(seg.words & _HEDGE_GATE and _HEDGE.search(seg.text)), attrib)
+        meta[k] = (seg, bool(seg.words & _HEDGE_GATE and _HEDGE.search(seg.text)), _sources(seg))
         claims.extend(found)
     person_ents = [(s, frozenset(w.lower() for w in body[s:e].split())) for s, e, lab in ents
                    if lab == "PERSON"]
     rows = []
     seen = set()
     for c in _resolve_overlap(_resolve_people(claims, person_ents)):
-        seg, hedged, attrib = meta[c.seg]
+        seg, hedged, sources = meta[c.seg]
+        attrib = _nearest(sources, c)
         key = (c.claim_type, c.start, c.end)
         if key in seen:
             continue

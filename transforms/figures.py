@@ -144,7 +144,8 @@ PERSON_SINGULAR = (
     "homeowner owner tenant landlord suspect gunman shooter robber intruder burglar "
     "attacker assailant hunter patron guest attendee spectator fan soldier veteran "
     "firefighter paramedic nurse doctor pastor teacher security rapper musician "
-    "resident citizen civilian hostage gunmen"
+    "resident citizen civilian hostage gunmen partner spouse subject sophomore freshman junior "
+    "senior grader infant newborn stepmother"
 ).split()
 PERSON_PLURAL = (
     "people persons men women boys girls teens teenagers children kids toddlers babies "
@@ -234,14 +235,14 @@ _VAGUE = (
 )
 _RANGE = (
     rf"(?:(?P<r_between>between|from)\s+(?P<r1a>{_NUM})\s+(?:and|to)\s+(?P<r2a>{_NUM})"
-    rf"|(?P<r1b>{_NUM})\s*(?:(?P<r_dash>[-–—])|\s(?:to|or)\s)\s*(?P<r2b>{_NUM}))"
+    rf"|(?P<r1b>{_NUM})(?:(?<=\d)\s*(?P<r_dash>[-–—])\s*|\s+(?:to|or)\s+)(?P<r2b>{_NUM}))"
 )
 
 # Where a figure can start: a digit, a number word, a qualifier or a vague word. Trying the
 # big _FIGURE pattern only there is ~2x faster than searching with it.
 _ANCHOR = re.compile(
     r"(?<![\w$£€#.,/:-])(?:\d|(?:at|no|a|more|over|upwards|in|well|just|far|nearly|almost|close|"
-    r"about|around|approx|roughly|some|an|estimated|up|as|fewer|less|under|between|from|half|"
+    r"about|around|approx|approximately|roughly|some|an|estimated|up|as|fewer|less|under|between|from|half|"
     r"zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
     r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
     r"eighty|ninety|dozens|scores|hundreds|thousands|tens|several|multiple|numerous)\b)",
@@ -262,7 +263,8 @@ _PERSON_SG = "|".join(sorted(PERSON_SINGULAR, key=len, reverse=True))
 # "a man" / "another 23-year-old woman" as the subject of a casualty predicate.
 _INDEFINITE = re.compile(
     rf"\b(?P<det>an?|another)\s+(?:[\w'-]+\s+){{0,3}}?(?P<noun>{_PERSON_SG})\b"
-    r"(?=(?:\s*,[^,.;]{1,80},)?\s+(?:who\s+)?(?:was|is|had\s+been|has\s+been|got|were)?\s*"
+    rf"(?=(?:\s+and\s+(?:an?|another|his|her|their)\s+(?:[\w'-]+\s+){{0,3}}?(?:{_PERSON_SG})\b)?"
+    r"(?:\s*,[^,.;]{1,80},)?\s+(?:who\s+)?(?:was|is|had\s+been|has\s+been|got|were)?\s*"
     r"(?:(?:later|also|fatally|critically|seriously|accidentally|reportedly|allegedly|"
     r"found|pronounced|then|both|apparently|badly|mortally|eventually|gravely)\s+)*"
     r"(?:shot|killed|wounded|injured|hurt|dead|died|dies|slain|murdered|struck|hit|"
@@ -286,6 +288,9 @@ _BEFORE_AGE_LIST = re.compile(  # "Two men, 25 and 30," / "Smith, 23, and Jones,
     rf"(?:\b[A-Z][\w'.-]*|\b(?:{_PERSON_SG}|{'|'.join(PERSON_PLURAL)}))\s*,\s*(?:\d{{1,3}}\s*(?:,|and|,\s*and)\s*)+\Z"
 )
 _BEFORE_BOTH = re.compile(r"\b(?:both|each|all)\s+\Z", re.IGNORECASE)
+_BEFORE_N_OF = re.compile(  # "Image 2 of 4"
+    r"\b(?:image|photo|slide|page|part|picture|pic|video|step|item)\s+\d+\s+of\s*\Z", re.IGNORECASE
+)
 _CITATION = re.compile(r"\[\s*\Z")  # "[17]" footnote marks
 _AFTER_AGE = re.compile(
     r"\A(?:-|\s+)(?:years?|yrs?|months?|weeks?|days?)(?:-|\s+)old\b|\A-year\b|\A\s*(?:yo|y/o)\b",
@@ -433,7 +438,7 @@ def _not_a_count(
             return True
         if _CITATION.search(before) and after.startswith("]"):
             return True
-        if re.search(r"\bof\s*/\s*\Z", before) or before.endswith("/"):
+        if re.search(r"\bof\s*/\s*\Z", before) or before.endswith("/") or _BEFORE_N_OF.search(before):
             return True
     else:
         if _AFTER_CAP_HYPHEN.match(after):
