@@ -366,8 +366,8 @@ def _clean_place(doc, a: int, b: int) -> tuple[int, int] | None:
         return None
     if len(words) == 1 and re.sub(r"[^A-Za-z]", "", words[0].text).isupper() and len(words[0].text) <= 3:
         return None  # AP, UD: acronyms, not towns
-    if any(t.ent_type_ == "PERSON" and t.ent_iob_ == "B" and t.i < a for t in doc[a:b]):
-        return None
+    if doc[a].ent_type_ == "PERSON" and doc[a].ent_iob_ == "I":
+        return None  # the end of a person's name ("John Smith, Ohio's governor")
     return a, b
 
 

@@ -29,7 +29,7 @@ Two articles that share a place are linked when
   - days <= 1 and S >= 12, or S >= 6 with a title overlap >= 0.25;
   - days <= 30 (a follow-up report), an anchor named by no other article and
     S >= 25;
-  - a date is unknown, an anchor and S >= 15.
+  - a date is unknown, an anchor and S >= 12.
 Links are applied strongest first (union-find); a link that would make a
 cluster's known dates span more than 30 days is refused, so chains of links
 cannot glue different incidents together. Thresholds were tuned on gva_bench
@@ -87,7 +87,7 @@ COMMON_MIN_DF, COMMON_SHARE = 20, 0.02  # an entity named by more articles than 
 MIN_SCORE_ANCHORED = 12.0
 MIN_SCORE_SAME_DAY = 12.0
 MIN_SCORE_SAME_DAY_TITLE, MIN_TITLE_OVERLAP = 6.0, 0.25
-MIN_SCORE_UNDATED = 15.0
+MIN_SCORE_UNDATED = 12.0
 MIN_SCORE_FOLLOW_UP = 25.0
 _NOT_ANCHOR = re.compile(r"(?i)\b(hospital|medical|clinic|health|court|courthouse|jail|prison|detention|"
                          r"morgue|coroner|precinct|headquarters|airport|station)\b")

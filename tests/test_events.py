@@ -1,0 +1,229 @@
+"""transforms.events: incidents from small hand-made article groups, and the seeds end to end.
+
+Expected values come from reading the texts (seeds/: five reports of the
+22 March 2024 attack on Crocus City Hall, Krasnogorsk; 002 and 003 have no date
+header).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from flows.nlp import load_nlp
+from flows.reader import list_inputs, read_files
+from flows.settings import PROJECT_ROOT, get_settings
+from transforms import entities as ent
+from transforms import events as evt
+from transforms.text import stage_articles
+
+D = date.fromisoformat
+KINDS = {"venue": "FAC", "city": "GPE", "person": "PERSON", "org": "ORG"}
+
+
+def frames(articles: list[tuple], names: dict[str, list[str]]):
+    """articles: (article_id, published, event_date or None, title); names: article_id -> ["kind:Name", ...]."""
+    arts = pl.DataFrame(
+        [{"article_id": a, "title": t, "published_date": D(p) if p else None, "event_date": D(e) if e else None,
+          "event_date_source": ("absolute_in_text" if e else "published_date_fallback" if p else "none")}
+         for a, p, e, t in articles],
+        schema={"article_id": pl.String, "title": pl.String, "published_date": pl.Date, "event_date": pl.Date,
+                "event_date_source": pl.String},
+    ).with_columns(pl.coalesce("event_date", "published_date").alias("event_date"))
+    rows = []
+    for aid, ns in names.items():
+        for i, n in enumerate(ns):
+            kind, name = n.split(":", 1)
+            rows.append({"mention_id": f"{aid}-{i}", "article_id": aid, "surface": name, "char_start": 10 * i,
+                         "char_end": 10 * i + len(name), "label": KINDS[kind],
+                         "entity_id": ent.entity_id(KINDS[kind], name)})
+    return arts, pl.DataFrame(rows)
+
+
+def partition(assignments: pl.DataFrame) -> set[frozenset]:
+    return {frozenset(g["article_id"]) for _, g in assignments.group_by("event_id")}
+
+
+CROCUS = ["venue:Crocus City Hall", "city:Moscow"]
+
+
+@pytest.mark.parametrize(
+    "articles, names, expected",
+    [
+        pytest.param(  # no dates at all: the shared venue and city decide
+            [("a1", None, None, "Gunmen attack concert hall"), ("a2", None, None, "Terror at Crocus")],
+            {"a1": CROCUS, "a2": CROCUS}, [{"a1", "a2"}], id="same-venue-dates-null-merge"),
+        pytest.param(  # one dated, one undated report of the venue
+            [("a1", "2024-03-22", None, "Attack in Moscow"), ("a2", None, None, "Attack at concert hall")],
+            {"a1": CROCUS + ["org:Islamic State"], "a2": CROCUS}, [{"a1", "a2"}], id="undated-joins-dated"),
+        pytest.param(  # one city, two dates six weeks apart: two incidents
+            [("a1", "2016-05-01", "2016-05-01", "Man shot in Englewood"),
+             ("a2", "2016-06-15", "2016-06-15", "Teen shot in Englewood")],
+            {"a1": ["city:Chicago", "city:Englewood", "org:Chicago Police Department"],
+             "a2": ["city:Chicago", "city:Englewood", "org:Chicago Police Department"]},
+            [{"a1"}, {"a2"}], id="same-city-different-dates-apart"),
+        pytest.param(  # one city, one day, nothing else in common: a city has many shootings a day
+            [("a1", "2016-05-01", "2016-05-01", "Man wounded on porch"),
+             ("a2", "2016-05-01", "2016-05-01", "Boy, 5, hurt by stray bullet")],
+            {"a1": ["city:Chicago", "person:Jane Doe"], "a2": ["city:Chicago", "person:John Roe"]},
+            [{"a1"}, {"a2"}], id="same-city-same-day-apart"),
+        pytest.param(  # the victim named in both, a day apart
+            [("a1", "2014-03-23", "2014-03-22", "Pittsburgh teen shot 'playing army'"),
+             ("a2", "2014-03-25", "2014-03-23", "Pittsburgh teen shot 'playing army' dies")],
+            {"a1": ["city:Pittsburgh", "person:Kenneth Lampkin"],
+             "a2": ["city:Pittsburgh", "person:Kenneth Lampkin", "person:Joseph Robinson"]},
+            [{"a1", "a2"}], id="same-victim-merge"),
+        pytest.param(  # the same name, two months apart: another incident
+            [("a1", "2014-03-23", "2014-03-22", "Teen shot"), ("a2", "2014-05-25", "2014-05-24", "Teen shot")],
+            {"a1": ["city:Pittsburgh", "person:Kenneth Lampkin"], "a2": ["city:Pittsburgh", "person:Kenneth Lampkin"]},
+            [{"a1"}, {"a2"}], id="same-name-months-apart"),
+        pytest.param(  # a person in common but no place: no evidence of one incident
+            [("a1", "2024-03-22", None, "Kremlin reacts"), ("a2", "2024-03-22", None, "Talks in Geneva")],
+            {"a1": ["person:Vladimir Putin"], "a2": ["person:Vladimir Putin"]},
+            [{"a1"}, {"a2"}], id="no-shared-place-apart"),
+        pytest.param(  # a hospital serves many incidents: not evidence
+            [("a1", "2015-09-24", "2015-09-24", "5 wounded in Back of the Yards"),
+             ("a2", "2015-09-24", "2015-09-24", "Weekend shootings across the city")],
+            {"a1": ["city:Chicago", "venue:Stroger Hospital"], "a2": ["city:Chicago", "venue:Stroger Hospital"]},
+            [{"a1"}, {"a2"}], id="hospital-is-not-a-venue"),
+        pytest.param(  # the same venue two months later: another incident
+            [("a1", "2016-01-01", "2016-01-01", "Shooting at mall"), ("a2", "2016-01-02", "2016-01-02", "Mall shooting"),
+             ("a3", "2016-03-01", "2016-03-01", "Another mall shooting")],
+            {"a1": ["venue:Mall of Georgia", "city:Buford"], "a2": ["venue:Mall of Georgia", "city:Buford"],
+             "a3": ["venue:Mall of Georgia", "city:Buford"]},
+            [{"a1", "a2"}, {"a3"}], id="venue-months-later-apart"),
+    ],
+)
+def test_cluster_events_groups(articles, names, expected):
+    arts, mentions = frames(articles, names)
+    assignments, events = evt.cluster_events(arts, mentions)
+    assert partition(assignments) == {frozenset(g) for g in expected}
+    assert assignments.height == arts.height and events.height == len(expected)
+    assert events["article_count"].sum() == arts.height
+
+
+def test_event_rows_ids_dates_labels_and_location():
+    arts, mentions = frames(
+        [("s0", "2024-03-22", None, "Crocus"), ("s1", "2024-03-23", "2024-03-22", "Crocus"),
+         ("s2", None, None, "Crocus"), ("s4", "2024-03-23", None, "Crocus")],
+        {"s0": CROCUS + ["city:Russia"], "s1": CROCUS + ["city:Russia"], "s2": CROCUS, "s4": CROCUS + ["city:Ukraine"]},
+    )
+    assignments, events = evt.cluster_events(arts, mentions)
+    assert events.height == 1
+    e = events.row(0, named=True)
+    assert e["event_id"] == evt.event_id(["s0"]) == assignments["event_id"].unique().item()
+    assert e["event_date"] == D("2024-03-22")  # the one date the text gave
+    assert e["location_entity_id"] == ent.entity_id("FAC", "Crocus City Hall")
+    assert e["label"] == "Crocus City Hall, Moscow, 2024-03-22"
+    assert (e["first_published"], e["last_published"], e["article_count"]) == (D("2024-03-22"), D("2024-03-23"), 4)
+    # the same articles in another order: the same events
+    again_a, again_e = evt.cluster_events(arts.reverse(), mentions.reverse())
+    assert again_e.equals(events) and partition(again_a) == partition(assignments)
+
+
+@pytest.mark.parametrize(
+    "dates, expected",
+    [
+        ([("2024-03-23", "2024-03-22"), ("2024-03-23", "2024-03-22"), ("2024-03-24", "2024-03-23")], "2024-03-22"),
+        ([("2024-03-23", "2024-03-23"), ("2024-03-24", "2024-03-22")], "2024-03-22"),  # a tie: the earliest
+        ([("2024-03-23", None), ("2024-03-22", None)], "2024-03-22"),  # only published dates: the earliest
+        ([(None, None), (None, None)], None),
+    ],
+)
+def test_event_date_rule(dates, expected):
+    arts, mentions = frames([(f"a{i}", p, e, "t") for i, (p, e) in enumerate(dates)],
+                            {f"a{i}": CROCUS + ["person:Ann Lee"] for i in range(len(dates))})
+    _, events = evt.cluster_events(arts, mentions)
+    assert events.height == 1
+    assert events["event_date"].item() == (D(expected) if expected else None)
+
+
+def test_singletons_and_empty_input():
+    arts, mentions = frames([("a1", "2015-03-06", None, "Man shot in Nashville")], {"a1": ["city:Nashville"]})
+    assignments, events = evt.cluster_events(arts, mentions)
+    assert events.select("label", "location_entity_id", "article_count").row(0) == (
+        "Nashville, 2015-03-06", ent.entity_id("GPE", "Nashville"), 1)
+    a0, e0 = evt.cluster_events(arts.clear(), mentions.clear())
+    assert a0.height == 0 and e0.height == 0 and list(e0.schema) == list(evt.EVENT_SCHEMA)
+
+
+# ---------------------------------------------------------------- the seeds, end to end
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    settings = get_settings()
+    listing = list_inputs([PROJECT_ROOT / "seeds"], (".txt",))
+    files = read_files(listing.files["source_path"].to_list(), max_bytes=settings.max_file_bytes)
+    articles, rejected = stage_articles(files, today=date(2100, 1, 1))
+    assert rejected.height == 0 and articles.height == 5
+    try:
+        from transforms import dates
+        articles = articles.join(dates.event_dates(articles, dates.date_mentions(articles)), on="article_id")
+    except (ImportError, AttributeError):  # before transforms.dates: published_date stands in
+        articles = articles.with_columns(pl.col("published_date").alias("event_date"),
+                                         pl.lit("published_date_fallback").alias("event_date_source"))
+    nlp = load_nlp(settings.spacy_model)
+    docs = list(nlp.ner.pipe(articles["body_clean"].to_list()))
+    aliases = pl.read_csv(settings.aliases_file, schema=ent.ALIAS_SCHEMA)
+    mentions = ent.entity_mentions(articles, docs)
+    entities, mentions = ent.resolve_entities(mentions, aliases)
+    assignments, events = evt.cluster_events(articles, mentions, None, entities)
+    entities, mentions = ent.resolve_entities(mentions, aliases, assignments)
+    assignments, events = evt.cluster_events(articles, mentions, None, entities)
+    files = dict(zip(articles["article_id"], articles["source_path"].map_elements(lambda p: Path(p).name[:3],
+                                                                                  return_dtype=pl.String)))
+    return {"articles": articles, "mentions": mentions.with_columns(
+        pl.col("article_id").replace_strict(files).alias("seed")), "entities": entities,
+        "assignments": assignments, "events": events}
+
+
+def entity(seeds, name: str) -> dict:
+    rows = seeds["entities"].filter(pl.col("canonical_name") == name)
+    assert rows.height == 1, f"{name}: {rows}"
+    return rows.row(0, named=True)
+
+
+def test_seeds_form_one_event_on_22_march_2024(seeds):
+    assert seeds["assignments"]["event_id"].n_unique() == 1
+    e = seeds["events"].row(0, named=True)
+    assert e["article_count"] == 5
+    assert e["event_date"] == date(2024, 3, 22)
+    assert e["location_entity_id"] == entity(seeds, "Crocus City Hall")["entity_id"]
+    assert e["label"].startswith("Crocus City Hall, ") and e["label"].endswith(", 2024-03-22")
+    assert (e["first_published"], e["last_published"]) == (date(2024, 3, 22), date(2024, 3, 23))
+
+
+@pytest.mark.parametrize(
+    "name, entity_type, surfaces, seeds_naming",
+    [
+        ("Islamic State", "ORG", {"ISIS", "IS", "Islamic State"}, {"000", "001", "003", "004"}),
+        ("Crocus City Hall", "FAC", {"Crocus City Hall", "Crocus Concert Hall"}, {"000", "001", "002", "003", "004"}),
+        ("Vladimir Putin", "PERSON", {"Vladimir Putin"}, {"003", "004"}),
+        ("Dmitry Medvedev", "PERSON", {"Dmitry Medvedev"}, {"001"}),
+        ("Interpol", "ORG", {"Interpol"}, {"001"}),
+        ("Moscow", "GPE", {"Moscow"}, {"000", "001", "002", "003", "004"}),
+        ("Krasnogorsk", "GPE", {"Krasnogorsk"}, {"003"}),
+        ("Ukraine", "GPE", {"Ukraine"}, {"001", "004"}),
+    ],
+)
+def test_seed_entities(seeds, name, entity_type, surfaces, seeds_naming):
+    e = entity(seeds, name)
+    assert e["entity_type"] == entity_type
+    m = seeds["mentions"].filter(pl.col("entity_id") == e["entity_id"])
+    assert surfaces <= set(m["surface"])
+    assert set(m["seed"]) == seeds_naming
+
+
+def test_seed_mentions_point_into_body_clean_and_IS_is_only_the_group(seeds):
+    bodies = dict(seeds["articles"].select("article_id", "body_clean").iter_rows())
+    for r in seeds["mentions"].iter_rows(named=True):
+        assert bodies[r["article_id"]][r["char_start"]:r["char_end"]] == r["surface"]
+    group = entity(seeds, "Islamic State")["entity_id"]
+    assert set(seeds["mentions"].filter(pl.col("surface") == "IS")["entity_id"]) == {group}
+    # no title or rank inside a person's name
+    people = seeds["entities"].filter(pl.col("entity_type") == "PERSON")["canonical_name"].to_list()
+    assert not [p for p in people if p.split()[0] in ("President", "former", "Mayor")]
