@@ -280,7 +280,7 @@ _NEGATION = re.compile(
     r"|\b(?P<s2>no)\s+(?:other\s+|additional\s+|further\s+|serious\s+|reported\s+|immediate\s+|"
     r"known\s+|one\s+else\s+|more\s+|life-threatening\s+)*(?P<w2>injuries|injury|deaths|fatalities|"
     r"casualties|arrests|victims|one\s+else\s+(?:was\s+)?(?:hurt|injured|killed))\b"
-    r"|\b(?:was|were|is|are|been)\s+(?P<s3>not)\s+(?:\w+ly\s+)?(?P<w3>injured|hurt|wounded|shot|"
+    r"|\b(?:was|were|is|are|been)\s+(?P<s3>not)\s+(?P<w3>injured|hurt|wounded|shot|"
     r"struck|hit|killed|harmed)\b"
     r"|\b(?P<s4>unharmed|uninjured|unhurt)\b",
     re.IGNORECASE,
@@ -356,7 +356,7 @@ class _Segment:
 
 # ---------------------------------------------------------------- segmentation
 
-_SKIP_LINE = re.compile(r"\A\W*(?:related|read\s+more|more\s+on|see\s+also|also\s+read|"
+_SKIP_LINE = re.compile(r"\A\W*(?:related|read\s+more|more\s+on|see\s+also|also\s+read|story\s*:|"
                         r"previous(?:ly)?\s+(?:coverage|story)|watch)\b", re.IGNORECASE)
 
 
@@ -817,7 +817,7 @@ _PRED_RX = re.compile(
     r"is\s+dead|was\s+dead)\b"
     r"|\b(?P<i>wounded|injured|hurt|grazed|in\s+(?:critical|serious|stable|fair|good|grave|satisfactory)"
     r"\s+condition|(?:suffered|sustained|has|had)\s+(?:(?:minor|serious|critical|severe|life|non|"
-    r"threatening|multiple|several|significant|grave|possible|what|appeared|to|be|are|were|"
+    r"threatening|multiple|several|significant|grave|possible|what|appeared|to|be|are|were|a|an|"
     r"described|as|some|the|other|bodily|non-life-threatening|life-threatening|head|leg|arm|"
     r"facial)[\s-]+){0,5}(?:injuries|injury|wounds))\b"
     r"|\b(?P<s>shot|struck\s+by\s+(?:a\s+)?(?:stray\s+)?(?:bullet|gunfire|round)|"
@@ -831,9 +831,12 @@ _PRED_RX = re.compile(
     r"wounds|injures)\b",
     re.IGNORECASE,
 )
+_NP_WORDS = (  # a single person: "his infant daughter", "a 15-year-old", "her"
+    rf"(?:(?:a|an|the|his|her|their|another)\s+)?(?:(?!and\b|or\b|of\b|in\b|at\b|to\b|with\b)"
+    rf"[\w'’-]+\s+){{0,3}}?(?:{_PERSON_SG_ALT}|[\w]+-year-old)|him|her|himself|herself"
+)
 _OBJ_AFTER = re.compile(  # "killed his wife", "fatally shot a 15-year-old"
-    rf"\s+(?P<np>(?:(?:a|an|the|his|her|their|another)\s+)?(?:[\w'’-]+\s+){{0,3}}?"
-    rf"(?:{_PERSON_SG_ALT}|[\w]+-year-old)|him|her|himself|herself)\b",
+    rf"\s+(?P<np>{_NP_WORDS})\b(?P<more>(?:(?:\s*,\s*(?:{_NP_WORDS})\b){{0,2}}\s*,?\s+and\s+(?:{_NP_WORDS})\b)?)",
     re.IGNORECASE,
 )
 _DEATH_OF = re.compile(
@@ -876,7 +879,9 @@ _NOT_NAMES = frozenset(
     "coroner prosecutors firefighters paramedics troopers agents medics doctors man woman boy "
     "girl teen child victim suspect street avenue road drive boulevard lane court park center "
     "hospital county city township parish state highway way place square plaza mall church "
-    "school apartments apartment hall club nobody none noone anyone someone everyone".split()
+    "school apartments apartment hall club nobody none noone anyone someone everyone however "
+    "meanwhile instead additionally unfortunately sadly tragically initially earlier later "
+    "authorities".split()
 )
 _NAME_TOKEN = re.compile(r"\A[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?\Z")
 _AGE_TOKEN = re.compile(r"\A[\w]+-(?:year|month|week)s?-old\Z")
@@ -926,12 +931,12 @@ def _singular_regex(seg: _Segment, covered: list[tuple[int, int]]) -> list[_Clai
 
     survived = bool(seg.words & _SURVIVED)
 
-    def add(cls: str, a: int, b: int, is_name: bool) -> None:
+    def add(cls: str, a: int, b: int, is_name: bool, n: int = 1) -> None:
         start, end = seg.start + a, seg.start + b
         if any(s < end and start < e for s, e in covered) or (cls, start) in seen:
             return
         seen.add((cls, start))
-        out.append(_Claim("injured" if cls == "shot" else cls, 1, 1, 1, "exact", start, end,
+        out.append(_Claim("injured" if cls == "shot" else cls, n, n, n, "exact", start, end,
                           ref=_regex_reference(text[a:b], is_name),
                           overlap="article" if cls == "shot" and not survived else None))
 
@@ -973,7 +978,21 @@ def _singular_regex(seg: _Segment, covered: list[tuple[int, int]]) -> list[_Clai
         if cls is not None:
             np = _np_ending_at(toks, k, persons_by_end, name_ok)
             if np is not None:
-                add(cls, *np)
+                # "Smith and his wife were killed": count the coordinated people too
+                a0, n = np[0], 1
+                j = bisect.bisect_left(starts, a0) - 1
+                if j >= 1 and toks[j][2] == "and":  # "X and Y", "X, Y and Z"
+                    j -= 1 if toks[j - 1][2] != "," else 2
+                    while j >= 0 and n < 5:
+                        prev = _np_ending_at(toks, j, persons_by_end, name_ok)
+                        if prev is None:
+                            break
+                        a0, n = prev[0], n + 1
+                        j = bisect.bisect_left(starts, a0) - 1
+                        if j < 1 or toks[j][2] != ",":
+                            break
+                        j -= 1
+                add(cls, a0 if n > 1 else np[0], np[1], np[2] and n == 1, n)
         active = None
         if not passive and pred in ("killed", "murdered", "shot", "fatally shot", "shot and killed",
                                     "killing", "kills", "murdering", "fatally shooting",
@@ -987,7 +1006,9 @@ def _singular_regex(seg: _Segment, covered: list[tuple[int, int]]) -> list[_Clai
             if b is not None:
                 add(active, gap.end(), b, True)
             elif obj is not None:
-                add(active, obj.start("np"), obj.end("np"), False)
+                more = len(re.findall(r"\band\b|,", obj.group("more"))) if obj.group("more") else 0
+                end = obj.end("more") if more else obj.end("np")
+                add(active, obj.start("np"), end, False, 1 + min(more, 4))
     if "of" in seg.words:
         for m in _DEATH_OF.finditer(text):
             add("killed", m.start("np"), m.end("np"), False)
@@ -1004,7 +1025,7 @@ _DEATH_OF_NAME = re.compile(
 )
 # a sentence saying the person shot lived: the shot count is an injured count
 _SURVIVED = frozenset("survived survive surviving survivor recovering recover recovered stable "
-                      "non released treated".split())
+                      "non released treated threatening condition".split())
 _AGE_GAP = re.compile(r"\s*(?:\d+-year-old\s+|[a-z]+-year-old\s+)?")
 
 
@@ -1229,7 +1250,8 @@ _COORD_GAP = re.compile(
     re.IGNORECASE,
 )
 _LEAD_PERSON = re.compile(
-    rf"(?:\b(?:a|an|the|his|her|their)\s+)?(?:[\w-]+\s+)?\b(?:{'|'.join(sorted(_PERSON_SG, key=len, reverse=True))})"
+    rf"(?:\b(?:a|an|the|his|her|their)\s+)?(?:[\w-]+\s+)?\b(?:{'|'.join(sorted(_PERSON_SG, key=len, reverse=True))}"
+    r"|[\w]+-(?:year|month|week)-old)"
     r"\s*(?:,\s*and|,|and|&)\s*\Z",
     re.IGNORECASE,
 )
@@ -1247,7 +1269,8 @@ _MURDER_SUICIDE = re.compile(
     r"(?<!attempted\s)(?<![\w-])(?:murder|homicide)[\s/-]+suicide\b(?!s)", re.IGNORECASE
 )
 _SUICIDE = re.compile(
-    r"\b(?:turn(?:ed|ing|s)?\s+(?:the\s+|a\s+|his\s+|her\s+)?(?:gun|weapon|rifle|handgun|shotgun|"
+    r"(?<!tried\sto\s)(?<!attempted\sto\s)(?<!threatened\sto\s)(?<!planned\sto\s)"
+    r"(?<!wanted\sto\s)(?<!trying\sto\s)\b(?:turn(?:ed|ing|s)?\s+(?:the\s+|a\s+|his\s+|her\s+)?(?:gun|weapon|rifle|handgun|shotgun|"
     r"pistol)\s+on\s+(?:himself|herself|themselves)|t(?:ook|aking|akes|ake)\s+(?:his|her|their)\s+"
     r"own\s+li(?:fe|ves)|"
     r"kill(?:ed|ing|s)?\s+(?:himself|herself|themselves)|(?:then|before|and)\s+sho(?:t|oting)\s+"
@@ -1504,7 +1527,7 @@ def _figure_claims(seg: _Segment, p, aggregate: bool) -> tuple[list[_Claim], lis
             types.append("attackers")
         if not types:
             continue
-        covered.append((fig.start, fig.end))
+        covered.append((fig.start, _member_end(seg, fig) if fig.kind == "number" else fig.end))
         for t in types:
             unit = "seats" if t == "capacity" else "people"
             claim_type = "injured" if t == "shot" else t
