@@ -285,6 +285,14 @@ def test_entity_mentions_keeps_only_name_labels(blank):
         pytest.param(  # near-identical venue names in one article
             [("a1", "Crocus Concert Hall", "FAC"), ("a1", "Crocus City Hall", "FAC")],
             False, [{("a1", "Crocus Concert Hall"), ("a1", "Crocus City Hall")}], id="venue-in-article"),
+        pytest.param(  # US state abbreviations are built-in aliases of the state
+            [("a1", "Fla.", "GPE"), ("a2", "Florida", "GPE"), ("a3", "FL", "GPE")],
+            False, [{("a1", "Fla."), ("a2", "Florida"), ("a3", "FL")}], id="state-abbreviations"),
+        pytest.param(  # ... of places only: Washington the surname stays a person
+            [("a1", "Tyrone Washington", "PERSON"), ("a1", "Washington", "PERSON"), ("a2", "Washington", "GPE"),
+             ("a3", "Wash.", "GPE")],
+            False, [{("a1", "Tyrone Washington"), ("a1", "Washington")}, {("a2", "Washington"), ("a3", "Wash.")}],
+            id="state-names-places-only"),
         pytest.param(  # the same person spelled two ways in one article
             [("a1", "Dmitry Medvedev", "PERSON"), ("a1", "Dmitri Medvedev", "PERSON")],
             False, [{("a1", "Dmitry Medvedev"), ("a1", "Dmitri Medvedev")}], id="person-spelling-in-article"),
@@ -359,14 +367,14 @@ def test_link_attributions():
     eid = {r["surface"]: r["entity_id"] for r in m.iter_rows(named=True)}
     claims = pl.DataFrame(
         {
-            "claim_id": ["c1", "c2", "c3", "c4", "c5"],
-            "article_id": ["a1"] * 5,
-            "value_low": [145, 2, 3, 4, 5],
+            "claim_id": ["c1", "c2", "c3", "c4", "c5", "c6"],
+            "article_id": ["a1"] * 6,
+            "value_low": [145, 2, 3, 4, 5, 6],
             "attributed_surface": ["The Moscow Regional Health Ministry", "Joplin Police Department", "police",
-                                   "Interpol", None],
-            "attributed_char_start": [0, body.index("Joplin"), None, None, None],
-            "attributed_char_end": [35, body.index("Joplin") + 24, None, None, None],
-            "attributed_to": [None, None, None, None, "stale"],
+                                   "Interpol", None, "Joplin Police"],
+            "attributed_char_start": [0, body.index("Joplin"), None, None, None, body.index("Joplin")],
+            "attributed_char_end": [35, body.index("Joplin") + 24, None, None, None, body.index("Joplin") + 13],
+            "attributed_to": [None, None, None, None, "stale", None],
         },
         schema_overrides={"attributed_char_start": pl.Int32, "attributed_char_end": pl.Int32,
                           "attributed_to": pl.String},
@@ -378,5 +386,6 @@ def test_link_attributions():
         None,  # "police" names no entity
         eid["Interpol"],  # no span: the entity whose name is the surface
         None,  # no attribution
+        eid["Joplin Police Department"],  # "Joplin" only modifies the source; the department overlaps it
     ]
     assert out.drop("attributed_to").equals(claims.drop("attributed_to"))

@@ -66,9 +66,11 @@ the same data gives the same ids on every run.
 Attribution (``link_attributions``)
 -----------------------------------
 A claim's attributed span points at the entity of the mention that overlaps
-it most (the outermost on ties) in the same article; without an overlapping
-mention, an entity whose name or alias has the surface's key, when only one
-entity does (the article's own entities first). "police" stays NULL.
+it most (the outermost on ties) in the same article; a place or nationality
+that only modifies the source ("Moscow mayor", "Russian officials") is not the
+source. Without an overlapping mention: an entity whose name or alias has the
+surface's key, when only one entity does (the article's own entities first).
+"police" stays NULL.
 """
 
 from __future__ import annotations
@@ -168,6 +170,14 @@ _LEAD_PUNCT = "([{\"“”'‘’,;:-–—•*|/ \t"
 _TRAIL_PUNCT = ")]}\"“”‘,;:!?-–—•*|/ \t"
 
 
+# names that are words for any police, office or page furniture, not a name of one thing
+GENERIC_KEYS = {
+    "police", "detectives", "state", "department", "police department", "sheriffs office", "sheriffs department",
+    "fire department", "authorities", "officials", "city", "county", "ems", "metro", "download", "gunfire",
+}
+_FURNITURE_KEY = re.compile(r"\bweather and sports\b|\bnews weather\b")
+
+
 def trim_span(text: str, start: int, end: int, label: str) -> tuple[int, int] | None:
     """The name inside text[start:end] (see module docstring), or None if nothing is left."""
     seg = text[start:end]
@@ -219,6 +229,9 @@ def trim_span(text: str, start: int, end: int, label: str) -> tuple[int, int] | 
         return None
     if label == "PERSON" and _TITLE_RE.fullmatch(s + " "):
         return None  # a bare title ("Sheriff") is not a person
+    key = name_key(s)
+    if key in GENERIC_KEYS or _FURNITURE_KEY.search(key):
+        return None
     return start, end
 
 
@@ -644,21 +657,36 @@ def _initials(key_words: list[str]) -> str:
     return "".join(w[0] for w in key_words if w not in skip)
 
 
+def state_aliases() -> pl.DataFrame:
+    """US state abbreviations as aliases of the state ("Fla.", "KY"); "LA" is left out (Los Angeles)."""
+    rows = [(abbr, state, "GPE") for state, abbrs in US_STATES.items() for abbr in abbrs if abbr != "LA"]
+    return pl.DataFrame(rows, schema=ALIAS_SCHEMA, orient="row")
+
+
 def _alias_index(aliases: pl.DataFrame | None) -> tuple[dict, dict]:
-    """key -> [(canonical_name, entity_type, exact_alias_or_None)]; (type, canonical key) -> alias names."""
-    index: dict[str, list[tuple[str, str, str | None]]] = defaultdict(list)
+    """key -> [(canonical_name, entity_type, exact surface or None, labels allowed or None)];
+    (type, canonical key) -> alias names.
+
+    The reviewed table applies to a mention of any label (the small model calls the Islamic State
+    NORP or GPE too), except short all-capital aliases ("IS"), which need that exact surface and
+    label. The built-in US state abbreviations and names apply to GPE/LOC mentions only
+    ("Washington" the surname stays a person).
+    """
+    index: dict[str, list[tuple]] = defaultdict(list)
     names: dict[tuple[str, str], set[str]] = defaultdict(set)
-    if aliases is None or not aliases.height:
-        return index, names
-    for row in aliases.iter_rows(named=True):
-        alias, canon, etype = ((row.get(c) or "").strip() for c in ("alias", "canonical_name", "entity_type"))
-        if not alias or not canon or etype not in LABELS:
-            continue
-        strict = alias if (alias.isupper() and len(re.sub(r"[^A-Z]", "", alias)) <= 3) else None
-        if (canon, etype, None) not in index[name_key(canon)]:
-            index[name_key(canon)].append((canon, etype, None))
-        index[name_key(alias)].append((canon, etype, strict))
-        names[(etype, name_key(canon))].add(alias)
+    tables = [(aliases, None)] if aliases is not None and aliases.height else []
+    tables.append((state_aliases(), ("GPE", "LOC")))
+    for table, allowed in tables:
+        for row in table.iter_rows(named=True):
+            alias, canon, etype = ((row.get(c) or "").strip() for c in ("alias", "canonical_name", "entity_type"))
+            if not alias or not canon or etype not in LABELS:
+                continue
+            strict = alias if (alias.isupper() and len(re.sub(r"[^A-Z]", "", alias)) <= 3) else None
+            own = (canon, etype, None, allowed)
+            if own not in index[name_key(canon)]:
+                index[name_key(canon)].append(own)
+            index[name_key(alias)].append((canon, etype, strict, (etype,) if strict else allowed))
+            names[(etype, name_key(canon))].add(alias)
     return index, names
 
 
@@ -737,10 +765,10 @@ def resolve_entities(
     fixed: dict[int, tuple[str, str]] = {}
     for i in range(n):
         hit = next((h for h in alias_index.get(keys[i], ())
-                    if h[2] is None or (surfaces[i] == h[2] and labels[i] == h[1])), None)
+                    if (h[2] is None or surfaces[i] == h[2]) and (h[3] is None or labels[i] in h[3])), None)
         if hit is None:
             continue
-        canon, etype, _ = hit
+        canon, etype = hit[:2]
         keys[i] = name_key(canon)
         cls[i] = _CLASS[etype]
         fixed[i] = (canon, etype)
@@ -882,10 +910,11 @@ def link_attributions(claims: pl.DataFrame, mentions: pl.DataFrame,
     article_keys: dict[tuple[str, str], set[str]] = defaultdict(set)
     mk = mentions if "name_key" in mentions.columns else mentions.with_columns(
         pl.col("surface").map_elements(name_key, return_dtype=pl.String).alias("name_key"))
-    for aid, s, e, eid, key in mk.select("article_id", "char_start", "char_end", "entity_id", "name_key").iter_rows():
+    for aid, s, e, eid, key, lab in mk.select("article_id", "char_start", "char_end", "entity_id", "name_key",
+                                              "label").iter_rows():
         if eid is None:
             continue
-        by_article[aid].append((s, e, eid))
+        by_article[aid].append((s, e, eid, lab))
         key_entities[key].add(eid)
         article_keys[(aid, key)].add(eid)
     if entities is not None and entities.height:
@@ -898,8 +927,10 @@ def link_attributions(claims: pl.DataFrame, mentions: pl.DataFrame,
             return None
         if s is not None and e is not None:
             best = None
-            for ms, me, eid in by_article.get(aid, ()):
+            for ms, me, eid, lab in by_article.get(aid, ()):
                 ov = min(e, me) - max(s, ms)
+                if lab in ("GPE", "LOC", "NORP", "FAC") and me < e - 1:
+                    continue  # a modifier of the source, not the source: "Moscow mayor", "Russian officials"
                 if ov > 0:
                     k = (ov, me - ms)
                     if best is None or k > best[0]:

@@ -16,7 +16,8 @@ Evidence between two articles (``pair_evidence``)
   pairs that share something rare, not N^2.
 - "Anchor": a shared venue (FAC that is not a hospital, court, ...) or a
   shared full person name (two words or more), not common. "Place": a shared
-  GPE/LOC/FAC. anchor_df: how many articles name the rarest shared anchor.
+  GPE/LOC/FAC other than a US state. anchor_df: how many articles name the
+  rarest shared anchor.
 - Title overlap: shared content words of the titles / words of the shorter
   title (crime-report boilerplate such as "shot", "killed", "police" dropped).
 - Similar claims: the same largest killed and injured figures (both > 0) add 1.
@@ -234,6 +235,7 @@ def pair_evidence(
         schema={"entity_id": pl.String, "type": pl.String, "words": pl.Int64},
     )
     weak = [e for e, v in info.items() if v[1] in ("FAC", "ORG") and _NOT_ANCHOR.search(v[0] or "")]
+    states = [e for e, v in info.items() if v[1] == "GPE" and name_key(v[0] or "") in STATE_KEYS]
     max_df = max(COMMON_MIN_DF, int(COMMON_SHARE * n))
     weights = (
         df.join(etype, on="entity_id", how="left")
@@ -242,7 +244,7 @@ def pair_evidence(
             .alias("w"),
             (((pl.col("type") == "FAC") & ~pl.col("entity_id").is_in(weak))
              | ((pl.col("type") == "PERSON") & (pl.col("words") >= 2))).alias("anchor"),
-            pl.col("type").is_in(PLACE_TYPES).alias("place"),
+            (pl.col("type").is_in(PLACE_TYPES) & ~pl.col("entity_id").is_in(states)).alias("place"),
         )
         .with_columns(
             ((pl.col("type") != "NORP") & ((pl.col("df") <= max_df) | pl.col("place"))).alias("counts"),
