@@ -797,7 +797,9 @@ def _arguments(v, w: str) -> list:
 def _reference(head, phrase, seg: _Segment) -> tuple:
     """How a single-victim phrase refers: ('pron',), ('name', tokens), ('def',), ('indef',)."""
     w = head.lower_
-    if w in _SG_PRONOUNS or w in _REFLEXIVE:
+    if w in _REFLEXIVE:
+        return ("pron", frozenset({"reflexive"}))
+    if w in _SG_PRONOUNS:
         return ("pron", frozenset())
     names = frozenset(t.lower_ for t in phrase if t.pos_ == "PROPN" and t.lower_ not in ("’s", "'s"))
     if head.pos_ == "PROPN" or _ent_label(head, seg) == "PERSON":
@@ -814,6 +816,7 @@ _PERSON_SG_ALT = "|".join(sorted(_PERSON_SG, key=len, reverse=True))
 _PRED_RX = re.compile(
     r"\b(?P<k>shot\s+and\s+killed|shot,\s+killed|shot\s+dead|shot\s+to\s+death|gunned\s+down|killed|"
     r"slain|murdered|pronounced\s+dead|found\s+dead|died|dies|fatally\s+(?:shot|wounded|injured)|"
+    r"did\s+not\s+survive|didn['’]t\s+survive|succumbed|declared\s+(?:dead|deceased)|"
     r"is\s+dead|was\s+dead)\b"
     r"|\b(?P<i>wounded|injured|hurt|grazed|in\s+(?:critical|serious|stable|fair|good|grave|satisfactory)"
     r"\s+condition|(?:suffered|sustained|has|had)\s+(?:(?:minor|serious|critical|severe|life|non|"
@@ -822,7 +825,7 @@ _PRED_RX = re.compile(
     r"facial)[\s-]+){0,5}(?:injuries|injury|wounds))\b"
     r"|\b(?P<s>shot|struck\s+by\s+(?:a\s+)?(?:stray\s+)?(?:bullet|gunfire|round)|"
     r"hit\s+by\s+(?:a\s+)?(?:stray\s+)?(?:bullet|gunfire|round)|"
-    r"(?:suffered|sustained|has|had|with)\s+(?:(?:a|an|one|two|three|multiple|several|single|"
+    r"(?:suffered|sustained|has|had|with|suffering\s+from|suffering)\s+(?:(?:a|an|one|two|three|multiple|several|single|"
     r"apparent|possible|fatal|serious|critical|self-inflicted|non-life-threatening|minor)\s+)"
     r"{0,3}gunshot\s+wounds?)\b(?!\s+at\b)"
     r"|\b(?P<h>(?:taken|transported|rushed|airlifted|flown|driven)\s+to\s+(?:a|the|an)?\s*"
@@ -833,7 +836,7 @@ _PRED_RX = re.compile(
 )
 _NP_WORDS = (  # a single person: "his infant daughter", "a 15-year-old", "her"
     rf"(?:(?:a|an|the|his|her|their|another)\s+)?(?:(?!and\b|or\b|of\b|in\b|at\b|to\b|with\b)"
-    rf"[\w'’-]+\s+){{0,3}}?(?:{_PERSON_SG_ALT}|[\w]+-year-old)|him|her|himself|herself"
+    rf"[\w'’-]+\s+){{0,3}}?(?:[\w'’]+-)?(?:{_PERSON_SG_ALT}|[\w]+-year-old)|him|her|himself|herself"
 )
 _OBJ_AFTER = re.compile(  # "killed his wife", "fatally shot a 15-year-old"
     rf"\s+(?P<np>{_NP_WORDS})\b(?P<more>(?:(?:\s*,\s*(?:{_NP_WORDS})\b){{0,2}}\s*,?\s+and\s+(?:{_NP_WORDS})\b)?)",
@@ -850,7 +853,9 @@ def _regex_reference(np: str, is_name: bool) -> tuple:
     """'he' -> pron; a name -> name tokens; 'the boy' -> def (anaphoric); 'a man', 'his wife',
     'Stoffel's wife' -> indef (a new person)."""
     w = np.split()[0].lower() if np.split() else ""
-    if np.lower() in _SG_PRONOUNS or np.lower() in _REFLEXIVE:
+    if np.lower() in _REFLEXIVE:
+        return ("pron", frozenset({"reflexive"}))
+    if np.lower() in _SG_PRONOUNS:
         return ("pron", frozenset())
     if is_name:
         return ("name", frozenset(t.lower() for t in np.split()))
@@ -929,7 +934,7 @@ def _singular_regex(seg: _Segment, covered: list[tuple[int, int]]) -> list[_Clai
     toks = [(m.start(), m.end(), m.group(0).lower()) for m in _TOK.finditer(text)]
     starts = [t[0] for t in toks]
 
-    survived = bool(seg.words & _SURVIVED)
+    survived = _lived(seg)
 
     def add(cls: str, a: int, b: int, is_name: bool, n: int = 1) -> None:
         start, end = seg.start + a, seg.start + b
@@ -948,7 +953,12 @@ def _singular_regex(seg: _Segment, covered: list[tuple[int, int]]) -> list[_Clai
     def name_ok(a: int, b: int) -> bool:
         word = text[a:b]
         return (_NAME_TOKEN.match(word) is not None and word.lower() not in _NOT_NAMES
-                and ents_at.get(a) in (None, "PERSON"))
+                and ents_at.get(a) in (None, "PERSON", "FAC", "PRODUCT", "WORK_OF_ART"))
+
+    def name_loose(a: int, b: int) -> bool:  # a conjunct of a person: NER labels are weak here
+        word = text[a:b]
+        return (_NAME_TOKEN.match(word) is not None and word.lower() not in _NOT_NAMES
+                and ents_at.get(a) not in ("DATE", "TIME", "CARDINAL", "ORDINAL", "ORG"))
 
     for m in _PRED_RX.finditer(text):
         cls = {"k": "killed", "i": "injured", "s": "shot", "h": "hospitalized", "a": None}[m.lastgroup]
@@ -963,6 +973,8 @@ def _singular_regex(seg: _Segment, covered: list[tuple[int, int]]) -> list[_Clai
                 j -= 1
             k = j - 1 if j >= 0 and toks[j][2] == "," else -1
         pred = m.group(m.lastgroup).lower()
+        if pred.startswith("suffering"):
+            passive = True  # "found a girl suffering from a gunshot wound"
         if pred.startswith("in ") and not (m.start() > 0 and re.search(
                 r"\b(?:is|was|were|are|remains|remained|listed|been|be|left|still)\s+\Z",
                 text[max(0, m.start() - 12):m.start()])):
@@ -973,18 +985,26 @@ def _singular_regex(seg: _Segment, covered: list[tuple[int, int]]) -> list[_Clai
         obj = _OBJ_AFTER.match(text, m.end()) if m.lastgroup in ("k", "s", "a", "i") else None
         if cls == "injured" and obj is not None and not passive:
             cls = None  # "Smith wounded a police officer": the object is counted below
-        if cls == "killed" and obj is not None and not passive:
+        if cls == "killed" and not passive and (obj is not None or _DET_AFTER.match(text, m.end())):
             cls = None  # "Smith killed his wife": the object is counted below
+        if cls is not None and k >= 0 and toks[k][2] in ("and", "but") and out:
+            # "He was taken to a hospital but died": the same person as the clause before
+            last = out[-1]
+            add(cls, last.start - seg.start, last.end - seg.start, last.ref[0] == "name")
+            cls = None
         if cls is not None:
             np = _np_ending_at(toks, k, persons_by_end, name_ok)
             if np is not None:
                 # "Smith and his wife were killed": count the coordinated people too
                 a0, n = np[0], 1
                 j = bisect.bisect_left(starts, a0) - 1
-                if j >= 1 and toks[j][2] == "and":  # "X and Y", "X, Y and Z"
+                oxford = j >= 1 and toks[j][2] == "and" and toks[j - 1][2] == ","
+                if j >= 1 and toks[j][2] == "and":
+                    # "X and Y", "X, Y and Z", "X, Y, and Z" (", and" alone joins clauses)
                     j -= 1 if toks[j - 1][2] != "," else 2
                     while j >= 0 and n < 5:
-                        prev = _np_ending_at(toks, j, persons_by_end, name_ok)
+                        prev = _np_ending_at(toks, j, persons_by_end,
+                                             name_loose if np[2] else name_ok)
                         if prev is None:
                             break
                         a0, n = prev[0], n + 1
@@ -992,6 +1012,8 @@ def _singular_regex(seg: _Segment, covered: list[tuple[int, int]]) -> list[_Clai
                         if j < 1 or toks[j][2] != ",":
                             break
                         j -= 1
+                if oxford and n < 3 and not np[2]:
+                    a0, n = np[0], 1
                 add(cls, a0 if n > 1 else np[0], np[1], np[2] and n == 1, n)
         active = None
         if not passive and pred in ("killed", "murdered", "shot", "fatally shot", "shot and killed",
@@ -1009,6 +1031,10 @@ def _singular_regex(seg: _Segment, covered: list[tuple[int, int]]) -> list[_Clai
                 more = len(re.findall(r"\band\b|,", obj.group("more"))) if obj.group("more") else 0
                 end = obj.end("more") if more else obj.end("np")
                 add(active, obj.start("np"), end, False, 1 + min(more, 4))
+    if seg.words & _LEFT_GATE:
+        for m in _LEFT_NP.finditer(text):  # "a shooting that left a 19-year-old man dead"
+            add("killed" if m.group("w").lower() == "dead" else "injured",
+                m.start("np"), m.end("np"), False)
     if "of" in seg.words:
         for m in _DEATH_OF.finditer(text):
             add("killed", m.start("np"), m.end("np"), False)
@@ -1024,8 +1050,26 @@ _DEATH_OF_NAME = re.compile(
     re.IGNORECASE,
 )
 # a sentence saying the person shot lived: the shot count is an injured count
-_SURVIVED = frozenset("survived survive surviving survivor recovering recover recovered stable "
-                      "non released treated threatening condition".split())
+_SURVIVED_GATE = frozenset("survived survive surviving survivor recovering recover recovered "
+                           "stable non released threatening condition".split())
+_SURVIVED = re.compile(
+    r"\b(?:survived|survive|surviving|survivor|recovering|recovered|expected\s+to\s+recover|"
+    r"stable|non-?\s?life-threatening|not\s+(?:considered\s+|believed\s+to\s+be\s+)?life-threatening|"
+    r"(?:treated\s+and\s+)?released\s+from\s+(?:the\s+)?hospital|treated\s+and\s+released|"
+    r"in\s+(?:good|fair|stable|serious|critical)\s+condition)\b",
+    re.IGNORECASE,
+)
+
+
+def _lived(seg: "_Segment") -> bool:
+    """The sentence says the people shot lived ('survived', 'stable condition')."""
+    return bool(seg.words & _SURVIVED_GATE) and _SURVIVED.search(seg.text) is not None
+_LEFT_GATE = frozenset("left leaves leaving leave".split())
+_LEFT_NP = re.compile(
+    rf"\b(?:left|leaves|leaving|leave)\s+(?P<np>{_NP_WORDS})\s+(?P<w>dead|injured|wounded|hurt)\b",
+    re.IGNORECASE,
+)
+_DET_AFTER = re.compile(r"\s+(?:his|her|their|a|an|the|two|three|four|five|\d+)\b", re.IGNORECASE)
 _AGE_GAP = re.compile(r"\s*(?:\d+-year-old\s+|[a-z]+-year-old\s+)?")
 
 
@@ -1043,8 +1087,7 @@ def _singular_claims(p, seg: _Segment, covered: list[tuple[int, int]]) -> list[_
         n = n or _count_persons(a, seg, strict)
         claim_cls = "injured" if cls == "shot" else cls
         out.append(_Claim(claim_cls, n, n, n, "exact", start, end, ref=_reference(a, p[i:j], seg),
-                          overlap="article" if cls == "shot" and not (seg.words & _SURVIVED)
-                          else None))
+                          overlap="article" if cls == "shot" and not _lived(seg) else None))
 
     for v in p:
         w = v.lower_
@@ -1617,8 +1660,8 @@ def _resolve_people(claims: list[_Claim], person_ents: list[tuple[int, frozenset
         kind, names = c.ref
         if kind == "name":
             key = frozenset("name:" + n for n in names)
-        elif kind == "indef":
-            fresh += 1
+        elif kind == "indef" or (kind == "pron" and c.ref[1] == frozenset({"reflexive"})):
+            fresh += 1  # a new person; "himself" is the clause's own subject, often the killer
             key = frozenset({f"new:{fresh}"})
         else:
             cand = last
@@ -1632,7 +1675,8 @@ def _resolve_people(claims: list[_Claim], person_ents: list[tuple[int, frozenset
             else:
                 key = cand[1]
         keys[id(c)] = key
-        last = (c.start, key)
+        if c.ref[1] != frozenset({"reflexive"}):
+            last = (c.start, key)
     dead = [keys[id(c)] for c in singles if c.claim_type == "killed"]
     dead_spans = {(c.start, c.end) for c in claims if c.claim_type == "killed"}
     out = []
@@ -1698,9 +1742,9 @@ def _article_claims(row: dict, ents: list, segs: list[_Segment], parsed: list) -
         if seg.singular:
             singles = _singular_regex(seg, covered)
             if p is not None:  # the parse finds what patterns miss; patterns mend bad parses
-                taken = {(c.claim_type, c.start) for c in singles}
+                spans = [(c.start, c.end) for c in singles]
                 singles += [c for c in _singular_claims(p, seg, covered)
-                            if (c.claim_type, c.start) not in taken]
+                            if not any(a < c.end and c.start < b for a, b in spans)]
             found.extend(singles)
         taken = {(c.start, c.end) for c in found}
         found.extend(c for c in negated if (c.start, c.end) not in taken)
