@@ -26,8 +26,13 @@ Mentions (``entity_mentions``, one row per mention, per batch)
   Philadelphia": the city inside). Then every mention of a name that a rule
   made a place in that article becomes GPE, and the other names take the
   article's majority label.
-- Names only in a Title Case headline and nowhere in the body are dropped
-  ("Moscow Concert Hall Leaves" is not a name), unless the ruler found them.
+- Dropped as unreliable: names only in a Title Case headline or section
+  heading and nowhere else ("Moscow Concert Hall Leaves", "Initial Assault"),
+  unless a named ruler pattern found them; a capitalised common noun opening a
+  sentence that the text also has in lower case; model names with ", " in them
+  ("Weather, Sports"); words for any police or office ("Sheriff's Office",
+  "Detectives") and page furniture. A "person" whose last word is a facility or
+  organisation word is relabelled ("Stroger Hospital" FAC, "James St." FAC).
 - ``name_key`` is the matching key: accents and case folded, dots and
   apostrophes dropped, other punctuation -> space, "saint" -> "st".
 
@@ -38,8 +43,10 @@ Mentions are grouped in classes that the small model confuses with each other
 
 1. the reviewed alias table (alias, canonical_name, entity_type): a mention
    whose key is an alias (or the canonical name) joins that entity and takes
-   its type. Short all-capital aliases ("IS") apply only to an ORG mention
-   written exactly so;
+   its type, whatever its label (the model calls the Islamic State NORP too).
+   Short all-capital aliases ("IS") apply only to a mention written exactly so
+   with the alias's label (ORG). Built in after the table: US state names and
+   abbreviations ("Fla.", "KY"; not "LA") for GPE/LOC mentions only;
 2. within an article: a person named by part of a longer name ("Putin" after
    "Vladimir Putin", "Smith" after "Sheriff John Smith") joins it when only
    one such longer name exists; an acronym joins the unique ORG/FAC name of the
@@ -325,7 +332,6 @@ _RESIDENT_NOUNS = {"man", "woman", "boy", "girl", "teen", "teenager", "toddler",
                    "residents", "native", "couple", "neighborhood", "men", "women", "boys", "girls", "teens",
                    "home", "family", "house", "apartment", "mother", "father", "mom", "dad", "area"}
 _RESIDENT_NOT_FOR_PERSON = {"home", "family", "house", "apartment", "mother", "father", "mom", "dad"}
-_RULE_SOURCES = ("dateline", "city_state", "agency", "in_place", "resident", "district")
 # a "person" whose last word is one of these is a facility or an organisation ("Stroger Hospital", "James St.")
 _FAC_HEADS = {"hospital", "school", "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane",
               "highway", "hwy", "park", "center", "centre", "hall", "church", "building", "mall", "bridge",

@@ -55,7 +55,6 @@ Events
 from __future__ import annotations
 
 import hashlib
-import math
 import re
 from collections import Counter, defaultdict
 from datetime import date
