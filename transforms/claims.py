@@ -193,7 +193,8 @@ _TRIGGER_WORDS = frozenset(
 )
 _SINGULAR_WORDS = frozenset(
     "killed kills dead died dies slain murder murdered shot shoots wounded injured hurt injuries "
-    "hospitalized hospitalised hospital condition death killing slaying".split()
+    "hospitalized hospitalised hospital condition death killing slaying gunshot wound wounds "
+    "suffering survive".split()
 )
 _HEDGE_GATE = frozenset(
     "may might could would will expected likely set unconfirmed unverified confirmed verified "
@@ -806,8 +807,8 @@ def _reference(head, phrase, seg: _Segment) -> tuple:
         return ("name", names or frozenset({w}))
     first = phrase[0].lower_
     if first in ("the", "this", "that"):
-        return ("def", frozenset())
-    return ("indef", frozenset())
+        return ("def", frozenset({w}))
+    return ("indef", frozenset({w}))
 
 
 _PERSON_SG_ALT = "|".join(sorted(_PERSON_SG, key=len, reverse=True))
@@ -860,8 +861,8 @@ def _regex_reference(np: str, is_name: bool) -> tuple:
     if is_name:
         return ("name", frozenset(t.lower() for t in np.split()))
     if w in ("the", "this", "that"):
-        return ("def", frozenset())
-    return ("indef", frozenset())
+        return ("def", frozenset({np.split()[-1].lower()}))
+    return ("indef", frozenset({np.split()[-1].lower()}))
 
 
 _TOK = re.compile(r"[\w'’-]+|[,;:.!?()\"“”—–]")
@@ -1644,6 +1645,14 @@ def _suicide_claims(seg: _Segment, found: list[_Claim]) -> list[_Claim]:
     return out
 
 
+# "the victim", "the boy": the single victim mentioned last; other heads ("the gunman", "the
+# officer") name someone new unless the same head was used before
+_GENERIC_HEADS = frozenset(
+    "victim person individual male female teen teenager child boy girl man woman kid toddler "
+    "baby infant youth juvenile student".split()
+)
+
+
 def _resolve_people(claims: list[_Claim], person_ents: list[tuple[int, frozenset]]) -> list[_Claim]:
     """Drop single-victim injured claims about a victim the article says was killed.
 
@@ -1655,6 +1664,7 @@ def _resolve_people(claims: list[_Claim], person_ents: list[tuple[int, frozenset
     singles = sorted((c for c in claims if c.ref is not None), key=lambda c: c.start)
     keys: dict[int, frozenset] = {}
     last: tuple[int, frozenset] | None = None  # (position, key)
+    heads: list[tuple[int, str, frozenset]] = []  # head noun of each single victim
     fresh = 0
     for c in singles:
         kind, names = c.ref
@@ -1665,6 +1675,13 @@ def _resolve_people(claims: list[_Claim], person_ents: list[tuple[int, frozenset
             key = frozenset({f"new:{fresh}"})
         else:
             cand = last
+            if kind == "def" and names:
+                head = next(iter(names))
+                same = next((x for x in reversed(heads) if x[1] == head), None)
+                if same is not None:
+                    cand = (same[0], same[2])
+                elif head not in _GENERIC_HEADS:
+                    cand = None  # "the gunman" after "a police officer": someone else
             if kind == "pron":
                 ent = next((e for e in reversed(person_ents) if e[0] < c.start), None)
                 if ent is not None and (cand is None or ent[0] > cand[0]):
@@ -1677,6 +1694,8 @@ def _resolve_people(claims: list[_Claim], person_ents: list[tuple[int, frozenset
         keys[id(c)] = key
         if c.ref[1] != frozenset({"reflexive"}):
             last = (c.start, key)
+            if kind in ("def", "indef") and names:
+                heads.append((c.start, next(iter(names)), key))
     dead = [keys[id(c)] for c in singles if c.claim_type == "killed"]
     dead_spans = {(c.start, c.end) for c in claims if c.claim_type == "killed"}
     out = []
