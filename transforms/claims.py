@@ -194,7 +194,7 @@ _TRIGGER_WORDS = frozenset(
 _SINGULAR_WORDS = frozenset(
     "killed kills dead died dies slain murder murdered shot shoots wounded injured hurt injuries "
     "hospitalized hospitalised hospital condition death killing slaying gunshot wound wounds "
-    "suffering survive".split()
+    "suffering survive recovering".split()
 )
 _HEDGE_GATE = frozenset(
     "may might could would will expected likely set unconfirmed unverified confirmed verified "
@@ -751,6 +751,8 @@ def _count_persons(tok, seg: _Segment, strict: bool) -> int:
     """1 for the argument, plus its singular-person conjuncts ('Smith and his wife',
     'West, Dearmond and McPherson')."""
     n = 1
+    if any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in tok.children):
+        return 1  # "his brother or a friend was dead": one of them
     stack = [c for c in tok.children if c.dep_ == "conj"]
     while stack:
         c = stack.pop()
@@ -819,7 +821,9 @@ _PRED_RX = re.compile(
     r"slain|murdered|pronounced\s+dead|found\s+dead|died|dies|fatally\s+(?:shot|wounded|injured)|"
     r"did\s+not\s+survive|didn['’]t\s+survive|succumbed|declared\s+(?:dead|deceased)|"
     r"is\s+dead|was\s+dead)\b"
-    r"|\b(?P<i>wounded|injured|hurt|grazed|in\s+(?:critical|serious|stable|fair|good|grave|satisfactory)"
+    r"|\b(?P<i>wounded|injured|hurt|grazed|(?:is|was|are|were)\s+recovering|"
+    r"not\s+(?:seriously|critically|severely|badly)\s+(?:injured|hurt|wounded)|"
+    r"in\s+(?:critical|serious|stable|fair|good|grave|satisfactory)"
     r"\s+condition|(?:suffered|sustained|has|had)\s+(?:(?:minor|serious|critical|severe|life|non|"
     r"threatening|multiple|several|significant|grave|possible|what|appeared|to|be|are|were|a|an|"
     r"described|as|some|the|other|bodily|non-life-threatening|life-threatening|head|leg|arm|"
