@@ -2,7 +2,8 @@
 
     .venv/bin/python tools/dev_entities.py                      # ARI, city recall, seeds' entities and events
     .venv/bin/python tools/dev_entities.py --errors 30          # + error listing
-    .venv/bin/python tools/dev_entities.py --bench /work/shared/corpora/gva_bench   # timing at scale
+    .venv/bin/python tools/dev_entities.py --bench /work/shared/corpora/gva_bench   # timing at scale (+ ARI vs
+                                                                                     # the incident ids in file names)
 
 Pipeline as the flow runs it: flows.reader (the one way in) -> transforms.text.stage_articles
 -> flows.nlp.load_nlp(model).ner.pipe (with warehouse/reference/entity_patterns.jsonl) ->
@@ -167,6 +168,12 @@ def bench(folder: Path, aliases: pl.DataFrame, model: str) -> None:
     print(f"{out['mentions'].height} mentions, {out['entities'].height} entities, {out['events'].height} events")
     for k, v in out["t"].items():
         print(f"  {k:<26} {v:6.2f}s")
+    # GVA file names start with the incident id: a clustering score for free
+    inc = articles.select("article_id", pl.col("file").str.extract(r"^(\d+)_").alias("incident")).join(
+        out["assignments"], on="article_id")
+    if inc["incident"].null_count() == 0:
+        print(f"ARI vs the incident ids in the file names ({inc['incident'].n_unique()} incidents): "
+              f"{adjusted_rand_index(inc['incident'].to_list(), inc['event_id'].to_list()):.4f}")
 
 
 def main() -> None:

@@ -82,6 +82,7 @@ surface's key, when only one entity does (the article's own entities first).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -121,6 +122,7 @@ ALIAS_SCHEMA: dict[str, pl.DataType] = {
 # ---------------------------------------------------------------- name keys
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """Matching key of a name: "the St. Louis-based" style noise folded away."""
     s = unicodedata.normalize("NFKD", name)
@@ -712,34 +714,47 @@ def _guarded_union(uf: _UnionFind, tag: dict, a, b) -> None:
 
 def _context_merges(uf: _UnionFind, tag: dict, groups: dict, node_cls: dict) -> None:
     """Near-identical names within one context (an article or an event)."""
-    from rapidfuzz import fuzz
+    from rapidfuzz import fuzz, process
 
     for nodes in groups.values():
         if len(nodes) < 2:
             continue
-        nodes = sorted(nodes)
-        for i, a in enumerate(nodes):
-            ca, ka = node_cls[a], a[1]
-            wa = ka.split()
-            for b in nodes[i + 1:]:
-                if node_cls[b] != ca or uf.find(a) == uf.find(b):
-                    continue
-                kb = b[1]
-                wb = kb.split()
-                if ca == "ORGFAC":
-                    same_shape = (len(wa) >= 2 and len(wb) >= 2 and wa[0] == wb[0] and wa[-1] == wb[-1]
-                                  and wa[0] not in _AGENCY_GENERIC and len(wa[0]) >= 3)
-                    if same_shape or (min(len(ka), len(kb)) >= 6 and fuzz.ratio(ka, kb) >= 90):
-                        _guarded_union(uf, tag, a, b)
-                elif ca == "PLACE":
-                    if min(len(ka), len(kb)) >= 5 and fuzz.ratio(ka, kb) >= 90:
-                        _guarded_union(uf, tag, a, b)
-                elif ca == "PERSON":
-                    if len(wa) >= 2 and len(wb) >= 2 and wa[-1] == wb[-1] and len(wa[-1]) >= 3:
-                        fa, fb = wa[0], wb[0]
-                        if (len(fa) == 1 and fb.startswith(fa)) or (len(fb) == 1 and fa.startswith(fb)) \
-                                or (min(len(fa), len(fb)) >= 3 and fuzz.ratio(fa, fb) >= 80):
-                            _guarded_union(uf, tag, a, b)
+        by_cls: dict[str, list] = defaultdict(list)
+        for nd in sorted(nodes):
+            by_cls[node_cls[nd]].append(nd)
+        for cls, nds in by_cls.items():
+            if len(nds) < 2:
+                continue
+            if cls == "PERSON":  # same surname, first names alike or an initial
+                by_last: dict[str, list] = defaultdict(list)
+                for nd in nds:
+                    w = nd[1].split()
+                    if len(w) >= 2 and len(w[-1]) >= 3:
+                        by_last[w[-1]].append((nd, w[0]))
+                for same in by_last.values():
+                    for i, (a, fa) in enumerate(same):
+                        for b, fb in same[i + 1:]:
+                            if (len(fa) == 1 and fb.startswith(fa)) or (len(fb) == 1 and fa.startswith(fb)) \
+                                    or (min(len(fa), len(fb)) >= 3 and fuzz.ratio(fa, fb) >= 80):
+                                _guarded_union(uf, tag, a, b)
+                continue
+            if cls not in ("ORGFAC", "PLACE"):
+                continue
+            keys = [nd[1] for nd in nds]
+            if cls == "ORGFAC":  # same distinctive first word and head noun
+                shape: dict[tuple, list] = defaultdict(list)
+                for nd in nds:
+                    w = nd[1].split()
+                    if len(w) >= 2 and w[0] not in _AGENCY_GENERIC and len(w[0]) >= 3:
+                        shape[(w[0], w[-1])].append(nd)
+                for same in shape.values():
+                    for b in same[1:]:
+                        _guarded_union(uf, tag, same[0], b)
+            min_len = 6 if cls == "ORGFAC" else 5
+            scores = process.cdist(keys, keys, scorer=fuzz.ratio, score_cutoff=90)
+            for i, j in zip(*scores.nonzero()):
+                if i < j and min(len(keys[i]), len(keys[j])) >= min_len:
+                    _guarded_union(uf, tag, nds[i], nds[j])
 
 
 def resolve_entities(
