@@ -62,8 +62,10 @@ Mentions are grouped in classes that the small model confuses with each other
    Candidates are blocked by (class, first three characters of the key), so the
    cost grows with block sizes, not with all pairs.
 
-entity_type: the alias type, else the majority label (ruler and rule mentions
-count three times). canonical_name: the alias canonical name, else the variant
+entity_type: the alias type, else the majority label (ties: GPE, FAC, ORG,
+PERSON, LOC, ...); mention labels are final (entity_mentions already voted
+within the article), so the warehouse's mentions without the ``source`` and
+``name_key`` columns resolve exactly like fresh ones. canonical_name: the alias canonical name, else the variant
 named in most articles (people: among the longest names), preferring mixed
 case; all-capital place and person names are title-cased ("MEMPHIS" ->
 Memphis). aliases: every other variant seen plus the alias-table aliases.
@@ -768,8 +770,6 @@ def resolve_entities(
     m = mentions
     if "name_key" not in m.columns:
         m = m.with_columns(pl.col("surface").map_elements(name_key, return_dtype=pl.String).alias("name_key"))
-    if "source" not in m.columns:
-        m = m.with_columns(pl.lit("ner").alias("source"))
     m = m.with_columns(pl.col("name_key").fill_null(""))
     alias_index, alias_names = _alias_index(aliases)
 
@@ -778,7 +778,6 @@ def resolve_entities(
     surfaces = m["surface"].to_list()
     labels = m["label"].to_list()
     keys = m["name_key"].to_list()
-    sources = m["source"].to_list()
     n = len(ids)
 
     # 1. alias table and class of every mention
@@ -874,7 +873,7 @@ def resolve_entities(
         else:
             votes = Counter()
             for i in idx:
-                votes[labels[i]] += 3 if sources[i] != "ner" else 1
+                votes[labels[i]] += 1
             etype = min(votes, key=lambda lab: (-votes[lab], _LABEL_PRIORITY[lab]))
             variant_articles: dict[str, set] = defaultdict(set)
             variant_count: Counter = Counter()
