@@ -241,12 +241,14 @@ _AUX = (
     r"that|still|both)\b){0,4}"
 )
 _TYPE_WORD = (
-    r"(?P<w>killed|dead|died|dies|die|slain|murdered|shot|wounded|injured|hurt|hospitali[sz]ed|"
+    r"(?P<w>(?:taken|transported|rushed|airlifted|flown)\s+to\s+(?:a|the|an|area|local|nearby)?\s*"
+    r"(?:[\w'’.-]+\s+){0,4}?(?:hospitals?|medical\s+centers?|trauma\s+centers?)|"
+    r"killed|dead|died|dies|die|slain|murdered|shot|wounded|injured|hurt|hospitali[sz]ed|"
     r"arrested|detained|missing|evacuated|fatally|critically|seriously|gravely|"
     r"in\s+(?:critical|serious|stable|fair|good|grave|satisfactory)\s+condition)"
 )
 _RIGHT = re.compile(
-    rf"\A{_NOUNS_OPT}{_AUX}\s*,?\s*{_TYPE_WORD}(?![\w-])"
+    rf"\A{_NOUNS_OPT}(?:\s*,[^.;:]{{1,120}}?,)?{_AUX}\s*,?\s*{_TYPE_WORD}(?![\w-])"
     rf"(?!\s+(?:a|an|the|his|her|their|its|him|them|himself|herself|themselves|\d+|"
     rf"{_NUMBER_WORD})\b)",
     re.IGNORECASE,
@@ -548,6 +550,8 @@ def _adjacent_words(seg: _Segment, fig: Figure, left_only: bool = False) -> str 
             return "killed"
         if w.startswith("in "):
             return "injured"
+        if w.startswith(("taken", "transported", "rushed", "airlifted", "flown")):
+            return "hospitalized"
         if w in ("critically", "seriously", "gravely"):
             return "injured"
         cls = _WORD_CLASS.get(w)
@@ -1275,7 +1279,7 @@ def _plan(body: str, doc, ents: list) -> list[_Segment]:
     return segs
 
 
-PARSE_SHARE = 0.12  # parse at most this share of an article's characters (throughput budget)
+PARSE_SHARE = 0.10  # parse at most this share of an article's characters (throughput budget)
 
 
 def _choose_parses(segs: list[_Segment], body_len: int) -> list[_Segment]:

@@ -226,7 +226,7 @@ _PRE = {
     "at_most": r"up\s+to|as\s+many\s+as|at\s+most|no\s+more\s+than",
     "less_than": r"fewer\s+than|less\s+than|under",
 }
-_PRE_RE = "|".join(f"(?P<q_{k}>{v})" for k, v in _PRE.items())
+_PRE_RE = "(?P<qual>" + "|".join(f"(?:{v})" for v in _PRE.values()) + ")"
 _POST = r"(?P<post>\s+or\s+more\b|\s+or\s+so\b|\s*\+(?!\d)|-plus\b)"
 _VAGUE = (
     r"(?P<vague>tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|scores|hundreds|"
@@ -240,14 +240,26 @@ _RANGE = (
 
 # Where a figure can start: a digit, a number word, a qualifier or a vague word. Trying the
 # big _FIGURE pattern only there is ~2x faster than searching with it.
-_ANCHOR = re.compile(
-    r"(?<![\w$£€#.,/:-])(?:\d|(?:at|no|a|more|over|upwards|in|well|just|far|nearly|almost|close|"
-    r"about|around|approx|approximately|roughly|some|an|estimated|up|as|fewer|less|under|between|from|half|"
+_NUMBER_START = (
     r"zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
     r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
-    r"eighty|ninety|dozens|scores|hundreds|thousands|tens|several|multiple|numerous)\b)",
+    r"eighty|ninety|dozens|scores|hundreds|thousands|tens|several|multiple|numerous|half|a\s+"
+    r"(?:dozen|hundred|thousand|million|few|couple|handful|number)|an?\s+(?:estimated|approximate)"
+)
+# Where a figure can start: a digit, a number word, a vague word, or a qualifier word that a
+# number (or the rest of the qualifier) follows. Trying the big _FIGURE pattern only there is
+# several times faster than searching with it.
+_ANCHOR = re.compile(
+    rf"(?<![\w$£€#.,/:-])(?:\d|(?:{_NUMBER_START})\b|(?:at|no|more|over|upwards|in|well|just|far|nearly|"
+    r"almost|close|about|around|approx|approximately|roughly|some|an|a|estimated|up|as|fewer|"
+    r"less|under|between|from)\s+(?=\d|(?:zero|one|two|three|four|five|six|seven|eight|nine|"
+    r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|"
+    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|dozens|scores|hundreds|thousands|tens|"
+    r"several|multiple|numerous|half|a|an|least|than|to|many|of|excess|estimated|approximate|"
+    r"minimum|more|fewer|less|under|over|shy)\b))",
     re.IGNORECASE,
 )
+_QUAL_KIND = [(k, re.compile(rf"(?:{v})\Z", re.IGNORECASE)) for k, v in _PRE.items()]
 _PLAIN = re.compile(
     rf"(?:(?:{_PRE_RE})\s+)?(?P<num>{_NUM}){_POST}?(?![\w])(?P<vague>(?!))?(?P<r1a>(?!))?"
     rf"(?P<r1b>(?!))?",
@@ -470,8 +482,15 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 # ---------------------------------------------------------------- scanning
 
+def _qualifier(words: str | None) -> str | None:
+    if words is None:
+        return None
+    words = " ".join(words.lower().split())
+    return next(k for k, rx in _QUAL_KIND if rx.match(words))
+
+
 def _figure_from_match(text: str, m: re.Match) -> Figure | None:
-    qual = next((k[2:] for k, v in m.groupdict().items() if k.startswith("q_") and v), None)
+    qual = _qualifier(m.group("qual"))
     start, end = m.span()
     if m.group("vague") is not None:
         word = " ".join(m.group("vague").lower().split())
@@ -528,8 +547,8 @@ def _scan(text: str, pos: int, on_error: OnError, failures: list | None) -> list
             if failures is not None:
                 failures.append(f"{m.group(0)!r}: {exc}")
             fig = None
-        if fig is None and (m.group("r1a") is not None or m.group("r1b") is not None) and any(
-                v for k, v in m.groupdict().items() if k.startswith("q_")):
+        if fig is None and (m.group("r1a") is not None or m.group("r1b") is not None) and \
+                m.group("qual") is not None:
             # "at least 10 to 12": no qualified range; take "at least 10" alone
             plain = _PLAIN.match(text, m.start())
             if plain is not None and not _overlaps(masked, *plain.span()):
