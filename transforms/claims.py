@@ -1264,10 +1264,12 @@ def _plan(body: str, doc, ents: list) -> list[_Segment]:
         while j < len(ents) and ents[j][0] < seg.end:
             j += 1
         seg.ents = ents[k:j]
+        # scan with some text before the sentence: "Image 33 of | 33 6 members ..." needs it
+        ctx = max(0, seg.start - 30)
         seg.figures = [
-            Figure(f.surface, f.start + seg.start, f.end + seg.start, f.value_stated, f.value_low,
-                   f.value_high, f.qualifier, f.kind, f.num_start + seg.start, f.num_end + seg.start)
-            for f in find_figures(seg.text)
+            Figure(f.surface, f.start + ctx, f.end + ctx, f.value_stated, f.value_low,
+                   f.value_high, f.qualifier, f.kind, f.num_start + ctx, f.num_end + ctx)
+            for f in find_figures(body[ctx:seg.end]) if f.start + ctx >= seg.start
         ]
         seg.singular = bool(seg.words & _SINGULAR_WORDS)
         for f in seg.figures:
@@ -1641,6 +1643,10 @@ def _negated_claims(seg: _Segment) -> list[_Claim]:
     return out
 
 
+# the killer's suicide follows the killing: "killed X before/then ...", "by Y, who killed himself"
+_SUICIDE_LINK = re.compile(r"\b(?:before|then|after|who|and)\b", re.IGNORECASE)
+
+
 def _suicide_claims(seg: _Segment, found: list[_Claim]) -> list[_Claim]:
     """'shot and killed his daughter before turning the gun on himself' -> killed 1 + 1.
 
@@ -1653,7 +1659,8 @@ def _suicide_claims(seg: _Segment, found: list[_Claim]) -> list[_Claim]:
     for m in _SUICIDE.finditer(seg.text):
         a, b = seg.start + m.start(), seg.start + m.end()
         before = [c for c in found if c.claim_type == "killed" and not c.negated
-                  and c.end <= a and a - c.end < 120 and c.value_low is not None]
+                  and c.end <= a and a - c.end < 120 and c.value_low is not None
+                  and _SUICIDE_LINK.search(seg.text[c.end - seg.start:m.start()])]
         if not before:
             continue
         c = max(before, key=lambda x: (x.value_low, -x.start))

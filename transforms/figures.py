@@ -295,15 +295,18 @@ _ORDINAL_WORD = re.compile(
 # context guards (applied to the text around a numeral)
 _BEFORE_MONEY = re.compile(r"(?:[$£€#]|\b(?:usd|us\$|no\.))\s*\Z", re.IGNORECASE)
 _BEFORE_DATE = re.compile(rf"\b(?:{_MONTHS})\.?\s+\Z")
-_BEFORE_AGE = re.compile(r"\b(?:age|aged|ages|ageing)\s+(?:of\s+)?(?:\d+\s*,?\s*(?:and\s+)?)*\Z",
-                         re.IGNORECASE)
+_BEFORE_AGE = re.compile(
+    r"\b(?:age|aged|ages|ageing)\s+(?:of\s+)?(?:from\s+)?(?:\d+\s*,?\s*(?:(?:and|to|or|through)\s+|[-–]\s*)?)*\Z",
+    re.IGNORECASE,
+)
 _BEFORE_NAME = re.compile(rf"(?:^|[^\w.])(?P<word>{_NAME_BEFORE})\.?\s*#?\s*\Z", re.IGNORECASE)
 _BEFORE_CALLSIGN = re.compile(r"\b[A-Z]{2,6}(?:-TV|-FM|-AM)?\s+\Z")
 _BEFORE_HYPHEN_WORD = re.compile(r"[A-Za-z]-\Z")
 _BEFORE_CAP_COMMA = re.compile(
     rf"(?:\b[A-Z][\w'.-]*|\b(?:{_PERSON_SG}|{'|'.join(PERSON_PLURAL)}))\s*[,(]\s*\Z"
 )
-_AFTER_AGE_COMMA = re.compile(r"\A\s*(?:[,)]|\s+of\b|;|\.(?:\s|\Z)|\s+and\s+\d|\s*[—–(]|\s-\s|\Z)")
+_AFTER_AGE_COMMA = re.compile(
+    r"\A\s*(?:[,)]|\s+of\b|;|\.(?:\s|\Z)|\s+and\s+\d|\s*[—–(]|\s-\s|\Z|\s+who\b)")
 _BEFORE_AGE_LIST = re.compile(  # "Two men, 25 and 30," / "Smith, 23, and Jones, 25,"
     rf"(?:\b[A-Z][\w'.-]*|\b(?:{_PERSON_SG}|{'|'.join(PERSON_PLURAL)}))\s*,\s*(?:\d{{1,3}}\s*(?:,|and|,\s*and)\s*)+\Z"
 )
