@@ -141,6 +141,8 @@ NOT_COUNTS = [
     "KSLA News 12",
     "Channel 4",
     "Image 2 of 4",
+    "Image 1 / 33",
+    "Calvin Williams, 24 was shot in the chest",
     "footnote[17]",
     "no one was injured",
     "one another",

@@ -327,7 +327,8 @@ _AGGREGATE = re.compile(
     r"in\s+(?:19|20)\d\d|for\s+the\s+year|in\s+a\s+(?:given\s+)?(?:month|year)|"
     r"in\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December)(?!\s+\d)|since\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
-    r"across\s+the\s+(?:city|state|country|region|nation)|citywide|"
+    r"across\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:city|state|country|region|nation|boroughs|"
+    r"county|area|metro)|citywide|"
     r"in\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|multiple|separate|"
     r"unrelated|other|weekend|overnight|(?:\w+\s+)?weekend)\s+(?:[\w-]+\s+){0,3}"
     r"(?:shootings|incidents|attacks)|in\s+separate\s+\w+)\b",
@@ -506,7 +507,8 @@ def _noun_phrase_bounds(tok) -> tuple[int, int]:
                       "punct") and c.i < left:
             sub = [x.i for x in c.subtree]
             left = min(left, min(sub))
-    while left < tok.i and tok.doc[left].dep_ == "punct":
+    while left < tok.i and (tok.doc[left].dep_ == "punct" or tok.doc[left].pos_ in ("ADP", "CCONJ",
+                                                                                    "VERB", "AUX")):
         left += 1
     return left, tok.i + 1
 
@@ -910,7 +912,7 @@ _NOT_NAMES = frozenset(
     "meanwhile instead additionally unfortunately sadly tragically initially earlier later "
     "authorities".split()
 )
-_NAME_TOKEN = re.compile(r"\A[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?\Z")
+_NAME_TOKEN = re.compile(r"\A(?:[A-Z]['’])?[A-Z][a-z]+(?:['’]s)?(?:-[A-Z][a-z]+)?\Z")
 _AGE_TOKEN = re.compile(r"\A[\w]+-(?:year|month|week)s?-old\Z")
 
 

@@ -306,7 +306,8 @@ _BEFORE_CAP_COMMA = re.compile(
     rf"(?:\b[A-Z][\w'.-]*|\b(?:{_PERSON_SG}|{'|'.join(PERSON_PLURAL)}))\s*[,(]\s*\Z"
 )
 _AFTER_AGE_COMMA = re.compile(
-    r"\A\s*(?:[,)]|\s+of\b|;|\.(?:\s|\Z)|\s+and\s+\d|\s*[—–(]|\s-\s|\Z|\s+who\b)")
+    r"\A\s*(?:[,)]|\s+of\b|;|\.(?:\s|\Z)|\s+and\s+\d|\s*[—–(]|\s-\s|\Z|\s+who\b|"
+    r"\s+(?:was|is|has)\b)")  # "Calvin Williams, 24 was shot": a count would say "were"
 _BEFORE_AGE_LIST = re.compile(  # "Two men, 25 and 30," / "Smith, 23, and Jones, 25,"
     rf"(?:\b[A-Z][\w'.-]*|\b(?:{_PERSON_SG}|{'|'.join(PERSON_PLURAL)}))\s*,\s*(?:\d{{1,3}}\s*(?:,|and|,\s*and)\s*)+\Z"
 )
@@ -461,7 +462,7 @@ def _not_a_count(
             return True
         if _CITATION.search(before) and after.startswith("]"):
             return True
-        if re.search(r"\bof\s*/\s*\Z", before) or before.endswith("/") or _BEFORE_N_OF.search(before):
+        if re.search(r"/\s*\Z", before) or _BEFORE_N_OF.search(before):
             return True
     else:
         if _AFTER_CAP_HYPHEN.match(after):
