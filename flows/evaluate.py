@@ -8,12 +8,14 @@ temporary DuckDB file; the metrics come from transforms/evaluation.py.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 
 import polars as pl
 
 from flows.settings import Settings
+from transforms.entities import name_key
 from transforms.evaluation import adjusted_rand_index, best_values, date_accuracy, figure_accuracy
 from warehouse import loader
 
@@ -50,17 +52,22 @@ def score(con, gold: pl.DataFrame, seeds_files: list[str]) -> dict:
         "n_gold_incidents": len(set(truth.values())),
     }
 
-    # the gold city among the article's GPE entity names (canonical or alias)
+    # the gold city among the article's GPE entity names (canonical or alias), compared by
+    # the entities module's name key; "Pittsburgh (Wilkinsburg)" accepts either name
     gpe = loader.read_frame(
         con,
-        "select distinct m.article_id, lower(n.name) as name from entity_mentions m "
+        "select distinct m.article_id, n.name from entity_mentions m "
         "join entities e using (entity_id), unnest(list_append(e.aliases, e.canonical_name)) as n(name) "
         "where e.entity_type = 'GPE'",
     )
-    names = gpe.group_by("article_id").agg(pl.col("name"))
-    cities = gold.select("file", pl.col("city").str.to_lowercase().alias("city")).join(
-        files.select("file", "article_id"), on="file", how="left").join(names, on="article_id", how="left")
-    hits = [c in (n or []) for c, n in zip(cities["city"].to_list(), cities["name"].to_list())]
+    names: dict[str, set[str]] = {}
+    for article_id, name in gpe.iter_rows():
+        names.setdefault(article_id, set()).add(name_key(name))
+    article_of = dict(files.select("file", "article_id").iter_rows())
+    hits = []
+    for file, city in gold.select("file", "city").iter_rows():
+        wanted = {name_key(part) for part in re.split(r"[()]", city or "") if part.strip()}
+        hits.append(bool(wanted & names.get(article_of.get(file), set())))
     report["city_in_gpe"] = {"n": len(hits), "recall": round(sum(hits) / len(hits), 4) if hits else None}
     return report
 

@@ -194,10 +194,12 @@ def finalize(
     all_claims = pl.concat([state.claims.filter(keep_old), new_claims], how="diagonal_relaxed")
 
     entities, all_mentions = entities_t.resolve_entities(all_mentions, aliases)
-    assignments, events = events_t.cluster_events(all_articles, all_mentions, all_claims)
-    # venue aliases may merge only within one event: resolve again with the events known
+    assignments, _ = events_t.cluster_events(all_articles, all_mentions, all_claims, entities)
+    # venue aliases may merge only within one event: resolve again with the events known,
+    # then cluster once more so events point at the merged entities
     entities, all_mentions = entities_t.resolve_entities(all_mentions, aliases, assignments)
-    all_claims = entities_t.link_attributions(all_claims, all_mentions)
+    assignments, events = events_t.cluster_events(all_articles, all_mentions, all_claims, entities)
+    all_claims = entities_t.link_attributions(all_claims, all_mentions, entities)
 
     # 4. event context for year-less dates in undated articles, then their event dates
     all_articles = all_articles.drop("event_id", strict=False).join(assignments, on="article_id", how="left")
@@ -237,8 +239,7 @@ def finalize(
         new_articles=new_articles,
         new_date_mentions=new_dates,
         new_entity_mentions=all_mentions.filter(is_new),
-        new_claims=claim_events.filter(is_new).select(
-            [c for c in (new_claims.columns or claim_events.columns) if c in claim_events.columns]),
+        new_claims=claim_events.filter(is_new),
         source_files=source_files,
         delete_article_ids=orphans,
         entities=entities,

@@ -113,7 +113,9 @@ create table if not exists entity_mentions (
     surface     varchar not null,
     char_start  integer not null,
     char_end    integer not null,
-    label       varchar not null
+    label       varchar not null,
+    name_key    varchar,                        -- normalised name used for merging
+    source      varchar                         -- ner | ruler | the rule that made a place
 );
 
 -- grain: one row per incident (articles clustered)
