@@ -207,7 +207,7 @@ _TRIGGER_WORDS = frozenset(
 _SINGULAR_WORDS = frozenset(
     "killed kills dead died dies slain murder murdered shot shoots wounded injured hurt injuries "
     "hospitalized hospitalised hospital condition death killing slaying gunshot wound wounds "
-    "suffering survive recovering".split()
+    "suffering survive recovering fatal deadly passed".split()
 )
 _HEDGE_GATE = frozenset(
     "may might could would will expected likely set unconfirmed unverified confirmed verified "
@@ -838,7 +838,7 @@ _PERSON_SG_ALT = "|".join(sorted(_PERSON_SG, key=len, reverse=True))
 _PRED_RX = re.compile(
     r"\b(?P<k>shot\s+and\s+killed|shot,\s+killed|shot\s+dead|shot\s+to\s+death|gunned\s+down|killed|"
     r"slain|murdered|pronounced\s+dead|found\s+dead|died|dies|fatally\s+(?:shot|wounded|injured)|"
-    r"did\s+not\s+survive|didn['’]t\s+survive|succumbed|declared\s+(?:dead|deceased)|"
+    r"did\s+not\s+survive|didn['’]t\s+survive|succumbed|declared\s+(?:dead|deceased)|passed\s+away|"
     r"is\s+dead|was\s+dead)\b"
     r"|\b(?P<i>wounded|injured|hurt|grazed|(?:is|was|are|were)\s+recovering|"
     r"not\s+(?:seriously|critically|severely|badly)\s+(?:injured|hurt|wounded)|"
@@ -908,7 +908,7 @@ _NOT_NAMES = frozenset(
     "coroner prosecutors firefighters paramedics troopers agents medics doctors man woman boy "
     "girl teen child victim suspect street avenue road drive boulevard lane court park center "
     "hospital county city township parish state highway way place square plaza mall church "
-    "school apartments apartment hall club nobody none noone anyone someone everyone however "
+    "school apartments apartment club nobody none noone anyone someone everyone however "
     "meanwhile instead additionally unfortunately sadly tragically initially earlier later "
     "authorities".split()
 )
