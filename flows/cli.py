@@ -205,8 +205,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
     ev = report["events"]
     rows.append((f"events: adjusted Rand index ({ev['n_events']} events, {ev['n_gold_incidents']} gold)",
                  ev["adjusted_rand_index"], ev["n"]))
-    rows.append(("gold city among the article's GPE entities", report["city_in_gpe"]["recall"],
-                 report["city_in_gpe"]["n"]))
+    city = report["city_in_gpe"]
+    rows.append(("gold city among the article's GPE entities", city["recall"], city["n"]))
+    rows.append(("  ... among articles whose text names the city", city["recall_where_text_names_city"],
+                 city["n_text_names_city"]))
     _print_rows(_console(), ["metric", "value", "n"], rows, title=f"eval of {args.dir}")
     if args.json:
         args.json.write_text(json.dumps(report, indent=2, default=str))

@@ -64,11 +64,21 @@ def score(con, gold: pl.DataFrame, seeds_files: list[str]) -> dict:
     for article_id, name in gpe.iter_rows():
         names.setdefault(article_id, set()).add(name_key(name))
     article_of = dict(files.select("file", "article_id").iter_rows())
-    hits = []
+    bodies = dict(loader.read_frame(con, "select article_id, body_clean from articles").iter_rows())
+    hits, named = [], []
     for file, city in gold.select("file", "city").iter_rows():
         wanted = {name_key(part) for part in re.split(r"[()]", city or "") if part.strip()}
-        hits.append(bool(wanted & names.get(article_of.get(file), set())))
-    report["city_in_gpe"] = {"n": len(hits), "recall": round(sum(hits) / len(hits), 4) if hits else None}
+        article_id = article_of.get(file)
+        hit = bool(wanted & names.get(article_id, set()))
+        hits.append(hit)
+        body_key = f" {name_key(bodies.get(article_id) or '')} "
+        if any(f" {w} " in body_key for w in wanted):  # the text names the city at all
+            named.append(hit)
+    report["city_in_gpe"] = {
+        "n": len(hits), "recall": round(sum(hits) / len(hits), 4) if hits else None,
+        "n_text_names_city": len(named),
+        "recall_where_text_names_city": round(sum(named) / len(named), 4) if named else None,
+    }
     return report
 
 
