@@ -286,6 +286,14 @@ _PERSONLIKE_AFTER = re.compile(
     r"\s+(?:were|was|are|is|had|have|died|remain|remained|who)\b)",
     re.IGNORECASE,
 )
+_LINE = re.compile(r"[^\n]+")
+_SHOT_AT = re.compile(r"\s+at\b")
+_FATALLY = re.compile(r"\b(?:fatally|mortally)\b", re.IGNORECASE)
+_KILLED_AFTER = re.compile(r"\s*(?:and\s+killed|dead|to\s+death)\b", re.IGNORECASE)
+_WOUNDED_AFTER = re.compile(r"\s*and\s+(?:wounded|injured|hurt)\b", re.IGNORECASE)
+_KILLING_AFTER = re.compile(r"\s*(?:people|persons|\w+)?\s*(?:,\s*)?(?:killing|dead)", re.IGNORECASE)
+_CONJ_MARK = re.compile(r"\band\b|,")
+_THE = re.compile(r"(?:the|The)\s+")
 _SEAT_AFTER = re.compile(r"\A\s*-?\s*(?:seat|seater)\b", re.IGNORECASE)
 
 _NEGATION = re.compile(
@@ -382,7 +390,7 @@ def _segments(body: str, doc) -> list[_Segment]:
     out = []
     bounds = [(s.start_char, s.end_char) for s in doc.sents] if doc is not None else [(0, len(body))]
     for s_start, s_end in bounds:
-        for line in re.finditer(r"[^\n]+", body[s_start:s_end]):
+        for line in _LINE.finditer(body[s_start:s_end]):
             m = _WS.search(line.group(0))
             if m is None:
                 continue
@@ -557,15 +565,13 @@ def _adjacent_words(seg: _Segment, fig: Figure, left_only: bool = False) -> str 
         if w in ("critically", "seriously", "gravely"):
             return "injured"
         cls = _WORD_CLASS.get(w)
-        if cls == "shot" and re.match(r"\A\s+at\b", after[m.end():]):
+        if cls == "shot" and _SHOT_AT.match(after, m.end()):
             return None  # "two men shot at police"
         if cls == "shot":
             between = after[: m.start("w")].lower()
-            if re.search(r"\b(?:fatally|mortally)\b", between) or re.match(
-                r"\A\s*(?:and\s+killed|dead|to\s+death)\b", after[m.end():], re.I
-            ):
+            if _FATALLY.search(between) or _KILLED_AFTER.match(after, m.end()):
                 return "killed"
-            if re.match(r"\A\s*(?:and\s+(?:wounded|injured|hurt))\b", after[m.end():], re.I):
+            if _WOUNDED_AFTER.match(after, m.end()):
                 return "injured"
         if cls == "hospitalized":
             return "hospitalized"
@@ -576,8 +582,7 @@ def _adjacent_words(seg: _Segment, fig: Figure, left_only: bool = False) -> str 
         w = m.group("w").lower()
         for stem, cls in _LEFT_CLASS.items():
             if w.startswith(stem):
-                if cls == "shot" and re.match(r"\A\s*(?:people|persons|\w+)?\s*(?:,\s*)?(?:killing|dead)",
-                                              after, re.I):
+                if cls == "shot" and _KILLING_AFTER.match(after):
                     return "killed"
                 return cls
     return None
@@ -999,9 +1004,7 @@ def _singular_regex(seg: _Segment, covered: list[tuple[int, int]]) -> list[_Clai
         pred = m.group(m.lastgroup).lower()
         if pred.startswith("suffering"):
             passive = True  # "found a girl suffering from a gunshot wound"
-        if pred.startswith("in ") and not (m.start() > 0 and re.search(
-                r"\b(?:is|was|were|are|remains|remained|listed|been|be|left|still)\s+\Z",
-                text[max(0, m.start() - 12):m.start()])):
+        if pred.startswith("in ") and not _COPULA_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
             continue  # "taken to Stroger in critical condition": the copula names who
         if cls == "shot" and not passive and not pred.startswith(("suffered", "sustained", "has",
                                                                  "had", "with", "struck", "hit")):
@@ -1052,7 +1055,7 @@ def _singular_regex(seg: _Segment, covered: list[tuple[int, int]]) -> list[_Clai
             if b is not None:
                 add(active, gap.end(), b, True)
             elif obj is not None:
-                more = len(re.findall(r"\band\b|,", obj.group("more"))) if obj.group("more") else 0
+                more = len(_CONJ_MARK.findall(obj.group("more"))) if obj.group("more") else 0
                 end = obj.end("more") if more else obj.end("np")
                 add(active, obj.start("np"), end, False, 1 + min(more, 4))
     if seg.words & _LEFT_GATE:
@@ -1088,6 +1091,7 @@ _SURVIVED = re.compile(
 def _lived(seg: "_Segment") -> bool:
     """The sentence says the people shot lived ('survived', 'stable condition')."""
     return bool(seg.words & _SURVIVED_GATE) and _SURVIVED.search(seg.text) is not None
+_COPULA_BEFORE = re.compile(r"\b(?:is|was|were|are|remains|remained|listed|been|be|left|still)\s+\Z")
 _LEFT_GATE = frozenset("left leaves leaving leave".split())
 _LEFT_NP = re.compile(
     rf"\b(?:left|leaves|leaving|leave)\s+(?P<np>{_NP_WORDS})\s+(?P<w>dead|injured|wounded|hurt)\b",
@@ -1241,7 +1245,7 @@ def _sources(seg: _Segment) -> list[tuple[int, int]]:
 
 
 def _strip_the(text: str, a: int, b: int) -> tuple[int, int]:
-    m = re.match(r"(?:the|The)\s+", text[a:b])
+    m = _THE.match(text[a:b])
     return (a + m.end(), b) if m and a + m.end() < b else (a, b)
 
 

@@ -350,10 +350,14 @@ _TIME_RANGE = re.compile(r"\b\d{1,2}(?::\d\d)?\s*(?:-|to)\s*\d{1,2}(?::\d\d)?\s*
 
 # ---------------------------------------------------------------- values
 
+_WORD_SPLIT = re.compile(r"[\s-]+")
+_DIGIT_VALUE = re.compile(r"([\d,]+(?:\.\d+)?)(?:\s+(thousand|million|billion))?")
+_NEXT_WORD = re.compile(r"\A[\s-]+([a-z]+)")
+
 def _word_value(words: str) -> int:
     """'one hundred and twenty-five' -> 125; 'a thousand' -> 1000."""
     total = current = 0
-    for w in re.split(r"[\s-]+", words.lower()):
+    for w in _WORD_SPLIT.split(words.lower()):
         if w in ("and", ""):
             continue
         if w == "a":
@@ -383,7 +387,7 @@ def number_value(text: str) -> int:
         if head == "a":
             return 12
         return number_value(head) * 12
-    m = re.fullmatch(r"([\d,]+(?:\.\d+)?)(?:\s+(thousand|million|billion))?", t)
+    m = _DIGIT_VALUE.fullmatch(t)
     if m:
         num = float(m.group(1).replace(",", "")) if "." in m.group(1) else int(m.group(1).replace(",", ""))
         value = num * _SCALES[m.group(2)] if m.group(2) else num
@@ -452,7 +456,7 @@ def _not_a_count(
             return True
         raw = text[start:end]
         if value == 911 or (len(raw) == 4 and raw.isdigit() and 1800 <= value <= 2100):
-            nxt = re.match(r"\A[\s-]+([a-z]+)", after)
+            nxt = _NEXT_WORD.match(after)
             if value == 911 or not (nxt and nxt.group(1).lower() in _COUNT_NOUNS):
                 return True
         if value <= 120 and _AFTER_AGE_COMMA.match(after) and (
@@ -462,7 +466,7 @@ def _not_a_count(
             return True
         if _CITATION.search(before) and after.startswith("]"):
             return True
-        if re.search(r"/\s*\Z", before) or _BEFORE_N_OF.search(before):
+        if before.rstrip().endswith("/") or _BEFORE_N_OF.search(before):
             return True
     else:
         if _AFTER_CAP_HYPHEN.match(after):
