@@ -1683,7 +1683,13 @@ _GENERIC_HEADS = frozenset(
 )
 
 
-def _resolve_people(claims: list[_Claim], person_ents: list[tuple[int, frozenset]]) -> list[_Claim]:
+def _indef_text(np: str) -> str:
+    words = np.lower().split()
+    return " ".join(words[1:] if words and words[0] in ("a", "an", "another") else words)
+
+
+def _resolve_people(claims: list[_Claim], person_ents: list[tuple[int, frozenset]],
+                    body: str | None = None) -> list[_Claim]:
     """Drop single-victim injured claims about a victim the article says was killed.
 
     A small coreference: names match on a shared name token; he/she (and himself) take the
@@ -1692,17 +1698,41 @@ def _resolve_people(claims: list[_Claim], person_ents: list[tuple[int, frozenset
     hospital" -> the shot man is the dead man, so he is not also counted injured.
     """
     singles = sorted((c for c in claims if c.ref is not None), key=lambda c: c.start)
+    # name tokens of one person: "Dnomyar Russell" links "Dnomyar" and "Russell"
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.get(x, x) != x:
+            x = parent[x]
+        return x
+
+    for _, toks in person_ents:
+        toks = [t for t in toks if len(t) > 2 and t[:1].isalpha()]
+        for t in toks[1:]:
+            a, b = find(toks[0]), find(t)
+            if a != b:
+                parent[b] = a
+
+    def name_key(names) -> frozenset:
+        return frozenset("name:" + find(n) for n in names)
+
     keys: dict[int, frozenset] = {}
     last: tuple[int, frozenset] | None = None  # (position, key)
     heads: list[tuple[int, str, frozenset]] = []  # head noun of each single victim
+    seen_indef: dict[str, frozenset] = {}
     fresh = 0
     for c in singles:
         kind, names = c.ref
         if kind == "name":
-            key = frozenset("name:" + n for n in names)
+            key = name_key(names)
+        elif kind == "indef" and body is not None and \
+                _indef_text(body[c.start:c.end]) in seen_indef:
+            key = seen_indef[_indef_text(body[c.start:c.end])]  # "a 16-year-old" said twice
         elif kind == "indef" or (kind == "pron" and c.ref[1] == frozenset({"reflexive"})):
             fresh += 1  # a new person; "himself" is the clause's own subject, often the killer
             key = frozenset({f"new:{fresh}"})
+            if kind == "indef" and body is not None:
+                seen_indef.setdefault(_indef_text(body[c.start:c.end]), key)
         else:
             cand = last
             if kind == "def" and names:
@@ -1715,7 +1745,7 @@ def _resolve_people(claims: list[_Claim], person_ents: list[tuple[int, frozenset
             if kind == "pron":
                 ent = next((e for e in reversed(person_ents) if e[0] < c.start), None)
                 if ent is not None and (cand is None or ent[0] > cand[0]):
-                    cand = (ent[0], frozenset("name:" + n for n in ent[1]))
+                    cand = (ent[0], name_key(ent[1]))
             if cand is None:
                 fresh += 1
                 key = frozenset({f"new:{fresh}"})
@@ -1817,7 +1847,7 @@ def _article_claims(row: dict, ents: list, segs: list[_Segment], parsed: list) -
                    if lab == "PERSON"]
     rows = []
     seen = set()
-    for c in _resolve_overlap(_resolve_people(claims, person_ents)):
+    for c in _resolve_overlap(_resolve_people(claims, person_ents, body)):
         seg, hedged, sources = meta[c.seg]
         attrib = _nearest(sources, c)
         key = (c.claim_type, c.start, c.end)
