@@ -207,7 +207,7 @@ _TRIGGER_WORDS = frozenset(
 _SINGULAR_WORDS = frozenset(
     "killed kills dead died dies slain murder murdered shot shoots wounded injured hurt injuries "
     "hospitalized hospitalised hospital condition death killing slaying gunshot wound wounds "
-    "suffering survive recovering fatal deadly passed".split()
+    "suffering survive recovering fatal deadly passed struck hit grazed".split()
 )
 _HEDGE_GATE = frozenset(
     "may might could would will expected likely set unconfirmed unverified confirmed verified "
@@ -852,8 +852,8 @@ _PRED_RX = re.compile(
     r"threatening|multiple|several|significant|grave|possible|what|appeared|to|be|are|were|a|an|"
     r"described|as|some|the|other|bodily|non-life-threatening|life-threatening|head|leg|arm|"
     r"facial)[\s-]+){0,5}(?:injuries|injury|wounds))\b"
-    r"|\b(?P<s>shot|struck\s+by\s+(?:a\s+)?(?:stray\s+)?(?:bullet|gunfire|round)|"
-    r"hit\s+by\s+(?:a\s+)?(?:stray\s+)?(?:bullet|gunfire|round)|"
+    r"|\b(?P<s>shot|struck\s+by\s+(?:a\s+)?(?:stray\s+)?(?:bullets?|gunfire|rounds?|shots?)|"
+    r"hit\s+by\s+(?:a\s+)?(?:stray\s+)?(?:bullets?|gunfire|rounds?|shots?)|"
     r"(?:suffered|sustained|has|had|with|suffering\s+from|suffering)\s+(?:(?:a|an|one|two|three|multiple|several|single|"
     r"apparent|possible|fatal|serious|critical|self-inflicted|non-life-threatening|minor)\s+)"
     r"{0,3}gunshot\s+wounds?)\b(?!\s+at\b)"
