@@ -1078,12 +1078,13 @@ _DEATH_OF_NAME = re.compile(
 )
 # a sentence saying the person shot lived: the shot count is an injured count
 _SURVIVED_GATE = frozenset("survived survive surviving survivor recovering recover recovered "
-                           "stable non released threatening condition".split())
+                           "stable non released threatening condition treated".split())
 _SURVIVED = re.compile(
     r"\b(?:survived|survive|surviving|survivor|recovering|recovered|expected\s+to\s+recover|"
     r"stable|non-?\s?life-threatening|not\s+(?:considered\s+|believed\s+to\s+be\s+)?life-threatening|"
     r"(?:treated\s+and\s+)?released\s+from\s+(?:the\s+)?hospital|treated\s+and\s+released|"
-    r"in\s+(?:good|fair|stable|serious|critical)\s+condition)\b",
+    r"in\s+(?:good|fair|stable|serious|critical)\s+condition|"
+    r"(?:was|were|been)\s+treated\s+(?:at|in|for|and))\b",
     re.IGNORECASE,
 )
 
