@@ -515,8 +515,8 @@ def _noun_phrase_bounds(tok) -> tuple[int, int]:
                       "punct") and c.i < left:
             sub = [x.i for x in c.subtree]
             left = min(left, min(sub))
-    while left < tok.i and (tok.doc[left].dep_ == "punct" or tok.doc[left].pos_ in ("ADP", "CCONJ",
-                                                                                    "VERB", "AUX")):
+    while left < tok.i and (tok.doc[left].dep_ == "punct" or tok.doc[left].pos_ in (
+            "ADP", "CCONJ", "SCONJ", "VERB", "AUX") or tok.doc[left].lower_ in ("that", "which", "who")):
         left += 1
     return left, tok.i + 1
 
@@ -845,7 +845,7 @@ _PRED_RX = re.compile(
     r"slain|murdered|pronounced\s+dead|found\s+dead|died|dies|fatally\s+(?:shot|wounded|injured)|"
     r"did\s+not\s+survive|didn['’]t\s+survive|succumbed|declared\s+(?:dead|deceased)|passed\s+away|"
     r"is\s+dead|was\s+dead)\b"
-    r"|\b(?P<i>wounded|injured|hurt|grazed|(?:is|was|are|were)\s+recovering|"
+    r"|\b(?P<i>wounded|injured|hurt|grazed|(?:is|was|are|were)\s+(?:now\s+|still\s+)?recovering|"
     r"not\s+(?:seriously|critically|severely|badly)\s+(?:injured|hurt|wounded)|"
     r"in\s+(?:critical|serious|stable|fair|good|grave|satisfactory)"
     r"\s+condition|(?:suffered|sustained|has|had)\s+(?:(?:minor|serious|critical|severe|life|non|"
@@ -864,7 +864,8 @@ _PRED_RX = re.compile(
     re.IGNORECASE,
 )
 _NP_WORDS = (  # a single person: "his infant daughter", "a 15-year-old", "her"
-    rf"(?:(?:a|an|the|his|her|their|another)\s+)?(?:(?!and\b|or\b|of\b|in\b|at\b|to\b|with\b)"
+    rf"(?:(?:a|an|the|his|her|their|another)\s+)?(?:(?!(?:and|or|of|in|at|to|with|that|which|who|"
+    rf"was|were|is|are|has|had|injured|killed|wounded|shot|an|a|the)\b)"
     rf"[\w'’-]+\s+){{0,3}}?(?:[\w'’]+-)?(?:{_PERSON_SG_ALT}|[\w]+-year-old)|him|her|himself|herself"
 )
 _OBJ_AFTER = re.compile(  # "killed his wife", "fatally shot a 15-year-old"
@@ -996,7 +997,10 @@ def _singular_regex(seg: _Segment, covered: list[tuple[int, int]]) -> list[_Clai
         while k >= 0 and toks[k][2] in _SKIP_BEFORE:
             passive = passive or toks[k][2] in _PASSIVE_AUX
             k -= 1
+        appos_name = None
         if k >= 0 and toks[k][2] == ",":  # "Smith, 23, was killed": skip an apposition
+            if toks[k][0] in persons_by_end:  # "a football player, Eli Johnson, is recovering"
+                appos_name = (persons_by_end[toks[k][0]], toks[k][0], True)
             j = k - 1
             while j >= 0 and k - j < 16 and toks[j][2] not in (",", ".", ";"):
                 j -= 1
@@ -1020,7 +1024,7 @@ def _singular_regex(seg: _Segment, covered: list[tuple[int, int]]) -> list[_Clai
             add(cls, last.start - seg.start, last.end - seg.start, last.ref[0] == "name")
             cls = None
         if cls is not None:
-            np = _np_ending_at(toks, k, persons_by_end, name_ok)
+            np = _np_ending_at(toks, k, persons_by_end, name_ok) or appos_name
             if np is not None:
                 # "Smith and his wife were killed": count the coordinated people too
                 a0, n = np[0], 1
@@ -1043,6 +1047,9 @@ def _singular_regex(seg: _Segment, covered: list[tuple[int, int]]) -> list[_Clai
                     a0, n = np[0], 1
                 add(cls, a0 if n > 1 else np[0], np[1], np[2] and n == 1, n)
         active = None
+        if pred in ("shooting", "killing", "wounds", "kills", "shoots", "injures") and k >= 0 and (
+                toks[k][2] in _NOUN_BEFORE_GERUND or toks[k][2].endswith("-by")):
+            pred = ""  # "a recent shooting that injured ...", "bullet wounds": nouns, not verbs
         if not passive and pred in ("killed", "murdered", "shot", "fatally shot", "shot and killed",
                                     "killing", "kills", "murdering", "fatally shooting",
                                     "shooting", "shoots", "wounded", "wounding", "wounds",
@@ -1093,6 +1100,11 @@ def _lived(seg: "_Segment") -> bool:
     """The sentence says the people shot lived ('survived', 'stable condition')."""
     return bool(seg.words & _SURVIVED_GATE) and _SURVIVED.search(seg.text) is not None
 _COPULA_BEFORE = re.compile(r"\b(?:is|was|were|are|remains|remained|listed|been|be|left|still)\s+\Z")
+_NOUN_BEFORE_GERUND = frozenset(
+    "a an the this that recent fatal deadly accidental double triple quadruple police mass "
+    "weekend overnight apparent possible latest bullet gunshot stab his her their multiple "
+    "several of from two three four five".split()
+)
 _LEFT_GATE = frozenset("left leaves leaving leave".split())
 _LEFT_NP = re.compile(
     rf"\b(?:left|leaves|leaving|leave)\s+(?P<np>{_NP_WORDS})\s+(?P<w>dead|injured|wounded|hurt)\b",

@@ -145,7 +145,7 @@ PERSON_SINGULAR = (
     "attacker assailant hunter patron guest attendee spectator fan soldier veteran "
     "firefighter paramedic nurse doctor pastor teacher security rapper musician "
     "resident citizen civilian hostage gunmen partner spouse subject sophomore freshman junior "
-    "senior grader infant newborn stepmother"
+    "senior grader infant newborn stepmother player"
 ).split()
 PERSON_PLURAL = (
     "people persons men women boys girls teens teenagers children kids toddlers babies "
