@@ -13,7 +13,10 @@ import polars as pl
 
 
 def best_values(claims: pl.DataFrame, claim_type: str) -> pl.DataFrame:
-    """article_figures' rule: per article, the largest value_low of that claim type."""
+    """article_figures' rule: per article, the largest value_low of that claim type
+    (claims flagged is_background do not count)."""
+    if "is_background" in claims.columns:
+        claims = claims.filter(~pl.col("is_background").fill_null(False))
     return (
         claims.filter(pl.col("claim_type") == claim_type)
         .group_by("article_id")

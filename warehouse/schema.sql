@@ -92,6 +92,7 @@ create table if not exists claims (
     hedged             boolean not null,
     negated            boolean,
     in_title           boolean,
+    is_background      boolean,                 -- about another incident / aggregate statistics
     published_date     date
 );
 

@@ -1,6 +1,8 @@
 -- grain: one row per (article, claim_type) that has at least one claim.
 -- best_value = the largest value_low among the article's claims of that type
 -- (an article with no claim of a type has no row; readers treat it as 0).
+-- Claims flagged is_background (figures about other incidents or aggregate
+-- statistics, e.g. "the city's 300th homicide this year") do not count.
 create or replace view article_figures as
 with claims_ranked as (
     select
@@ -10,7 +12,7 @@ with claims_ranked as (
             order by c.value_low desc nulls last, c.in_title asc, c.char_start
         ) as rank_in_article
     from claims as c
-    where c.value_low is not null
+    where c.value_low is not null and not coalesce(c.is_background, false)
 ),
 
 best_claim as (
@@ -24,7 +26,7 @@ per_article as (
         count(*) as n_claims,
         bool_or(hedged) as any_hedged
     from claims
-    where value_low is not null
+    where value_low is not null and not coalesce(is_background, false)
     group by article_id, claim_type
 ),
 
