@@ -49,7 +49,7 @@ def test_commit_run_writes_everything_and_marks_the_run(con):
     plan.upserts["source_files"] = pl.DataFrame({"source_path": ["/a1.txt"], "status": ["article"],
                                                  "article_id": ["a1"]})
     plan.run_fields = {"files_new": 1}
-    assert loader.commit_run(con, plan) == {"articles": 1, "source_files": 1}
+    assert loader.commit_run(con, plan) == {"articles": 1, "source_files": 1, "pipeline_runs": 1}
     assert con.execute("select status, files_new from pipeline_runs").fetchall() == [("success", 1)]
     assert con.execute("select article_id from articles").fetchall() == [("a1",)]
 

@@ -263,6 +263,7 @@ def commit_run(con: duckdb.DuckDBPyConnection, plan: LoadPlan) -> dict[str, int]
                 with contextlib.suppress(duckdb.Error):
                     con.unregister("_nc_upd")
         counts = plan.row_counts()
+        counts["pipeline_runs"] = 1  # this run's row, inserted at its start, completed here
         fields = dict(plan.run_fields)
         fields["row_counts"] = json.dumps(counts)
         assignments = ", ".join(f'"{k}" = ?' for k in fields)
