@@ -100,11 +100,14 @@ def test_report_shows_rejected_inputs_quarantine_and_expectation_failures(tmp_pa
     con.execute("insert into pipeline_runs (run_id, started_at, status, files_seen, files_rejected, "
                 "rows_quarantined, expectations_failed) values ('r0', ?, 'success', 1, 0, 0, 0), "
                 "('r1', ?, 'success', 3, 1, 2, 1)", [datetime(2024, 3, 1), now])
-    con.execute("insert into rejected_inputs values ('r1', '/in/bad.txt', 'binary_content', 'NUL bytes', "
+    con.execute("insert into rejected_inputs (run_id, source_path, reason, detail, file_sha256, size_bytes, "
+                "rejected_at) values ('r1', '/in/bad.txt', 'binary_content', 'NUL bytes', "
                 "null, 10, ?)", [now])
-    con.execute("insert into quarantine values ('r1', 'claims', 'k1', 'value_low_le_value_high', '{}', ?), "
+    con.execute("insert into quarantine (run_id, table_name, row_key, expectation, row_data, quarantined_at) "
+                "values ('r1', 'claims', 'k1', 'value_low_le_value_high', '{}', ?), "
                 "('r1', 'claims', 'k2', 'value_low_le_value_high', '{}', ?)", [now, now])
-    con.execute("insert into dq_results values "
+    con.execute("insert into dq_results (run_id, suite, expectation, column_name, success, element_count, "
+                "unexpected_count, unexpected_sample, evaluated_at) values "
                 "('r1', 'claims', 'expect_column_pair_values_a_to_be_greater_than_b', 'value_high', false, 9, 2, "
                 "null, ?), ('r1', 'claims', 'expect_column_values_to_not_be_null', 'claim_id', true, 9, 0, null, ?)",
                 [now, now])

@@ -66,12 +66,14 @@ def mart(tmp_path_factory):
     _claim(con, "c7", "a4", "killed", "exact", 20, 20, 20, "20")
     _claim(con, "c8", "a5", "killed", "about", 3, 3, 3, "about three")
     _claim(con, "c9", "a5", "injured", "exact", 0, 0, 0, "no one was injured", negated=True)
-    con.execute("insert into entities values ('x1', 'Health Ministry', 'ORG', [], 2, 3), "
+    con.execute("insert into entities (entity_id, canonical_name, entity_type, aliases, article_count, "
+                "mention_count) values ('x1', 'Health Ministry', 'ORG', [], 2, 3), "
                 "('x2', 'Alpha Brigade', 'ORG', [], 2, 3), ('x3', 'Springfield', 'GPE', [], 3, 4)")
     mentions = [("a1", "x1"), ("a1", "x2"), ("a1", "x2"), ("a2", "x1"), ("a2", "x2"), ("a2", "x3"),
                 ("a3", "x3"), ("a4", "x3"), ("a4", None)]
     for i, (aid, eid) in enumerate(mentions):
-        con.execute("insert into entity_mentions values (?, ?, ?, 's', 0, 1, 'ORG')", [f"m{i}", aid, eid])
+        con.execute("insert into entity_mentions (mention_id, article_id, entity_id, surface, char_start, char_end, "
+                    "label) values (?, ?, ?, 's', 0, 1, 'ORG')", [f"m{i}", aid, eid])
     con.close()
     return db
 
