@@ -241,7 +241,7 @@ def cmd_export(args: argparse.Namespace) -> int:
                 title=f"Parquet export of {settings.db}")
     n_views = sum(r.kind == "view" for r in result.relations)
     print(f"exported {len(result.relations) - n_views} tables and {n_views} views to {result.dest} "
-          f"in {result.seconds:.1f} s (manifest.json lists them)")
+          f"in {result.seconds:.1f} s; views over it: {result.dest / 'catalog.sql'}")
     return EXIT_OK
 
 

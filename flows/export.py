@@ -5,6 +5,10 @@
 Layout of DIR (one snapshot of the database):
 
     manifest.json                      what was exported: relations, kinds, row counts, paths, last run
+    catalog.sql                        `create view <name> as select ... from read_parquet(<abs path>)`
+                                       for every relation, same columns in the same order: run it once
+                                       in any DuckDB file (or as a BI tool's init SQL) to query the export
+                                       by the warehouse's names
     <table>.parquet                    one file per table and per view
     claims/claim_type=<type>/*.parquet tables in PARTITIONED are Hive-partitioned folders
 
@@ -40,6 +44,7 @@ import duckdb
 from warehouse.loader import connect
 
 MANIFEST = "manifest.json"
+CATALOG = "catalog.sql"
 MANIFEST_MARK = "newsclaims_export"
 # Tables worth partitioning: BI filters claims by type, and the folders prune the scan.
 PARTITIONED: dict[str, tuple[str, ...]] = {"claims": ("claim_type",)}
@@ -59,12 +64,22 @@ class Relation:
     rows: int
     path: str  # relative to the export folder
     partition_by: tuple[str, ...] = ()
+    columns: list[tuple[str, str]] = field(default_factory=list)  # (name, DuckDB type), in table order
 
-    @property
-    def read_sql(self) -> str:
+    def read_sql(self, root: Path | str = "") -> str:
+        """The read_parquet call for this relation; paths relative to the export unless ``root``."""
+        base = f"{root}/{self.path}" if str(root) else self.path
         if self.partition_by:
-            return f"read_parquet('{self.path}/**/*.parquet', hive_partitioning = true)"
-        return f"read_parquet('{self.path}')"
+            types = dict(self.columns)
+            hive = ", ".join(f"{_quote_str(c)}: {_quote_str(types.get(c, 'VARCHAR'))}" for c in self.partition_by)
+            return (f"read_parquet({_quote_str(base + '/**/*.parquet')}, hive_partitioning = true, "
+                    f"hive_types = {{{hive}}})")
+        return f"read_parquet({_quote_str(base)})"
+
+    def view_sql(self, root: Path | str) -> str:
+        """``create or replace view`` over the export at ``root`` with the relation's column order."""
+        cols = ", ".join(_quote_ident(c) for c, _ in self.columns) or "*"
+        return f"create or replace view {_quote_ident(self.name)} as select {cols} from {self.read_sql(root)};"
 
 
 @dataclass
@@ -161,18 +176,23 @@ def _swap_into_place(new: Path, dest: Path) -> None:
 def _copy_relation(con: duckdb.DuckDBPyConnection, tmp: Path, name: str, kind: str) -> Relation:
     partition_by = PARTITIONED.get(name, ()) if kind == "table" else ()
     rows = con.execute(f"select count(*) from {_quote_ident(name)}").fetchone()[0]
+    columns = [(c, t) for c, t in con.execute(
+        f"select column_name, column_type from (describe select * from {_quote_ident(name)})").fetchall()]
     source = f"(select * from {_quote_ident(name)})"
     if partition_by and rows:
         cols = ", ".join(_quote_ident(c) for c in partition_by)
         con.execute(f"copy {source} to {_quote_str(str(tmp / name))} "
                     f"(format parquet, partition_by ({cols}))")
-        return Relation(name, kind, rows, name, partition_by)
+        return Relation(name, kind, rows, name, partition_by, columns)
     if partition_by:  # no rows, so no partition folders: one empty file keeps the glob readable
-        (tmp / name).mkdir()
-        con.execute(f"copy {source} to {_quote_str(str(tmp / name / 'data_0.parquet'))} (format parquet)")
-        return Relation(name, kind, rows, name, partition_by)
+        folder = tmp / name / "/".join(f"{c}=__empty__" for c in partition_by)
+        folder.mkdir(parents=True)
+        cols = ", ".join(_quote_ident(c) for c in partition_by)
+        con.execute(f"copy (select * exclude ({cols}) from {_quote_ident(name)}) to "
+                    f"{_quote_str(str(folder / 'data_0.parquet'))} (format parquet)")
+        return Relation(name, kind, rows, name, partition_by, columns)
     con.execute(f"copy {source} to {_quote_str(str(tmp / (name + '.parquet')))} (format parquet)")
-    return Relation(name, kind, rows, name + ".parquet")
+    return Relation(name, kind, rows, name + ".parquet", (), columns)
 
 
 def export_parquet(db: Path, dest: Path, *, timeout: float = 0.0) -> ExportResult:
@@ -201,11 +221,16 @@ def export_parquet(db: Path, dest: Path, *, timeout: float = 0.0) -> ExportResul
             "last_successful_run": {"run_id": last[0], "finished_at": str(last[1])} if last else None,
             "relations": [
                 {"name": r.name, "kind": r.kind, "rows": r.rows, "path": r.path,
-                 "partition_by": list(r.partition_by), "read_sql": r.read_sql}
+                 "partition_by": list(r.partition_by), "read_sql": r.read_sql(),
+                 "columns": [{"name": c, "type": t} for c, t in r.columns]}
                 for r in result.relations
             ],
         }
         (tmp / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+        catalog = [f"-- newsclaims export of {manifest['database']} at {manifest['exported_at']}",
+                   f"-- views over {dest} (run once; they read the newest export on every query)"]
+        catalog += [r.view_sql(dest) for r in result.relations]
+        (tmp / CATALOG).write_text("\n".join(catalog) + "\n", encoding="utf-8")
         os.chmod(tmp, 0o755)  # mkdtemp makes it 0700; BI services often run as another user
         con.close()
         check_destination(dest)  # still ours to replace

@@ -41,18 +41,19 @@ def test_every_table_and_view_is_exported(seeds_db, exported):
 
 
 def test_parquet_read_back_equals_the_database_row_for_row(seeds_db, exported):
+    """Through catalog.sql: the same names, the same columns in the same order, the same rows."""
     con = duckdb.connect()
+    con.execute((exported.dest / "catalog.sql").read_text())
     con.execute(f"attach '{seeds_db}' as src (read_only)")
     for r in exported.relations:
-        cols = [c[0] for c in con.execute(f"select * from src.main.{r.name} limit 0").description]
-        col_list = ", ".join(f'"{c}"' for c in cols)
-        parquet = r.read_sql.replace(f"'{r.path}", f"'{exported.dest / r.path}")
-        db_rows = f"select {col_list} from src.main.{r.name}"
-        pq_rows = f"select {col_list} from {parquet}"
+        src = con.execute(f"select * from src.main.{r.name} limit 0")
+        src_cols = [(d[0], str(d[1])) for d in src.description]
+        pq = con.execute(f"select * from main.{r.name} limit 0")
+        assert [(d[0], str(d[1])) for d in pq.description] == src_cols, r.name
         n_db = con.execute(f"select count(*) from src.main.{r.name}").fetchone()[0]
-        assert con.execute(f"select count(*) from {parquet}").fetchone()[0] == n_db == r.rows, r.name
-        for a, b in ((db_rows, pq_rows), (pq_rows, db_rows)):
-            diff = con.execute(f"select count(*) from ({a} except all {b})").fetchone()[0]
+        assert con.execute(f"select count(*) from main.{r.name}").fetchone()[0] == n_db == r.rows, r.name
+        for a, b in ((f"src.main.{r.name}", f"main.{r.name}"), (f"main.{r.name}", f"src.main.{r.name}")):
+            diff = con.execute(f"select count(*) from (from {a} except all from {b})").fetchone()[0]
             assert diff == 0, f"{r.name}: {diff} rows differ"
 
 
@@ -130,3 +131,20 @@ def test_cli_export(seeds_db, tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert "claims_enriched" in proc.stdout and "exported" in proc.stdout
     assert (tmp_path / "bi" / "claim_consensus.parquet").exists()
+
+
+def test_an_empty_warehouse_exports_readable_empty_relations(tmp_path):
+    from warehouse import loader
+
+    db = tmp_path / "empty.duckdb"
+    con = loader.connect(db)
+    loader.ensure_schema(con)
+    con.close()
+    result = export.export_parquet(db, tmp_path / "out")
+    con = duckdb.connect()
+    con.execute((result.dest / "catalog.sql").read_text())
+    con.execute(f"attach '{db}' as src (read_only)")
+    for r in result.relations:
+        assert con.execute(f"select count(*) from main.{r.name}").fetchone()[0] == 0
+        assert [d[0] for d in con.execute(f"select * from main.{r.name} limit 0").description] == \
+            [d[0] for d in con.execute(f"select * from src.main.{r.name} limit 0").description]
