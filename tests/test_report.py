@@ -182,3 +182,16 @@ def test_seeds_report_in_headless_chromium(seeds_report):
     assert undated_rows == 2  # 002 and 003 have no date header
     assert (ARTIFACTS / "report-seeds.png").stat().st_size > 10_000
 
+
+
+@pytest.mark.parametrize("command", ["export", "report"])
+def test_bi_md_documents_every_option_of_export_and_report(command):
+    from flows.cli import build_parser
+
+    doc = (ROOT / "docs" / "BI.md").read_text()
+    sub = next(a for a in build_parser()._subparsers._group_actions[0].choices.items() if a[0] == command)[1]
+    assert f"newsclaims {command}" in doc
+    for action in sub._actions:
+        for opt in action.option_strings:
+            if opt.startswith("--") and opt != "--help":
+                assert opt in doc, f"docs/BI.md does not mention {command} {opt}"

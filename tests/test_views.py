@@ -8,12 +8,13 @@ conservative value is 40 and the maximum 62.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 import duckdb
 import pytest
 
-from tests.conftest import query
+from tests.conftest import ROOT, query
 from warehouse import loader
 
 E1, E2 = "ev1", "ev2"
@@ -258,3 +259,11 @@ def test_seeds_claims_enriched_carries_event_and_attribution(seeds_db):
     # the claims table itself carries its article's event (it was NULL before a re-run)
     assert query(seeds_db, "select count(*) from claims c join articles a using (article_id) "
                            "where c.event_id is distinct from a.event_id")[0][0] == 0
+
+
+@pytest.mark.slow
+def test_the_queries_in_docs_queries_md_run_on_the_seeds(seeds_db):
+    blocks = re.findall(r"```sql\n(.*?)```", (ROOT / "docs" / "QUERIES.md").read_text(), re.S)
+    assert len(blocks) >= 4
+    for sql in blocks:
+        assert rows(seeds_db, sql), f"no rows:\n{sql}"
