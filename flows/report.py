@@ -28,6 +28,7 @@ from __future__ import annotations
 import html
 import os
 import tempfile
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -210,18 +211,21 @@ def _event_section(con: duckdb.DuckDBPyConnection, ev: dict) -> EventSection:
 
 def short_label(qualifier: str, stated, low, high, surface: str | None) -> str:
     fmt = QUALIFIERS.get(qualifier, ("circle", qualifier, "{v}"))[2]
-    v = stated if stated is not None else low
+    # an exact figure can be derived ("9 shot, 2 of them died" -> 7 injured): show the value used
+    v = low if qualifier == "exact" or stated is None else stated
     return fmt.format(v=v, lo=low, hi=high, surface=(surface or "").strip())
 
 
 def _spread_same_day(rows: list[dict]) -> list[datetime]:
-    """x positions: the published date, same-day reports 4 hours apart (in report order)."""
-    seen: dict = {}
+    """x positions: the published date, same-day reports spread over at most 16 hours (report order)."""
+    per_day = Counter(r["published_date"] for r in rows)
+    seen: Counter = Counter()
     xs = []
     for r in rows:
-        k = seen.get(r["published_date"], 0)
-        seen[r["published_date"]] = k + 1
-        xs.append(datetime.combine(r["published_date"], datetime.min.time()) + timedelta(hours=4 * k))
+        day = r["published_date"]
+        step = min(4.0, 16.0 / max(per_day[day] - 1, 1))
+        xs.append(datetime.combine(day, datetime.min.time()) + timedelta(hours=step * seen[day]))
+        seen[day] += 1
     return xs
 
 
@@ -256,11 +260,16 @@ def timeline_figure(timeline: list[dict], consensus: list[dict]):
             if col is None:
                 continue
             prow = [r for r in rows if (r["published_date"] is not None) == (part == "dated")]
+            if not prow:  # e.g. injured reported only by undated articles: an empty dated panel
+                fig.update_xaxes(showticklabels=False, ticks="", showgrid=False, row=row, col=col)
+                continue
+            mode = "markers+text" if len(prow) <= 25 else "markers"  # labels only while readable
             if part == "dated":
                 xs = _spread_same_day(prow)
             else:
                 xs = list(range(1, len(prow) + 1))
-            for qual in QUALIFIERS.keys() | {r["best_qualifier"] for r in prow}:
+            present = {r["best_qualifier"] for r in prow}
+            for qual in [q for q in QUALIFIERS if q in present] + sorted(present - QUALIFIERS.keys()):
                 idx = [i for i, r in enumerate(prow) if r["best_qualifier"] == qual]
                 if not idx:
                     continue
@@ -294,11 +303,10 @@ def timeline_figure(timeline: list[dict], consensus: list[dict]):
                     fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=legend_text,
                                              legendgroup=legend_text, hoverinfo="skip",
                                              marker=dict(symbol=symbol, size=11, color="#555")), row=row, col=col)
-                show_legend = False
                 x = [xs[i] for i in idx]
                 fig.add_trace(go.Scatter(
-                    x=x, y=[r["best_value"] for r in pts], mode="markers+text",
-                    name=legend_text, legendgroup=legend_text, showlegend=show_legend,
+                    x=x, y=[r["best_value"] for r in pts], mode=mode,
+                    name=legend_text, legendgroup=legend_text, showlegend=False,
                     marker=dict(symbol=symbol, size=13, color=colour, line=dict(width=1.5, color=colour)),
                     error_y=dict(type="data", symmetric=False, array=up, arrayminus=[0] * len(up),
                                  thickness=1.5, width=6 if qual == "range" else 0, color=colour),

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import duckdb
@@ -28,6 +28,7 @@ ARTIFACTS = ROOT / "test-artifacts"
 
 @pytest.mark.parametrize("qualifier, stated, low, high, surface, label", [
     ("exact", 62, 62, 62, "62", "62"),
+    ("exact", 9, 7, 7, "9", "7"),  # derived: 9 shot, 2 of them killed -> 7 injured
     ("at_least", 60, 60, None, "at least 60", "≥60"),
     ("more_than", 60, 61, None, "more than 60", ">60"),
     ("about", 30, 30, 30, "about 30", "~30"),
@@ -77,6 +78,16 @@ def test_timeline_figure_marks_qualifiers_open_bounds_undated_and_reference_line
     assert {(40, "dash"), (60, "dot"), (10, "dash"), (10, "dot")} <= lines
     notes = " ".join(a.text for a in fig.layout.annotations)
     assert "conservative 40" in notes and "latest 60" in notes and "undated" in notes
+
+
+def test_timeline_figure_with_a_type_only_undated_and_a_crowded_day():
+    timeline = [_point(f"k{i}", date(2024, 3, 22), 10 + i, "exact", high=10 + i) for i in range(9)]
+    timeline.append(_point("u1", None, 5, "vague", ctype="injured"))
+    fig = report.timeline_figure(timeline, [])
+    killed = next(t for t in fig.data if t.name == "exact" and t.x[0] is not None)
+    xs = sorted(killed.x)
+    assert len(set(xs)) == 9 and xs[-1] - xs[0] <= timedelta(hours=16)  # spread, within the day
+    assert any(t.name == "vague" and t.x[0] is not None for t in fig.data)
 
 
 def _empty_db(tmp_path) -> Path:
