@@ -33,14 +33,14 @@ def _article(con, aid, published, event_id, title=None):
 
 
 def _claim(con, cid, aid, ctype, qualifier, stated, low, high, surface, *, hedged=False, in_title=False,
-           attributed_to=None, event_id=None, negated=False):
+           attributed_to=None, event_id=None, negated=False, is_background=False):
     published = con.execute("select published_date from articles where article_id = ?", [aid]).fetchone()[0]
     con.execute(
         "insert into claims (claim_id, article_id, event_id, claim_type, value_stated, value_low, value_high, "
-        "qualifier, surface, char_start, char_end, hedged, negated, in_title, attributed_to, published_date) "
-        "values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 1, ?, ?, ?, ?, ?)",
+        "qualifier, surface, char_start, char_end, hedged, negated, in_title, attributed_to, published_date, "
+        "is_background) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 1, ?, ?, ?, ?, ?, ?)",
         [cid, aid, event_id, ctype, stated, low, high, qualifier, surface, hedged, negated, in_title,
-         attributed_to, published])
+         attributed_to, published, is_background])
 
 
 @pytest.fixture(scope="module")
@@ -67,6 +67,9 @@ def mart(tmp_path_factory):
     _claim(con, "c7", "a4", "killed", "exact", 20, 20, 20, "20")
     _claim(con, "c8", "a5", "killed", "about", 3, 3, 3, "about three")
     _claim(con, "c9", "a5", "injured", "exact", 0, 0, 0, "no one was injured", negated=True)
+    # "the county's 300th homicide this year": about other incidents, counted nowhere
+    _claim(con, "c10", "a2", "killed", "exact", 300, 300, 300, "300th", is_background=True)
+    _claim(con, "c11", "a2", "detained", "exact", 2, 2, 2, "two", is_background=True)
     con.execute("insert into entities (entity_id, canonical_name, entity_type, aliases, article_count, "
                 "mention_count) values ('x1', 'Health Ministry', 'ORG', [], 2, 3), "
                 "('x2', 'Alpha Brigade', 'ORG', [], 2, 3), ('x3', 'Springfield', 'GPE', [], 3, 4)")
@@ -96,7 +99,7 @@ def pick(row: dict, *cols) -> tuple:
 @pytest.mark.parametrize("article, claim_type, best, qualifier, n_claims", [
     ("a1", "killed", 12, "exact", 2),       # the largest value_low of the article wins
     ("a1", "injured", 24, "vague", 1),
-    ("a2", "killed", 16, "more_than", 1),  # "more than 15" -> low 16
+    ("a2", "killed", 16, "more_than", 1),  # "more than 15" -> low 16; the background 300 is not counted
     ("a3", "injured", 10, "range", 1),
     ("a5", "injured", 0, "exact", 1),      # a negated figure is a report of zero
 ])
@@ -166,6 +169,7 @@ def test_event_sources_counts_articles_dates_and_reporting_per_claim_type(mart):
     ("c4", "more than 15", True),
     ("c6", "10-12", True),
     ("c8", "about 3", True),
+    ("c10", "300", False),  # background: never the article's best
 ])
 def test_claims_enriched_value_labels_and_best_flag(mart, claim, value_label, best):
     got = rows(mart, "select value_label, is_article_best from claims_enriched where claim_id = ?", [claim])

@@ -3,7 +3,8 @@
 -- the first and last of them were published, and how many articles state a
 -- figure of each claim type (articles_<type>; every type, including ones added
 -- after this view was written, is in the articles_by_claim_type map). A negated
--- figure ("no one was injured", value 0) counts: the article reports the type.
+-- figure ("no one was injured", value 0) counts: the article reports the type;
+-- a background figure (another incident, a yearly total) does not, as in article_figures.
 create or replace view event_sources as
 with event_articles as (
     select
@@ -35,6 +36,7 @@ reporting as (
         count(distinct c.article_id) as n_reporting
     from claims as c
     join event_articles as a using (article_id)
+    where not coalesce(c.is_background, false)
     group by a.event_id, c.claim_type
 ),
 
