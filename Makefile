@@ -20,6 +20,8 @@ run: setup
 	$(BIN)/newsclaims run
 
 test: setup
+	# the report test drives Debian's chromium headless (no browser download); installed once
+	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y --no-install-recommends chromium)
 	$(BIN)/python -m pytest
 
 # Regenerate the hash-pinned lock after changing dependencies in pyproject.toml.

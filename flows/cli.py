@@ -4,6 +4,8 @@
     newsclaims status [--db FILE]                      last runs and row counts
     newsclaims sql "SELECT ..." [--db FILE]            ad-hoc SQL on a read-only connection
     newsclaims eval DIR [--json FILE] [--with-seeds]   score the pipeline against DIR/gold.csv
+    newsclaims export --format parquet [DIR] [--db FILE]   every table and view as Parquet (atomic)
+    newsclaims report [--out FILE] [--db FILE]         self-contained HTML dashboard (works offline)
 
 Exit codes: 0 ok, 1 the run failed, 2 bad usage or a missing path,
 3 the database is busy (another run holds it).
@@ -216,6 +218,50 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# ---------------------------------------------------------------- export / report
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from flows.export import ExportError, export_parquet
+    from flows.settings import get_settings
+    from warehouse.loader import DatabaseBusy
+
+    settings = get_settings(db=args.db, export_dir=args.dir)
+    try:
+        result = export_parquet(settings.db, settings.export_dir, timeout=args.wait or 0.0)
+    except DatabaseBusy as exc:
+        _err(f"export not written, {exc} The previous export in {settings.export_dir} is unchanged.")
+        return EXIT_BUSY
+    except ExportError as exc:
+        _err(str(exc))
+        return EXIT_USAGE
+    rows = [(r.name, r.kind, r.rows, r.path + ("  (by " + ", ".join(r.partition_by) + ")" if r.partition_by
+                                               else "")) for r in result.relations]
+    _print_rows(_console(), ["relation", "kind", "rows", "path"], rows,
+                title=f"Parquet export of {settings.db}")
+    n_views = sum(r.kind == "view" for r in result.relations)
+    print(f"exported {len(result.relations) - n_views} tables and {n_views} views to {result.dest} "
+          f"in {result.seconds:.1f} s; views over it: {result.dest / 'catalog.sql'}")
+    return EXIT_OK
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from flows.report import write_report
+    from flows.settings import get_settings
+    from warehouse.loader import DatabaseBusy
+
+    settings = get_settings(db=args.db, report_file=args.out)
+    try:
+        result = write_report(settings.db, settings.report_file, max_events=args.max_events,
+                              timeout=args.wait or 0.0)
+    except DatabaseBusy as exc:
+        _err(f"report not written, {exc}")
+        return EXIT_BUSY
+    print(f"wrote {result.path} ({result.size_bytes / 1e6:.1f} MB, {result.n_events} events, "
+          f"{result.n_charts} charts; self-contained, opens offline)")
+    return EXIT_OK
+
+
 # ---------------------------------------------------------------- parser
 
 
@@ -260,6 +306,20 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--batch-size", type=int)
     ev.add_argument("-v", "--verbose", action="store_true")
     ev.set_defaults(func=cmd_eval)
+
+    ex = sub.add_parser("export", help="write every table and view as Parquet, atomically (read-only on the db)")
+    ex.add_argument("dir", type=Path, nargs="?", help="export folder (default warehouse/export)")
+    ex.add_argument("--format", choices=["parquet"], default="parquet")
+    ex.add_argument("--db", type=Path)
+    ex.add_argument("--wait", type=float, metavar="SECONDS", help="wait this long while a run holds the db")
+    ex.set_defaults(func=cmd_export)
+
+    rp = sub.add_parser("report", help="write a self-contained HTML dashboard (timelines, consensus, data quality)")
+    rp.add_argument("--out", type=Path, metavar="FILE", help="HTML file (default reports/newsclaims-report.html)")
+    rp.add_argument("--db", type=Path)
+    rp.add_argument("--max-events", type=int, default=20, metavar="N", help="events shown, largest first")
+    rp.add_argument("--wait", type=float, metavar="SECONDS", help="wait this long while a run holds the db")
+    rp.set_defaults(func=cmd_report)
     return p
 
 

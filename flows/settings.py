@@ -43,6 +43,9 @@ class Settings(BaseSettings):
         0.0, description="seconds a run waits for another run's lock before giving up"
     )
     strict: bool = Field(False, description="fail the run on any rejected input or failed expectation")
+    export_dir: Path = Field(WAREHOUSE_DIR / "export", description="`newsclaims export` folder given no DIR")
+    report_file: Path = Field(PROJECT_ROOT / "reports" / "newsclaims-report.html",
+                              description="`newsclaims report` output given no --out")
 
     @property
     def lock_path(self) -> Path:

@@ -1,5 +1,7 @@
 -- grain: one row per (event, claim_type, article), ordered by published_date:
 -- how the reported figure moved from one report to the next.
+-- Undated articles (published_date NULL) come last; their place in the sequence
+-- is unknown, so they get no previous_value / change_from_previous (is_dated = false).
 create or replace view claim_timeline as
 with figures as (
     select * from article_figures
@@ -12,6 +14,7 @@ ordered as (
         article_id,
         title,
         published_date,
+        published_date is not null as is_dated,
         best_value,
         best_value_high,
         best_qualifier,
@@ -20,15 +23,16 @@ ordered as (
         best_hedged,
         best_attributed_to,
         row_number() over w as report_number,
-        lag(best_value) over w as previous_value
+        lag(best_value) over w as lagged_value
     from figures
     window w as (partition by event_id, claim_type order by published_date nulls last, article_id)
 ),
 
 final as (
     select
-        *,
-        best_value - previous_value as change_from_previous,
+        * exclude (lagged_value),
+        case when is_dated then lagged_value end as previous_value,
+        case when is_dated then best_value - lagged_value end as change_from_previous,
         max(best_value) over (
             partition by event_id, claim_type order by report_number
             rows between unbounded preceding and current row
