@@ -108,6 +108,18 @@ CASES = [
     ("Three people remain missing.", {("missing", 3, 3, "exact")}, set()),
     ("The Moscow mayor has confirmed multiple casualties.",
      {("casualties", 2, None, "vague")}, set()),
+    # who shows up at a hospital is not said to be hurt
+    ("Four juveniles showed up at Good Samaritan Hospital in a stolen vehicle.", set(),
+     {("injured", 4), ("hospitalized", 4)}),
+    # one person: the injured claim inside the killed one goes
+    ("The injured person was declared deceased at the hospital.", {("killed", 1, 1, "exact")},
+     {("injured", 1)}),
+    # a partitive death: the people hurt, counted before, were fewer
+    ("Four people were injured in a shooting. One of the victims later died.",
+     {("injured", 3, 3, "exact"), ("killed", 1, 1, "exact")}, {("injured", 4)}),
+    ("All four victims of the shooting were taken to Hurley Medical Center. One of them died "
+     "Sunday.",
+     {("injured", 3, 3, "exact"), ("hospitalized", 4, 4, "exact")}, {("injured", 4)}),
 ]
 
 

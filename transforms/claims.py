@@ -62,12 +62,19 @@ which: "multiple casualties", "a third victim" with no predicate). Unit is
   are not reduced.
 - "Taken to the hospital" / "hospitalized" gives a hospitalized claim and,
   in an article about violence, an injured claim with the same bounds (less
-  the killed count stated in the same sentence).
+  the killed count stated in the same sentence). Who "showed up at",
+  "arrived at", "drove to" ... a hospital is not said to be hurt.
+- A partitive death ("One of the victims later died", "one of them died")
+  says the dead were among a group counted before: injured counts written
+  before it (not counts of "others", not counts already less the killed) lose
+  that many.
 - A single victim the article says died is not also counted injured: a
   small coreference links "He was taken to a hospital where he died", "the
   boy" (the last victim mentioned, when the head noun is generic or the
   same), names (a shared name token) and he/she (the nearest PERSON name or
-  victim before it); "a man", "his wife" and "himself" are new people.
+  victim before it); "a man", "his wife" and "himself" are new people. An
+  injured single victim inside a killed span ("The injured person was
+  declared deceased") is that dead person.
 - Attacker nouns (gunmen, assailants, attackers, shooters, suspects ...)
   give an attackers claim, and the predicate may type them too: "detained
   all four direct assailants" -> detained 4 and attackers 4. An elliptical
@@ -392,7 +399,8 @@ class _Claim:
     negated: bool = False
     unit: str = "people"
     overlap: str | None = None  # the count may include people killed ("5 shot"): injured = N -
-    # killed, killed from the same sentence, else ("article") from the whole article
+    # killed, killed from the same sentence, else ("article") from the whole article; "done"
+    # once _resolve_overlap took the killed off
     ref: tuple | None = None  # single victims: (kind, name tokens); see _resolve_people
     seg: int = -1
     background: bool = False  # about another incident or a statistic (see _background)
@@ -448,6 +456,11 @@ def _pick(classes: set[str]) -> str | None:
     return None
 
 
+# who "showed up at a hospital" or "drove to the hospital" is not said to be hurt
+_ARRIVE_VERBS = frozenset("showed show shows arrived arrive arrives went go goes drove drive drives "
+                          "came come comes walked headed returned visited gathered waited".split())
+
+
 def _prep_evidence(tok) -> set[str]:
     """Classes carried by prepositional phrases of a predicate: "to death", "to the hospital",
     "in critical condition", "into custody", "with injuries"."""
@@ -461,7 +474,8 @@ def _prep_evidence(tok) -> set[str]:
             w, p = obj.lower_, prep.lower_
             if w in ("death", "deaths") and p in ("to",):
                 found.add("killed")
-            elif w in ("hospital", "hospitals", "center", "centre") and p in ("to", "at", "in"):
+            elif w in ("hospital", "hospitals", "center", "centre") and p in ("to", "at", "in") \
+                    and tok.lower_ not in _ARRIVE_VERBS:
                 found.add("hospitalized")
             elif w == "condition" and p == "in":
                 found.add("injured")
@@ -1886,8 +1900,9 @@ def _resolve_people(claims: list[_Claim], person_ents: list[tuple[int, frozenset
     out = []
     for c in claims:
         if c.claim_type in ("injured",) and c.ref is not None and not c.negated:
-            if (c.start, c.end) in dead_spans or any(keys[id(c)] & k for k in dead):
-                continue
+            if (c.start, c.end) in dead_spans or any(keys[id(c)] & k for k in dead) or any(
+                    a <= c.start and c.end <= b for a, b in dead_spans):
+                continue  # "The injured person was declared deceased": one person
         if c.claim_type == "injured" and not c.overlap and c.ref is None and \
                 (c.start, c.end) in dead_spans:
             continue
@@ -1916,7 +1931,39 @@ def _resolve_overlap(claims: list[_Claim]) -> list[_Claim]:
             continue
         high = c.value_high - k if c.value_high is not None else None
         out.append(_Claim("injured", c.value_stated, c.value_low - k, high, c.qualifier,
-                          c.start, c.end, seg=c.seg, background=c.background))
+                          c.start, c.end, seg=c.seg, background=c.background, overlap="done"))
+    return out
+
+
+# "One of the victims later died": the dead were part of a group counted before
+_PARTITIVE = re.compile(
+    r"\s+of\s+(?:the|them|those|these)\b(?!\s+(?:dead|deceased|killed|slain)\b)"
+    r"(?:\s+[\w-]+){0,3}?,?\s+(?:\w+\s+){0,2}?(?:later\s+|eventually\s+|subsequently\s+)?"
+    r"(?:died|succumbed|did\s+not\s+survive|was\s+pronounced\s+dead)\b",
+    re.IGNORECASE,
+)
+
+
+def _resolve_partitive(claims: list[_Claim], body: str) -> list[_Claim]:
+    """'Four people were injured ... One of the victims later died' -> injured 3: a count of
+    people hurt, written before a partitive death, is less the people who died."""
+    died = [c for c in claims if c.claim_type == "killed" and not c.negated and not c.background
+            and c.ref is None and c.value_low and _PARTITIVE.match(body, c.end)]
+    if not died:
+        return claims
+    out = []
+    for c in claims:
+        before = [d.value_low for d in died if d.start > c.start]
+        if c.claim_type == "injured" and before and c.ref is None and not c.negated \
+                and not c.background and c.overlap in (None, "sentence") and c.value_low is not None \
+                and not _others_at(body, c.end):
+            n = max(before)
+            if c.value_low - n <= 0:
+                continue
+            high = c.value_high - n if c.value_high is not None else None
+            c = _Claim("injured", c.value_stated, c.value_low - n, high, c.qualifier, c.start,
+                       c.end, seg=c.seg)
+        out.append(c)
     return out
 
 
@@ -1978,7 +2025,7 @@ def _article_claims(row: dict, ents: list, segs: list[_Segment], parsed: list) -
                    if lab == "PERSON"]
     rows = []
     seen = set()
-    for c in _resolve_overlap(_resolve_people(claims, person_ents, body)):
+    for c in _resolve_partitive(_resolve_overlap(_resolve_people(claims, person_ents, body)), body):
         seg, hedged, sources = meta[c.seg]
         attrib = _nearest(sources, c)
         key = (c.claim_type, c.start, c.end)
