@@ -149,7 +149,14 @@ BACKGROUND = [
     ("In 1991 he shot and killed his wife.", P, None, {("killed", 1)}, set()),
     ("Five people were shot in front of a store Dec. 3, a block east of today's shooting.",
      date(2013, 2, 8), None, {("injured", 5)}, set()),
+    ("A man is dead and a 9-year-old boy suffered minor injuries after both were shot in "
+     "separate incidents.", P, None, {("killed", 1), ("injured", 1)}, set()),
+    ("Authorities said the two shooting deaths on Wednesday night were not connected.", P, None,
+     {("killed", 2)}, set()),
+    ("Police are investigating two Friday night shootings that killed one person and injured "
+     "two others.", P, None, {("killed", 1), ("injured", 2)}, set()),
     # the incident itself
+    ("Police: 2 dead, 2 injured in shootings", P, None, set(), {("killed", 2), ("injured", 2)}),
     ("Two people were shot Saturday night, police said.", P, None, set(), {("injured", 2)}),
     # a weekday is the latest such day: too weak a date to move a figure to another incident
     ("Two people were shot on Monday, police said.", date(2016, 7, 10), None, set(),

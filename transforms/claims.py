@@ -81,7 +81,8 @@ which: "multiple casualties", "a third victim" with no predicate). Unit is
   count inherits the type: "three assailants while others mentioned five".
 - Aggregates are not incident figures: numeric killed/injured counts in a
   sentence about a period or many incidents ("this year", "so far", "since
-  2010", "in July", "across the city", "in 6 weekend shootings") are kept as
+  2010", "in July", "across the city", "in 6 weekend shootings", "two Friday
+  night shootings that killed one") are kept as
   claims flagged is_background and take no part in the rules above
   (coordinations, "N shot, M killed" against the article's killed count).
 
@@ -95,7 +96,8 @@ when its sentence
 - is an aggregate (see above);
 - names another incident: "a separate / an unrelated / a similar / an earlier
   / a previous / a prior shooting (incident, attack, case, homicide, ...)",
-  "in another shooting";
+  "in another shooting", "in separate incidents", "the two shooting deaths
+  ... were not connected";
 - makes a comparison ("the deadliest / worst / bloodiest ... since", "... in
   U.S. history") and the figure comes after it: "the deadliest since 2012,
   when a gunman killed 12" (12 is background; in "more than 60 fatalities, one
@@ -378,7 +380,11 @@ _AGGREGATE = re.compile(
     r"county|area|metro)|citywide|"
     r"in\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|multiple|separate|"
     r"unrelated|other|weekend|overnight|(?:\w+\s+)?weekend)\s+(?:[\w-]+\s+){0,3}"
-    r"(?:shootings|incidents|attacks)|in\s+separate\s+\w+)\b",
+    r"(?:shootings|incidents|attacks)|in\s+separate\s+\w+|"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|multiple)\s+"
+    r"(?:(?!(?:in|at|on|of|from|during|after|and|or|people|persons|dead|killed|injured|wounded|"
+    r"hurt|were|was|are|is)\b)[\w-]+\s+){0,3}?"
+    r"(?:shootings|incidents|attacks)(?!\s+(?:of|on|at|in)\s+(?:the|a|an|his|her)\b))\b",
     re.IGNORECASE,
 )
 _VIOLENCE = re.compile(r"\b(?:shot|shooting|gunfire|gunshots?|killed|wounded|stabbed|attack)\b", re.I)
@@ -1328,7 +1334,11 @@ _OTHER_INCIDENT = re.compile(
     r"\b(?:(?:an?|another|the)\s+(?:separate|unrelated|similar|earlier|previous|prior)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:shootings?|incidents?|attacks?|cases?|homicides?|killings?|murders?|"
     r"massacres?|rampages?|crimes?)"
-    r"|in\s+another\s+(?:[\w-]+\s+){0,2}?(?:shooting|incident|attack|case|homicide|killing))\b",
+    r"|in\s+another\s+(?:[\w-]+\s+){0,2}?(?:shooting|incident|attack|case|homicide|killing)"
+    r"|(?:separate|unrelated)\s+(?:[\w-]+\s+){0,2}?(?:shootings|incidents|attacks|homicides|"
+    r"killings|cases)"
+    r"|(?:shootings|deaths|incidents|killings|homicides|cases)\s+(?:[\w-]+\s+){0,4}?(?:were|are)\s+"
+    r"(?:not\s+(?:believed\s+to\s+be\s+)?(?:connected|related|linked)|unrelated))\b",
     re.IGNORECASE,
 )
 # "one of the deadliest attacks since the 2004 Beslan siege": the comparison names another event
@@ -1339,7 +1349,7 @@ _COMPARISON = re.compile(
     re.IGNORECASE,
 )
 _OTHER_GATE = frozenset("separate unrelated similar earlier previous prior another deadliest worst "
-                        "bloodiest largest biggest most".split())
+                        "bloodiest largest biggest most not".split())
 
 
 class _Scope:
