@@ -254,6 +254,14 @@ def test_title_claims_are_flagged(nlp):
     assert rows(claims) >= {("injured", 40, None, "vague")}
 
 
+def test_caption_and_link_lines_are_skipped(nlp):
+    body = ("A man was shot and wounded Friday.\n"
+            "Caption Fire in East Baltimore. Two people died after a fire early Saturday.\n"
+            "Read Shooting at apartment complex leaves three dead\n")
+    claims = run(nlp, body)
+    assert rows(claims) == {("injured", 1, 1, "exact")}
+
+
 def test_claim_ids_are_stable_hashes(nlp):
     import hashlib
 

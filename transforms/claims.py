@@ -8,7 +8,8 @@ How a claim is found
 --------------------
 1. Sentences: the NER doc's sentences, cut again at line breaks (the title
    line never runs into the lead). Lines that link other stories
-   ("RELATED: 2 killed in ...", "STORY: ...", "Read more") are skipped.
+   ("RELATED: 2 killed in ...", "STORY: ...", "Read more") are skipped, and so
+   are whole lines of photo captions ("Caption ...") and "Read <headline>" links.
 2. Figures (transforms.figures) in sentences that hold a keyword of some
    claim type. Each figure is typed first from the words next to it:
    "62 dead", "1 killed, 3 hurt", "more than 60 fatalities", "three
@@ -430,12 +431,15 @@ class _Segment:
 
 _SKIP_LINE = re.compile(r"\A\W*(?:related|read\s+more|more\s+on|see\s+also|also\s+read|story\s*:|"
                         r"previous(?:ly)?\s+(?:coverage|story)|watch)\b", re.IGNORECASE)
+# a whole line of page furniture: photo captions, "Read <headline>" links
+_SKIP_WHOLE_LINE = re.compile(r"^[^\S\n]*(?:Caption|CAPTION|Read)\b[^\n]*", re.MULTILINE)
 
 
 def _segments(body: str, doc) -> list[_Segment]:
     """Sentences of the NER doc, cut again at line breaks; spans into body."""
     out = []
     bounds = [(s.start_char, s.end_char) for s in doc.sents] if doc is not None else [(0, len(body))]
+    skip = [m.span() for m in _SKIP_WHOLE_LINE.finditer(body)]
     for s_start, s_end in bounds:
         for line in _LINE.finditer(body[s_start:s_end]):
             m = _WS.search(line.group(0))
@@ -443,8 +447,8 @@ def _segments(body: str, doc) -> list[_Segment]:
                 continue
             a = s_start + line.start() + m.start()
             b = s_start + line.start() + m.end()
-            if _SKIP_LINE.match(m.group(0)):
-                continue  # links to other stories ("RELATED: 2 killed in ...")
+            if _SKIP_LINE.match(m.group(0)) or any(x <= a < y for x, y in skip):
+                continue  # links to other stories ("RELATED: 2 killed in ..."), captions
             out.append(_Segment(a, b, body[a:b]))
     return out
 
