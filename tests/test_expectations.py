@@ -1,0 +1,284 @@
+"""The expectations/ suites on small hand-made batches, with the real GX context.
+
+One good batch (one row per table, every rule satisfied) and, for every
+expectation of every suite, a bad row next to it that breaks that rule. All bad
+rows of a table ride in one batch so GX runs once per suite for the whole table
+of cases; each case then checks that its own row failed its own expectation, was
+quarantined for it and is not in what gets loaded, while the good rows pass.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+import polars as pl
+import pytest
+
+import expectations
+from expectations.base import Batch
+from expectations.quarantine import ROW, split
+from flows.validate import run_suites
+from transforms.text import word_count
+
+TODAY = date(2024, 6, 1)
+RUN = "test-run"
+BODY = ("Gunman kills two at Riverside Mall\n"
+        "Two people were killed and at least five injured on March 3, 2024 when a gunman opened fire "
+        "at Riverside Mall in Springfield, police said. The shooter fled before officers arrived.")
+
+
+def span(text: str, body: str = BODY) -> tuple[int, int]:
+    start = body.index(text)
+    return start, start + len(text)
+
+
+def article_row(body: str = BODY, **over) -> dict:
+    sha = hashlib.sha256(body.encode()).hexdigest()
+    row = {"article_id": sha[:16], "source_path": "/in/a.txt", "title": body.split("\n")[0],
+           "published_date": date(2024, 3, 4), "published_date_source": "header", "event_date": date(2024, 3, 3),
+           "event_date_source": "absolute_in_text", "body_raw": body, "body_clean": body,
+           "word_count": word_count(body), "content_sha256": sha, "encoding": "utf-8", "event_id": "ev1",
+           "run_id": RUN, "ingested_at": datetime(2024, 6, 1, 12)}
+    return {**row, **over}
+
+
+AID = article_row()["article_id"]
+
+
+def good_rows() -> dict[str, list[dict]]:
+    ds, de = span("March 3, 2024")
+    ms, me = span("Springfield")
+    cs, ce = span("Two people were killed")
+    ps, pe = span("police")
+    return {
+        "articles": [article_row()],
+        "date_mentions": [{"mention_id": "dm1", "article_id": AID, "surface": "March 3, 2024", "char_start": ds,
+                           "char_end": de, "resolved_date": date(2024, 3, 3), "precision": "day",
+                           "is_relative": False, "resolution": "absolute"}],
+        "entity_mentions": [{"mention_id": "em1", "article_id": AID, "entity_id": "en1", "surface": "Springfield",
+                             "char_start": ms, "char_end": me, "label": "GPE"}],
+        "claims": [{"claim_id": "c1", "article_id": AID, "event_id": "ev1", "claim_type": "killed",
+                    "value_stated": 2, "value_low": 2, "value_high": 2, "qualifier": "exact", "unit": "people",
+                    "surface": "Two people were killed", "char_start": cs, "char_end": ce,
+                    "sentence": "Two people were killed ...", "hedged": False, "attributed_to": "en1",
+                    "attributed_surface": "police", "attributed_char_start": ps, "attributed_char_end": pe,
+                    "published_date": date(2024, 3, 4)}],
+        "entities": [{"entity_id": "en1", "canonical_name": "Springfield", "entity_type": "GPE", "aliases": [],
+                      "article_count": 1, "mention_count": 1}],
+        "events": [{"event_id": "ev1", "label": "Riverside Mall, Springfield, 2024-03-03",
+                    "event_date": date(2024, 3, 3), "location_entity_id": "en1", "article_count": 1,
+                    "first_published": date(2024, 3, 4), "last_published": date(2024, 3, 4)}],
+        "source_files": [{"source_path": "/in/a.txt", "file_sha256": "ab" * 32, "size_bytes": 300, "mtime_ns": 1,
+                          "status": "article", "article_id": AID, "first_run_id": RUN, "last_run_id": RUN}],
+        "rejected_inputs": [{"run_id": RUN, "source_path": "/in/empty.txt", "reason": "empty_file", "detail": "0 bytes",
+                             "rejected_at": datetime(2024, 6, 1, 12)}],
+    }
+
+
+def batch_of(rows: dict[str, list[dict]]) -> Batch:
+    return Batch(**{t: pl.DataFrame(r, infer_schema_length=None) for t, r in rows.items()})
+
+
+@dataclass
+class Case:
+    """A row of ``table`` like the good one, with ``patch`` applied, that breaks ``expectation``."""
+
+    table: str
+    expectation: str
+    patch: dict = field(default_factory=dict)
+    copies: int = 1  # 2: two rows with the same key (uniqueness)
+    body: str | None = None  # articles: the body (default: the good one plus the case number), id follows it
+
+    @property
+    def id(self) -> str:
+        return f"{self.table}.{self.expectation}"
+
+
+SHORT = "Two people were shot."
+N = None
+CASES = [
+    # entities
+    Case("entities", "entity_id_not_null", {"entity_id": N}),
+    Case("entities", "entity_id_unique", copies=2),
+    Case("entities", "canonical_name_not_null", {"canonical_name": N}),
+    Case("entities", "entity_type_not_null", {"entity_type": N}),
+    Case("entities", "entity_type_in_vocabulary", {"entity_type": "CITY"}),
+    Case("entities", "article_count_positive", {"article_count": 0, "mention_count": 0}),
+    Case("entities", "mention_count_ge_article_count", {"article_count": 3, "mention_count": 2}),
+    # events
+    Case("events", "event_id_not_null", {"event_id": N}),
+    Case("events", "event_id_unique", copies=2),
+    Case("events", "article_count_positive", {"article_count": 0}),
+    Case("events", "first_published_le_last_published", {"first_published": date(2024, 3, 9)}),
+    Case("events", "event_date_in_range", {"event_date": date(1850, 1, 1)}),
+    Case("events", "location_entity_id_resolves_to_entity", {"location_entity_id": "no-such-entity"}),
+    # articles
+    Case("articles", "article_id_not_null", {"article_id": N}),
+    Case("articles", "article_id_unique", copies=2),  # the same body twice
+    Case("articles", "article_id_is_body_hash", {"article_id": "0123456789abcdef"}),
+    Case("articles", "source_path_not_null", {"source_path": N}),
+    Case("articles", "published_date_source_not_null", {"published_date_source": N}),
+    Case("articles", "published_date_source_in_vocabulary", {"published_date_source": "guess"}),
+    Case("articles", "event_date_source_not_null", {"event_date_source": N}),
+    Case("articles", "event_date_source_in_vocabulary", {"event_date_source": "oracle"}),
+    Case("articles", "body_raw_not_null", {"body_raw": N}),
+    Case("articles", "body_clean_not_null", {"body_clean": N}),
+    Case("articles", "run_id_not_null", {"run_id": N}),
+    Case("articles", "event_id_not_null", {"event_id": N}),
+    Case("articles", "published_date_in_range", {"published_date": date(2024, 7, 1)}),
+    Case("articles", "published_date_null_iff_source_none", {"published_date_source": "none"}),
+    Case("articles", "event_date_in_range", {"event_date": date(1899, 12, 31)}),
+    Case("articles", "body_clean_min_words", body=SHORT),
+    Case("articles", "word_count_matches_body_clean", {"word_count": 3}),
+    Case("articles", "event_id_resolves_to_event", {"event_id": "no-such-event"}),
+    # date_mentions
+    *[Case(t, e, p) for t in ("date_mentions", "entity_mentions") for e, p in [
+        ("mention_id_not_null", {"mention_id": N}),
+        ("article_id_not_null", {"article_id": N}),
+        ("surface_not_null", {"surface": N}),
+        ("char_start_not_null", {"char_start": N}),
+        ("char_end_not_null", {"char_end": N}),
+        ("article_id_resolves_to_article", {"article_id": "no-such-article"}),
+        ("char_start_not_negative", {"char_start": -1}),
+        ("span_not_reversed", {"char_end": 2, "char_start": 5}),
+        ("span_inside_body_clean", {"char_end": len(BODY) + 5}),
+        ("span_slices_to_surface", {"surface": "March 4, 2024" if t == "date_mentions" else "Shelbyville"}),
+    ]],
+    Case("date_mentions", "mention_id_unique", copies=2),
+    Case("date_mentions", "is_relative_not_null", {"is_relative": N}),
+    Case("date_mentions", "precision_in_vocabulary", {"precision": "hour"}),
+    Case("entity_mentions", "mention_id_unique", copies=2),
+    Case("entity_mentions", "label_not_null", {"label": N}),
+    Case("entity_mentions", "label_in_vocabulary", {"label": "CITY"}),
+    Case("entity_mentions", "entity_id_resolves_to_entity", {"entity_id": "no-such-entity"}),
+    # claims
+    Case("claims", "claim_id_not_null", {"claim_id": N}),
+    Case("claims", "claim_id_unique", copies=2),
+    *[Case("claims", f"{c}_not_null", {c: N}) for c in
+      ("article_id", "event_id", "claim_type", "qualifier", "surface", "char_start", "char_end", "hedged")],
+    Case("claims", "claim_type_in_vocabulary", {"claim_type": "shot"}),
+    Case("claims", "qualifier_in_vocabulary", {"qualifier": "roughly"}),
+    Case("claims", "unit_in_vocabulary", {"unit": "dollars"}),
+    Case("claims", "value_stated_not_negative", {"value_stated": -2}),
+    Case("claims", "value_low_not_negative", {"value_low": -2, "value_high": N}),
+    Case("claims", "value_high_not_negative", {"value_low": N, "value_high": -2}),
+    Case("claims", "figure_has_a_bound", {"value_low": N, "value_high": N}),
+    Case("claims", "value_low_le_value_high", {"value_low": 12, "value_high": 10}),
+    Case("claims", "people_count_plausible", {"value_stated": 250_000, "value_low": 250_000, "value_high": 250_000}),
+    Case("claims", "crowd_count_plausible", {"claim_type": "attendance", "value_stated": 20_000_000,
+                                             "value_low": 20_000_000, "value_high": 20_000_000}),
+    Case("claims", "article_id_resolves_to_article", {"article_id": "no-such-article"}),
+    Case("claims", "event_id_resolves_to_event", {"event_id": "no-such-event"}),
+    Case("claims", "event_id_is_the_articles", {"event_id": "ev2"}),
+    Case("claims", "attributed_to_resolves_to_entity", {"attributed_to": "no-such-entity"}),
+    Case("claims", "published_date_is_the_articles", {"published_date": date(2024, 3, 5)}),
+    Case("claims", "char_start_not_negative", {"char_start": -1}),
+    Case("claims", "span_not_reversed", {"char_start": 9, "char_end": 3}),
+    Case("claims", "span_inside_body_clean", {"char_end": len(BODY) + 1}),
+    Case("claims", "span_slices_to_surface", {"surface": "Three people were killed"}),
+    Case("claims", "attributed_char_start_not_negative", {"attributed_char_start": -4}),
+    Case("claims", "attributed_span_not_reversed", {"attributed_char_start": 9, "attributed_char_end": 3}),
+    Case("claims", "attributed_span_inside_body_clean", {"attributed_char_end": len(BODY) + 1}),
+    Case("claims", "attributed_span_slices_to_surface", {"attributed_surface": "sheriff"}),
+    # source_files
+    Case("source_files", "source_path_not_null", {"source_path": N}),
+    Case("source_files", "source_path_unique", copies=2),
+    Case("source_files", "status_not_null", {"status": N}),
+    Case("source_files", "status_in_vocabulary", {"status": "lost"}),
+    Case("source_files", "size_bytes_not_negative", {"size_bytes": -1}),
+    Case("source_files", "article_id_resolves_to_article", {"article_id": "no-such-article"}),
+    # rejected_inputs
+    Case("rejected_inputs", "source_path_not_null", {"source_path": N}),
+    Case("rejected_inputs", "source_path_unique", copies=2),
+    Case("rejected_inputs", "reason_not_null", {"reason": N}),
+    Case("rejected_inputs", "reason_is_a_code", {"reason": "Empty File!"}),
+]
+
+
+def bad_rows(case: Case, n: int, good: dict) -> list[dict]:
+    base = dict(good[case.table][0])
+    key = expectations.KEYS[case.table]
+    if case.table == "articles":
+        base = article_row(case.body or f"{BODY} Case {n}.", source_path=f"/in/case{n}.txt")
+    else:
+        base[key] = f"case-{n}"
+    row = {**base, **case.patch}
+    return [dict(row) for _ in range(case.copies)]
+
+
+@pytest.fixture(scope="module")
+def gx_dir(tmp_path_factory):
+    return tmp_path_factory.mktemp("gx")
+
+
+@pytest.fixture(scope="module")
+def cases_run(gx_dir):
+    """The good rows plus every case's rows, validated once; case id -> its row numbers per table."""
+    rows = good_rows()
+    where: dict[str, tuple[str, list[int]]] = {}
+    for n, case in enumerate(CASES):
+        added = bad_rows(case, n, rows)
+        start = len(rows[case.table])
+        rows[case.table].extend(added)
+        where[case.id] = (case.table, list(range(start, start + len(added))))
+    batch = batch_of(rows)
+    dq, failed, _ = run_suites(batch, gx_dir=gx_dir, run_id="cases", today=TODAY, min_words=20)
+    q = split(batch, expectations.KEYS, failed, run_id="cases", at=datetime(2024, 6, 1))
+    return batch, dq, failed, q, where
+
+
+def test_the_good_batch_passes_every_expectation_of_every_suite(gx_dir):
+    dq, failed, ids = run_suites(batch_of(good_rows()), gx_dir=gx_dir, run_id="good", today=TODAY, min_words=20)
+    assert dq.filter(~pl.col("success")).select("suite", "expectation").to_dicts() == []
+    assert failed == {}
+    every = {(s.TABLE, e.meta["name"]) for s in expectations.SUITES for e in s.expectations()}
+    assert set(dq.select("suite", "expectation").iter_rows()) == every
+    assert len(ids) == len(expectations.SUITES)  # one stored GX validation result per suite
+
+
+def test_every_expectation_has_a_failing_case():
+    every = {f"{s.TABLE}.{e.meta['name']}" for s in expectations.SUITES for e in s.expectations()}
+    names = [e.meta["name"] for s in expectations.SUITES for e in s.expectations()]
+    assert len(every) == len(names), "expectation names repeat within a suite"
+    assert every == {c.id for c in CASES}
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
+def test_a_bad_row_fails_its_expectation_and_is_quarantined(cases_run, case):
+    batch, dq, failed, q, where = cases_run
+    table, rows = where[case.id]
+    got = failed[table].filter(pl.col(ROW).is_in(rows))
+    assert case.expectation in set(got["expectation"]), got
+    # the good row of the table fails nothing
+    assert failed[table].filter(pl.col(ROW) == 0).height == 0
+    result = dq.filter((pl.col("suite") == table) & (pl.col("expectation") == case.expectation)).row(0, named=True)
+    assert result["success"] is False and result["unexpected_count"] >= len(rows)
+    # quarantined with that expectation's name, not loaded
+    key = expectations.KEYS[table]
+    keys = [batch.table(table)[key][r] for r in rows]
+    mine = q.rows.filter((pl.col("table_name") == table) & (pl.col("expectation") == case.expectation))
+    if keys[0] is None:
+        assert mine.filter(pl.col("row_key").str.contains(f"row {rows[0]} ")).height == 1
+    else:
+        mine = mine.filter(pl.col("row_key") == str(keys[0]))
+        assert mine.height == len(rows)
+        assert str(keys[0]) not in q.batch.table(table)[key].cast(pl.String).to_list()
+        assert json.loads(mine["row_data"][0])[key] == keys[0]
+
+
+def test_the_good_rows_are_loaded_next_to_the_bad_ones(cases_run):
+    _, _, _, q, _ = cases_run
+    assert "c1" in q.batch.claims["claim_id"].to_list()
+    assert AID in q.batch.articles["article_id"].to_list()
+    assert {"em1", "dm1"} <= set(q.batch.entity_mentions["mention_id"]) | set(q.batch.date_mentions["mention_id"])
+
+
+def test_suite_parameters_follow_the_run(gx_dir):
+    """min_words and today are run parameters, not baked into the stored suites."""
+    batch = batch_of(good_rows())
+    dq, failed, _ = run_suites(batch, gx_dir=gx_dir, run_id="p", today=date(2024, 3, 1), min_words=500)
+    failing = set(dq.filter(~pl.col("success"))["expectation"])
+    assert {"body_clean_min_words", "published_date_in_range", "event_date_in_range"} <= failing
