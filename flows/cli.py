@@ -6,6 +6,7 @@
     newsclaims eval DIR [--json FILE] [--with-seeds]   score the pipeline against DIR/gold.csv
     newsclaims export --format parquet [DIR] [--db FILE]   every table and view as Parquet (atomic)
     newsclaims report [--out FILE] [--db FILE]         self-contained HTML dashboard (works offline)
+    newsclaims docs [--db FILE]                        rebuild the Data Docs site, print its path
 
 Exit codes: 0 ok, 1 the run failed, 2 bad usage or a missing path,
 3 the database is busy (another run holds it).
@@ -93,6 +94,10 @@ def print_summary(console, s) -> None:
     if s.rows_quarantined:
         detail = ", ".join(f"{k}: {v}" for k, v in sorted(s.quarantined.items()))
         console.print(f"  quarantined {s.rows_quarantined} rows ({detail}); see table quarantine")
+    if s.expectations_failed:
+        console.print(f"  {s.expectations_failed} expectation(s) failed:", highlight=False)
+        for name, n in sorted(s.failed_expectations.items()):
+            console.print(f"    {name}: {n} rows", highlight=False)
     table = Table(title="rows", show_edge=False)
     table.add_column("table")
     table.add_column("written this run", justify="right")
@@ -101,7 +106,7 @@ def print_summary(console, s) -> None:
         table.add_row(name, str(s.row_counts.get(name, 0)), str(s.table_totals.get(name, "")))
     console.print(table)
     if s.stage_seconds:
-        console.print("extraction seconds: " + ", ".join(f"{k} {v:.1f}" for k, v in s.stage_seconds.items()))
+        console.print("stage seconds: " + ", ".join(f"{k} {v:.1f}" for k, v in s.stage_seconds.items()))
     if s.docs_path:
         console.print(f"data docs: {s.docs_path}")
 
@@ -262,6 +267,22 @@ def cmd_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# ---------------------------------------------------------------- docs
+
+
+def cmd_docs(args: argparse.Namespace) -> int:
+    from flows.settings import get_settings
+
+    settings = get_settings(db=args.db)
+    if not settings.db.exists():
+        _err(f"no database at {settings.db}: run `newsclaims run` first")
+        return EXIT_USAGE
+    from flows.validate import build_docs
+
+    print(build_docs(settings.gx_dir))
+    return EXIT_OK
+
+
 # ---------------------------------------------------------------- parser
 
 
@@ -320,6 +341,10 @@ def build_parser() -> argparse.ArgumentParser:
     rp.add_argument("--max-events", type=int, default=20, metavar="N", help="events shown, largest first")
     rp.add_argument("--wait", type=float, metavar="SECONDS", help="wait this long while a run holds the db")
     rp.set_defaults(func=cmd_report)
+
+    dd = sub.add_parser("docs", help="rebuild the Great Expectations Data Docs site and print its path")
+    dd.add_argument("--db", type=Path, help="the database whose data-quality results to render")
+    dd.set_defaults(func=cmd_docs)
     return p
 
 

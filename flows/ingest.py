@@ -46,6 +46,7 @@ class RunSummary:
     table_totals: dict[str, int] = field(default_factory=dict)
     rejected: list[dict] = field(default_factory=list)
     quarantined: dict[str, int] = field(default_factory=dict)
+    failed_expectations: dict[str, int] = field(default_factory=dict)  # "suite.expectation" -> rows
     stage_seconds: dict[str, float] = field(default_factory=dict)
     duration_s: float = 0.0
     error: str | None = None
@@ -127,6 +128,14 @@ def finalize_run(batch, state, settings: Settings, run_id: str):
 
     aliases = pl.read_csv(settings.aliases_file) if settings.aliases_file.exists() else pl.DataFrame()
     return finalize(batch, state, aliases, run_id=run_id)
+
+
+@task(name="validate", **TASK_OPTS)
+def validate(settings: Settings, plan: loader.LoadPlan, state, today: date):
+    """Run the expectations/ suites on what the plan would commit; failing rows go to quarantine."""
+    from flows.validate import validate_plan
+
+    return validate_plan(plan, state, settings, today)
 
 
 @task(name="load", **TASK_OPTS)
@@ -257,6 +266,11 @@ def ingest_articles(paths: list[str], settings: Settings, run_id: str | None = N
                 plan.upserts["source_files"] = pl.concat(
                     [fin.source_files, _listing_rejects(rejected_listing, ledger, run_id)],
                     how="diagonal_relaxed")
+                plan, dq = validate(settings, plan, state, today)
+                _record_dq(summary, dq)
+                if settings.strict and dq.expectations_failed:
+                    raise StrictModeFailure(f"--strict: {dq.expectations_failed} expectation(s) failed: "
+                                            f"{dq.describe()}; see {dq.docs_path}")
             summary.duration_s = round(time.perf_counter() - started, 2)
             plan.run_fields = summary.run_fields()
             summary.row_counts = load(settings, plan)
@@ -269,6 +283,15 @@ def ingest_articles(paths: list[str], settings: Settings, run_id: str | None = N
             raise
     summary.table_totals = _table_totals(settings)
     return summary
+
+
+def _record_dq(summary: RunSummary, dq) -> None:
+    summary.rows_quarantined = dq.rows_quarantined
+    summary.quarantined = dq.quarantined
+    summary.expectations_failed = dq.expectations_failed
+    summary.failed_expectations = dq.failed
+    summary.docs_path = dq.docs_path
+    summary.stage_seconds = {**summary.stage_seconds, **dq.seconds}
 
 
 def _refresh_stat(read: pl.DataFrame, ledger: pl.DataFrame, run_id: str) -> pl.DataFrame:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
@@ -33,7 +33,8 @@ class Settings(BaseSettings):
     aliases_file: Path = Field(
         WAREHOUSE_DIR / "reference" / "entity_aliases.csv", description="reviewed entity aliases"
     )
-    gx_dir: Path = Field(WAREHOUSE_DIR / "gx", description="file-backed GX context and Data Docs")
+    gx_dir: Path = Field(WAREHOUSE_DIR / "gx",
+                         description="file-backed GX context and Data Docs (default: gx/ beside the database)")
     task_runner: Literal["thread", "process", "dask"] = Field(
         "thread", description="Prefect task runner for the extraction tasks"
     )
@@ -46,6 +47,13 @@ class Settings(BaseSettings):
     export_dir: Path = Field(WAREHOUSE_DIR / "export", description="`newsclaims export` folder given no DIR")
     report_file: Path = Field(PROJECT_ROOT / "reports" / "newsclaims-report.html",
                               description="`newsclaims report` output given no --out")
+
+    @model_validator(mode="after")
+    def _gx_dir_beside_db(self) -> "Settings":
+        # each database keeps its own GX results and Data Docs unless gx_dir is set
+        if "gx_dir" not in self.model_fields_set:
+            self.gx_dir = Path(self.db).parent / "gx"
+        return self
 
     @property
     def lock_path(self) -> Path:

@@ -1,0 +1,255 @@
+"""Data quality on every batch before it is committed: GX context I/O for expectations/.
+
+``validate_plan`` takes the LoadPlan a run is about to commit, runs each
+table's suite (Great Expectations Core on the batch frames as pandas; GX's SQL
+path over DuckDB does not work), moves the rows that fail to ``quarantine``
+(expectations/quarantine.py), adds one ``dq_results`` row per expectation and
+suite, and builds the Data Docs pages of this run. The plan it returns is what
+the load commits, all in the run's one transaction.
+
+The GX context is file-backed under Settings.gx_dir (default: ``gx/`` beside the
+database). The suites are written from expectations/ when a process first opens
+the context; values that change per run (today, min_words) are suite parameters.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import time
+from dataclasses import dataclass, field
+from datetime import date, datetime, time as dtime
+from pathlib import Path
+
+import polars as pl
+
+from flows.settings import Settings
+from warehouse.loader import LoadPlan
+
+DATASOURCE = "newsclaims"
+BATCH = "batch"
+SITE = "local_site"
+# Data Docs keep the validation results of this many runs (older ones are pruned
+# from the GX store), so building them stays cheap however many runs there were.
+DOCS_RUNS = 20
+SAMPLE = 10  # unexpected values kept in dq_results.unexpected_sample
+DQ_RESULTS_SCHEMA = {
+    "run_id": pl.String, "suite": pl.String, "expectation": pl.String, "column_name": pl.String,
+    "success": pl.Boolean, "element_count": pl.Int64, "unexpected_count": pl.Int64,
+    "unexpected_sample": pl.String, "evaluated_at": pl.Datetime("us"),
+}
+
+_CONTEXTS: dict[Path, "_Context"] = {}
+
+
+@dataclass
+class DqReport:
+    """What validation found in one run (the flow copies it into the RunSummary)."""
+
+    expectations_run: int = 0
+    expectations_failed: int = 0
+    failed: dict[str, int] = field(default_factory=dict)  # "suite.expectation" -> unexpected rows
+    quarantined: dict[str, int] = field(default_factory=dict)  # table -> rows not loaded
+    rows_quarantined: int = 0
+    docs_path: str | None = None
+    seconds: dict[str, float] = field(default_factory=dict)  # validate, docs
+
+    def describe(self) -> str:
+        return ", ".join(f"{k} ({v} rows)" for k, v in sorted(self.failed.items()))
+
+
+@dataclass
+class _Context:
+    gx: object  # great_expectations FileDataContext
+    definitions: dict  # table -> ValidationDefinition
+
+
+def docs_index(gx_dir: Path) -> Path:
+    return Path(gx_dir) / "uncommitted" / "data_docs" / SITE / "index.html"
+
+
+def open_context(gx_dir: Path, *, refresh: bool = False) -> _Context:
+    """The file-backed GX context under ``gx_dir`` with every suite of expectations/ written to it."""
+    import great_expectations as gx
+    from great_expectations.data_context.types.base import ProgressBarsConfig
+
+    import expectations
+
+    key = Path(gx_dir).resolve()
+    cached = _CONTEXTS.get(key)
+    if cached is not None and not refresh and (key / "great_expectations.yml").exists():
+        return cached
+    context = gx.get_context(mode="file", context_root_dir=str(key))
+    if context.variables.progress_bars != ProgressBarsConfig(globally=False):
+        context.variables.progress_bars = ProgressBarsConfig(globally=False)
+        context.variables.save()
+    try:
+        source = context.data_sources.get(DATASOURCE)
+    except (KeyError, ValueError):
+        source = context.data_sources.add_pandas(DATASOURCE)
+    definitions = {}
+    for module in expectations.SUITES:
+        table = module.TABLE
+        asset = source.get_asset(table) if table in source.get_asset_names() else source.add_dataframe_asset(table)
+        try:
+            batch = asset.get_batch_definition(BATCH)
+        except KeyError:
+            batch = asset.add_batch_definition_whole_dataframe(BATCH)
+        suite = context.suites.add_or_update(gx.ExpectationSuite(name=table, expectations=module.expectations()))
+        definitions[table] = context.validation_definitions.add_or_update(
+            gx.ValidationDefinition(name=table, data=batch, suite=suite))
+    _CONTEXTS[key] = ctx = _Context(gx=context, definitions=definitions)
+    return ctx
+
+
+def _concat(frames: list[pl.DataFrame] | None) -> pl.DataFrame:
+    return pl.concat(frames, how="diagonal_relaxed") if frames else pl.DataFrame()
+
+
+def batch_of(plan: LoadPlan, loaded_articles: pl.DataFrame):
+    """The frames of a LoadPlan as an expectations Batch (articles already loaded minus the deleted)."""
+    from expectations.base import Batch
+
+    kept = loaded_articles
+    if kept.height and plan.delete_article_ids:
+        kept = kept.filter(~pl.col("article_id").is_in(sorted(plan.delete_article_ids)))
+    return Batch(
+        articles=_concat(plan.inserts.get("articles")),
+        date_mentions=_concat(plan.inserts.get("date_mentions")),
+        entity_mentions=_concat(plan.inserts.get("entity_mentions")),
+        claims=_concat(plan.inserts.get("claims")),
+        entities=plan.replaces.get("entities", pl.DataFrame()),
+        events=plan.replaces.get("events", pl.DataFrame()),
+        source_files=plan.upserts.get("source_files", pl.DataFrame()),
+        rejected_inputs=_concat(plan.inserts.get("rejected_inputs")),
+        loaded_articles=kept.select("article_id", "published_date") if kept.height else pl.DataFrame(),
+    )
+
+
+def _json(value) -> str:
+    return json.dumps(value, default=str, ensure_ascii=False)
+
+
+def run_suites(batch, *, gx_dir: Path, run_id: str, today: date, min_words: int,
+               at: datetime | None = None) -> tuple[pl.DataFrame, dict[str, pl.DataFrame], list]:
+    """Run every suite on its table of ``batch``: (dq_results rows, failed rows per table, GX result ids).
+
+    Failed rows: table -> frame of (ROW, expectation) with ROW the row number in
+    the batch's frame. A table without rows this run is not validated.
+    """
+    from great_expectations.core.run_identifier import RunIdentifier
+
+    import expectations
+    from expectations.quarantine import ROW
+
+    ctx = open_context(gx_dir)
+    at = at or datetime.now()
+    gx_run = RunIdentifier(run_name=run_id, run_time=at)
+    params = {"today": datetime.combine(today, dtime()), "min_words": min_words}
+    results, failed = [], {}
+    for module in expectations.SUITES:
+        table = module.TABLE
+        source = batch.table(table)
+        if not source.height:
+            continue
+        frame = module.frame(batch)
+        if frame.height != source.height:
+            raise RuntimeError(f"suite {table}: frame() returned {frame.height} rows for {source.height}")
+        keys = source[module.KEY].cast(pl.String).to_list() if module.KEY in source.columns else None
+        outcome = ctx.definitions[table].run(
+            batch_parameters={"dataframe": frame.to_pandas()}, expectation_parameters=params,
+            result_format={"result_format": "COMPLETE"}, run_id=gx_run)
+        bad: list[tuple[int, str]] = []
+        for r in outcome.results:
+            meta = r.expectation_config.meta or {}
+            name = meta.get("name") or r.expectation_config.type
+            res = r.result or {}
+            if r.exception_info and r.exception_info.get("raised_exception"):
+                # an expectation that could not be evaluated is a failure of the whole batch
+                raise RuntimeError(f"expectation {table}.{name} raised: {r.exception_info.get('exception_message')}")
+            index = [int(i) for i in res.get("unexpected_index_list") or []]
+            values = res.get("unexpected_list") or res.get("partial_unexpected_list") or []
+            sample = [{"row_key": keys[i] if keys else None, "value": v} for i, v in zip(index[:SAMPLE], values)]
+            results.append({
+                "run_id": run_id, "suite": table, "expectation": name, "column_name": meta.get("column"),
+                "success": bool(r.success), "element_count": res.get("element_count", frame.height),
+                "unexpected_count": res.get("unexpected_count", 0 if r.success else None),
+                "unexpected_sample": _json(sample), "evaluated_at": at,
+            })
+            bad.extend((i, name) for i in index)
+        if bad:
+            failed[table] = pl.DataFrame(bad, schema={ROW: pl.UInt32, "expectation": pl.String}, orient="row")
+    dq = pl.DataFrame(results, schema=DQ_RESULTS_SCHEMA) if results else pl.DataFrame(schema=DQ_RESULTS_SCHEMA)
+    ids = [k for k in ctx.gx.validation_results_store.list_keys() if k.run_id.run_name == run_id]
+    return dq, failed, ids
+
+
+def build_docs(gx_dir: Path, resource_ids: list | None = None) -> str:
+    """Build the Data Docs site (only the pages of ``resource_ids`` and the index when given)."""
+    ctx = open_context(gx_dir)
+    _prune(ctx, Path(gx_dir))
+    kwargs = {"resource_identifiers": resource_ids} if resource_ids else {}
+    ctx.gx.build_data_docs(site_names=[SITE], **kwargs)
+    return str(docs_index(gx_dir))
+
+
+def _prune(ctx: _Context, gx_dir: Path) -> None:
+    """Drop validation results (and their pages) of all but the last DOCS_RUNS runs."""
+    store = ctx.gx.validation_results_store
+    keys = store.list_keys()
+    last = {}
+    for k in keys:
+        name = k.run_id.run_name
+        last[name] = max(last.get(name, k.run_id.run_time), k.run_id.run_time)
+    keep = set(sorted(last, key=lambda n: last[n], reverse=True)[:DOCS_RUNS])
+    pages = gx_dir / "uncommitted" / "data_docs" / SITE / "validations"
+    for k in keys:
+        if k.run_id.run_name not in keep:
+            store.remove_key(k)
+            shutil.rmtree(pages / k.expectation_suite_identifier.name / k.run_id.run_name, ignore_errors=True)
+
+
+def validate_plan(plan: LoadPlan, state, settings: Settings, today: date) -> tuple[LoadPlan, DqReport]:
+    """Validate what ``plan`` would commit; return the plan without the failing rows, and the report.
+
+    ``state``: the transforms.pipeline.WarehouseState the run read (articles and
+    entity mentions already loaded). The returned plan also inserts the run's
+    quarantine and dq_results rows.
+    """
+    from expectations import KEYS
+    from expectations.quarantine import split
+
+    t0 = time.perf_counter()
+    at = datetime.now()
+    batch = batch_of(plan, state.articles)
+    dq, failed, ids = run_suites(batch, gx_dir=settings.gx_dir, run_id=plan.run_id, today=today,
+                                 min_words=settings.min_words, at=at)
+    q = split(batch, KEYS, failed, run_id=plan.run_id, at=at,
+              updates={t: f for t, (_, f) in plan.updates.items()}, loaded_mentions=state.entity_mentions)
+    out = LoadPlan(run_id=plan.run_id, delete_article_ids=plan.delete_article_ids, run_fields=plan.run_fields)
+    for table, frames in plan.inserts.items():
+        if table in KEYS:
+            out.add(table, q.batch.table(table))
+        else:
+            for f in frames:
+                out.add(table, f)
+    out.upserts = dict(plan.upserts)
+    if "source_files" in plan.upserts:
+        out.upserts["source_files"] = q.batch.source_files
+    out.replaces = {t: (q.batch.table(t) if t in KEYS else f) for t, f in plan.replaces.items()}
+    out.updates = {t: (key, q.updates.get(t, f)) for t, (key, f) in plan.updates.items()}
+    out.add("quarantine", q.rows)
+    out.add("dq_results", dq)
+
+    failures = dq.filter(~pl.col("success"))
+    report = DqReport(
+        expectations_run=dq.height, expectations_failed=failures.height,
+        failed={f"{s}.{e}": n or 0 for s, e, n in failures.select("suite", "expectation", "unexpected_count")
+                .iter_rows()},
+        quarantined=q.by_table, rows_quarantined=sum(q.by_table.values()),
+    )
+    report.seconds["validate"] = round(time.perf_counter() - t0, 2)
+    t0 = time.perf_counter()
+    report.docs_path = build_docs(settings.gx_dir, ids)
+    report.seconds["docs"] = round(time.perf_counter() - t0, 2)
+    return out, report
