@@ -34,6 +34,15 @@ def query(db: Path, sql: str, params=None) -> list[tuple]:
         con.close()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def shared_gx_dir(tmp_path_factory) -> Path:
+    """One GX context (suites, results, Data Docs) for every run of the session: opening one is slow."""
+    gx_dir = tmp_path_factory.mktemp("gx")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("NEWSCLAIMS_GX_DIR", str(gx_dir))
+        yield gx_dir
+
+
 @pytest.fixture(scope="session")
 def seeds_db(tmp_path_factory) -> Path:
     """The default run: seeds/ into a fresh database (shared by read-only tests)."""
