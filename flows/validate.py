@@ -146,7 +146,7 @@ def run_suites(batch, *, gx_dir: Path, run_id: str, today: date, min_words: int,
     at = at or datetime.now()
     gx_run = RunIdentifier(run_name=run_id, run_time=at)
     params = {"today": datetime.combine(today, dtime()), "min_words": min_words}
-    results, failed = [], {}
+    results, failed, big = [], {}, {}
     for module in expectations.SUITES:
         table = module.TABLE
         source = batch.table(table)
@@ -160,28 +160,51 @@ def run_suites(batch, *, gx_dir: Path, run_id: str, today: date, min_words: int,
             batch_parameters={"dataframe": frame.to_pandas()}, expectation_parameters=params,
             result_format={"result_format": "COMPLETE"}, run_id=gx_run)
         bad: list[tuple[int, str]] = []
+        trimmed = False
         for r in outcome.results:
             meta = r.expectation_config.meta or {}
             name = meta.get("name") or r.expectation_config.type
             res = r.result or {}
-            if r.exception_info and r.exception_info.get("raised_exception"):
-                # an expectation that could not be evaluated is a failure of the whole batch
-                raise RuntimeError(f"expectation {table}.{name} raised: {r.exception_info.get('exception_message')}")
+            error = _error_of(r)
             index = [int(i) for i in res.get("unexpected_index_list") or []]
             values = res.get("unexpected_list") or res.get("partial_unexpected_list") or []
             sample = [{"row_key": keys[i] if keys else None, "value": v} for i, v in zip(index[:SAMPLE], values)]
             results.append({
                 "run_id": run_id, "suite": table, "expectation": name, "column_name": meta.get("column"),
-                "success": bool(r.success), "element_count": res.get("element_count", frame.height),
-                "unexpected_count": res.get("unexpected_count", 0 if r.success else None),
-                "unexpected_sample": _json(sample), "evaluated_at": at,
+                # an expectation GX could not evaluate has failed, on no row in particular
+                "success": bool(r.success) and not error, "element_count": res.get("element_count", frame.height),
+                "unexpected_count": None if error else res.get("unexpected_count", 0 if r.success else None),
+                "unexpected_sample": _json({"error": error} if error else sample), "evaluated_at": at,
             })
             bad.extend((i, name) for i in index)
+            trimmed |= _trim(res)
+        if trimmed:
+            big[table] = outcome
         if bad:
             failed[table] = pl.DataFrame(bad, schema={ROW: pl.UInt32, "expectation": pl.String}, orient="row")
     dq = pl.DataFrame(results, schema=DQ_RESULTS_SCHEMA) if results else pl.DataFrame(schema=DQ_RESULTS_SCHEMA)
-    ids = [k for k in ctx.gx.validation_results_store.list_keys() if k.run_id.run_name == run_id]
+    store = ctx.gx.validation_results_store
+    ids = [k for k in store.list_keys() if k.run_id.run_name == run_id]
+    for k in ids:  # store the trimmed results: Data Docs need samples, not every failing row
+        if k.expectation_suite_identifier.name in big:
+            store.set(k, big[k.expectation_suite_identifier.name])
     return dq, failed, ids
+
+
+def _error_of(result) -> str | None:
+    info = result.exception_info or {}
+    if "raised_exception" not in info:  # {metric id: info} when a metric failed
+        info = next((v for v in info.values() if isinstance(v, dict) and v.get("raised_exception")), {})
+    return (info.get("exception_message") or "raised") if info.get("raised_exception") else None
+
+
+def _trim(result: dict) -> bool:
+    """Drop the full lists of failing values and rows from a GX result (``partial_*`` stay)."""
+    if len(result.get("unexpected_index_list") or []) <= 2 * SAMPLE:
+        return False
+    for k in ("unexpected_list", "unexpected_index_list", "unexpected_index_query"):
+        result.pop(k, None)
+    return True
 
 
 def build_docs(gx_dir: Path, resource_ids: list | None = None) -> str:

@@ -282,3 +282,13 @@ def test_suite_parameters_follow_the_run(gx_dir):
     dq, failed, _ = run_suites(batch, gx_dir=gx_dir, run_id="p", today=date(2024, 3, 1), min_words=500)
     failing = set(dq.filter(~pl.col("success"))["expectation"])
     assert {"body_clean_min_words", "published_date_in_range", "event_date_in_range"} <= failing
+
+
+def test_an_expectation_gx_cannot_evaluate_is_a_failure_with_its_error(gx_dir):
+    rows = good_rows()
+    rows["events"][0]["event_date"] = "last spring"  # a string where a date belongs
+    dq, failed, _ = run_suites(batch_of(rows), gx_dir=gx_dir, run_id="error", today=TODAY, min_words=20)
+    bad = dq.filter(~pl.col("success")).row(0, named=True)
+    assert (bad["suite"], bad["expectation"], bad["unexpected_count"]) == ("events", "event_date_in_range", None)
+    assert "error" in json.loads(bad["unexpected_sample"])
+    assert dq.filter(~pl.col("success")).height == 1 and failed == {}
