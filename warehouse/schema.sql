@@ -32,7 +32,7 @@ create table if not exists source_files (
     file_sha256   varchar,                     -- NULL when the file was never read (too large, unreadable)
     size_bytes    bigint,
     mtime_ns      bigint,
-    status        varchar not null,            -- article | duplicate | rejected
+    status        varchar not null,            -- article | duplicate | rejected | quarantined
     article_id    varchar,
     first_run_id  varchar,
     last_run_id   varchar
