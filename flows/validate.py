@@ -68,8 +68,12 @@ def docs_index(gx_dir: Path) -> Path:
     return Path(gx_dir) / "uncommitted" / "data_docs" / SITE / "index.html"
 
 
-def open_context(gx_dir: Path, *, refresh: bool = False) -> _Context:
-    """The file-backed GX context under ``gx_dir`` with every suite of expectations/ written to it."""
+def open_context(gx_dir: Path, *, reopen: bool = False) -> _Context:
+    """The file-backed GX context under ``gx_dir`` with every suite of expectations/ written to it.
+
+    Opened once per process and folder; ``reopen`` writes the suites again (another
+    process sharing the folder wrote its own copy, which GX then calls stale).
+    """
     import great_expectations as gx
     from great_expectations.data_context.types.base import ProgressBarsConfig
 
@@ -77,7 +81,7 @@ def open_context(gx_dir: Path, *, refresh: bool = False) -> _Context:
 
     key = Path(gx_dir).resolve()
     cached = _CONTEXTS.get(key)
-    if cached is not None and not refresh and (key / "great_expectations.yml").exists():
+    if cached is not None and not reopen and (key / "great_expectations.yml").exists():
         return cached
     context = gx.get_context(mode="file", context_root_dir=str(key))
     if context.variables.progress_bars != ProgressBarsConfig(globally=False):
@@ -138,6 +142,7 @@ def run_suites(batch, *, gx_dir: Path, run_id: str, today: date, min_words: int,
     the batch's frame. A table without rows this run is not validated.
     """
     from great_expectations.core.run_identifier import RunIdentifier
+    from great_expectations.exceptions.resource_freshness import ResourceFreshnessAggregateError
 
     import expectations
     from expectations.quarantine import ROW
@@ -156,9 +161,14 @@ def run_suites(batch, *, gx_dir: Path, run_id: str, today: date, min_words: int,
         if frame.height != source.height:
             raise RuntimeError(f"suite {table}: frame() returned {frame.height} rows for {source.height}")
         keys = source[module.KEY].cast(pl.String).to_list() if module.KEY in source.columns else None
-        outcome = ctx.definitions[table].run(
-            batch_parameters={"dataframe": frame.to_pandas()}, expectation_parameters=params,
-            result_format={"result_format": "COMPLETE"}, run_id=gx_run)
+        data = {"dataframe": frame.to_pandas()}
+        run = dict(batch_parameters=data, expectation_parameters=params, result_format={"result_format": "COMPLETE"},
+                   run_id=gx_run)
+        try:
+            outcome = ctx.definitions[table].run(**run)
+        except ResourceFreshnessAggregateError:
+            ctx = open_context(gx_dir, reopen=True)
+            outcome = ctx.definitions[table].run(**run)
         bad: list[tuple[int, str]] = []
         trimmed = False
         for r in outcome.results:
