@@ -108,6 +108,13 @@ CASES = [
     ("Three people remain missing.", {("missing", 3, 3, "exact")}, set()),
     ("The Moscow mayor has confirmed multiple casualties.",
      {("casualties", 2, None, "vague")}, set()),
+    # a name the NER mislabels after an age; where the person is from is skipped
+    ("The coroner confirmed 23-year-old Davienne Lewis from Springfield died after he was shot "
+     "multiple times.", {("killed", 1, 1, "exact")}, {("injured", 1)}),
+    # "also": people shot besides the dead, not a count that includes them
+    ("Davienne Lewis died after he was shot. Raymone West, Brian Dearmond and Marquise McPherson "
+     "were also struck by bullets.", {("killed", 1, 1, "exact"), ("injured", 3, 3, "exact")},
+     {("injured", 2)}),
     # who shows up at a hospital is not said to be hurt
     ("Four juveniles showed up at Good Samaritan Hospital in a stolen vehicle.", set(),
      {("injured", 4), ("hospitalized", 4)}),

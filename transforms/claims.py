@@ -34,7 +34,11 @@ How a claim is found
    one. Coordinations add up: "Smith and his wife were killed" (2), "a
    woman and two children were shot" (3), "4 adults, 1 child shot" (5),
    "kills 3 bandmates, self" (4) -- but not a breakdown ("six people, three
-   men and three women") nor "his brother or a friend" (1).
+   men and three women") nor "his brother or a friend" (1). "Smith from
+   Springfield died": where the person is from is skipped; a name the NER
+   labels ORG/GPE/NORP/FAC right after an age ("23-year-old Davienne Lewis") is
+   a person. People "also" shot ("X, Y and Z were also struck by bullets") are
+   besides the dead: their count is not reduced by the killed count.
 5. Inferences that state a count without a numeral: "a double homicide"
    (killed 2), "a triple shooting" (3 shot), "a murder-suicide" (killed, at
    least 2), "a third victim" (at least 3), "both died" (2); "shot and killed
@@ -1015,7 +1019,9 @@ def _singular_regex(seg: _Segment, covered: list[tuple[int, int]]) -> list[_Clai
     out = []
     seen = set()
     text = seg.text
-    persons = [(a - seg.start, b - seg.start) for a, b, lab in seg.ents if lab == "PERSON"]
+    # PERSON names, and names the NER mislabels right after an age ("23-year-old Davienne Lewis")
+    persons = [(a - seg.start, b - seg.start) for a, b, lab in seg.ents if lab == "PERSON" or (
+        lab in ("ORG", "GPE", "NORP", "FAC") and _AGE_BEFORE.search(text, 0, a - seg.start))]
     persons_by_end = {b: a for a, b in persons}
     persons_by_start = {a: b for a, b in persons}
     toks = [(m.start(), m.end(), m.group(0).lower()) for m in _TOK.finditer(text)]
@@ -1023,14 +1029,15 @@ def _singular_regex(seg: _Segment, covered: list[tuple[int, int]]) -> list[_Clai
 
     survived = _lived(seg)
 
-    def add(cls: str, a: int, b: int, is_name: bool, n: int = 1) -> None:
+    def add(cls: str, a: int, b: int, is_name: bool, n: int = 1, also: bool = False) -> None:
         start, end = seg.start + a, seg.start + b
         if any(s < end and start < e for s, e in covered) or (cls, start) in seen:
             return
         seen.add((cls, start))
         out.append(_Claim("injured" if cls == "shot" else cls, n, n, n, "exact", start, end,
                           ref=_regex_reference(text[a:b], is_name),
-                          overlap="article" if cls == "shot" and not survived else None))
+                          overlap="article" if cls == "shot" and not survived and not also
+                          else None))
 
     ents_at = {}
     for a, b, lab in seg.ents:
@@ -1050,9 +1057,10 @@ def _singular_regex(seg: _Segment, covered: list[tuple[int, int]]) -> list[_Clai
     for m in _PRED_RX.finditer(text):
         cls = {"k": "killed", "i": "injured", "s": "shot", "h": "hospitalized", "a": None}[m.lastgroup]
         k = bisect.bisect_left(starts, m.start()) - 1  # last token before the predicate
-        passive = False
+        passive = also = False
         while k >= 0 and toks[k][2] in _SKIP_BEFORE:
             passive = passive or toks[k][2] in _PASSIVE_AUX
+            also = also or toks[k][2] == "also"  # "X, Y and Z were also shot": besides the dead
             k -= 1
         appos_name = None
         if k >= 0 and toks[k][2] == ",":  # "Smith, 23, was killed": skip an apposition
@@ -1062,6 +1070,14 @@ def _singular_regex(seg: _Segment, covered: list[tuple[int, int]]) -> list[_Clai
             while j >= 0 and k - j < 16 and toks[j][2] not in (",", ".", ";"):
                 j -= 1
             k = j - 1 if j >= 0 and toks[j][2] == "," else -1
+        elif k >= 1 and text[toks[k][0]:toks[k][0] + 1].isupper() and toks[k][0] not in persons_by_end:
+            # "Davienne Lewis from Springfield died": skip where the person is from
+            j = k - 1
+            while j >= 0 and k - j < 4 and text[toks[j][0]:toks[j][0] + 1].isupper():
+                j -= 1
+            if j >= 1 and toks[j][2] in ("from", "of") and (
+                    toks[j - 1][1] in persons_by_end or name_ok(toks[j - 1][0], toks[j - 1][1])):
+                k = j - 1
         pred = m.group(m.lastgroup).lower()
         if pred.startswith("suffering"):
             passive = True  # "found a girl suffering from a gunshot wound"
@@ -1102,7 +1118,7 @@ def _singular_regex(seg: _Segment, covered: list[tuple[int, int]]) -> list[_Clai
                         j -= 1
                 if oxford and n < 3 and not np[2]:
                     a0, n = np[0], 1
-                add(cls, a0 if n > 1 else np[0], np[1], np[2] and n == 1, n)
+                add(cls, a0 if n > 1 else np[0], np[1], np[2] and n == 1, n, also)
         active = None
         if pred in ("shooting", "killing", "wounds", "kills", "shoots", "injures") and k >= 0 and (
                 toks[k][2] in _NOUN_BEFORE_GERUND or toks[k][2].endswith("-by")):
@@ -1136,6 +1152,7 @@ def _singular_regex(seg: _Segment, covered: list[tuple[int, int]]) -> list[_Clai
     return out
 
 
+_AGE_BEFORE = re.compile(r"\b(?:\d+|[a-z]+(?:-[a-z]+)?)-year-old\s+\Z", re.IGNORECASE)
 _DEATH_OF_NAME = re.compile(
     r"\b(?:death|killing|murder|slaying|(?:fatal|deadly)\s+shooting)\s+of\s+(?:(?:\d+|[a-z]+)-year-old\s+)?",
     re.IGNORECASE,
