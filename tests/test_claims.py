@@ -115,6 +115,13 @@ CASES = [
     ("Davienne Lewis died after he was shot. Raymone West, Brian Dearmond and Marquise McPherson "
      "were also struck by bullets.", {("killed", 1, 1, "exact"), ("injured", 3, 3, "exact")},
      {("injured", 2)}),
+    # a police officer and someone who is not police are two people
+    ("An officer was grazed by a bullet in the shin. The suspect was shot in the leg and taken "
+     "to a hospital.", {("injured", 1, 1, "exact"), ("injured", 2, None, "at_least")}, set()),
+    ("An officer shot a man in the leg. The man was taken to a hospital.",
+     {("injured", 1, 1, "exact")}, {("injured", 2)}),
+    ("A deputy was shot in the arm. He is expected to recover.", {("injured", 1, 1, "exact")},
+     {("injured", 2)}),
     # who shows up at a hospital is not said to be hurt
     ("Four juveniles showed up at Good Samaritan Hospital in a stolen vehicle.", set(),
      {("injured", 4), ("hospitalized", 4)}),

@@ -80,6 +80,11 @@ which: "multiple casualties", "a third victim" with no predicate). Unit is
   victim before it); "a man", "his wife" and "himself" are new people. An
   injured single victim inside a killed span ("The injured person was
   declared deceased") is that dead person.
+- Distinct roles: a police officer (officer, deputy, trooper, ...) and someone
+  who is not police are two people. When the injured single victims left
+  (described or named, not pronouns) include both, the first mention of the
+  later role counts at least 2: "an officer was grazed ... The suspect was
+  shot in the leg" -> injured 1 and injured at_least 2 (value_stated 1).
 - Attacker nouns (gunmen, assailants, attackers, shooters, suspects ...)
   give an attackers claim, and the predicate may type them too: "detained
   all four direct assailants" -> detained 4 and attackers 4. An elliptical
@@ -1938,7 +1943,27 @@ def _resolve_people(claims: list[_Claim], person_ents: list[tuple[int, frozenset
                 (c.start, c.end) in dead_spans:
             continue
         out.append(c)
+    if body is not None:
+        _distinct_roles(out, body)
     return out
+
+
+def _distinct_roles(claims: list[_Claim], body: str) -> None:
+    """A police officer and someone who is not police are two people: when the injured single
+    victims (described or named, not pronouns) include both, the first mention of the later
+    role counts at least 2 (value_stated stays 1; like "a third victim")."""
+    first: dict[bool, _Claim] = {}
+    for c in claims:
+        if c.claim_type == "injured" and c.ref is not None and c.ref[0] != "pron" \
+                and not c.negated and not c.background and c.value_low == 1:
+            first.setdefault(_OFFICER.search(body, c.start, c.end) is not None, c)
+    if len(first) == 2:
+        later = max(first.values(), key=lambda c: c.start)
+        later.value_low, later.value_high, later.qualifier = 2, None, "at_least"
+
+
+_OFFICER = re.compile(r"\b(?:officers?|deputy|deputies|trooper|policem[ae]n|policewoman|cop|agent|"
+                      r"sergeant|sgt|detective|patrolman)\b", re.IGNORECASE)
 
 
 def _resolve_overlap(claims: list[_Claim]) -> list[_Claim]:
