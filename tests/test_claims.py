@@ -122,6 +122,11 @@ CASES = [
      {("injured", 1, 1, "exact")}, {("injured", 2)}),
     ("A deputy was shot in the arm. He is expected to recover.", {("injured", 1, 1, "exact")},
      {("injured", 2)}),
+    # the object of an active "shot" is a name the NER did not label PERSON
+    ("Deputies shot Giddings and took the hostage out to safety.", {("injured", 1, 1, "exact")},
+     set()),
+    ("Smith was treated for his non-life-threatening injuries at Emanuel Hospital.",
+     {("injured", 1, 1, "exact")}, set()),
     # who shows up at a hospital is not said to be hurt
     ("Four juveniles showed up at Good Samaritan Hospital in a stolen vehicle.", set(),
      {("injured", 4), ("hospitalized", 4)}),
@@ -266,6 +271,17 @@ def test_title_claims_are_flagged(nlp):
         (62, "exact", True), (62, "at_least", False)]
     assert claims["published_date"].unique().to_list() == [date(2024, 3, 23)]
     assert rows(claims) >= {("injured", 40, None, "vague")}
+
+
+@pytest.mark.parametrize("text,not_surfaces", [
+    ("Police: Suspect Wounds Milwaukee Officer Then Kills Himself", {"Milwaukee"}),
+    ("The gunman shot Milwaukee police officer Jane Smith twice.", {"Milwaukee"}),
+    ("1 Killed, 2 Wounded In Austin Shooting", {"In Austin Shooting", "In Austin"}),
+])
+def test_place_before_a_person_is_not_the_person(nlp, text, not_surfaces):
+    claims = run(nlp, text).filter(pl.col("claim_type").is_in(["killed", "injured"]))
+    assert claims.filter(pl.col("claim_type") == "injured").height >= 1
+    assert not set(claims["surface"]) & not_surfaces
 
 
 def test_caption_and_link_lines_are_skipped(nlp):

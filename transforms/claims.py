@@ -31,7 +31,11 @@ How a claim is found
    not a count), "Smith died", "the victim was pronounced dead", "he is in
    critical condition", "killed his wife", "the shooting death of a
    3-year-old"; from patterns on every sentence plus the parse where there is
-   one. Coordinations add up: "Smith and his wife were killed" (2), "a
+   one. The object of an active "shot"/"killed" may be a capitalised name the NER
+   did not label PERSON ("They shot Giddings"; not in headline-case lines, not a
+   place before a capitalised word or a person noun: "shot Milwaukee police
+   officer ..."); "was treated for (his) injuries" says the person was hurt.
+   Coordinations add up: "Smith and his wife were killed" (2), "a
    woman and two children were shot" (3), "4 adults, 1 child shot" (5),
    "kills 3 bandmates, self" (4) -- but not a breakdown ("six people, three
    men and three women") nor "his brother or a friend" (1). "Smith from
@@ -912,6 +916,7 @@ _PRED_RX = re.compile(
     r"did\s+not\s+survive|didn['’]t\s+survive|succumbed|declared\s+(?:dead|deceased)|passed\s+away|"
     r"is\s+dead|was\s+dead)\b"
     r"|\b(?P<i>wounded|injured|hurt|grazed|(?:is|was|are|were)\s+(?:now\s+|still\s+)?recovering|"
+    r"treated\s+for\s+(?:[\w'’-]+\s+){0,3}?(?:injuries|injury|wounds?)|"
     r"not\s+(?:seriously|critically|severely|badly)\s+(?:injured|hurt|wounded)|"
     r"in\s+(?:critical|serious|stable|fair|good|grave|satisfactory)"
     r"\s+condition|(?:suffered|sustained|has|had)\s+(?:(?:minor|serious|critical|severe|life|non|"
@@ -1033,6 +1038,8 @@ def _singular_regex(seg: _Segment, covered: list[tuple[int, int]]) -> list[_Clai
     starts = [t[0] for t in toks]
 
     survived = _lived(seg)
+    words = text.split()
+    headline_case = sum(w[:1].isupper() for w in words) > 0.6 * len(words)
 
     def add(cls: str, a: int, b: int, is_name: bool, n: int = 1, also: bool = False) -> None:
         start, end = seg.start + a, seg.start + b
@@ -1137,6 +1144,18 @@ def _singular_regex(seg: _Segment, covered: list[tuple[int, int]]) -> list[_Clai
         if active is not None:
             gap = _AGE_GAP.match(text, m.end())
             b = persons_by_start.get(gap.end())
+            j = bisect.bisect_left(starts, gap.end())
+            if b is None and j < len(toks) and toks[j][0] == gap.end() and not headline_case:
+                # "They shot Giddings": a name the NER did not label PERSON (not "shot Milwaukee
+                # Officer": a name followed by a capitalised word or a person noun modifies it)
+                k2 = j
+                while k2 < min(j + 3, len(toks)) and name_loose(toks[k2][0], toks[k2][1]) and \
+                        ents_at.get(toks[k2][0]) not in _NOT_OBJECT_NAME:
+                    k2 += 1
+                if k2 > j and not (k2 < len(toks) and (text[toks[k2][0]].isupper()
+                                                       or toks[k2][2] in _PERSON_NOUNS
+                                                       or toks[k2][2] in _NOT_NAMES)):
+                    b = toks[k2 - 1][1]
             if b is not None:
                 add(active, gap.end(), b, True)
             elif obj is not None:
@@ -1157,6 +1176,7 @@ def _singular_regex(seg: _Segment, covered: list[tuple[int, int]]) -> list[_Clai
     return out
 
 
+_NOT_OBJECT_NAME = frozenset({"FAC", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "MONEY"})
 _AGE_BEFORE = re.compile(r"\b(?:\d+|[a-z]+(?:-[a-z]+)?)-year-old\s+\Z", re.IGNORECASE)
 _DEATH_OF_NAME = re.compile(
     r"\b(?:death|killing|murder|slaying|(?:fatal|deadly)\s+shooting)\s+of\s+(?:(?:\d+|[a-z]+)-year-old\s+)?",
