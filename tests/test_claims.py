@@ -177,6 +177,18 @@ BACKGROUND = [
     # the incident itself
     ("Police: 2 dead, 2 injured in shootings", P, None, set(), {("killed", 2), ("injured", 2)}),
     ("Two people were shot Saturday night, police said.", P, None, set(), {("injured", 2)}),
+    # a relative clause after the figure dates its own noun, not the figure
+    ("He then shot and killed Pritchett, 80, who began the company in 1980.", P, None, set(),
+     {("killed", 1)}),
+    # page metadata dates the page
+    ("3 dead in shooting Posted: Saturday, March 2, 2013 7:39 AM EST", date(2013, 3, 30),
+     date(2013, 3, 30), set(), {("killed", 3)}),
+    # "spreading fear across the region" is no aggregate
+    ("Thirteen people are dead after a gunman opened fire, spreading fear and chaos across "
+     "the region.", P, None, set(), {("killed", 13)}),
+    # "earlier this month" is a date, not a period of statistics
+    ("Police arrested a man in a gun battle earlier this month that left one dead.", P, P,
+     set(), {("killed", 1)}),
     # a weekday is the latest such day: too weak a date to move a figure to another incident
     ("Two people were shot on Monday, police said.", date(2016, 7, 10), None, set(),
      {("injured", 2)}),
@@ -191,15 +203,30 @@ BACKGROUND = [
 ]
 
 
+LEAD = "Seven people were shot and wounded on Tuesday. "  # the incident comes first
+
+
 @pytest.mark.parametrize("text,published,event,flagged,incident", BACKGROUND,
                          ids=[c[0][:50] for c in BACKGROUND])
 def test_is_background(nlp, text, published, event, flagged, incident):
+    text = LEAD + text
     claims = run(nlp, text, published=published, event=event)
     check_invariants(claims, text)
+    assert ("injured", 7, 7, "exact") in rows(claims)
     bg = {(t, v) for t, v, _, _ in rows(claims, background=True)}
     own = {(t, v) for t, v, _, _ in rows(claims)}
     assert flagged <= bg and not flagged & own, f"background {bg}, incident {own}"
     assert incident <= own and not incident & bg, f"background {bg}, incident {own}"
+
+
+def test_a_dated_lead_is_the_incident(nlp):
+    """A follow-up story (an arrest, a trial): its lead dates the incident before the event
+    date; that incident is the article's own, and dates are measured from it."""
+    body = ("A 21-year-old man was arrested in connection with the shooting of three people on "
+            "Jan. 27, police said. He also shot a man on Dec. 2, police said.")
+    claims = run(nlp, body, published=date(2017, 3, 8), event=date(2017, 3, 7))
+    assert ("injured", 3, 3, "exact") in rows(claims)
+    assert ("injured", 1, 1, "exact") in rows(claims, background=True)
 
 
 def test_title_figures_are_the_incident(nlp):

@@ -124,8 +124,13 @@ when its sentence
   year ("in 1991", "the 2012 massacre", "last year", "three years ago"). The
   incident date is the article's event_date; when that is missing or only the
   published-date fallback (event_date_source), published_date with a slack of
-  BACKGROUND_DAYS_PUBLISHED (31). Weekdays ("Monday": the latest Monday) never
-  date a figure elsewhere.
+  BACKGROUND_DAYS_PUBLISHED (31). Weekdays ("Monday": the latest Monday),
+  page metadata ("Posted: March 2, 2013") and dates after the figure behind a
+  relative pronoun ("killed Pritchett, 80, who began the company in 1980")
+  never date a figure elsewhere. A follow-up story: when every casualty figure
+  of the lead (the first body sentence with one) is dated before the incident
+  date ("arrested in connection with the shooting of three people on Jan.
+  27"), the lead's date becomes the incident date.
 Claims derived from a background claim (killer's suicide, hospitalized ->
 injured, N shot - M killed) are background too; background killed counts are
 not subtracted from the incident's "N shot".
@@ -386,12 +391,13 @@ _AGGREGATE = re.compile(
     r"August|September|October|November|December|\d{4}|the\s+start|the\s+beginning)|"
     r"year\s+to\s+date|annually|per\s+year|a\s+year|each\s+year|every\s+year|in\s+the\s+past\s+"
     r"(?:\d+|few|several|24|two|three)?\s*(?:hours|days|weeks|months|years)|"
-    r"over\s+the\s+(?:past|last)\s+\w+|this\s+month|last\s+month|nationwide|statewide|"
+    r"over\s+the\s+(?:past|last)\s+\w+|(?<!earlier\s)this\s+month|last\s+month|nationwide|statewide|"
     r"in\s+(?:19|20)\d\d|for\s+the\s+year|in\s+a\s+(?:given\s+)?(?:month|year)|"
     r"in\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December)(?!\s+\d)|since\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
-    r"across\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:city|state|country|region|nation|boroughs|"
-    r"county|area|metro)|citywide|"
+    r"(?:shootings|incidents|homicides|violence|attacks|killings|murders|killed|dead|wounded|"
+    r"injured|shot|hurt)\s+(?:[\w-]+\s+){0,3}?across\s+(?:the\s+)?(?:[\w-]+\s+){0,2}"
+    r"(?:city|state|country|region|nation|boroughs|county|area|metro)|citywide|"
     r"in\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|multiple|separate|"
     r"unrelated|other|weekend|overnight|(?:\w+\s+)?weekend)\s+(?:[\w-]+\s+){0,3}"
     r"(?:shootings|incidents|attacks)|in\s+separate\s+\w+|"
@@ -1145,7 +1151,8 @@ def _singular_regex(seg: _Segment, covered: list[tuple[int, int]]) -> list[_Clai
             gap = _AGE_GAP.match(text, m.end())
             b = persons_by_start.get(gap.end())
             j = bisect.bisect_left(starts, gap.end())
-            if b is None and j < len(toks) and toks[j][0] == gap.end() and not headline_case:
+            if b is None and j < len(toks) and toks[j][0] == gap.end() and not headline_case \
+                    and pred in _ACTIVE_VERBS and k >= 0 and toks[k][2][:1].isalpha():
                 # "They shot Giddings": a name the NER did not label PERSON (not "shot Milwaukee
                 # Officer": a name followed by a capitalised word or a person noun modifies it)
                 k2 = j
@@ -1154,7 +1161,8 @@ def _singular_regex(seg: _Segment, covered: list[tuple[int, int]]) -> list[_Clai
                     k2 += 1
                 if k2 > j and not (k2 < len(toks) and (text[toks[k2][0]].isupper()
                                                        or toks[k2][2] in _PERSON_NOUNS
-                                                       or toks[k2][2] in _NOT_NAMES)):
+                                                       or toks[k2][2] in _NOT_NAMES
+                                                       or toks[k2][2] == ":")):
                     b = toks[k2 - 1][1]
             if b is not None:
                 add(active, gap.end(), b, True)
@@ -1176,6 +1184,8 @@ def _singular_regex(seg: _Segment, covered: list[tuple[int, int]]) -> list[_Clai
     return out
 
 
+_ACTIVE_VERBS = frozenset({"shot", "shoots", "killed", "kills", "fatally shot", "shot and killed",
+                           "killing", "shooting", "murdered", "fatally shooting"})
 _NOT_OBJECT_NAME = frozenset({"FAC", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "MONEY"})
 _AGE_BEFORE = re.compile(r"\b(?:\d+|[a-z]+(?:-[a-z]+)?)-year-old\s+\Z", re.IGNORECASE)
 _DEATH_OF_NAME = re.compile(
@@ -1402,11 +1412,13 @@ class _Scope:
     """Whether the claims of one sentence are about the article's own incident (module
     docstring, "Scope"). ``reference`` is the incident date: event_date, else published."""
 
-    __slots__ = ("other", "compare", "far")
+    __slots__ = ("other", "compare", "far", "seg")
 
     def __init__(self, seg: _Segment, published, event) -> None:
         self.other = self.compare = False
-        self.far: list[tuple[int, bool]] = []  # (position in body, the date is another incident's)
+        self.seg = seg
+        self.far: list[tuple[int, bool, object]] = []  # (position in body, another incident's
+        # date, the date)
         if seg.words & _OTHER_GATE:
             self.other = _OTHER_INCIDENT.search(seg.text) is not None
             m = _COMPARISON.search(seg.text)
@@ -1419,6 +1431,8 @@ class _Scope:
             d, precision = m["resolved_date"], m["precision"]
             if d is None or m["resolution"].startswith("weekday"):
                 continue  # "Monday" is the most recent Monday: too weak to date another incident
+            if _DATE_METADATA.search(seg.text, max(0, m["char_start"] - 40), m["char_start"]):
+                continue  # "Posted: Saturday, March 2, 2013": the page, not an incident
             if precision == "day":
                 far = (reference - d).days > slack
             elif precision == "month":
@@ -1426,20 +1440,34 @@ class _Scope:
                 far = (reference - nxt).days > slack
             else:
                 far = d.year < reference.year
-            self.far.append((seg.start + m["char_start"], far))
+            self.far.append((seg.start + m["char_start"], far, d))
+
+    def dated_elsewhere(self, c: _Claim):
+        """The date that puts the claim before the incident, or None."""
+        dates = self.far
+        if self.compare is not False:
+            dates = [d for d in dates if d[0] < self.compare]
+        seg = self.seg
+        # "killed Pritchett, 80, who began the company in 1980": a relative clause dates its own
+        dates = [d for d in dates if d[0] < c.end or not _RELATIVE.search(
+            seg.text, c.end - seg.start, d[0] - seg.start)]
+        if not dates:
+            return None
+        pos, far, d = min(dates, key=lambda x: abs(x[0] - c.start))
+        return d if far else None
 
     def background(self, c: _Claim) -> bool:
         if self.other:
             return True
-        dates = self.far
-        if self.compare is not False:
-            if c.start >= self.compare:
-                return True  # "... since 2012, when a gunman killed 12 people"
-            dates = [d for d in dates if d[0] < self.compare]  # "60 dead, the worst since 2004"
-        if not dates:
-            return False
-        pos, far = min(dates, key=lambda x: abs(x[0] - c.start))  # the nearest date dates it
-        return far
+        if self.compare is not False and c.start >= self.compare:
+            return True  # "... since 2012, when a gunman killed 12 people"
+        # the nearest date outside a comparison dates the figure ("60 dead, the worst since 2004")
+        return self.dated_elsewhere(c) is not None
+
+
+_RELATIVE = re.compile(r"\b(?:who|whom|whose|which|where)\b", re.IGNORECASE)
+_DATE_METADATA = re.compile(r"\b(?:posted|updated?|published|last\s+modified)\b[^.\n]{0,25}\Z",
+                            re.IGNORECASE)
 
 
 # ---------------------------------------------------------------- per article
@@ -2056,6 +2084,7 @@ def _article_claims(row: dict, ents: list, segs: list[_Segment], parsed: list) -
     event = row.get("event_date")
     if row.get("event_date_source") == "published_date_fallback":
         event = None  # no date in the text dates the incident
+    lead = True  # the first body sentence with a casualty claim is still to come
     for k, seg in enumerate(segs):
         p = parsed[seg.parse_index] if seg.parse_index is not None else None
         found: list[_Claim] = []
@@ -2091,6 +2120,17 @@ def _article_claims(row: dict, ents: list, segs: list[_Segment], parsed: list) -
                                     else None, background=c.background))
         found.extend(extra)
         scope = None if seg.end <= title_end else _Scope(seg, row.get("published_date"), event)
+        if scope is not None and lead and scope.far:
+            lead = False
+            casualties = [c for c in found if c.claim_type in ("killed", "injured") and not c.negated]
+            dated = [scope.dated_elsewhere(c) for c in casualties]
+            if dated and all(d is not None for d in dated):
+                # the lead reports an incident before the event date: a follow-up story (an
+                # arrest, a trial); that incident is the article's own
+                event = min(dated)
+                scope = _Scope(seg, row.get("published_date"), event)
+        elif scope is not None and any(c.claim_type in ("killed", "injured") for c in found):
+            lead = False
         for c in found:
             c.seg = k
             if scope is not None and not c.background:
