@@ -174,6 +174,8 @@ BACKGROUND = [
      {("killed", 2)}, set()),
     ("Police are investigating two Friday night shootings that killed one person and injured "
      "two others.", P, None, {("killed", 1), ("injured", 2)}, set()),
+    ("The shootings came amid a violent two-hour span in which 10 people were shot and one man "
+     "was killed.", P, None, {("killed", 1), ("injured", 9)}, set()),
     # the incident itself
     ("Police: 2 dead, 2 injured in shootings", P, None, set(), {("killed", 2), ("injured", 2)}),
     ("Two people were shot Saturday night, police said.", P, None, set(), {("injured", 2)}),

@@ -95,8 +95,9 @@ which: "multiple casualties", "a third victim" with no predicate). Unit is
   count inherits the type: "three assailants while others mentioned five".
 - Aggregates are not incident figures: numeric killed/injured counts in a
   sentence about a period or many incidents ("this year", "so far", "since
-  2010", "in July", "across the city", "in 6 weekend shootings", "two Friday
-  night shootings that killed one") are kept as
+  2010", "in July", "shootings across the city", "in 6 weekend shootings", "two
+  Friday night shootings that killed one", "a violent two-hour span in which",
+  "in the span of six hours") are kept as
   claims flagged is_background and take no part in the rules above
   (coordinations, "N shot, M killed" against the article's killed count).
 
@@ -274,7 +275,8 @@ _HEDGE_GATE = frozenset(
     "feared fear fears preliminary initial early reportedly believed unclear unknown".split()
 )
 _AGG_GATE = frozenset(
-    "year years far since date annually month nationwide statewide citywide across weekend "
+    "year years far since date annually month nationwide statewide citywide across weekend span "
+    "period stretch "
     "separate shootings incidents attacks past last overnight january february march april may "
     "june july august september october november december".split()
 )
@@ -398,6 +400,10 @@ _AGGREGATE = re.compile(
     r"(?:shootings|incidents|homicides|violence|attacks|killings|murders|killed|dead|wounded|"
     r"injured|shot|hurt)\s+(?:[\w-]+\s+){0,3}?across\s+(?:the\s+)?(?:[\w-]+\s+){0,2}"
     r"(?:city|state|country|region|nation|boroughs|county|area|metro)|citywide|"
+    r"(?:hour|day|week|month)s?\s+(?:span|period|stretch)|"
+    r"(?:span|period|stretch)\s+(?:of\s+(?:about\s+|nearly\s+|just\s+)?(?:\d+|a|an|one|two|three|"
+    r"four|five|six|seven|eight|nine|ten|several|a\s+few)\s+(?:hours|days|weeks)|in\s+which|"
+    r"during\s+which)|"
     r"in\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|multiple|separate|"
     r"unrelated|other|weekend|overnight|(?:\w+\s+)?weekend)\s+(?:[\w-]+\s+){0,3}"
     r"(?:shootings|incidents|attacks)|in\s+separate\s+\w+|"
