@@ -354,13 +354,18 @@ def test_works_without_a_parser(nlp):
 def test_golden(nlp, path):
     case = json.loads(path.read_text(encoding="utf-8"))
     body = case["body"]
-    claims = run(nlp, body, title=case.get("title"))
+    day = {k: date.fromisoformat(case[k]) if case.get(k) else None for k in ("published", "event")}
+    claims = run(nlp, body, title=case.get("title"), published=day["published"],
+                 event=day["event"])
     check_invariants(claims, body)
-    found = rows(claims)
+    found = rows(claims)  # about the article's incident
     for want in case["present"]:
         assert tuple(want) in found, f"{want} not in {found}"
     for t, v in case.get("absent", []):
         assert (t, v) not in {(a, b) for a, b, _, _ in found}
+    background = {(a, b) for a, b, _, _ in rows(claims, background=True)}
+    for t, v in case.get("background", []):
+        assert (t, v) in background, f"{(t, v)} not flagged: {background}"
 
 
 # ---------------------------------------------------------------- the seeds
