@@ -9,7 +9,7 @@
     newsclaims docs [--db FILE]                        rebuild the Data Docs site, print its path
 
 Exit codes: 0 ok, 1 the run failed, 2 bad usage or a missing path,
-3 the database is busy (another run holds it).
+3 the database is busy (another run holds it), 143 stopped by SIGTERM.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -62,6 +63,10 @@ def cmd_run(args: argparse.Namespace) -> int:
     console = _console()
     console.print(f"[bold]newsclaims run[/] {', '.join(str(p) for p in paths)} -> {settings.db}")
     flow_fn = ingest_articles.with_options(task_runner=task_runner_for(settings))
+    # SIGTERM (a scheduler's timeout) exits through SystemExit, so atexit stops Prefect's
+    # temporary server; Python's default would leave that server process running.
+    # Inside the flow Prefect's own handler comes first and the run is recorded as failed.
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
     try:
         summary = flow_fn([str(p) for p in paths], settings,
                           progress=console.is_terminal and not args.no_progress)

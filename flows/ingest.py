@@ -20,6 +20,7 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import as_completed
 
+from flows import faults
 from flows.reader import list_inputs, read_files
 from flows.settings import Settings
 from transforms.incremental import unchanged_by_stat
@@ -77,6 +78,7 @@ def open_run(settings: Settings, run_id: str, inputs: list[str]) -> pl.DataFrame
         loader.ensure_schema(con)
         loader.mark_interrupted(con)
         loader.start_run(con, run_id, inputs, settings.strict)
+        faults.point("open-run")
         return loader.read_frame(con, "select * from source_files")
     finally:
         con.close()
@@ -97,7 +99,9 @@ def extract_batch(paths: list[str], known: pl.DataFrame, settings: Settings, tod
     from transforms.pipeline import extract_batch as extract
 
     read = read_files(paths, settings.max_file_bytes)
-    return extract(read, known, load_nlp(settings.spacy_model), today=today)
+    nlp = load_nlp(settings.spacy_model)
+    faults.point("extract")
+    return extract(read, known, nlp, today=today)
 
 
 @task(name="read-warehouse-state", **TASK_OPTS)
@@ -142,7 +146,8 @@ def validate(settings: Settings, plan: loader.LoadPlan, state, today: date):
 def load(settings: Settings, plan: loader.LoadPlan) -> dict[str, int]:
     con = loader.connect(settings.db, timeout=max(settings.lock_timeout, 30))
     try:
-        counts = loader.commit_run(con, plan)
+        counts = loader.commit_run(con, plan, before_commit=lambda: faults.point("before-commit"))
+        faults.point("after-commit")
         return counts
     finally:
         con.close()
@@ -273,15 +278,21 @@ def ingest_articles(paths: list[str], settings: Settings, run_id: str | None = N
                                             f"{dq.describe()}; see {dq.docs_path}")
             summary.duration_s = round(time.perf_counter() - started, 2)
             plan.run_fields = summary.run_fields()
+            faults.point("before-load")
             summary.row_counts = load(settings, plan)
             summary.status = "success"
         except BaseException as exc:
             summary.status = "failed"
-            summary.error = f"{type(exc).__name__}: {exc}"
+            detail = str(exc) or (f"signal {exc.signal}" if hasattr(exc, "signal") else "")
+            summary.error = f"{type(exc).__name__}: {detail}"
             summary.duration_s = round(time.perf_counter() - started, 2)
             _record_failure(settings, run_id, summary.error, summary)
             raise
-    summary.table_totals = _table_totals(settings)
+        # inside the lock: a queued run may take the database the moment it is released
+        try:
+            summary.table_totals = _table_totals(settings)
+        except loader.DatabaseBusy:  # a reader held it too long; the run is committed all the same
+            summary.table_totals = {}
     return summary
 
 

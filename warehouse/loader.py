@@ -23,7 +23,7 @@ import time
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 import duckdb
 import polars as pl
@@ -232,8 +232,13 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame, ver
             con.unregister("_nc_rows")
 
 
-def commit_run(con: duckdb.DuckDBPyConnection, plan: LoadPlan) -> dict[str, int]:
-    """Apply ``plan`` in one transaction and mark the run successful; all or nothing."""
+def commit_run(con: duckdb.DuckDBPyConnection, plan: LoadPlan,
+               before_commit: Callable[[], None] | None = None) -> dict[str, int]:
+    """Apply ``plan`` in one transaction and mark the run successful; all or nothing.
+
+    ``before_commit`` runs inside the transaction once every row is written (the
+    flow's test-only fault point; an exception there rolls everything back).
+    """
     con.execute("begin transaction")
     try:
         if plan.delete_article_ids:
@@ -271,6 +276,8 @@ def commit_run(con: duckdb.DuckDBPyConnection, plan: LoadPlan) -> dict[str, int]
             f"update pipeline_runs set status = 'success', finished_at = now(), {assignments} where run_id = ?",
             [*fields.values(), plan.run_id],
         )
+        if before_commit is not None:
+            before_commit()
         con.execute("commit")
     except BaseException:
         with contextlib.suppress(duckdb.Error):

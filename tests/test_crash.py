@@ -1,0 +1,104 @@
+"""Crash safety: `newsclaims run` killed part-way leaves only whole earlier runs.
+
+Each case starts a real run (subprocess) that adds 30 gva_dev articles and
+changes one to a database holding an earlier run of 10, stops it at one point
+(SIGKILL at the points listed, SIGTERM once), then checks that
+
+- the database holds exactly the earlier run (or, killed after the commit,
+  exactly the new one): no partial rows, no orphan claims or mentions;
+- the killed run is recorded as 'running', then 'interrupted' by the next run
+  (or 'failed' when SIGTERM let it say so);
+- the next run completes and the result equals an uninterrupted history
+  (same rows in every table, no duplicates).
+"""
+
+from __future__ import annotations
+
+import shutil
+import signal
+import time
+
+import pytest
+
+from tests.conftest import run_pipeline
+from tests.runproc import Proc, assert_only_whole_runs, copy_db, corpus_files, prefect_api, q, snapshot  # noqa: F401
+
+pytestmark = pytest.mark.slow
+
+N_BASE, N_NEW = 10, 30
+
+
+@pytest.fixture(scope="module")
+def history(tmp_path_factory):
+    """base.duckdb: a first run; input/: its files (one changed) + N_NEW more; ref.duckdb: base + a clean run."""
+    root = tmp_path_factory.mktemp("crash")
+    files = corpus_files(N_BASE + N_NEW)
+    inp = root / "input"
+    inp.mkdir()
+    for f in files[:N_BASE]:
+        shutil.copy(f, inp / f.name)
+    base = root / "base.duckdb"
+    assert run_pipeline([inp], base).status == "success"
+    for f in files[N_BASE:]:
+        shutil.copy(f, inp / f.name)
+    changed = inp / files[0].name
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nPolice said the investigation continues.\n",
+                       encoding="utf-8")
+    ref = copy_db(base, root / "ref.duckdb")
+    summary = run_pipeline([inp], ref)
+    assert (summary.status, summary.files_new, summary.files_changed) == ("success", N_NEW, 1)
+    return {"input": inp, "base": base, "ref": ref, "base_snap": snapshot(base), "ref_snap": snapshot(ref)}
+
+
+# (case id, signal, NEWSCLAIMS_FAULT, point to wait for, seconds after it, database state it must leave,
+#  status of the killed run once the next run has started)
+KILLS = [
+    ("during-extraction", signal.SIGKILL, "extract:mark,before-load:mark", "extract", 0.5, "base", "interrupted"),
+    ("run-row-written", signal.SIGKILL, "open-run:pause:300", "open-run", 0, "base", "interrupted"),
+    ("load-before-commit", signal.SIGKILL, "before-commit:pause:300", "before-commit", 0, "base", "interrupted"),
+    ("load-after-commit", signal.SIGKILL, "after-commit:pause:300", "after-commit", 0, "ref", "success"),
+    ("sigterm-in-load", signal.SIGTERM, "before-commit:pause:300", "before-commit", 0, "base", "failed"),
+]
+
+
+@pytest.mark.parametrize("case,sig,fault,point,delay,leaves,final_status", KILLS, ids=[k[0] for k in KILLS])
+def test_killed_run_leaves_whole_runs_and_the_next_run_completes(history, prefect_api, tmp_path, case, sig, fault,
+                                                                 point, delay, leaves, final_status):
+    db = copy_db(history["base"], tmp_path / "w.duckdb")
+    base_runs = q(db, "select run_id from pipeline_runs")
+    # the SIGTERM case starts Prefect's temporary server of its own, to show it is stopped
+    env = {} if sig == signal.SIGTERM else prefect_api
+    run = Proc("run", str(history["input"]), "--db", str(db), "--no-progress", fault=fault, env=env)
+    try:
+        run.wait_mark(point)
+        time.sleep(delay)
+        if case == "during-extraction":
+            assert "before-load" not in run.marks, "extraction finished before the kill: use more files"
+        run.kill(sig)
+        rc = run.wait()
+        assert rc == (-signal.SIGKILL if sig == signal.SIGKILL else 128 + signal.SIGTERM), run.stderr
+    finally:
+        run.cleanup()
+
+    # 1. what the crash left: exactly one whole history, never a mix
+    assert_only_whole_runs(db)
+    assert snapshot(db) == history[f"{leaves}_snap"]
+    killed = q(db, "select run_id, status, error from pipeline_runs where run_id not in (select unnest(?))",
+               [[r[0] for r in base_runs]])
+    assert len(killed) == 1, killed
+    killed_id, status, error = killed[0]
+    if sig == signal.SIGTERM:
+        assert (status, error) == ("failed", "TerminationSignal: signal 15")
+        assert not run.group_alive(), "SIGTERM left Prefect's temporary server running"
+    else:
+        assert status == ("success" if leaves == "ref" else "running")
+
+    # 2. the next run closes the killed one out and completes; nothing lost, nothing twice
+    again = run_pipeline([history["input"]], db)
+    assert again.status == "success"
+    expect_new = 0 if leaves == "ref" else N_NEW
+    assert (again.files_new, again.files_duplicate) == (expect_new, 0)
+    assert q(db, "select status from pipeline_runs where run_id = ?", [killed_id]) == [(final_status,)]
+    assert_only_whole_runs(db)
+    assert snapshot(db) == history["ref_snap"]
+    assert q(db, "select count(*) from articles") == [(N_BASE + N_NEW,)]
