@@ -51,8 +51,10 @@ def _busy_message(db: Path, exc: Exception, read_only: bool) -> str:
     m = _LOCK_HOLDER.search(str(exc))
     holder = f" (held by {m.group(1).strip()}, PID {m.group(2)})" if m and m.group(2) else ""
     what = "read" if read_only else "write to"
+    # a writer excludes readers; any open connection (a reader too) excludes a writer
+    state = "is writing to it" if read_only else "has it open"
     return (
-        f"cannot {what} {db}: another process is writing to it{holder}. "
+        f"cannot {what} {db}: another process {state}{holder}. "
         "A newsclaims run holds the database only while it loads; retry in a moment, "
         "or read a Parquet export (`newsclaims export`) meanwhile."
     )
