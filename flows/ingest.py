@@ -101,7 +101,7 @@ def extract_batch(paths: list[str], known: pl.DataFrame, settings: Settings, tod
     read = read_files(paths, settings.max_file_bytes)
     nlp = load_nlp(settings.spacy_model)
     faults.point("extract")
-    return extract(read, known, nlp, today=today)
+    return extract(read, known, nlp, today=today, max_chars=settings.max_article_chars)
 
 
 @task(name="read-warehouse-state", **TASK_OPTS)

@@ -24,6 +24,10 @@ class Settings(BaseSettings):
     seeds_dir: Path = Field(PROJECT_ROOT / "seeds", description="input of a run given no PATH")
     article_suffixes: tuple[str, ...] = Field((".txt",), description="file suffixes read as articles")
     max_file_bytes: int = Field(5 * 1024 * 1024, description="larger files are rejected unread")
+    max_article_chars: int = Field(
+        300_000, gt=0, le=1_000_000,
+        description="articles with a longer body_clean are rejected (too_long); spaCy's hard limit is 1,000,000",
+    )
     min_words: int = Field(20, description="articles with fewer words in body_clean are quarantined")
     batch_size: int = Field(200, description="articles per extraction task; bounds peak memory")
     spacy_model: str = Field(

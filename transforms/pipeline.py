@@ -53,17 +53,20 @@ class BatchFrames:
                                                "entity_mentions", "claims")), seconds=seconds)
 
 
-def extract_batch(read: pl.DataFrame, known: pl.DataFrame, nlp, *, today: date) -> BatchFrames:
+def extract_batch(
+    read: pl.DataFrame, known: pl.DataFrame, nlp, *, today: date, max_chars: int | None = None
+) -> BatchFrames:
     """Read files -> staged articles and everything extracted from them.
 
     ``read``: flows.reader.READ_SCHEMA rows; ``known``: the ledger rows of these
-    paths (source_path, file_sha256); ``nlp``: flows.nlp.Nlp.
+    paths (source_path, file_sha256); ``nlp``: flows.nlp.Nlp; ``max_chars``:
+    longer articles are rejected (too_long) before spaCy sees them.
     """
     t: dict[str, float] = {}
     t0 = time.perf_counter()
     read = classify_read(read, known)
     todo = read.filter(pl.col("change") != "unchanged")
-    articles, rejected = stage_articles(todo, today=today)
+    articles, rejected = stage_articles(todo, today=today, max_chars=max_chars)
     staged = articles.select("source_path", "article_id")
     articles = articles.unique("article_id", keep="first", maintain_order=True)  # same content, one parse
     t["stage"] = time.perf_counter() - t0

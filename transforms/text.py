@@ -8,6 +8,8 @@ Rules (DESIGN.md "Input"):
   charset-normalizer; binary or undecodable bytes are rejected with a reason;
 - an optional first-line header `` date YYYY-MM-DD `` gives published_date;
   a header whose date is malformed, impossible or in the future rejects the file;
+- a body_clean longer than the caller's ``max_chars`` is rejected (too_long):
+  spaCy refuses texts over 1,000,000 characters and needs ~5 GB for one that long;
 - a short first line without a final period is the title and stays the first
   line of body_clean;
 - page-furniture lines are dropped from body_clean (kept in body_raw);
@@ -225,13 +227,17 @@ class StagedArticle:
     encoding: str
 
 
-def stage_text(raw: bytes, *, today: date) -> StagedArticle:
+def stage_text(raw: bytes, *, today: date, max_chars: int | None = None) -> StagedArticle:
     """One file's bytes -> a staged article, or RejectedInput."""
     text, encoding = decode_bytes(raw)
     published, rest = parse_header(text, today=today)
     body_clean = clean_body(rest)
     if not body_clean:
         raise RejectedInput("empty_file", "no text after the header and page furniture")
+    if max_chars is not None and len(body_clean) > max_chars:
+        raise RejectedInput(
+            "too_long", f"{len(body_clean):,} characters of text > limit {max_chars:,} (NEWSCLAIMS_MAX_ARTICLE_CHARS)"
+        )
     sha = article_hash(body_clean)
     return StagedArticle(
         article_id=sha[:16],
@@ -268,7 +274,9 @@ REJECTED_SCHEMA = {
 }
 
 
-def stage_articles(files: pl.DataFrame, *, today: date) -> tuple[pl.DataFrame, pl.DataFrame]:
+def stage_articles(
+    files: pl.DataFrame, *, today: date, max_chars: int | None = None
+) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Read files (source_path, raw, file_sha256, size_bytes, read_error) -> (articles, rejected).
 
     A row with a read_error ("reason: detail") is rejected with that reason.
@@ -281,7 +289,7 @@ def stage_articles(files: pl.DataFrame, *, today: date) -> tuple[pl.DataFrame, p
             if row.get("read_error"):
                 reason, _, detail = row["read_error"].partition(": ")
                 raise RejectedInput(reason, detail)
-            staged = stage_text(row["raw"], today=today)
+            staged = stage_text(row["raw"], today=today, max_chars=max_chars)
         except RejectedInput as exc:
             rejected.append(
                 base | {"reason": exc.reason, "detail": exc.detail, "size_bytes": row["size_bytes"]}
