@@ -3,7 +3,9 @@
 Nothing else in the project opens an input folder or article file. Listing
 never reads contents (cheap stat only); reading returns raw bytes plus their
 sha256 and never raises for a bad file: problems become ``read_error``
-("reason: detail") and, later, rejected_inputs rows.
+("reason: detail") and, later, rejected_inputs rows. A file whose name is not
+valid UTF-8 cannot be a text key in the warehouse: it is rejected at listing
+(undecodable_file_name) under its name with the bad bytes escaped (\\xe9).
 """
 
 from __future__ import annotations
@@ -44,6 +46,15 @@ class Listing:
         return self.files.height + len(self.skipped) + len(self.rejected)
 
 
+def text_path(path: str) -> str:
+    """``path`` as storable text: bytes that are not UTF-8 (surrogate-escaped by os) become \\xNN."""
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
 def _describe(exc: OSError) -> str:
     return f"{exc.strerror or exc.__class__.__name__} ({errno.errorcode.get(exc.errno, exc.errno)})"
 
@@ -58,7 +69,7 @@ def list_inputs(paths: list[Path], suffixes: tuple[str, ...] = (".txt",)) -> Lis
     visited_dirs: set[tuple[int, int]] = set()
 
     def reject(path: str, reason: str, detail: str) -> None:
-        listing.rejected.append({"source_path": path, "reason": reason, "detail": detail})
+        listing.rejected.append({"source_path": text_path(path), "reason": reason, "detail": detail})
 
     def visit(path: str) -> None:
         try:
@@ -91,6 +102,9 @@ def list_inputs(paths: list[Path], suffixes: tuple[str, ...] = (".txt",)) -> Lis
         name = os.path.basename(path)
         if name.startswith(".") or not name.lower().endswith(suffixes):
             listing.skipped.append(path)
+            return
+        if text_path(path) != path:
+            reject(path, "undecodable_file_name", "the path is not valid UTF-8: rename the file")
             return
         files.setdefault(path, (st.st_size, st.st_mtime_ns))
 
