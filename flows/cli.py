@@ -2,7 +2,7 @@
 
     newsclaims run [PATH ...] [--db FILE] [--strict]   ingest files/folders (default seeds/)
     newsclaims status [--db FILE]                      last runs and row counts
-    newsclaims sql "SELECT ..." [--db FILE]            ad-hoc SQL on a read-only connection
+    newsclaims sql "SELECT ..." [--db FILE]            ad-hoc SQL on a read-only connection (no file access)
     newsclaims eval DIR [--json FILE] [--with-seeds]   score the pipeline against DIR/gold.csv
     newsclaims export --format parquet [DIR] [--db FILE]   every table and view as Parquet (atomic)
     newsclaims report [--out FILE] [--db FILE]         self-contained HTML dashboard (works offline)
@@ -179,6 +179,10 @@ def cmd_sql(args: argparse.Namespace) -> int:
 
     settings = get_settings(db=args.db)
     con = _read_only(settings.db)
+    # read-only covers the database's tables, not the file system: without this,
+    # COPY ... TO '<the database file>' would overwrite the warehouse
+    con.execute("set enable_external_access = false")
+    con.execute("set lock_configuration = true")
     try:
         cur = con.execute(args.query)
         columns = [d[0] for d in cur.description] if cur.description else []
@@ -316,7 +320,7 @@ def build_parser() -> argparse.ArgumentParser:
     st.add_argument("--limit", type=int, default=10)
     st.set_defaults(func=cmd_status)
 
-    sq = sub.add_parser("sql", help="run a SQL query on a read-only connection and print the result")
+    sq = sub.add_parser("sql", help="run a SQL query on a read-only connection (no file access) and print the result")
     sq.add_argument("query")
     sq.add_argument("--db", type=Path)
     sq.add_argument("--format", choices=["table", "csv", "json"], default="table")
