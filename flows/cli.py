@@ -172,15 +172,27 @@ def _print_rows(console, columns, rows, title=None, fmt="table") -> None:
     console.print(table)
 
 
+_SQL_QUERY_KINDS = {"SELECT", "EXPLAIN", "PRAGMA", "CALL"}  # duckdb StatementType names
+
+
 def cmd_sql(args: argparse.Namespace) -> int:
     import duckdb
 
     from flows.settings import get_settings
 
     settings = get_settings(db=args.db)
+    # A read-only connection protects the tables, not the files: COPY ... TO '<the
+    # database file>' would overwrite the warehouse. So: queries only, no file access.
+    try:
+        kinds = {s.type.name for s in duckdb.extract_statements(args.query)}
+    except duckdb.Error as exc:
+        _err(f"SQL error: {exc}")
+        return EXIT_USAGE
+    if kinds - _SQL_QUERY_KINDS:
+        _err(f"SQL error: newsclaims sql runs queries only ({', '.join(sorted(_SQL_QUERY_KINDS))}), "
+             f"not {', '.join(sorted(kinds - _SQL_QUERY_KINDS))}")
+        return EXIT_USAGE
     con = _read_only(settings.db)
-    # read-only covers the database's tables, not the file system: without this,
-    # COPY ... TO '<the database file>' would overwrite the warehouse
     con.execute("set enable_external_access = false")
     con.execute("set lock_configuration = true")
     try:
@@ -361,6 +373,9 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
+    except BrokenPipeError:  # `newsclaims sql ... | head`: the reader left, which is fine
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except FileNotFoundError as exc:
         _err(str(exc))
         return EXIT_USAGE
