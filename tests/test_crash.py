@@ -102,3 +102,89 @@ def test_killed_run_leaves_whole_runs_and_the_next_run_completes(history, prefec
     assert_only_whole_runs(db)
     assert snapshot(db) == history["ref_snap"]
     assert q(db, "select count(*) from articles") == [(N_BASE + N_NEW,)]
+
+
+# ---------------------------------------------------------------- transient failures (in-process)
+
+
+def _arm(monkeypatch, spec: str):
+    from flows import faults
+
+    monkeypatch.setattr(faults, "_reached", {})
+    monkeypatch.setenv("NEWSCLAIMS_FAULT", spec)
+    return faults
+
+
+@pytest.fixture
+def loaded(seeds_copy, tmp_path):
+    """A database with the seeds run, and one new article in the input folder."""
+    db = tmp_path / "w.duckdb"
+    assert run_pipeline([seeds_copy], db).status == "success"
+    shutil.copy(corpus_files(1)[0], seeds_copy / "new.txt")
+    return db, seeds_copy, snapshot(db)
+
+
+def test_an_oserror_in_extraction_is_retried_and_the_run_succeeds(loaded, monkeypatch):
+    db, inp, _ = loaded
+    faults = _arm(monkeypatch, "extract:oserror:1")
+    summary = run_pipeline([inp], db)
+    assert summary.status == "success" and summary.files_new == 1
+    assert faults._reached["extract"] == 2  # failed once, retried once
+    assert q(db, "select count(*) from articles") == [(6,)]
+
+
+@pytest.mark.parametrize("spec, point, error, attempts", [
+    ("extract:oserror:9", "extract", "OSError: [Errno 5] injected I/O error at extract (NEWSCLAIMS_FAULT), time 3", 3),
+    ("extract:raise", "extract", "InjectedFault: injected fault at extract (NEWSCLAIMS_FAULT)", 1),
+    ("before-commit:raise", "before-commit", "InjectedFault: injected fault at before-commit (NEWSCLAIMS_FAULT)", 1),
+])
+def test_a_failed_batch_or_load_fails_the_run_cleanly(loaded, monkeypatch, spec, point, error, attempts):
+    """Retries only for OSError (3 attempts), none otherwise; the reason lands in pipeline_runs; nothing commits."""
+    db, inp, before = loaded
+    faults = _arm(monkeypatch, spec)
+    with pytest.raises((OSError, faults.InjectedFault)):
+        run_pipeline([inp], db)
+    assert faults._reached[point] == attempts
+    assert q(db, "select status, error from pipeline_runs order by started_at desc limit 1") == [("failed", error)]
+    assert snapshot(db) == before
+    assert_only_whole_runs(db)
+    monkeypatch.delenv("NEWSCLAIMS_FAULT")
+    assert run_pipeline([inp], db).files_new == 1  # and the next run does the work
+
+
+def test_a_failed_run_exits_1_and_says_nothing_was_committed(loaded, prefect_api):
+    from tests.runproc import cli
+
+    db, inp, before = loaded
+    proc = cli("run", str(inp), "--db", str(db), "--no-progress",
+               env={**prefect_api, "NEWSCLAIMS_FAULT": "before-commit:raise"})
+    assert proc.returncode == 1
+    assert "run failed, nothing was committed: InjectedFault: injected fault at before-commit" in proc.stderr
+    assert snapshot(db) == before
+
+
+def test_a_transient_read_error_loses_nothing(loaded, monkeypatch):
+    """A file that fails to open is rejected once, then read by the next run although its stat is the same."""
+    import builtins
+    import errno
+
+    import flows.reader
+
+    db, inp, _ = loaded
+    new = str(inp / "new.txt")
+
+    def flaky_open(path, *args, **kwargs):
+        if str(path) == new:
+            raise OSError(errno.EIO, "Input/output error")
+        return builtins.open(path, *args, **kwargs)
+
+    monkeypatch.setattr(flows.reader, "open", flaky_open, raising=False)
+    first = run_pipeline([inp], db)
+    assert first.rejected == [{"source_path": new, "reason": "unreadable_file", "detail": "Input/output error (EIO)"}]
+    still = run_pipeline([inp], db)  # still failing: tried again, not reported twice
+    assert (still.files_rejected, still.files_unchanged) == (0, 6)
+    monkeypatch.undo()
+    healed = run_pipeline([inp], db)
+    assert healed.files_changed == 1
+    assert q(db, "select status from source_files where source_path = ?", [new]) == [("article",)]
+    assert q(db, "select count(*) from articles") == [(6,)]

@@ -6,26 +6,28 @@ from transforms.incremental import assign_articles, classify_read, orphaned_arti
 
 LEDGER = pl.DataFrame(
     {
-        "source_path": ["/a.txt", "/b.txt", "/c.txt"],
-        "file_sha256": ["sa", "sb", "sc"],
-        "size_bytes": [10, 20, 30],
-        "mtime_ns": [1, 2, 3],
-        "status": ["article", "duplicate", "article"],
-        "article_id": ["A", "A", "C"],
+        "source_path": ["/a.txt", "/b.txt", "/c.txt", "/unread.txt"],
+        "file_sha256": ["sa", "sb", "sc", None],  # /unread.txt: rejected unread (I/O error, too large)
+        "size_bytes": [10, 20, 30, 40],
+        "mtime_ns": [1, 2, 3, 4],
+        "status": ["article", "duplicate", "article", "rejected"],
+        "article_id": ["A", "A", "C", None],
     }
 )
 
 
 def test_unchanged_by_stat_needs_same_size_and_mtime():
-    files = pl.DataFrame({"source_path": ["/a.txt", "/b.txt", "/c.txt", "/new.txt"],
-                          "size_bytes": [10, 21, 30, 5], "mtime_ns": [1, 2, 99, 1]})
-    assert unchanged_by_stat(files, LEDGER).to_list() == [True, False, False, False]
+    files = pl.DataFrame({"source_path": ["/a.txt", "/b.txt", "/c.txt", "/new.txt", "/unread.txt"],
+                          "size_bytes": [10, 21, 30, 5, 40], "mtime_ns": [1, 2, 99, 1, 4]})
+    # a file the ledger never hashed is read again even with the same stat
+    assert unchanged_by_stat(files, LEDGER).to_list() == [True, False, False, False, False]
 
 
 def test_classify_read_by_hash():
-    read = pl.DataFrame({"source_path": ["/a.txt", "/c.txt", "/new.txt", "/b.txt"],
-                         "file_sha256": ["sa", "sc2", "sn", None]})
-    assert classify_read(read, LEDGER)["change"].to_list() == ["unchanged", "changed", "new", "changed"]
+    read = pl.DataFrame({"source_path": ["/a.txt", "/c.txt", "/new.txt", "/b.txt", "/unread.txt", "/unread.txt"],
+                         "file_sha256": ["sa", "sc2", "sn", None, None, "su"]})
+    assert classify_read(read, LEDGER)["change"].to_list() == \
+        ["unchanged", "changed", "new", "changed", "unchanged", "changed"]
 
 
 def test_assign_articles_first_path_wins_and_existing_content_is_duplicate():

@@ -3,10 +3,13 @@
 The ledger is ``source_files`` (one row per input path ever seen). Rules:
 
 1. A listed path whose size and mtime equal the ledger's is *unchanged* and is
-   not even read.
+   not even read, provided the ledger holds its hash: a file that was never
+   read (unreadable, too large, vanished) is tried again on every run, so a
+   transient I/O error or a raised size limit loses nothing.
 2. Otherwise it is read and hashed: the same sha256 as the ledger's is
    *unchanged* (only its stat is refreshed); a known path with another hash is
-   *changed*; an unknown path is *new*.
+   *changed*; an unknown path is *new*. A known path that could not be read,
+   now or before, is *unchanged* too (its rejection is reported once).
 3. New and changed files are staged. A staged article whose article_id already
    exists (loaded earlier, or earlier in this run) is a *duplicate*: its path is
    recorded, pointing at that article, and no second article row is written.
@@ -35,13 +38,15 @@ SOURCE_FILES_SCHEMA = {
 def unchanged_by_stat(files: pl.DataFrame, known: pl.DataFrame) -> pl.Series:
     """Boolean mask over ``files``: same path, size and mtime as the ledger."""
     joined = files.join(
-        known.select("source_path", pl.col("size_bytes").alias("k_size"), pl.col("mtime_ns").alias("k_mtime")),
+        known.select("source_path", pl.col("size_bytes").alias("k_size"), pl.col("mtime_ns").alias("k_mtime"),
+                     pl.col("file_sha256").alias("k_sha")),
         on="source_path",
         how="left",
         maintain_order="left",
     )
     return (
         (joined["k_size"] == joined["size_bytes"]) & (joined["k_mtime"] == joined["mtime_ns"])
+        & joined["k_sha"].is_not_null()
     ).fill_null(False)
 
 
@@ -55,6 +60,8 @@ def classify_read(read: pl.DataFrame, known: pl.DataFrame) -> pl.DataFrame:
             .then(pl.lit("new"))
             .when(pl.col("file_sha256").is_not_null() & (pl.col("file_sha256") == pl.col("k_sha")))
             .then(pl.lit("unchanged"))
+            .when(pl.col("file_sha256").is_null() & pl.col("k_sha").is_null())
+            .then(pl.lit("unchanged"))  # still unreadable: already reported
             .otherwise(pl.lit("changed"))
             .alias("change")
         )
