@@ -351,7 +351,7 @@ _TIME_RANGE = re.compile(r"\b\d{1,2}(?::\d\d)?\s*(?:-|to)\s*\d{1,2}(?::\d\d)?\s*
 # ---------------------------------------------------------------- values
 
 _WORD_SPLIT = re.compile(r"[\s-]+")
-_DIGIT_VALUE = re.compile(r"([\d,]+(?:\.\d+)?)(?:\s+(thousand|million|billion))?")
+_DIGIT_VALUE = re.compile(r"(\d[\d,]*(?:\.\d+)?)(?:\s+(thousand|million|billion))?")
 _NEXT_WORD = re.compile(r"\A[\s-]+([a-z]+)")
 
 def _word_value(words: str) -> int:
@@ -389,7 +389,11 @@ def number_value(text: str) -> int:
         return number_value(head) * 12
     m = _DIGIT_VALUE.fullmatch(t)
     if m:
-        num = float(m.group(1).replace(",", "")) if "." in m.group(1) else int(m.group(1).replace(",", ""))
+        digits = m.group(1).replace(",", "")
+        if len(digits.partition(".")[0].lstrip("0")) > len(str(MAX_VALUE)):
+            # also keeps int() under Python's 4,300-digit limit and float() finite
+            raise FigureError(f"implausibly large count: {text[:40]!r}")
+        num = float(digits) if "." in digits else int(digits)
         value = num * _SCALES[m.group(2)] if m.group(2) else num
         if value != int(value):
             raise FigureError(f"not a whole count: {text!r}")

@@ -69,15 +69,35 @@ def _utf16_without_bom(raw: bytes) -> str | None:
     return None
 
 
-_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+# well-formed UTF-8 multibyte sequences (RFC 3629 ranges: no overlongs, no surrogates)
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
+# the commonest UTF-8 characters of Western text: U+00A0-U+00BF, U+00C0-U+00FF (accented
+# letters) and U+2000-U+203F (’ “ ” – — …); as cp1252 these read as mojibake (Â° Ã© â€™)
+_UTF8_WESTERN = re.compile(rb"\xc2[\xa0-\xbf]|\xc3[\x80-\xbf]|\xe2\x80[\x80-\xbf]")
+
+
+def _looks_like_damaged_utf8(raw: bytes) -> bool:
+    """Invalid UTF-8 that is mostly UTF-8: its common characters, or most high bytes in valid sequences.
+
+    cp1252 text forms valid UTF-8 pairs only by accident ("JOSÉ’S" is C9 92), so a
+    few accidental pairs do not make it UTF-8.
+    """
+    if _UTF8_WESTERN.search(raw):
+        return True
+    high = sum(b >= 0x80 for b in raw)
+    in_sequences = sum(len(m) for m in _UTF8_MULTIBYTE.findall(raw))
+    return in_sequences >= 0.9 * high
 
 
 def decode_bytes(raw: bytes) -> tuple[str, str]:
     """Return (text, encoding) or raise RejectedInput(empty_file|binary_content|undecodable_bytes).
 
     Order: BOM; NUL bytes mean UTF-16 (BOM-less) or binary; strict UTF-8; a file
-    with valid UTF-8 sequences that still fails UTF-8 is corrupt (rejected, not
-    guessed); text that is at least 70% ASCII and valid cp1252 is cp1252 (the legacy
+    that still fails UTF-8 but is mostly UTF-8 is corrupt (rejected, not guessed:
+    see _looks_like_damaged_utf8); text that is at least 70% ASCII and valid cp1252 is cp1252 (the legacy
     encoding of English news pages); anything else goes to charset-normalizer
     and must read as text (words separated by spaces).
     """
@@ -102,7 +122,7 @@ def decode_bytes(raw: bytes) -> tuple[str, str]:
         try:
             text, encoding = raw.decode("utf-8"), "utf-8"
         except UnicodeDecodeError as exc:
-            if _UTF8_MULTIBYTE.search(raw):
+            if _looks_like_damaged_utf8(raw):
                 raise RejectedInput(
                     "undecodable_bytes", f"corrupt UTF-8 at byte {exc.start}: {exc.reason}"
                 ) from exc
