@@ -205,3 +205,17 @@ def test_text_to_claims_through_spacy_never_raises_and_spans_slice_back(nlp, tex
         assert text[m["char_start"]:m["char_end"]] == m["surface"]
     for m in dates.date_mentions(articles).iter_rows(named=True):
         assert text[m["char_start"]:m["char_end"]] == m["surface"]
+
+
+def test_fuzz_target_replays_without_atheris(nlp):
+    """fuzz/fuzz_text_to_claims.py (run by fuzz/run.sh, not in CI) still runs: replay a few inputs."""
+    import importlib.util
+
+    from tests.conftest import ROOT, SEEDS
+
+    spec = importlib.util.spec_from_file_location("fuzz_text_to_claims", ROOT / "fuzz" / "fuzz_text_to_claims.py")
+    target = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(target)
+    assert target.check_one(next(SEEDS.glob("003_*.txt")).read_bytes()) > 0
+    for data in (b"", b"\x89PNG\r\n", "ÿ 62 dead".encode("utf-16"), b"9" * 5000 + b" people were killed."):
+        target.check_one(data)
