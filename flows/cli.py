@@ -192,7 +192,9 @@ def cmd_sql(args: argparse.Namespace) -> int:
         _err(f"SQL error: newsclaims sql runs queries only ({', '.join(sorted(_SQL_QUERY_KINDS))}), "
              f"not {', '.join(sorted(kinds - _SQL_QUERY_KINDS))}")
         return EXIT_USAGE
-    con = _read_only(settings.db)
+    from warehouse.loader import connect
+
+    con = connect(settings.db, read_only=True, timeout=args.wait or 0.0)
     con.execute("set enable_external_access = false")
     con.execute("set lock_configuration = true")
     try:
@@ -337,6 +339,7 @@ def build_parser() -> argparse.ArgumentParser:
     sq.add_argument("--db", type=Path)
     sq.add_argument("--format", choices=["table", "csv", "json"], default="table")
     sq.add_argument("--limit", type=int, default=10_000, help="rows printed at most")
+    sq.add_argument("--wait", type=float, metavar="SECONDS", help="wait this long while a run holds the db")
     sq.set_defaults(func=cmd_sql)
 
     ev = sub.add_parser("eval", help="run the pipeline on DIR (articles + gold.csv) and score it")

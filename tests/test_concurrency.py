@@ -62,7 +62,7 @@ def test_second_run_is_refused_or_queued_and_sql_reads_between_the_writes(seeded
     env = prefect_api
     first = Proc("run", str(inp), "--db", str(db), "--no-progress", env=env,
                  fault=f"extract:hold:{go_load},before-commit:hold:{go_commit}")
-    queued = None
+    queued = waiting = None
     try:
         # 1. the first run is extracting: it holds the run lock, not the database file
         first.wait_mark("extract")
@@ -80,15 +80,20 @@ def test_second_run_is_refused_or_queued_and_sql_reads_between_the_writes(seeded
         first.wait_mark("before-commit")
         busy = _count(db, env)
         assert busy.returncode == 3, busy.stderr
-        assert f"cannot read {db}: another process is writing to it" in busy.stderr
+        assert f"cannot read {db}: another process is writing to it (held by" in busy.stderr
+        assert f"PID {first.proc.pid})" in busy.stderr
         assert "Traceback" not in busy.stderr
         assert queued.proc.poll() is None  # still waiting for the run lock
+        waiting = Proc("sql", "select count(*) as n from articles", "--db", str(db), "--format", "csv",
+                       "--wait", "120", env=env)  # a reader that waits for the load instead
 
         go_commit.touch()
+        assert waiting.wait() == 0, waiting.stderr
+        assert waiting.stdout.split() == ["n", "13"]  # it read after the commit, all of it
         assert first.wait() == 0, first.stderr
         assert queued.wait() == 0, queued.stderr
     finally:
-        for p in (first, queued):
+        for p in (first, queued, waiting):
             if p:
                 p.cleanup()
 

@@ -44,7 +44,7 @@ class RunLocked(RuntimeError):
     """Another newsclaims run holds the run lock of this database."""
 
 
-_LOCK_HOLDER = re.compile(r"Conflicting lock is held in (.*?)(?: \(PID (\d+)\))?(?:\.|$| by)", re.S)
+_LOCK_HOLDER = re.compile(r"Conflicting lock is held in (.*?) \(PID (\d+)\)", re.S)
 
 
 def _busy_message(db: Path, exc: Exception, read_only: bool) -> str:
