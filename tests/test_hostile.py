@@ -314,3 +314,23 @@ def test_sql_output_piped_into_head_ends_quietly(seeds_db):
     proc.stdout.close()  # what `| head -1` does
     assert proc.wait(60) == 0
     assert "Traceback" not in proc.stderr.read()
+
+
+def test_reliability_md_lists_every_reason_code_and_fault_point():
+    import re
+
+    from flows import faults
+    from tests.conftest import ROOT
+
+    doc = (ROOT / "docs" / "RELIABILITY.md").read_text()
+    text_src = (ROOT / "transforms" / "text.py").read_text()
+    reader_src = (ROOT / "flows" / "reader.py").read_text()
+    codes = set(re.findall(r'RejectedInput\(\s*"([a-z_]+)"', text_src))
+    codes |= set(re.findall(r'reject\([^,]+,\s*"([a-z_]+)"', reader_src))
+    codes |= set(re.findall(r'reason = "([a-z_]+)"', reader_src))
+    codes |= set(re.findall(r'err = f?"([a-z_]+): ', reader_src))
+    assert len(codes) >= 12, codes
+    for code in codes:
+        assert f"| `{code}` |" in doc, f"docs/RELIABILITY.md has no row for reason {code}"
+    for point in faults.POINTS:
+        assert point in doc
