@@ -56,6 +56,12 @@ def cmd_run(args: argparse.Namespace) -> int:
     if missing:
         _err(f"input path does not exist: {', '.join(missing)}")
         return EXIT_USAGE
+    from flows.reader import text_path
+
+    undecodable = [text_path(str(p)) for p in paths if text_path(str(p)) != str(p)]
+    if undecodable:  # it could not be stored or passed to Prefect; a folder holding it can
+        _err(f"input path is not valid UTF-8: {', '.join(undecodable)} (rename it, or pass its folder)")
+        return EXIT_USAGE
     _quiet_prefect(args.verbose)
     from flows.ingest import StrictModeFailure, ingest_articles, task_runner_for
     from warehouse.loader import DatabaseBusy, RunLocked

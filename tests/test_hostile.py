@@ -334,3 +334,14 @@ def test_reliability_md_lists_every_reason_code_and_fault_point():
         assert f"| `{code}` |" in doc, f"docs/RELIABILITY.md has no row for reason {code}"
     for point in faults.POINTS:
         assert point in doc
+
+
+def test_a_non_utf8_path_argument_is_a_usage_error(tmp_path, capsys):
+    from flows.cli import main
+
+    name = os.fsdecode(os.path.join(os.fsencode(tmp_path), b"caf\xe9.txt"))
+    Path(name).write_text(GOOD)
+    assert main(["run", name, "--db", str(tmp_path / "w.duckdb")]) == 2
+    err = capsys.readouterr().err
+    assert "input path is not valid UTF-8" in err and "caf\\xe9.txt" in err
+    assert not (tmp_path / "w.duckdb").exists()
