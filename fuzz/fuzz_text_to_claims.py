@@ -5,7 +5,7 @@ the database. Any exception other than RejectedInput (a file the rules refuse)
 is a bug, and so is a span that does not slice back or bounds out of order.
 
     fuzz/run.sh [SECONDS]                    atheris (coverage-guided), see docs/RELIABILITY.md
-    FUZZ_NLP=blank fuzz/run.sh [SECONDS]     ~9x faster: a blank spaCy pipeline (sentences only,
+    FUZZ_NLP=blank fuzz/run.sh [SECONDS]     ~8x faster: a blank spaCy pipeline (sentences only,
                                              no NER, no parser) exercises the rule code harder
     python fuzz/fuzz_text_to_claims.py FILE... replay inputs once, without atheris
 
