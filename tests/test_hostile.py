@@ -26,8 +26,11 @@ pytestmark = pytest.mark.slow
 
 GOOD = (" date 2016-07-27 A man was shot and killed in Gaston on Monday, police said. The shooting "
         "happened at a home on Glenn Road and the victim died at the scene before help arrived.")
-UTF16_BODY = "Zürich police said “two people” were shot at the Café Odéon on Friday night; one died."
-CP1252_BODY = "The café’s owner said “three people” were hurt – one seriously – in the attack on Sunday."
+# (at least 20 words: shorter articles are quarantined by the data-quality suite)
+UTF16_BODY = ("Zürich police said “two people” were shot at the Café Odéon on Friday night; one died at the "
+              "scene and the other was taken to hospital, officers said.")
+CP1252_BODY = ("The café’s owner said “three people” were hurt – one seriously – in the attack on Sunday, "
+               "and police in Zürich are looking for the gunman, a spokesman said.")
 
 
 def _sparse(size: int):
