@@ -23,6 +23,7 @@ from prefect.futures import as_completed
 from flows import faults
 from flows.reader import list_inputs, read_files
 from flows.settings import Settings
+from flows.staging import ROW_KEY, TEXT_COLUMNS, RunStaging
 from transforms.incremental import unchanged_by_stat
 from warehouse import loader
 
@@ -202,6 +203,42 @@ def _chunks(items: list[str], size: int) -> list[list[str]]:
     return [items[i:i + size] for i in range(0, len(items), size)]
 
 
+def _parallelism(settings: Settings) -> int:
+    """How many extraction tasks the flow's task runner runs at once."""
+    from prefect.context import FlowRunContext
+
+    runner = FlowRunContext.get().task_runner
+    if settings.task_runner == "dask" and hasattr(runner, "client"):
+        return max(1, sum(runner.client.ncores().values()))
+    return max(1, _workers(settings))
+
+
+def _extract_bounded(batches: list[list[str]], known: pl.DataFrame, settings: Settings, today: date):
+    """Yield (batch index, BatchFrames) as extraction tasks finish, keeping at most
+    2 x parallelism of them submitted or held, so memory does not grow with the corpus."""
+    if not batches:
+        return
+    slots = 2 * _parallelism(settings)
+    todo = iter(enumerate(batches))
+    running: dict = {}
+
+    def submit_next() -> None:
+        item = next(todo, None)
+        if item is not None:
+            index, paths = item
+            fut = extract_batch.submit(paths, known.filter(pl.col("source_path").is_in(paths)), settings, today)
+            running[fut] = index
+
+    for _ in range(slots):
+        submit_next()
+    while running:
+        fut = next(as_completed(list(running)))
+        index = running.pop(fut)
+        res = fut.result()
+        submit_next()  # keep the workers busy while the caller spills this one
+        yield index, res
+
+
 @flow(name="ingest_articles", log_prints=False)
 def ingest_articles(paths: list[str], settings: Settings, run_id: str | None = None,
                     progress: bool = False) -> RunSummary:
@@ -212,7 +249,8 @@ def ingest_articles(paths: list[str], settings: Settings, run_id: str | None = N
     summary = RunSummary(run_id=run_id, db=str(settings.db))
     today = date.today()
 
-    with loader.run_lock(settings.db, timeout=settings.lock_timeout, note=f"run {run_id}"):
+    with (loader.run_lock(settings.db, timeout=settings.lock_timeout, note=f"run {run_id}"),
+          RunStaging(settings.staging_root, run_id) as stage):
         ledger = open_run(settings, run_id, [str(p) for p in paths])
         try:
             listing, to_read, unchanged = plan_inputs(paths, settings, ledger)
@@ -224,18 +262,13 @@ def ingest_articles(paths: list[str], settings: Settings, run_id: str | None = N
             log.info("run %s: %d files listed, %d to read in %d batches", run_id, listing.seen,
                      to_read.height, len(batches))
 
-            results = []
-            futures = [extract_batch.submit(b, known.filter(pl.col("source_path").is_in(b)), settings, today)
-                       for b in batches]
+            # at most 2 batches per worker in flight; each finished one is spilled to Parquet
             with _progress(progress, to_read.height) as advance:
-                for fut in as_completed(futures):
-                    res = fut.result()
-                    results.append(res)
+                for index, res in _extract_bounded(batches, known, settings, today):
+                    stage.put(index, res)
                     advance(res.read.height)
-
-            from transforms.pipeline import BatchFrames
-
-            batch = BatchFrames.concat(results) if results else None
+                    del res
+            batch = stage.light_batch()
             rejected_listing = pl.DataFrame(listing.rejected, schema={
                 "source_path": pl.String, "reason": pl.String, "detail": pl.String})
             changes = batch.read["change"].value_counts() if batch else None
@@ -268,6 +301,9 @@ def ingest_articles(paths: list[str], settings: Settings, run_id: str | None = N
                 fin = finalize_run(batch, state, settings, run_id)
                 summary.files_duplicate = fin.duplicates
                 plan = _build_plan(run_id, fin, rejected, summary)
+                plan.from_parquet["articles"] = loader.ParquetColumns(  # texts streamed from staging
+                    files=tuple(str(p) for p in stage.files("articles")), key=(ROW_KEY,),
+                    columns=TEXT_COLUMNS)
                 plan.upserts["source_files"] = pl.concat(
                     [fin.source_files, _listing_rejects(rejected_listing, ledger, run_id)],
                     how="diagonal_relaxed")
@@ -348,16 +384,65 @@ class _progress:
 
 
 def task_runner_for(settings: Settings):
-    """The Prefect task runner the settings name: local threads (default), processes, or Dask."""
+    """The Prefect task runner the settings name: local threads, processes, or Dask ('auto': see
+    resolve_task_runner; unresolved it means threads)."""
     from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 
     if settings.task_runner == "process":
-        return ProcessPoolTaskRunner(max_workers=settings.workers)
+        return ProcessPoolTaskRunner(max_workers=_workers(settings))
     if settings.task_runner == "dask":
         from prefect_dask import DaskTaskRunner
 
         if settings.dask_address:
             return DaskTaskRunner(address=settings.dask_address)
-        return DaskTaskRunner(cluster_kwargs={"n_workers": settings.workers, "threads_per_worker": 1,
-                                              "processes": True})
-    return ThreadPoolTaskRunner(max_workers=settings.workers)
+        return DaskTaskRunner(cluster_kwargs={"n_workers": _workers(settings), "threads_per_worker": 1,
+                                              "processes": True, "dashboard_address": None})
+    return ThreadPoolTaskRunner(max_workers=_workers(settings))
+
+
+def _workers(settings: Settings) -> int:
+    if settings.workers:
+        return settings.workers
+    return 1 if settings.task_runner in ("thread", "auto") else (os.cpu_count() or 1)
+
+
+def files_to_read(paths: list[str], settings: Settings) -> int:
+    """How many files a run over ``paths`` would read now: listed, and new or changed by stat.
+
+    An estimate for choosing the task runner before the flow starts (the flow
+    plans again under the run lock); without a readable database, every file.
+    """
+    listing = list_inputs([Path(p) for p in paths], settings.article_suffixes)
+    if not settings.db.exists():
+        return listing.files.height
+    try:
+        con = loader.connect(settings.db, read_only=True)
+        try:
+            ledger = loader.read_frame(con, "select source_path, size_bytes, mtime_ns from source_files")
+        finally:
+            con.close()
+    except Exception:  # busy, or an old/foreign file: the flow will say so
+        return listing.files.height
+    return int((~unchanged_by_stat(listing.files, ledger)).sum())
+
+
+def resolve_task_runner(settings: Settings, paths: list[str]) -> Settings:
+    """'auto' -> 'thread' or 'process'. A process pool pays a few seconds per worker to start
+    (Python, Prefect and spaCy load again in each) and wins on longer runs: it is chosen when
+    the files to read make more batches than there are cores (with 2 cores: 600+ files at 200
+    per batch); a small or incremental run stays in one process."""
+    if settings.task_runner != "auto":
+        return settings
+    cores = os.cpu_count() or 1
+    batches = -(-files_to_read(paths, settings) // settings.batch_size)
+    if cores > 1 and batches > cores:
+        return settings.model_copy(update={"task_runner": "process", "workers": settings.workers or cores})
+    return settings.model_copy(update={"task_runner": "thread", "workers": settings.workers or 1})
+
+
+def describe_task_runner(settings: Settings) -> str:
+    if settings.task_runner == "dask" and settings.dask_address:
+        return f"dask at {settings.dask_address}"
+    unit = {"thread": "thread", "process": "process", "dask": "Dask worker"}.get(settings.task_runner, "thread")
+    n = _workers(settings)
+    return f"{settings.task_runner} ({n} {unit}{'s' if n != 1 else ''})"

@@ -39,10 +39,14 @@ class Settings(BaseSettings):
     )
     gx_dir: Path = Field(WAREHOUSE_DIR / "gx",
                          description="file-backed GX context and Data Docs (default: gx/ beside the database)")
-    task_runner: Literal["thread", "process", "dask"] = Field(
-        "thread", description="Prefect task runner for the extraction tasks"
+    task_runner: Literal["auto", "thread", "process", "dask"] = Field(
+        "auto",
+        description="Prefect task runner for the extraction tasks; auto: threads (one process) for a "
+        "small run, a process pool on every core when there are more batches than cores",
     )
-    workers: int = Field(1, description="parallel extraction tasks for the process/dask runners")
+    workers: int | None = Field(
+        None, description="parallel extraction tasks (default: 1 thread; one process/Dask worker per core)"
+    )
     dask_address: str | None = Field(None, description="tcp://host:port of an existing Dask scheduler")
     lock_timeout: float = Field(
         0.0, description="seconds a run waits for another run's lock before giving up"
@@ -62,6 +66,11 @@ class Settings(BaseSettings):
     @property
     def lock_path(self) -> Path:
         return self.db.with_name(self.db.name + ".lock")
+
+    @property
+    def staging_root(self) -> Path:
+        """Run-scoped Parquet spill of finished batches (flows/staging.py), next to the database."""
+        return self.db.with_name(self.db.name + ".staging")
 
 
 def get_settings(**overrides) -> Settings:

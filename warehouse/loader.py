@@ -193,6 +193,19 @@ def read_frame(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = N
     return pl.from_arrow(con.sql(sql, params=params or None).to_arrow_table())
 
 
+@dataclass(frozen=True)
+class ParquetColumns:
+    """Columns the inserted rows of a table take from Parquet files (joined on ``key``).
+
+    The rows' light columns travel in memory; wide columns (article texts) are
+    streamed from the run's staging files by DuckDB, never all held in memory.
+    """
+
+    files: tuple[str, ...]
+    key: tuple[str, ...]
+    columns: tuple[str, ...]
+
+
 @dataclass
 class LoadPlan:
     """Everything one run writes. Frames are Polars; their columns must exist in the table."""
@@ -203,6 +216,7 @@ class LoadPlan:
     upserts: dict[str, pl.DataFrame] = field(default_factory=dict)  # insert or replace by primary key
     replaces: dict[str, pl.DataFrame] = field(default_factory=dict)  # whole-table replacement
     updates: dict[str, tuple[str, pl.DataFrame]] = field(default_factory=dict)  # table -> (key, frame)
+    from_parquet: dict[str, ParquetColumns] = field(default_factory=dict)  # inserted rows' wide columns
     run_fields: dict = field(default_factory=dict)
 
     def add(self, table: str, frame: pl.DataFrame) -> None:
@@ -222,13 +236,39 @@ def _table_column_names(con: duckdb.DuckDBPyConnection, table: str) -> list[str]
         "and table_name = ? order by ordinal_position", [table]).fetchall()]
 
 
-def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame, verb: str = "insert") -> None:
-    """Insert a frame by column name; frame columns the table does not have are not stored."""
+def _names(columns) -> str:
+    return ", ".join(f'"{c}"' for c in columns)
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame, verb: str = "insert",
+            wide: ParquetColumns | None = None) -> None:
+    """Insert a frame by column name; frame columns the table does not have are not stored.
+
+    With ``wide``, the rows take those columns from its Parquet files instead,
+    joined on its key (which need not be a column of the table); every row
+    must find its match.
+    """
     columns = set(_table_column_names(con, table))
-    frame = frame.select([c for c in frame.columns if c in columns])
+    params = None
+    if wide is None:
+        frame = frame.select([c for c in frame.columns if c in columns])
+        sql = f"{verb} into {table} by name select * from _nc_rows"
+    else:
+        frame = frame.select([c for c in frame.columns
+                              if (c in columns and c not in wide.columns) or c in wide.key])
+        extra = [k for k in wide.key if k not in columns]
+        rows = f"r.* exclude ({_names(extra)})" if extra else "r.*"
+        taken = ", ".join(f'p."{c}"' for c in wide.columns)
+        sql = (f"{verb} into {table} by name select {rows}, {taken} from _nc_rows r join "
+               f"(select {_names((*wide.key, *wide.columns))} from read_parquet(?, union_by_name = true)) p "
+               f"using ({_names(wide.key)})")
+        params = [list(wide.files)]
     con.register("_nc_rows", frame.to_arrow())
     try:
-        con.execute(f"{verb} into {table} by name select * from _nc_rows")
+        inserted = con.execute(sql, params).fetchone()[0]
+        if wide is not None and inserted != frame.height:
+            raise RuntimeError(f"{table}: {frame.height - inserted} row(s) found no match in the staged "
+                               f"Parquet files for {', '.join(wide.columns)}")
     finally:
         with contextlib.suppress(duckdb.Error):
             con.unregister("_nc_rows")
@@ -254,7 +294,7 @@ def commit_run(con: duckdb.DuckDBPyConnection, plan: LoadPlan,
                 _insert(con, table, frame)
         for table, frames in plan.inserts.items():
             for frame in frames:
-                _insert(con, table, frame)
+                _insert(con, table, frame, wide=plan.from_parquet.get(table))
         for table, frame in plan.upserts.items():
             if frame.height:
                 _insert(con, table, frame, verb="insert or replace")
