@@ -1,6 +1,7 @@
 """The ``newsclaims`` command line.
 
     newsclaims run [PATH ...] [--db FILE] [--strict]   ingest files/folders (default seeds/)
+    newsclaims serve --cron "*/15 * * * *" [PATH ...]  the same run as a scheduled Prefect deployment
     newsclaims status [--db FILE]                      last runs and row counts
     newsclaims sql "SELECT ..." [--db FILE]            ad-hoc SQL on a read-only connection (no file access)
     newsclaims eval DIR [--json FILE] [--with-seeds]   score the pipeline against DIR/gold.csv
@@ -63,11 +64,14 @@ def cmd_run(args: argparse.Namespace) -> int:
         _err(f"input path is not valid UTF-8: {', '.join(undecodable)} (rename it, or pass its folder)")
         return EXIT_USAGE
     _quiet_prefect(args.verbose)
-    from flows.ingest import StrictModeFailure, ingest_articles, task_runner_for
+    from flows.ingest import (StrictModeFailure, describe_task_runner, ingest_articles, resolve_task_runner,
+                              task_runner_for)
     from warehouse.loader import DatabaseBusy, RunLocked
 
     console = _console()
+    settings = resolve_task_runner(settings, [str(p) for p in paths])
     console.print(f"[bold]newsclaims run[/] {', '.join(str(p) for p in paths)} -> {settings.db}")
+    console.print(f"task runner: {describe_task_runner(settings)}", highlight=False)
     flow_fn = ingest_articles.with_options(task_runner=task_runner_for(settings))
     # SIGTERM (a scheduler's timeout) exits through SystemExit, so atexit stops Prefect's
     # temporary server; Python's default would leave that server process running.
@@ -120,6 +124,40 @@ def print_summary(console, s) -> None:
         console.print("stage seconds: " + ", ".join(f"{k} {v:.1f}" for k, v in s.stage_seconds.items()))
     if s.docs_path:
         console.print(f"data docs: {s.docs_path}")
+
+
+# ---------------------------------------------------------------- serve
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from flows.settings import get_settings
+
+    settings = get_settings(db=args.db, strict=args.strict or None, batch_size=args.batch_size,
+                            lock_timeout=args.wait, task_runner=args.task_runner,
+                            dask_address=args.dask_address, workers=args.workers)
+    paths = [Path(p) for p in args.paths] or [settings.seeds_dir]
+    missing = [str(p) for p in paths if not os.path.lexists(p)]
+    if missing:
+        _err(f"input path does not exist: {', '.join(missing)}")
+        return EXIT_USAGE
+    from prefect.schedules import Cron
+
+    try:
+        Cron(args.cron)
+    except ValueError as exc:
+        _err(f"bad --cron {args.cron!r}: {exc}")
+        return EXIT_USAGE
+    _quiet_prefect(args.verbose)
+    from flows.serve import NoPrefectServer, serve
+
+    print(f"newsclaims serve: ingest_articles/{args.name} on {args.cron!r} "
+          f"({', '.join(str(p) for p in paths)} -> {settings.db}); Ctrl-C stops serving")
+    try:
+        serve(paths, settings, args.cron, name=args.name, timezone=args.timezone)
+    except NoPrefectServer as exc:
+        _err(str(exc))
+        return EXIT_USAGE
+    return EXIT_OK
 
 
 # ---------------------------------------------------------------- status / sql
@@ -328,12 +366,32 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--batch-size", type=int, help="articles per extraction task (default 200)")
     run.add_argument("--wait", type=float, metavar="SECONDS",
                      help="wait this long for another run's lock instead of failing at once")
-    run.add_argument("--task-runner", choices=["thread", "process", "dask"], help="Prefect task runner")
-    run.add_argument("--workers", type=int, help="parallel extraction tasks (process/dask runners)")
+    run.add_argument("--task-runner", choices=["auto", "thread", "process", "dask"],
+                     help="Prefect task runner (default auto: one process for small runs, a process pool "
+                          "on every core for large ones)")
+    run.add_argument("--workers", type=int,
+                     help="parallel extraction tasks (default: 1 thread; one process/Dask worker per core)")
     run.add_argument("--dask-address", help="tcp://host:port of an existing Dask scheduler")
     run.add_argument("--no-progress", action="store_true", help="no progress bar")
     run.add_argument("-v", "--verbose", action="store_true", help="show Prefect's log lines")
     run.set_defaults(func=cmd_run)
+
+    sv = sub.add_parser("serve", help="serve the run as a Prefect deployment on a cron schedule "
+                                      "(needs a Prefect server: docs/SCHEDULING.md)")
+    sv.add_argument("paths", nargs="*", help="files or folders (recursive); default seeds/")
+    sv.add_argument("--cron", required=True, help='cron schedule, e.g. "*/15 * * * *"')
+    sv.add_argument("--timezone", help="time zone of the cron schedule, e.g. Europe/Berlin (default UTC)")
+    sv.add_argument("--name", default="newsclaims-scheduled", help="deployment name")
+    sv.add_argument("--db", type=Path, help="DuckDB file (default warehouse/newsclaims.duckdb)")
+    sv.add_argument("--strict", action="store_true", help="fail a run on any rejected input or failed expectation")
+    sv.add_argument("--batch-size", type=int, help="articles per extraction task (default 200)")
+    sv.add_argument("--wait", type=float, metavar="SECONDS", help="wait this long for another run's lock")
+    sv.add_argument("--task-runner", choices=["auto", "thread", "process", "dask"],
+                    help="task runner of each scheduled run (auto: threads, as scheduled runs are incremental)")
+    sv.add_argument("--workers", type=int, help="parallel extraction tasks")
+    sv.add_argument("--dask-address", help="tcp://host:port of an existing Dask scheduler")
+    sv.add_argument("-v", "--verbose", action="store_true", help="show Prefect's log lines")
+    sv.set_defaults(func=cmd_serve)
 
     st = sub.add_parser("status", help="last runs and row counts")
     st.add_argument("--db", type=Path)

@@ -7,8 +7,10 @@ from start to end; DuckDB itself is opened for writing only at the start (run
 row) and for the final one-transaction load, so readers can query meanwhile.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: `newsclaims serve` runs this flow in a subprocess
+# from a by-value pickle, and Prefect validates the JSON parameters against the real annotations
+# (a string "Settings" would not resolve there; tests/test_serve.py checks this).
+import os
 import time
 import uuid
 from dataclasses import dataclass, field

@@ -1,0 +1,98 @@
+"""Scheduled runs: the deployment `newsclaims serve` registers, its schedule and parameters."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import uuid
+
+import pytest
+
+from tests.conftest import ROOT, SEEDS
+
+CRON = "*/15 * * * *"
+
+
+@pytest.fixture
+def settings(tmp_path):
+    from flows.settings import get_settings
+
+    return get_settings(db=tmp_path / "w.duckdb", batch_size=50, strict=True)
+
+
+def test_deployment_keeps_the_flow_name_and_carries_the_cron_schedule(settings):
+    from flows.serve import DEPLOYMENT_NAME, build_deployment
+
+    dep = build_deployment([SEEDS], settings, CRON)
+    assert (dep.flow_name, dep.name) == ("ingest_articles", DEPLOYMENT_NAME)
+    assert [s.schedule.cron for s in dep.schedules] == [CRON]
+    assert all(s.active for s in dep.schedules)
+
+
+def test_deployment_parameters_are_json_and_validate_back_into_the_settings(settings):
+    import cloudpickle
+
+    from flows.serve import build_deployment, served_flow
+
+    dep = build_deployment([SEEDS], settings, CRON)
+    sent = json.loads(json.dumps(dep.parameters))  # what the server stores
+    assert sent["paths"] == [str(SEEDS.resolve())]
+    # the served process runs each scheduled run from a pickle of the flow, which validates there
+    flow_there = cloudpickle.loads(cloudpickle.dumps(served_flow(settings)))
+    assert flow_there.name == "ingest_articles"
+    bound = flow_there.validate_parameters(sent)
+    # scheduled runs are incremental: 'auto' is served as one thread
+    assert bound["settings"] == settings.model_copy(update={"task_runner": "thread", "workers": 1})
+    assert (bound["settings"].db, bound["settings"].batch_size, bound["settings"].strict) == \
+        (settings.db, 50, True)
+
+
+@pytest.mark.parametrize("runner, workers", [("process", 2), ("dask", 3)])
+def test_an_explicit_task_runner_is_kept(settings, runner, workers):
+    from flows.serve import build_deployment
+
+    chosen = settings.model_copy(update={"task_runner": runner, "workers": workers})
+    dep = build_deployment([SEEDS], chosen, CRON)
+    assert (dep.parameters["settings"]["task_runner"], dep.parameters["settings"]["workers"]) == (runner, workers)
+
+
+@pytest.mark.slow
+def test_deployment_registers_on_a_prefect_server_with_its_schedule_and_parameters(settings):
+    """Applied to the test session's Prefect server and read back through the API."""
+    from prefect.client.orchestration import get_client
+
+    from flows.serve import build_deployment
+
+    name = f"test-{uuid.uuid4().hex[:8]}"
+    dep = build_deployment([SEEDS], settings, CRON, name=name, timezone="Europe/Berlin")
+    deployment_id = dep.apply()
+    with get_client(sync_client=True) as client:
+        try:
+            stored = client.read_deployment_by_name(f"ingest_articles/{name}")
+            assert stored.id == deployment_id
+            assert [(s.schedule.cron, s.schedule.timezone, s.active) for s in stored.schedules] == \
+                [(CRON, "Europe/Berlin", True)]
+            assert stored.parameters == json.loads(json.dumps(dep.parameters))
+        finally:
+            client.delete_deployment(deployment_id)
+
+
+def _cli(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "flows.cli", *args], cwd=ROOT, capture_output=True, text=True,
+                          env=env, timeout=120)
+
+
+def test_serve_without_a_prefect_server_refuses_and_says_how(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    env["PREFECT_PROFILES_PATH"] = str(tmp_path / "profiles.toml")  # no profile with an API URL either
+    done = _cli("serve", "--cron", CRON, "--db", str(tmp_path / "w.duckdb"), env=env)
+    assert done.returncode == 2, done.stderr
+    assert "PREFECT_API_URL" in done.stderr and "docs/SCHEDULING.md" in done.stderr
+
+
+def test_serve_rejects_a_bad_cron(tmp_path):
+    done = _cli("serve", "--cron", "every quarter hour", "--db", str(tmp_path / "w.duckdb"))
+    assert done.returncode == 2
+    assert "bad --cron" in done.stderr
