@@ -21,6 +21,9 @@ from pathlib import Path
 from flows.settings import Settings
 
 DEPLOYMENT_NAME = "newsclaims-scheduled"
+# One run of the deployment at a time: a run that comes due while the previous one still
+# works waits for it (the run lock would otherwise fail it as busy).
+ONE_AT_A_TIME = 1
 
 
 class NoPrefectServer(RuntimeError):
@@ -66,7 +69,8 @@ def build_deployment(paths: list[str | Path], settings: Settings, cron: str, *, 
                      timezone: str | None = None):
     """The RunnerDeployment ``serve`` registers (for inspection and tests; nothing is sent)."""
     settings = _scheduled_settings(settings)
-    return served_flow(settings).to_deployment(**_options(paths, settings, cron, name, timezone))
+    return served_flow(settings).to_deployment(**_options(paths, settings, cron, name, timezone),
+                                               concurrency_limit=ONE_AT_A_TIME)
 
 
 def api_url() -> str | None:
@@ -86,4 +90,5 @@ def serve(paths: list[str | Path], settings: Settings, cron: str, *, name: str =
         )
     settings = _scheduled_settings(settings)
     # pause_on_shutdown=False: a restarted `newsclaims serve` finds its schedule active
-    served_flow(settings).serve(**_options(paths, settings, cron, name, timezone), pause_on_shutdown=False)
+    served_flow(settings).serve(**_options(paths, settings, cron, name, timezone), global_limit=ONE_AT_A_TIME,
+                                pause_on_shutdown=False)

@@ -29,6 +29,7 @@ def test_deployment_keeps_the_flow_name_and_carries_the_cron_schedule(settings):
     assert (dep.flow_name, dep.name) == ("ingest_articles", DEPLOYMENT_NAME)
     assert [s.schedule.cron for s in dep.schedules] == [CRON]
     assert all(s.active for s in dep.schedules)
+    assert dep.concurrency_limit == 1  # a run due while the last one works waits for it
 
 
 def test_deployment_parameters_are_json_and_validate_back_into_the_settings(settings):
@@ -75,6 +76,7 @@ def test_deployment_registers_on_a_prefect_server_with_its_schedule_and_paramete
             assert [(s.schedule.cron, s.schedule.timezone, s.active) for s in stored.schedules] == \
                 [(CRON, "Europe/Berlin", True)]
             assert stored.parameters == json.loads(json.dumps(dep.parameters))
+            assert stored.global_concurrency_limit.limit == 1
         finally:
             client.delete_deployment(deployment_id)
 
