@@ -64,8 +64,8 @@ def cmd_run(args: argparse.Namespace) -> int:
         _err(f"input path is not valid UTF-8: {', '.join(undecodable)} (rename it, or pass its folder)")
         return EXIT_USAGE
     _quiet_prefect(args.verbose)
-    from flows.ingest import (StrictModeFailure, describe_task_runner, ingest_articles, resolve_task_runner,
-                              task_runner_for)
+    from flows.ingest import StrictModeFailure, ingest_articles
+    from flows.runners import describe_task_runner, resolve_task_runner, shared_prefect_api, task_runner_for
     from warehouse.loader import DatabaseBusy, RunLocked
 
     console = _console()
@@ -78,8 +78,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     # Inside the flow Prefect's own handler comes first and the run is recorded as failed.
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
     try:
-        summary = flow_fn([str(p) for p in paths], settings,
-                          progress=console.is_terminal and not args.no_progress)
+        with shared_prefect_api(settings):
+            summary = flow_fn([str(p) for p in paths], settings,
+                              progress=console.is_terminal and not args.no_progress)
     except (RunLocked, DatabaseBusy) as exc:
         _err(str(exc))
         return EXIT_BUSY

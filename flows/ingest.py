@@ -10,7 +10,6 @@ row) and for the final one-transaction load, so readers can query meanwhile.
 # No `from __future__ import annotations` here: `newsclaims serve` runs this flow in a subprocess
 # from a by-value pickle, and Prefect validates the JSON parameters against the real annotations
 # (a string "Settings" would not resolve there; tests/test_serve.py checks this).
-import os
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -24,6 +23,7 @@ from prefect.futures import as_completed
 
 from flows import faults
 from flows.reader import list_inputs, read_files
+from flows.runners import task_runner_for, workers  # noqa: F401  (task_runner_for: the CLI's import)
 from flows.settings import Settings
 from flows.staging import ROW_KEY, TEXT_COLUMNS, RunStaging
 from transforms.incremental import unchanged_by_stat
@@ -212,7 +212,7 @@ def _parallelism(settings: Settings) -> int:
     runner = FlowRunContext.get().task_runner
     if settings.task_runner == "dask" and hasattr(runner, "client"):
         return max(1, sum(runner.client.ncores().values()))
-    return max(1, _workers(settings))
+    return max(1, workers(settings))
 
 
 def _extract_bounded(batches: list[list[str]], known: pl.DataFrame, settings: Settings, today: date):
@@ -383,68 +383,3 @@ class _progress:
         if self._p:
             self._p.stop()
         return False
-
-
-def task_runner_for(settings: Settings):
-    """The Prefect task runner the settings name: local threads, processes, or Dask ('auto': see
-    resolve_task_runner; unresolved it means threads)."""
-    from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
-
-    if settings.task_runner == "process":
-        return ProcessPoolTaskRunner(max_workers=_workers(settings))
-    if settings.task_runner == "dask":
-        from prefect_dask import DaskTaskRunner
-
-        if settings.dask_address:
-            return DaskTaskRunner(address=settings.dask_address)
-        return DaskTaskRunner(cluster_kwargs={"n_workers": _workers(settings), "threads_per_worker": 1,
-                                              "processes": True, "dashboard_address": None})
-    return ThreadPoolTaskRunner(max_workers=_workers(settings))
-
-
-def _workers(settings: Settings) -> int:
-    if settings.workers:
-        return settings.workers
-    return 1 if settings.task_runner in ("thread", "auto") else (os.cpu_count() or 1)
-
-
-def files_to_read(paths: list[str], settings: Settings) -> int:
-    """How many files a run over ``paths`` would read now: listed, and new or changed by stat.
-
-    An estimate for choosing the task runner before the flow starts (the flow
-    plans again under the run lock); without a readable database, every file.
-    """
-    listing = list_inputs([Path(p) for p in paths], settings.article_suffixes)
-    if not settings.db.exists():
-        return listing.files.height
-    try:
-        con = loader.connect(settings.db, read_only=True)
-        try:
-            ledger = loader.read_frame(con, "select source_path, size_bytes, mtime_ns from source_files")
-        finally:
-            con.close()
-    except Exception:  # busy, or an old/foreign file: the flow will say so
-        return listing.files.height
-    return int((~unchanged_by_stat(listing.files, ledger)).sum())
-
-
-def resolve_task_runner(settings: Settings, paths: list[str]) -> Settings:
-    """'auto' -> 'thread' or 'process'. A process pool pays a few seconds per worker to start
-    (Python, Prefect and spaCy load again in each) and wins on longer runs: it is chosen when
-    the files to read make more batches than there are cores (with 2 cores: 600+ files at 200
-    per batch); a small or incremental run stays in one process."""
-    if settings.task_runner != "auto":
-        return settings
-    cores = os.cpu_count() or 1
-    batches = -(-files_to_read(paths, settings) // settings.batch_size)
-    if cores > 1 and batches > cores:
-        return settings.model_copy(update={"task_runner": "process", "workers": settings.workers or cores})
-    return settings.model_copy(update={"task_runner": "thread", "workers": settings.workers or 1})
-
-
-def describe_task_runner(settings: Settings) -> str:
-    if settings.task_runner == "dask" and settings.dask_address:
-        return f"dask at {settings.dask_address}"
-    unit = {"thread": "thread", "process": "process", "dask": "Dask worker"}.get(settings.task_runner, "thread")
-    n = _workers(settings)
-    return f"{settings.task_runner} ({n} {unit}{'s' if n != 1 else ''})"

@@ -60,7 +60,8 @@ def _options(paths: list[str | Path], settings: Settings, cron: str, name: str, 
 def served_flow(settings: Settings):
     """ingest_articles with the task runner the (scheduled) settings name."""
     settings = _scheduled_settings(settings)
-    from flows.ingest import ingest_articles, task_runner_for
+    from flows.ingest import ingest_articles
+    from flows.runners import task_runner_for
 
     return ingest_articles.with_options(task_runner=task_runner_for(settings))
 

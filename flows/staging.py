@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import polars as pl
 
-from transforms.pipeline import BatchFrames
+if TYPE_CHECKING:  # imported when a batch is read back: a run with nothing to do never loads the transforms
+    from transforms.pipeline import BatchFrames
 
 FRAMES = ("read", "staged", "articles", "rejected", "date_mentions", "entity_mentions", "claims")
 # Article columns only the load needs; finalize works without them. body_clean stays
@@ -88,6 +90,8 @@ class RunStaging:
         """All batches as one BatchFrames without article texts (None when no batch ran)."""
         if not self.batches:
             return None
+        from transforms.pipeline import BatchFrames
+
         frames = {name: self.read(name, drop_texts=name == "articles") for name in FRAMES}
         return BatchFrames(**frames, seconds=dict(self.seconds))
 

@@ -49,7 +49,8 @@ def corpus(tmp_path) -> Path:
 def test_dask_cluster_run_equals_local_run_and_loads_spacy_once_per_worker(corpus, tmp_path):
     from distributed import Client, LocalCluster
 
-    from flows.ingest import ingest_articles, task_runner_for
+    from flows.ingest import ingest_articles
+    from flows.runners import task_runner_for
     from flows.settings import get_settings
 
     local = get_settings(db=tmp_path / "local.duckdb", batch_size=4)
