@@ -61,7 +61,7 @@ def files_to_read(paths: list[str], settings: Settings) -> int:
     try:
         con = loader.connect(settings.db, read_only=True)
         try:
-            ledger = loader.read_frame(con, "select source_path, size_bytes, mtime_ns from source_files")
+            ledger = loader.read_frame(con, "select * from source_files")  # as the flow reads it
         finally:
             con.close()
     except Exception:  # busy, or an old/foreign file: the flow will say so
@@ -113,7 +113,8 @@ def shared_prefect_api(settings: Settings) -> Iterator[None]:
         return
     from prefect.server.api.server import SubprocessASGIServer
 
-    server = SubprocessASGIServer()
+    server = SubprocessASGIServer()  # the one this process's client would start (a singleton)
+    started_here = not server.running
     server.start()
     before = os.environ.get("PREFECT_API_URL")
     os.environ["PREFECT_API_URL"] = server.api_url
@@ -125,4 +126,5 @@ def shared_prefect_api(settings: Settings) -> Iterator[None]:
             os.environ.pop("PREFECT_API_URL", None)
         else:
             os.environ["PREFECT_API_URL"] = before
-        server.stop()
+        if started_here:
+            server.stop()

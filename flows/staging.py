@@ -95,5 +95,21 @@ class RunStaging:
         frames = {name: self.read(name, drop_texts=name == "articles") for name in FRAMES}
         return BatchFrames(**frames, seconds=dict(self.seconds))
 
+    def with_texts(self, articles: pl.DataFrame) -> pl.DataFrame:
+        """Light article rows of this run with their texts read back (for the suites that check them)."""
+        wanted = articles.select(ROW_KEY)
+        texts = [pl.scan_parquet(path).select(ROW_KEY, *TEXT_COLUMNS).join(wanted.lazy(), on=ROW_KEY).collect()
+                 for path in self.files("articles")]
+        return articles.drop(TEXT_COLUMNS, strict=False).join(
+            pl.concat(texts) if texts else pl.DataFrame(schema={ROW_KEY: pl.Int64, **dict.fromkeys(TEXT_COLUMNS, pl.String)}),
+            on=ROW_KEY, how="left", maintain_order="left")
+
+    def text_columns(self):
+        """How the load takes the inserted articles' texts from the staging files."""
+        from warehouse.loader import ParquetColumns
+
+        return ParquetColumns(files=tuple(str(p) for p in self.files("articles")), key=(ROW_KEY,),
+                              columns=TEXT_COLUMNS)
+
     def _path(self, index: int, name: str) -> Path:
         return self.dir / f"batch-{index:05d}.{name}.parquet"

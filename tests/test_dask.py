@@ -7,11 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SEEDS, query
+from tests.conftest import ROOT, SEEDS, query
 
 pytestmark = pytest.mark.slow
 
-GVA_DEV = Path("/work/shared/corpora/gva_dev")
+# shared/ sits beside the checkout (CI's clone, /work/main); worktrees elsewhere use /work/shared
+GVA_DEV = next((p for p in (ROOT.parent / "shared" / "corpora" / "gva_dev", Path("/work/shared/corpora/gva_dev"))
+                if p.is_dir()), Path("/work/shared/corpora/gva_dev"))
 TABLES = ("articles", "date_mentions", "claims", "entities", "entity_mentions", "events", "source_files",
           "rejected_inputs")
 RUN_SPECIFIC = ("run_id", "first_run_id", "last_run_id", "ingested_at", "rejected_at")
@@ -50,7 +52,7 @@ def test_dask_cluster_run_equals_local_run_and_loads_spacy_once_per_worker(corpu
     from distributed import Client, LocalCluster
 
     from flows.ingest import ingest_articles
-    from flows.runners import task_runner_for
+    from flows.runners import shared_prefect_api, task_runner_for
     from flows.settings import get_settings
 
     local = get_settings(db=tmp_path / "local.duckdb", batch_size=4)
@@ -60,7 +62,8 @@ def test_dask_cluster_run_equals_local_run_and_loads_spacy_once_per_worker(corpu
             Client(cluster) as client:
         dask = get_settings(db=tmp_path / "dask.duckdb", batch_size=4, task_runner="dask",
                             dask_address=cluster.scheduler_address)
-        summary = ingest_articles.with_options(task_runner=task_runner_for(dask))([str(corpus)], dask)
+        with shared_prefect_api(dask):  # as the CLI does: the workers report to this run's server
+            summary = ingest_articles.with_options(task_runner=task_runner_for(dask))([str(corpus)], dask)
         loads = client.run(_nlp_loads)
 
     assert summary.status == "success"

@@ -41,6 +41,11 @@ def test_staging_reads_batches_back_in_batch_order_without_texts_and_cleans_up(t
         assert light.seconds == {"ner": 2.0}
         assert [p.name for p in stage.files("articles")] == ["batch-00000.articles.parquet",
                                                               "batch-00001.articles.parquet"]
+        # the suites get the texts back for the rows they check, in the rows' order
+        some = light.articles.filter(pl.col("source_path").is_in(["d", "a"])).reverse()
+        back = stage.with_texts(some)
+        assert back.select("source_path", "body_raw", "body_clean").rows() == [("d", "raw d", "clean d"),
+                                                                               ("a", "raw a", "clean a")]
     assert not root.exists()
 
 
