@@ -265,10 +265,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"    {res['e']['wall_s']} s, {res['e']['run']['files_new']} new", flush=True)
 
         res["compare"] = {}
+        shutil.rmtree(corpus / "added")  # the other modes run on the corpus of (a)
         for mode in args.compare:
             print(f"(a) fresh run, mode {mode} ...", flush=True)
             other = tmp / f"compare-{mode.replace(':', '-')}.duckdb"
-            shutil.rmtree(corpus / "added")
             r = measure([PY, "-m", "flows.cli", "run", str(corpus), "--db", str(other), "--no-progress",
                          *mode_flags(mode)])
             r["run"] = last_run(other)

@@ -306,11 +306,13 @@ def ingest_articles(paths: list[str], settings: Settings, run_id: str | None = N
                 plan.upserts["source_files"] = pl.concat(
                     [fin.source_files, _listing_rejects(rejected_listing, ledger, run_id)],
                     how="diagonal_relaxed")
-                # the suites check texts and spans: the new articles' texts, read back for them
-                plan.inserts["articles"] = [stage.with_texts(f) for f in plan.inserts.get("articles", [])]
+                # the suites check texts and spans: the new articles' texts, read back for them ...
+                if "articles" in plan.inserts:
+                    plan.inserts["articles"] = [stage.with_texts(f) for f in plan.inserts["articles"]]
                 plan, dq = validate(settings, plan, state, today)
                 # ... and let go again: the load streams them from the staging files
-                plan.inserts["articles"] = [f.drop(TEXT_COLUMNS) for f in plan.inserts.get("articles", [])]
+                if "articles" in plan.inserts:
+                    plan.inserts["articles"] = [f.drop(TEXT_COLUMNS, strict=False) for f in plan.inserts["articles"]]
                 plan.from_parquet["articles"] = stage.text_columns()
                 _record_dq(summary, dq)
                 if settings.strict and dq.expectations_failed:
