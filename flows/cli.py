@@ -110,8 +110,11 @@ def print_summary(console, s) -> None:
     if s.rows_quarantined:
         detail = ", ".join(f"{k}: {v}" for k, v in sorted(s.quarantined.items()))
         console.print(f"  quarantined {s.rows_quarantined} rows ({detail}); see table quarantine")
+    evaluated = s.row_counts.get("dq_results", 0)
+    if evaluated and not s.expectations_failed:
+        console.print(f"  data quality: all {evaluated} expectations passed", highlight=False)
     if s.expectations_failed:
-        console.print(f"  {s.expectations_failed} expectation(s) failed:", highlight=False)
+        console.print(f"  {s.expectations_failed} of {evaluated} expectation(s) failed:", highlight=False)
         for name, n in sorted(s.failed_expectations.items()):
             console.print(f"    {name}: {n} rows", highlight=False)
     table = Table(title="rows", show_edge=False)
