@@ -24,7 +24,7 @@ KEY = "article_id"
 PUBLISHED_DATE_SOURCES = ("header", "metadata", "none")
 # the kinds transforms/dates.py names (module docstring, "event_date_source")
 EVENT_DATE_SOURCES = ("relative_weekday", "relative_phrase", "absolute_in_text", "event_context",
-                      "published_date_fallback", "none")
+                      "published_date_fallback", "event_of_cluster", "none")
 NOT_NULL = ("source_path", "published_date_source", "event_date_source", "body_raw", "body_clean", "run_id",
             "event_id")
 # body texts are not handed to GX: their lengths stand for them (NULL when the text is)

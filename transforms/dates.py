@@ -76,7 +76,9 @@ event_date_source names the winner's kind: 'relative_weekday' (a weekday),
 'relative_phrase' (yesterday, last night, N days ago, ...), 'absolute_in_text'
 (a full or year-less calendar date), 'event_context' (a year-less date dated by
 ``resolve_with_event_context``). Without a candidate: published_date
-('published_date_fallback'), else NULL ('none').
+('published_date_fallback'), else NULL ('none'). After events are clustered,
+an article still without a date takes its event's date ('event_of_cluster',
+set in transforms/pipeline.finalize).
 
 Measured with tools/dev_dates.py on gva_dev (300 US shooting reports, GVA gold
 incident dates); the error classes left are listed in that script's docstring.

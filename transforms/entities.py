@@ -91,6 +91,7 @@ import unicodedata
 from collections import Counter, defaultdict
 
 import polars as pl
+from spacy.lang.en.stop_words import STOP_WORDS as _SPACY_STOP_WORDS
 
 LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART")
 _CLASS = {"PERSON": "PERSON", "GPE": "PLACE", "LOC": "PLACE", "ORG": "ORGFAC", "FAC": "ORGFAC",
@@ -571,9 +572,9 @@ def _article_mentions(article_id: str, text: str, title: str | None, doc) -> lis
             cands[(s, e)] = {"start": s, "end": e, "label": "GPE", "source": rule, "generic": False}
     # names only in a Title Case headline or section heading are unreliable ("Initial Assault")
     for ls, le in _heading_lines(text):
-        outside = (text[:ls] + " " + text[le:]).lower()
+        outside = text[:ls] + " " + text[le:]  # as written: "chaos" in prose does not vouch for "Chaos"
         for k, c in list(cands.items()):
-            if ls <= c["start"] and c["end"] <= le and c["generic"] and text[c["start"]:c["end"]].lower() not in outside:
+            if ls <= c["start"] and c["end"] <= le and c["generic"] and text[c["start"]:c["end"]] not in outside:
                 del cands[k]
     # a capitalised common noun opening a sentence ("Videos shared ...") when the text also has it in lower case
     for k, c in list(cands.items()):
@@ -581,6 +582,18 @@ def _article_mentions(article_id: str, text: str, title: str | None, doc) -> lis
         if c["generic"] and c["source"] == "ner" and word.isalpha() and word[:1].isupper() and word[1:].islower():
             tok = doc.char_span(c["start"], c["end"])
             if tok is not None and tok[0].is_sent_start and re.search(r"\b" + word.lower() + r"\b", text):
+                del cands[k]
+    # a function word ("The") or a lone sentence-opening word the model calls a work or product
+    # is not a name
+    for k, c in list(cands.items()):
+        word = text[c["start"]:c["end"]]
+        if not (c["generic"] and c["source"] == "ner" and word.isalpha()):
+            continue
+        if word.lower() in _SPACY_STOP_WORDS:
+            del cands[k]
+        elif c["label"] in ("WORK_OF_ART", "PRODUCT"):
+            tok = doc.char_span(c["start"], c["end"])
+            if tok is not None and len(tok) == 1 and tok[0].is_sent_start:
                 del cands[k]
     # label consistency within the article
     by_key: dict[str, list[dict]] = defaultdict(list)

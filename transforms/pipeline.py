@@ -226,6 +226,14 @@ def finalize(
             pl.when(pl.col("_d").is_not_null()).then(pl.col("_s")).otherwise(pl.col("event_date_source"))
             .alias("event_date_source"),
         ).drop("_d", "_s")
+    # an article whose text dates nothing takes its event's date ('event_of_cluster')
+    all_articles = all_articles.join(
+        events.select("event_id", pl.col("event_date").alias("_e")), on="event_id", how="left"
+    ).with_columns(
+        pl.when(pl.col("event_date").is_null() & pl.col("_e").is_not_null())
+        .then(pl.lit("event_of_cluster")).otherwise(pl.col("event_date_source")).alias("event_date_source"),
+        pl.coalesce("event_date", "_e").alias("event_date"),
+    ).drop("_e")
     claim_events = all_claims.drop("event_id", strict=False).join(assignments, on="article_id", how="left")
 
     # 5. split into rows to insert (new) and updates to rows already loaded
