@@ -282,6 +282,10 @@ def test_negated_counts_are_zero_claims(nlp, text, claim_type):
         ("At least five people were wounded, Seattle police said.", "injured", "Seattle police"),
         ("According to police, three people were killed.", "killed", "police"),
         ("Three people were killed in the shooting.", "killed", None),
+        # the committee confirmed the deaths; the injured figure is another clause's statement
+        ("Russia's Investigative Committee confirmed the death toll, while emergency services "
+         "worked to help the over 100 injured attendees.", "injured", None),
+        ("Police said two men were killed; three people were injured.", "injured", None),
     ],
 )
 def test_attribution(nlp, text, claim_type, source):

@@ -1377,10 +1377,18 @@ def _strip_the(text: str, a: int, b: int) -> tuple[int, int]:
     return (a + m.end(), b) if m and a + m.end() < b else (a, b)
 
 
-def _nearest(sources: list[tuple[int, int]], c: "_Claim") -> tuple[int, int] | None:
-    if not sources:
+_CLAUSE_BREAK = re.compile(r";|\b(?:while|whereas|but|although|though)\b")
+
+
+def _nearest(sources: list[tuple[int, int]], c: "_Claim", body: str) -> tuple[int, int] | None:
+    """The source nearest the figure within the same clause: a source across 'while', 'but',
+    'although' or ';' gave another statement ("X confirmed the death toll, while medics
+    treated over 100 injured")."""
+    same_clause = [s for s in sources
+                   if not _CLAUSE_BREAK.search(body[min(s[1], c.end):max(s[0], c.start)])]
+    if not same_clause:
         return None
-    return min(sources, key=lambda s: abs(s[0] - c.start))
+    return min(same_clause, key=lambda s: abs(s[0] - c.start))
 
 
 # ---------------------------------------------------------------- scope (is_background)
@@ -2149,7 +2157,7 @@ def _article_claims(row: dict, ents: list, segs: list[_Segment], parsed: list) -
     seen = set()
     for c in _resolve_partitive(_resolve_overlap(_resolve_people(claims, person_ents, body)), body):
         seg, hedged, sources = meta[c.seg]
-        attrib = _nearest(sources, c)
+        attrib = _nearest(sources, c, body)
         key = (c.claim_type, c.start, c.end)
         if key in seen:
             continue
