@@ -253,8 +253,7 @@ def cmd_sql(args: argparse.Namespace) -> int:
         _err(f"SQL error: {exc}")
         return EXIT_USAGE
     finally:
-        pass
-    con.close()
+        con.close()
     _print_rows(_console(), columns, rows, fmt=args.format)
     return EXIT_OK
 
