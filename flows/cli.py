@@ -46,7 +46,9 @@ def _err(msg: str) -> None:
 # ---------------------------------------------------------------- run
 
 
-def cmd_run(args: argparse.Namespace) -> int:
+def _run_inputs(args: argparse.Namespace):
+    """Settings and input paths of `run` and `serve`, or None after a usage error was printed."""
+    from flows.reader import text_path
     from flows.settings import get_settings
 
     settings = get_settings(db=args.db, strict=args.strict or None, batch_size=args.batch_size,
@@ -56,13 +58,19 @@ def cmd_run(args: argparse.Namespace) -> int:
     missing = [str(p) for p in paths if not os.path.lexists(p)]
     if missing:
         _err(f"input path does not exist: {', '.join(missing)}")
-        return EXIT_USAGE
-    from flows.reader import text_path
-
+        return None
     undecodable = [text_path(str(p)) for p in paths if text_path(str(p)) != str(p)]
     if undecodable:  # it could not be stored or passed to Prefect; a folder holding it can
         _err(f"input path is not valid UTF-8: {', '.join(undecodable)} (rename it, or pass its folder)")
+        return None
+    return settings, paths
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    inputs = _run_inputs(args)
+    if inputs is None:
         return EXIT_USAGE
+    settings, paths = inputs
     _quiet_prefect(args.verbose)
     from flows.ingest import StrictModeFailure, ingest_articles
     from flows.runners import describe_task_runner, resolve_task_runner, shared_prefect_api, task_runner_for
@@ -134,16 +142,10 @@ def print_summary(console, s) -> None:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from flows.settings import get_settings
-
-    settings = get_settings(db=args.db, strict=args.strict or None, batch_size=args.batch_size,
-                            lock_timeout=args.wait, task_runner=args.task_runner,
-                            dask_address=args.dask_address, workers=args.workers)
-    paths = [Path(p) for p in args.paths] or [settings.seeds_dir]
-    missing = [str(p) for p in paths if not os.path.lexists(p)]
-    if missing:
-        _err(f"input path does not exist: {', '.join(missing)}")
+    inputs = _run_inputs(args)
+    if inputs is None:
         return EXIT_USAGE
+    settings, paths = inputs
     from prefect.schedules import Cron
 
     try:

@@ -98,3 +98,10 @@ def test_serve_rejects_a_bad_cron(tmp_path):
     done = _cli("serve", "--cron", "every quarter hour", "--db", str(tmp_path / "w.duckdb"))
     assert done.returncode == 2
     assert "bad --cron" in done.stderr
+
+
+def test_serve_refuses_a_missing_input_path_before_it_registers_anything(tmp_path):
+    done = _cli("serve", "--cron", CRON, "--db", str(tmp_path / "w.duckdb"), str(tmp_path / "nope"))
+    assert done.returncode == 2
+    assert "input path does not exist" in done.stderr and "nope" in done.stderr
+    assert not (tmp_path / "w.duckdb").exists()
