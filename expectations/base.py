@@ -48,6 +48,9 @@ class Batch:
     events: pl.DataFrame = field(default_factory=pl.DataFrame)  # the whole table (replaced)
     source_files: pl.DataFrame = field(default_factory=pl.DataFrame)
     rejected_inputs: pl.DataFrame = field(default_factory=pl.DataFrame)
+    # the run records, for the run-record suites: the run's row and the data suites' results
+    pipeline_runs: pl.DataFrame = field(default_factory=pl.DataFrame)
+    dq_results: pl.DataFrame = field(default_factory=pl.DataFrame)
     # article_id, published_date of the articles already loaded that stay loaded
     loaded_articles: pl.DataFrame = field(default_factory=pl.DataFrame)
 

@@ -309,6 +309,7 @@ def ingest_articles(paths: list[str], settings: Settings, run_id: str | None = N
                 # the suites check texts and spans: the new articles' texts, read back for them ...
                 if "articles" in plan.inserts:
                     plan.inserts["articles"] = [stage.with_texts(f) for f in plan.inserts["articles"]]
+                plan.run_fields = summary.run_fields()  # the run row's counts, for its suite
                 plan, dq = validate(settings, plan, state, today)
                 # ... and let go again: the load streams them from the staging files
                 if "articles" in plan.inserts:

@@ -3,8 +3,9 @@
 ``validate_plan`` takes the LoadPlan a run is about to commit, runs each
 table's suite (Great Expectations Core on the batch frames as pandas; GX's SQL
 path over DuckDB does not work), moves the rows that fail to ``quarantine``
-(expectations/quarantine.py), adds one ``dq_results`` row per expectation and
-suite, and builds the Data Docs pages of this run. The plan it returns is what
+(expectations/quarantine.py), checks the run records (the run's row and those
+results) with the run-record suites, adds one ``dq_results`` row per expectation
+and suite, and builds the Data Docs pages of this run. The plan it returns is what
 the load commits, all in the run's one transaction.
 
 The GX context is file-backed under Settings.gx_dir (default: ``gx/`` beside the
@@ -92,7 +93,7 @@ def open_context(gx_dir: Path, *, reopen: bool = False) -> _Context:
     except (KeyError, ValueError):
         source = context.data_sources.add_pandas(DATASOURCE)
     definitions = {}
-    for module in expectations.SUITES:
+    for module in expectations.ALL_SUITES:
         table = module.TABLE
         asset = source.get_asset(table) if table in source.get_asset_names() else source.add_dataframe_asset(table)
         try:
@@ -135,8 +136,9 @@ def _json(value) -> str:
 
 
 def run_suites(batch, *, gx_dir: Path, run_id: str, today: date, min_words: int,
-               at: datetime | None = None) -> tuple[pl.DataFrame, dict[str, pl.DataFrame], list]:
-    """Run every suite on its table of ``batch``: (dq_results rows, failed rows per table, GX result ids).
+               at: datetime | None = None, suites=None) -> tuple[pl.DataFrame, dict[str, pl.DataFrame], list]:
+    """Run each suite (default: the data suites) on its table of ``batch``: (dq_results rows, failed rows
+    per table, GX result ids).
 
     Failed rows: table -> frame of (ROW, expectation) with ROW the row number in
     the batch's frame. A table without rows this run is not validated.
@@ -152,7 +154,7 @@ def run_suites(batch, *, gx_dir: Path, run_id: str, today: date, min_words: int,
     gx_run = RunIdentifier(run_name=run_id, run_time=at)
     params = {"today": datetime.combine(today, dtime()), "min_words": min_words}
     results, failed, big = [], {}, {}
-    for module in expectations.SUITES:
+    for module in suites or expectations.SUITES:
         table = module.TABLE
         source = batch.table(table)
         if not source.height:
@@ -194,7 +196,9 @@ def run_suites(batch, *, gx_dir: Path, run_id: str, today: date, min_words: int,
             failed[table] = pl.DataFrame(bad, schema={ROW: pl.UInt32, "expectation": pl.String}, orient="row")
     dq = pl.DataFrame(results, schema=DQ_RESULTS_SCHEMA) if results else pl.DataFrame(schema=DQ_RESULTS_SCHEMA)
     store = ctx.gx.validation_results_store
-    ids = [k for k in store.list_keys() if k.run_id.run_name == run_id]
+    names = {m.TABLE for m in suites or expectations.SUITES}
+    ids = [k for k in store.list_keys()
+           if k.run_id.run_name == run_id and k.expectation_suite_identifier.name in names]
     for k in ids:  # store the trimmed results: Data Docs need samples, not every failing row
         if k.expectation_suite_identifier.name in big:
             store.set(k, big[k.expectation_suite_identifier.name])
@@ -249,7 +253,8 @@ def validate_plan(plan: LoadPlan, state, settings: Settings, today: date) -> tup
     entity mentions already loaded). The returned plan also inserts the run's
     quarantine and dq_results rows.
     """
-    from expectations import KEYS
+    from expectations import KEYS, RUN_SUITES
+    from expectations.base import Batch
     from expectations.quarantine import split
 
     t0 = time.perf_counter()
@@ -272,6 +277,16 @@ def validate_plan(plan: LoadPlan, state, settings: Settings, today: date) -> tup
     out.replaces = {t: (q.batch.table(t) if t in KEYS else f) for t, f in plan.replaces.items()}
     out.updates = {t: (key, q.updates.get(t, f)) for t, (key, f) in plan.updates.items()}
     out.add("quarantine", q.rows)
+
+    # the run records: the run's row as the load will complete it, and the results above
+    fails = dq.filter(~pl.col("success")).height
+    run_row = pl.DataFrame([{"run_id": plan.run_id, "status": "success", **plan.run_fields,
+                             "rows_quarantined": sum(q.by_table.values()), "expectations_failed": fails}])
+    records = Batch(pipeline_runs=run_row, dq_results=dq)
+    run_dq, _, run_ids = run_suites(records, gx_dir=settings.gx_dir, run_id=plan.run_id, today=today,
+                                    min_words=settings.min_words, at=at, suites=RUN_SUITES)
+    dq = pl.concat([dq, run_dq])
+    ids += run_ids
     out.add("dq_results", dq)
 
     failures = dq.filter(~pl.col("success"))

@@ -20,7 +20,8 @@ TABLES = ("articles", "date_mentions", "entity_mentions", "claims", "entities", 
 
 
 def every_expectation(*tables: str) -> set[tuple[str, str]]:
-    return {(s.TABLE, e.meta["name"]) for s in expectations.SUITES if s.TABLE in tables for e in s.expectations()}
+    return {(s.TABLE, e.meta["name"]) for s in expectations.ALL_SUITES if s.TABLE in tables
+            for e in s.expectations()}
 
 
 @pytest.fixture
@@ -40,7 +41,7 @@ def test_seeds_pass_every_suite_and_every_result_is_recorded(seeds_db):
                     [run_id])
     # every suite of a table with rows this run (seeds have no rejected inputs)
     assert {(s, e) for s, e, _, _ in results} == every_expectation(*[
-        t for t in expectations.KEYS if t != "rejected_inputs"])
+        t for t in expectations.KEYS if t != "rejected_inputs"], "pipeline_runs", "dq_results")
     assert [r for r in results if not r[2]] == []
     assert {(s, n) for s, _, _, n in results if s in ("articles", "source_files")} == {
         ("articles", 5), ("source_files", 5)}
@@ -111,3 +112,29 @@ def test_strict_cli_exits_nonzero_and_docs_command_prints_the_site(with_short, t
     index = Path(capsys.readouterr().out.strip())
     assert index.name == "index.html" and index.exists()
     assert main(["docs", "--db", str(tmp_path / "none.duckdb")]) == 2
+
+
+def test_a_run_row_that_does_not_add_up_is_a_recorded_failure_not_a_quarantine(tmp_path):
+    """The run-record suites check the run's row as the load will complete it."""
+    from datetime import date, datetime
+    from types import SimpleNamespace
+
+    import polars as pl
+
+    from flows.validate import validate_plan
+    from warehouse.loader import LoadPlan
+
+    plan = LoadPlan(run_id="r1")
+    plan.add("rejected_inputs", pl.DataFrame([{"run_id": "r1", "source_path": "/in/e.txt", "reason": "empty_file",
+                                               "detail": "0 bytes", "rejected_at": datetime(2024, 6, 1)}]))
+    # 4 files seen, but only 1 rejected and nothing else: 3 files unaccounted for
+    plan.run_fields = {"files_seen": 4, "files_new": 0, "files_changed": 0, "files_unchanged": 0,
+                       "files_skipped": 0, "files_rejected": 1, "files_duplicate": 0}
+    state = SimpleNamespace(articles=pl.DataFrame(), entity_mentions=pl.DataFrame())
+    out, report = validate_plan(plan, state, get_settings(db=tmp_path / "w.duckdb"), date(2024, 6, 1))
+    assert report.failed == {"pipeline_runs.files_seen_accounted_for": 1}
+    assert report.expectations_failed == 1 and report.rows_quarantined == 0
+    assert out.inserts["rejected_inputs"][0].height == 1 and "quarantine" not in out.inserts
+    dq = pl.concat(out.inserts["dq_results"])
+    assert set(dq["suite"]) == {"rejected_inputs", "pipeline_runs", "dq_results"}
+    assert dq.filter(pl.col("suite") == "dq_results")["success"].all()  # the data suite's results were sound

@@ -240,10 +240,10 @@ def test_the_good_batch_passes_every_expectation_of_every_suite(gx_dir):
 
 
 def test_every_expectation_has_a_failing_case():
-    every = {f"{s.TABLE}.{e.meta['name']}" for s in expectations.SUITES for e in s.expectations()}
-    names = [e.meta["name"] for s in expectations.SUITES for e in s.expectations()]
+    every = {f"{s.TABLE}.{e.meta['name']}" for s in expectations.ALL_SUITES for e in s.expectations()}
+    names = [e.meta["name"] for s in expectations.ALL_SUITES for e in s.expectations()]
     assert len(every) == len(names), "expectation names repeat within a suite"
-    assert every == {c.id for c in CASES}
+    assert every == {c.id for c in CASES + RUN_CASES}
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
@@ -292,3 +292,90 @@ def test_an_expectation_gx_cannot_evaluate_is_a_failure_with_its_error(gx_dir):
     assert (bad["suite"], bad["expectation"], bad["unexpected_count"]) == ("events", "event_date_in_range", None)
     assert "error" in json.loads(bad["unexpected_sample"])
     assert dq.filter(~pl.col("success")).height == 1 and failed == {}
+
+
+# ---------------------------------------------------------------- run-record suites
+# pipeline_runs (the run's own row) and dq_results (the data suites' results):
+# a failure is recorded, and no row is held back.
+
+COUNTS = {"files_seen": 3, "files_new": 1, "files_changed": 0, "files_unchanged": 1, "files_skipped": 0,
+          "files_rejected": 1, "files_duplicate": 0, "rows_quarantined": 0, "expectations_failed": 0}
+
+
+def good_records() -> dict[str, list[dict]]:
+    return {
+        "pipeline_runs": [{"run_id": RUN, "status": "success", **COUNTS}],
+        "dq_results": [{"run_id": RUN, "suite": "claims", "expectation": "claim_id_unique", "column_name": "claim_id",
+                        "success": True, "element_count": 1, "unexpected_count": 0, "unexpected_sample": "[]",
+                        "evaluated_at": datetime(2024, 6, 1, 12)}],
+    }
+
+
+RUN_KEYS = {s.TABLE: s.KEY for s in expectations.RUN_SUITES}
+RUN_CASES = [
+    Case("pipeline_runs", "run_id_not_null", {"run_id": N}),
+    Case("pipeline_runs", "run_id_unique", copies=2),
+    Case("pipeline_runs", "status_in_vocabulary", {"status": "done"}),
+    *[Case("pipeline_runs", f"{c}_not_negative", {c: -1}) for c in COUNTS],
+    Case("pipeline_runs", "files_seen_accounted_for", {"files_seen": 7}),
+    *[Case("dq_results", f"{c}_not_null", {c: N}) for c in ("run_id", "suite", "expectation", "success",
+                                                              "evaluated_at")],
+    Case("dq_results", "run_id_is_the_runs", {"run_id": "another-run"}),
+    Case("dq_results", "suite_in_vocabulary", {"suite": "pipeline_runs"}),
+    Case("dq_results", "suite_expectation_unique", copies=2),
+    Case("dq_results", "element_count_not_negative", {"element_count": -1}),
+    Case("dq_results", "unexpected_count_not_negative", {"unexpected_count": -1, "success": False}),
+    Case("dq_results", "success_agrees_with_unexpected_count", {"success": False, "unexpected_count": 0}),
+]
+
+
+@pytest.fixture(scope="module")
+def run_cases_run(gx_dir):
+    rows = good_records()
+    where: dict[str, tuple[str, list[int]]] = {}
+    for n, case in enumerate(RUN_CASES):
+        row = {**rows[case.table][0], RUN_KEYS[case.table]: f"case-{n}", **case.patch}
+        start = len(rows[case.table])
+        rows[case.table].extend(dict(row) for _ in range(case.copies))
+        where[case.id] = (case.table, list(range(start, start + case.copies)))
+    dq, failed, _ = run_suites(batch_of(rows), gx_dir=gx_dir, run_id="run-cases", today=TODAY, min_words=20,
+                               suites=expectations.RUN_SUITES)
+    return dq, failed, where
+
+
+def test_good_run_records_pass_every_run_record_expectation(gx_dir):
+    dq, failed, ids = run_suites(batch_of(good_records()), gx_dir=gx_dir, run_id="good-records", today=TODAY,
+                                 min_words=20, suites=expectations.RUN_SUITES)
+    assert dq.filter(~pl.col("success")).select("suite", "expectation").to_dicts() == []
+    assert failed == {}
+    assert set(dq.select("suite", "expectation").iter_rows()) == {
+        (s.TABLE, e.meta["name"]) for s in expectations.RUN_SUITES for e in s.expectations()}
+    assert len(ids) == 2
+
+
+def test_the_data_suites_results_of_a_run_pass_the_dq_results_suite(gx_dir):
+    """What run_suites itself writes is what the dq_results suite accepts (with a failure among them)."""
+    rows = good_rows()
+    rows["claims"].append({**rows["claims"][0], "claim_id": "c2", "qualifier": "roughly"})
+    dq, failed, _ = run_suites(batch_of(rows), gx_dir=gx_dir, run_id="real", today=TODAY, min_words=20)
+    assert dq.filter(~pl.col("success"))["expectation"].to_list() == ["qualifier_in_vocabulary"]
+    records = Batch(pipeline_runs=pl.DataFrame([{"run_id": "real", "status": "success", **COUNTS}]), dq_results=dq)
+    checked, _, _ = run_suites(records, gx_dir=gx_dir, run_id="real", today=TODAY, min_words=20,
+                               suites=expectations.RUN_SUITES)
+    assert checked.filter(~pl.col("success")).to_dicts() == []
+
+
+@pytest.mark.parametrize("case", RUN_CASES, ids=lambda c: c.id)
+def test_a_bad_run_record_fails_its_expectation(run_cases_run, case):
+    dq, failed, where = run_cases_run
+    table, rows = where[case.id]
+    got = failed[table].filter(pl.col(ROW).is_in(rows))
+    assert case.expectation in set(got["expectation"]), got
+    assert failed[table].filter(pl.col(ROW) == 0).height == 0  # the good record fails nothing
+    result = dq.filter((pl.col("suite") == table) & (pl.col("expectation") == case.expectation)).row(0, named=True)
+    assert result["success"] is False and result["unexpected_count"] >= len(rows)
+
+
+def test_run_record_suites_quarantine_nothing():
+    assert all(not getattr(s, "QUARANTINE", True) for s in expectations.RUN_SUITES)
+    assert not set(RUN_KEYS) & set(expectations.KEYS)  # split() quarantines by KEYS: the data tables only
