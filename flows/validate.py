@@ -149,12 +149,13 @@ def run_suites(batch, *, gx_dir: Path, run_id: str, today: date, min_words: int,
     import expectations
     from expectations.quarantine import ROW
 
+    suites = suites or expectations.SUITES
     ctx = open_context(gx_dir)
     at = at or datetime.now()
     gx_run = RunIdentifier(run_name=run_id, run_time=at)
     params = {"today": datetime.combine(today, dtime()), "min_words": min_words}
     results, failed, big = [], {}, {}
-    for module in suites or expectations.SUITES:
+    for module in suites:
         table = module.TABLE
         source = batch.table(table)
         if not source.height:
@@ -196,7 +197,7 @@ def run_suites(batch, *, gx_dir: Path, run_id: str, today: date, min_words: int,
             failed[table] = pl.DataFrame(bad, schema={ROW: pl.UInt32, "expectation": pl.String}, orient="row")
     dq = pl.DataFrame(results, schema=DQ_RESULTS_SCHEMA) if results else pl.DataFrame(schema=DQ_RESULTS_SCHEMA)
     store = ctx.gx.validation_results_store
-    names = {m.TABLE for m in suites or expectations.SUITES}
+    names = {m.TABLE for m in suites}
     ids = [k for k in store.list_keys()
            if k.run_id.run_name == run_id and k.expectation_suite_identifier.name in names]
     for k in ids:  # store the trimmed results: Data Docs need samples, not every failing row
