@@ -59,7 +59,7 @@ def _run_inputs(args: argparse.Namespace):
     if missing:
         _err(f"input path does not exist: {', '.join(missing)}")
         return None
-    undecodable = [text_path(str(p)) for p in paths if text_path(str(p)) != str(p)]
+    undecodable = [shown for p in paths if (shown := text_path(str(p))) != str(p)]
     if undecodable:  # it could not be stored or passed to Prefect; a folder holding it can
         _err(f"input path is not valid UTF-8: {', '.join(undecodable)} (rename it, or pass its folder)")
         return None
