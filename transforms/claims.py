@@ -162,6 +162,7 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
+from transforms import lexicon
 from transforms.dates import find_date_mentions
 from transforms.figures import PERSON_PLURAL, PERSON_SINGULAR, Figure, find_figures
 
@@ -196,94 +197,38 @@ CLAIM_SCHEMA: dict[str, pl.DataType] = {
 # ---------------------------------------------------------------- lexicon
 
 # word (lower case, as written; the parser pipeline has no lemmatizer) -> class
-_WORD_CLASS: dict[str, str] = {}
-for _cls, _words in {
-    "killed": "kill kills killed killing dead die dies died dying death deaths fatal fatally "
-              "slain slay slays murdered murder murders murdering perished perish deceased "
-              "fatalities fatality bodies homicide homicides lifeless",
-    "injured": "injure injures injured injuring injury injuries wound wounded wounding hurt hurting "
-               "grazed critically seriously gravely",
-    "shot": "shot shoot shoots gunshot",
-    "hospitalized": "hospitalized hospitalised hospital hospitals",
-    "missing": "missing unaccounted",
-    "detained": "detained detain detains detaining arrested arrest arrests arresting apprehended "
-                "captured custody nabbed",
-    "evacuated": "evacuated evacuate evacuating evacuees",
-    "attendance": "attended attend attending attendance audience crowd",
-    "capacity": "seat seats seater seating capacity",
-}.items():
-    for _w in _words.split():
-        _WORD_CLASS[_w] = _cls
+_WORD_CLASS: dict[str, str] = {w: cls for cls, ws in lexicon.mapping("casualty_predicates", "word_classes").items()
+                              for w in ws}
 
 _PRIORITY = ("killed", "injured", "shot", "hospitalized", "missing", "detained", "evacuated",
              "attendance", "capacity")
 
-_ATTACKER_NOUNS = frozenset(
-    "attacker attackers assailant assailants gunman gunmen shooter shooters terrorist terrorists "
-    "militant militants perpetrator perpetrators suspect suspects robber robbers intruder "
-    "intruders hijacker hijackers bomber bombers".split()
-)
-_NOUN_CLASS = {  # counted nouns that carry their type
-    **{w: "killed" for w in "dead deaths fatalities bodies homicides murders deceased lives".split()},
-    **{w: "injured" for w in "injured wounded injuries".split()},
-    **{w: "casualties" for w in "casualties casualty".split()},
-    **{w: "capacity" for w in "seat seats seater".split()},
-    **{w: "attendance" for w in "attendees spectators concertgoers".split()},
-}
+_ATTACKER_NOUNS = lexicon.words("person_nouns", "attackers")
+_NOUN_CLASS = lexicon.mapping("casualty_predicates", "counted_noun_classes")
 _PERSON_NOUNS = frozenset(PERSON_SINGULAR) | frozenset(PERSON_PLURAL) | {"other", "them", "us"}
 _PERSON_SG = frozenset(PERSON_SINGULAR) - {"gunmen"}
-_SG_PRONOUNS = frozenset("he she him her himself herself".split())
+_SG_PRONOUNS = lexicon.words("person_nouns", "singular_pronouns")
 _AGE_NOUN = re.compile(r"\A(?:\d+|[a-z]+(?:-[a-z]+)?)-(?:year|month|week|day)-old\Z", re.I)
 
 _SOURCE_LABELS = frozenset({"ORG", "PERSON", "GPE", "NORP", "FAC"})
-_SAY_WORDS = frozenset(
-    "said says say told tells reported reports confirmed confirms announced announces stated "
-    "states released releases added adds noted notes revealed reveals estimated estimates "
-    "indicated tweeted posted wrote writes declared believe believes identified according per "
-    "citing".split()
-)
+_SAY_WORDS = lexicon.words("sources", "say_words")
 
 # ---------------------------------------------------------------- regexes
 
-_NUMBER_WORD = (
-    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
-    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
-    r"eighty|ninety|hundred|dozen"
+_NUMBER_WORD = "|".join(
+    [w for w in lexicon.mapping("numbers", "units") if w != "zero"] + list(lexicon.mapping("numbers", "teens"))
+    + list(lexicon.mapping("numbers", "tens")) + ["hundred", "dozen"]
 )
 _PERSON_ALT = "|".join(sorted(_PERSON_NOUNS, key=len, reverse=True))
 _WORD_RX = re.compile(r"[a-z0-9]+")
-_TRIGGER_WORDS = frozenset(
-    "kill kills killed killing killings killer dead die dies died dying death deaths fatal fatally "
-    "fatalities fatality slain murder murders murdered murdering perished perish homicide homicides "
-    "bodies injure injured injures injuring injury injuries wound wounds wounded wounding hurt "
-    "grazed shot shots shoot shoots shooting shootings gunshot struck hit hospitalized "
-    "hospitalised hospital hospitals condition casualty casualties missing unaccounted detain "
-    "detained detains detaining arrest arrests arrested arresting apprehend apprehended custody "
-    "captured evacuate evacuated evacuating evacuation evacuees attend attended attending "
-    "attendance audience crowd seat seats seater seating capacity toll attacker attackers assailant "
-    "assailants gunman gunmen shooter shooters terrorist terrorists militant militants perpetrator "
-    "perpetrators suspect suspects robber robbers intruder intruders victim victims unharmed "
-    "uninjured unhurt lives suicide".split()
-)
-_SINGULAR_WORDS = frozenset(
-    "killed kills dead died dies slain murder murdered shot shoots wounded injured hurt injuries "
-    "hospitalized hospitalised hospital condition death killing slaying gunshot wound wounds "
-    "suffering survive recovering fatal deadly passed struck hit grazed".split()
-)
-_HEDGE_GATE = frozenset(
-    "may might could would will expected likely set unconfirmed unverified confirmed verified "
-    "feared fear fears preliminary initial early reportedly believed unclear unknown".split()
-)
-_AGG_GATE = frozenset(
-    "year years far since date annually month nationwide statewide citywide across weekend span "
-    "period stretch "
-    "separate shootings incidents attacks past last overnight january february march april may "
-    "june july august september october november december".split()
-)
-_NEG_GATE = frozenset("no nobody none not unharmed uninjured unhurt".split())
-_SUICIDE_GATE = frozenset("himself herself themselves suicide own".split())
-_MULTI_GATE = frozenset("double triple quadruple quintuple suicide".split())
-_ORDINAL_GATE = frozenset("second third fourth fifth sixth seventh eighth ninth tenth".split())
+_TRIGGER_WORDS = lexicon.words("claims_gates", "trigger")
+_SINGULAR_WORDS = lexicon.words("claims_gates", "singular")
+_HEDGE_GATE = lexicon.words("claims_gates", "hedge")
+_AGG_GATE = lexicon.words("claims_gates", "aggregate") | lexicon.words("time_words", "months")
+_NEG_GATE = lexicon.words("claims_gates", "negation")
+_SUICIDE_GATE = lexicon.words("claims_gates", "suicide")
+_MULTI_GATE = frozenset(lexicon.mapping("numbers", "multipliers")) | {"suicide"}
+_ORDINAL_GATE = frozenset(lexicon.mapping("numbers", "ordinals"))
 
 
 def _has_year(words: set) -> bool:
@@ -492,8 +437,7 @@ def _pick(classes: set[str]) -> str | None:
 
 
 # who "showed up at a hospital" or "drove to the hospital" is not said to be hurt
-_ARRIVE_VERBS = frozenset("showed show shows arrived arrive arrives went go goes drove drive drives "
-                          "came come comes walked headed returned visited gathered waited".split())
+_ARRIVE_VERBS = lexicon.words("casualty_predicates", "arrive_verbs")
 
 
 def _prep_evidence(tok) -> set[str]:
@@ -776,29 +720,13 @@ def _type_from_parse(fig: Figure, toks) -> tuple[str | None, bool]:
 
 # ---------------------------------------------------------------- single victims
 
-_CASUALTY_PREDICATES = {
-    "killed": "killed", "slain": "killed", "murdered": "killed", "died": "killed", "dies": "killed",
-    "kills": "killed", "shoots": "shot", "killing": "killed", "wounding": "injured",
-    "injuring": "injured", "shooting": "shot", "wounds": "injured", "injures": "injured",
-    "dead": "killed", "shot": "shot", "wounded": "injured", "injured": "injured", "hurt": "injured",
-    "struck": "shot", "hospitalized": "hospitalized", "hospitalised": "hospitalized",
-    "pronounced": None, "suffered": None, "sustained": None, "is": None, "was": None,
-    "remains": None, "remained": None, "taken": None, "transported": None, "rushed": None,
-    "airlifted": None, "flown": None, "found": None, "listed": None,
-}
+_CASUALTY_PREDICATES = lexicon.mapping("casualty_predicates", "single_victim_predicates")
 
 
 _NON_PERSON_LABELS = frozenset({"GPE", "LOC", "ORG", "FAC", "NORP", "PRODUCT", "EVENT",
                                 "WORK_OF_ART", "LAW", "DATE", "TIME", "MONEY", "CARDINAL"})
-_NON_PERSON_NOUNS = frozenset(
-    "dog dogs cat horse deer animal pet puppy car vehicle truck suv van house home window door "
-    "building apartment bill plan project deal engine tire phone bullet round gun weapon rifle "
-    "handgun pistol shotgun shot shooting incident attack investigation case call report "
-    "police department office sheriff county city state news video photo image story hearing "
-    "trial court motion appeal charge charges effort idea business store it this that which "
-    "what one none time day night morning evening afternoon".split()
-)
-_REFLEXIVE = frozenset({"himself", "herself", "self"})
+_NON_PERSON_NOUNS = lexicon.words("person_nouns", "non_person_nouns")
+_REFLEXIVE = lexicon.words("person_nouns", "reflexive")
 
 
 def _ent_label(tok, seg: _Segment) -> str | None:
@@ -870,8 +798,8 @@ def _count_persons(tok, seg: _Segment, strict: bool) -> int:
     return n
 
 
-_STRICT_FREE = frozenset("killed slain murdered died dies dead shot wounded injured hurt".split())
-_DEATH_NOUNS = frozenset("death killing murder slaying homicide".split())
+_STRICT_FREE = lexicon.words("casualty_predicates", "person_patient_predicates")
+_DEATH_NOUNS = lexicon.words("casualty_predicates", "death_nouns")
 
 
 def _arguments(v, w: str) -> list:
@@ -978,29 +906,11 @@ def _regex_reference(np: str, is_name: bool) -> tuple:
 
 
 _TOK = re.compile(r"[\w'’-]+|[,;:.!?()\"“”—–]")
-_SKIP_BEFORE = frozenset(
-    "who that was were is has had been have got later also then eventually reportedly allegedly "
-    "apparently accidentally fatally critically seriously mortally tragically subsequently both "
-    "unintentionally just being listed remains remained still now currently reported".split()
-)
-_PASSIVE_AUX = frozenset("was were been got being is are".split())
-_DETS = frozenset("a an another the his her their its this that".split())
-_NP_STOP = frozenset(
-    "where who whom which that and or but of in at on to for with by from when while after before "
-    "as was were is are be been said says told".split()
-)
-_NOT_NAMES = frozenset(
-    "police officers officer authorities officials deputies sheriff investigators detectives "
-    "the a an he she it they we i you his her their this that there here then when while after "
-    "before monday tuesday wednesday thursday friday saturday sunday today yesterday update "
-    "breaking video photo watch read also one two three witnesses family relatives neighbors "
-    "coroner prosecutors firefighters paramedics troopers agents medics doctors man woman boy "
-    "girl teen child victim suspect street avenue road drive boulevard lane court park center "
-    "hospital county city township parish state highway way place square plaza mall church "
-    "school apartments apartment club nobody none noone anyone someone everyone however "
-    "meanwhile instead additionally unfortunately sadly tragically initially earlier later "
-    "authorities".split()
-)
+_SKIP_BEFORE = lexicon.words("claims_grammar", "skip_before_predicate")
+_PASSIVE_AUX = lexicon.words("claims_grammar", "passive_aux")
+_DETS = lexicon.words("claims_grammar", "determiners")
+_NP_STOP = lexicon.words("claims_grammar", "np_stop")
+_NOT_NAMES = lexicon.words("person_nouns", "not_names")
 _NAME_TOKEN = re.compile(r"\A(?:[A-Z]['’])?[A-Z][a-z]+(?:['’]s)?(?:-[A-Z][a-z]+)?\Z")
 _AGE_TOKEN = re.compile(r"\A[\w]+-(?:year|month|week)s?-old\Z")
 
@@ -1190,8 +1100,7 @@ def _singular_regex(seg: _Segment, covered: list[tuple[int, int]]) -> list[_Clai
     return out
 
 
-_ACTIVE_VERBS = frozenset({"shot", "shoots", "killed", "kills", "fatally shot", "shot and killed",
-                           "killing", "shooting", "murdered", "fatally shooting"})
+_ACTIVE_VERBS = lexicon.words("casualty_predicates", "active_verbs")
 _NOT_OBJECT_NAME = frozenset({"FAC", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "MONEY"})
 _AGE_BEFORE = re.compile(r"\b(?:\d+|[a-z]+(?:-[a-z]+)?)-year-old\s+\Z", re.IGNORECASE)
 _DEATH_OF_NAME = re.compile(
@@ -1199,8 +1108,7 @@ _DEATH_OF_NAME = re.compile(
     re.IGNORECASE,
 )
 # a sentence saying the person shot lived: the shot count is an injured count
-_SURVIVED_GATE = frozenset("survived survive surviving survivor recovering recover recovered "
-                           "stable non released threatening condition treated".split())
+_SURVIVED_GATE = lexicon.words("claims_gates", "survived")
 _SURVIVED = re.compile(
     r"\b(?:survived|survive|surviving|survivor|recovering|recovered|expected\s+to\s+recover|"
     r"stable|non-?\s?life-threatening|not\s+(?:considered\s+|believed\s+to\s+be\s+)?life-threatening|"
@@ -1215,12 +1123,8 @@ def _lived(seg: "_Segment") -> bool:
     """The sentence says the people shot lived ('survived', 'stable condition')."""
     return bool(seg.words & _SURVIVED_GATE) and _SURVIVED.search(seg.text) is not None
 _COPULA_BEFORE = re.compile(r"\b(?:is|was|were|are|remains|remained|listed|been|be|left|still)\s+\Z")
-_NOUN_BEFORE_GERUND = frozenset(
-    "a an the this that recent fatal deadly accidental double triple quadruple police mass "
-    "weekend overnight apparent possible latest bullet gunshot stab his her their multiple "
-    "several of from two three four five".split()
-)
-_LEFT_GATE = frozenset("left leaves leaving leave".split())
+_NOUN_BEFORE_GERUND = lexicon.words("claims_grammar", "noun_before_gerund")
+_LEFT_GATE = lexicon.words("claims_gates", "left")
 _LEFT_NP = re.compile(
     rf"\b(?:left|leaves|leaving|leave)\s+(?P<np>{_NP_WORDS})\s+(?P<w>dead|injured|wounded|hurt)\b",
     re.IGNORECASE,
@@ -1297,14 +1201,8 @@ _SAY_RX = re.compile(
     r"estimates|indicated|tweeted|posted|wrote|writes|declared|believe|believes|identified)\b"
 )
 _ACCORDING = re.compile(r"\b(?:according\s+to|per|citing)\s+", re.IGNORECASE)
-_SOURCE_NOUNS = frozenset(
-    "police authorities officials official investigators detectives deputies officers officer "
-    "troopers sheriff coroner examiner prosecutors prosecutor witnesses witness spokesman "
-    "spokeswoman spokesperson department office ministry agency doctors medics paramedics "
-    "firefighters residents neighbors neighbours family relatives mayor chief governor "
-    "committee service services sources source hospital center centre bureau patrol".split()
-)
-_SRC_SKIP = frozenset("also later previously initially earlier then have has had".split())
+_SOURCE_NOUNS = lexicon.words("sources", "source_nouns")
+_SRC_SKIP = lexicon.words("sources", "skip_before_say")
 _SRC_TOKEN = re.compile(r"[\w'’.&-]+|[,;:()\"“”—–]")
 
 
@@ -1395,11 +1293,8 @@ def _nearest(sources: list[tuple[int, int]], c: "_Claim", body: str) -> tuple[in
 
 BACKGROUND_DAYS = 5  # a day more than this many days before the incident date: another incident
 BACKGROUND_DAYS_PUBLISHED = 31  # the same when only the published date is known
-_DATE_GATE = frozenset(
-    "january february march april may june july august september october november december jan "
-    "feb mar apr jun jul aug sep sept oct nov dec ago last earlier year years month months week "
-    "weeks".split()
-)
+_DATE_GATE = (lexicon.words("claims_gates", "date") | lexicon.words("time_words", "months")
+              | lexicon.words("time_words", "month_abbreviations"))
 _OTHER_INCIDENT = re.compile(
     r"\b(?:(?:an?|another|the)\s+(?:separate|unrelated|similar|earlier|previous|prior)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:shootings?|incidents?|attacks?|cases?|homicides?|killings?|murders?|"
@@ -1418,8 +1313,7 @@ _COMPARISON = re.compile(
     r"country|country's|state|state's|city|city's|modern|recent)\b)",
     re.IGNORECASE,
 )
-_OTHER_GATE = frozenset("separate unrelated similar earlier previous prior another deadliest worst "
-                        "bloodiest largest biggest most not".split())
+_OTHER_GATE = lexicon.words("claims_gates", "other_incident")
 
 
 class _Scope:
@@ -1535,8 +1429,7 @@ def _choose_parses(segs: list[_Segment], body_len: int) -> list[_Segment]:
     return chosen
 
 
-_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-             "eighth": 8, "ninth": 9, "tenth": 10}
+_ORDINALS = lexicon.mapping("numbers", "ordinals")
 _ORDINAL_PERSON = re.compile(
     rf"\b(?:a|the|another)\s+(?P<ord>{'|'.join(_ORDINALS)})\s+(?:[\w-]+\s+)?"
     r"(?P<noun>victim|person|man|woman|boy|girl|teen|teenager|child|suspect|gunman|shooter|"
@@ -1557,7 +1450,7 @@ _TRAIL_SELF = re.compile(r"\A\s*(?:,\s*and|,|and|&)\s*(?:him|her)?self\b", re.IG
 _MEMBER_NOUN = re.compile(rf"\A\s+(?:[\w-]+\s+){{0,2}}?(?:{_PERSON_ALT}|[a-z]+-year-olds?)\b", re.IGNORECASE)
 
 
-_MULTIPLIERS = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
+_MULTIPLIERS = lexicon.mapping("numbers", "multipliers")
 _MULTI = re.compile(
     r"(?<!attempted\s)\b(?P<m>double|triple|quadruple|quintuple)[\s-]+(?P<n>(?:murder|homicide)"
     r"[\s/-]+suicide|murder|homicide|killing|slaying|fatal\s+shooting|shooting)\b(?!s)",
@@ -1694,7 +1587,7 @@ def _parse_group(p, seg: _Segment, fig: Figure, by_token: dict) -> tuple[int, in
 
 
 _CONNECTOR = re.compile(r"\A\s*(?:,\s*and|,|and|&|,\s*as\s+well\s+as)\s*\Z", re.IGNORECASE)
-_GENERIC = frozenset("people persons victims others individuals".split())
+_GENERIC = lexicon.words("person_nouns", "generic_plural")
 
 
 def _breakdown(parts: list, seg: _Segment) -> bool:
@@ -1914,10 +1807,7 @@ def _suicide_claims(seg: _Segment, found: list[_Claim]) -> list[_Claim]:
 
 # "the victim", "the boy": the single victim mentioned last; other heads ("the gunman", "the
 # officer") name someone new unless the same head was used before
-_GENERIC_HEADS = frozenset(
-    "victim person individual male female teen teenager child boy girl man woman kid toddler "
-    "baby infant youth juvenile student".split()
-)
+_GENERIC_HEADS = lexicon.words("person_nouns", "generic_heads")
 
 
 def _indef_text(np: str) -> str:
@@ -2024,8 +1914,7 @@ def _distinct_roles(claims: list[_Claim], body: str) -> None:
         later.value_low, later.value_high, later.qualifier = 2, None, "at_least"
 
 
-_OFFICER = re.compile(r"\b(?:officers?|deputy|deputies|trooper|policem[ae]n|policewoman|cop|agent|"
-                      r"sergeant|sgt|detective|patrolman)\b", re.IGNORECASE)
+_OFFICER = re.compile(r"\b(?:" + "|".join(lexicon.load("person_nouns")["police_rx"]) + r")\b", re.IGNORECASE)
 
 
 def _resolve_overlap(claims: list[_Claim]) -> list[_Claim]:

@@ -91,6 +91,8 @@ import unicodedata
 from collections import Counter, defaultdict
 
 import polars as pl
+
+from transforms import lexicon
 from spacy.lang.en.stop_words import STOP_WORDS as _SPACY_STOP_WORDS
 
 LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART")
@@ -151,42 +153,19 @@ def entity_id(entity_type: str, canonical_name: str) -> str:
 
 # ---------------------------------------------------------------- span trimming
 
-_LEAD_WORDS = {
-    "the", "a", "an", "former", "late", "then", "acting", "interim", "ex", "to", "by", "from", "of",
-    "against", "with", "and", "in", "at", "on", "for", "said", "says", "according",
-}
-_THE_NAMES = {"the dalles", "the hague", "the bronx", "the woodlands", "the villages", "the colony"}
-_TITLES = sorted(
-    """president|vice president|prime minister|deputy prime minister|foreign minister|defense minister|
-    interior minister|minister|secretary of state|secretary general|secretary-general|secretary|chancellor|
-    senator|sen.|state sen.|rep.|state rep.|representative|congressman|congresswoman|gov.|governor|
-    lt. gov.|lieutenant governor|mayor|deputy mayor|sheriff|deputy|sheriff's deputy|sheriff’s deputy|
-    officer|police officer|patrolman|patrol officer|trooper|state trooper|sgt.|sgt|sergeant|lt.|lt|
-    lieutenant|capt.|capt|captain|cpl.|cpl|corporal|det.|det|detective|chief|police chief|fire chief|
-    deputy chief|assistant chief|interim chief|agent|special agent|judge|justice|magistrate|prosecutor|
-    district attorney|attorney general|coroner|deputy coroner|commissioner|superintendent|principal|coach|
-    dr.|dr|doctor|prof.|professor|mr.|mr|mrs.|mrs|ms.|ms|rev.|rev|reverend|pastor|bishop|gen.|general|
-    col.|colonel|maj.|pvt.|spokesman|spokeswoman|spokesperson|investigator|inspector|councilman|
-    councilwoman|council member|alderman|public information officer|director|ambassador|president-elect|
-    supt.|insp.|ofc.|cmdr.|commander""".replace("\n", "").split("|"),
-    key=len, reverse=True,
-)
+_LEAD_WORDS = set(lexicon.words("entity_words", "lead_words"))
+_THE_NAMES = set(lexicon.words("places", "the_names"))
+_TITLES = sorted(lexicon.load("entity_words")["titles"], key=len, reverse=True)
 _TITLE_RE = re.compile(
     r"(?i)(?:" + "|".join(re.escape(t.strip()) for t in _TITLES if t.strip()) + r")(?=\s|$)\s*"
 )
-_TRAIL_WORDS = {
-    "group", "militants", "militant", "fighters", "jihadists", "gunmen", "extremists", "terrorists",
-    "terrorist", "affiliate", "branch", "claimed", "supporters", "organization", "organisation",
-}
+_TRAIL_WORDS = set(lexicon.words("entity_words", "trail_words"))
 _LEAD_PUNCT = "([{\"“”'‘’,;:-–—•*|/ \t"
 _TRAIL_PUNCT = ")]}\"“”‘,;:!?-–—•*|/ \t"
 
 
 # names that are words for any police, office or page furniture, not a name of one thing
-GENERIC_KEYS = {
-    "police", "detectives", "state", "department", "police department", "sheriffs office", "sheriffs department",
-    "fire department", "authorities", "officials", "city", "county", "ems", "metro", "download", "gunfire",
-}
+GENERIC_KEYS = set(lexicon.words("entity_words", "generic_keys"))
 _FURNITURE_KEY = re.compile(r"\bweather and sports\b|\bnews weather\b")
 
 
@@ -249,23 +228,7 @@ def trim_span(text: str, start: int, end: int, label: str) -> tuple[int, int] | 
 
 # ---------------------------------------------------------------- US places
 
-US_STATES: dict[str, tuple[str, ...]] = {
-    "Alabama": ("Ala.", "AL"), "Alaska": ("AK",), "Arizona": ("Ariz.", "AZ"), "Arkansas": ("Ark.", "AR"),
-    "California": ("Calif.", "Cal.", "CA"), "Colorado": ("Colo.", "CO"), "Connecticut": ("Conn.", "CT"),
-    "Delaware": ("Del.", "DE"), "District of Columbia": ("D.C.", "DC"), "Florida": ("Fla.", "FL"),
-    "Georgia": ("Ga.", "GA"), "Hawaii": ("HI",), "Idaho": ("ID",), "Illinois": ("Ill.", "IL"),
-    "Indiana": ("Ind.", "IN"), "Iowa": ("IA",), "Kansas": ("Kan.", "Kans.", "KS"), "Kentucky": ("Ky.", "KY"),
-    "Louisiana": ("La.", "LA"), "Maine": ("ME",), "Maryland": ("Md.", "MD"), "Massachusetts": ("Mass.", "MA"),
-    "Michigan": ("Mich.", "MI"), "Minnesota": ("Minn.", "MN"), "Mississippi": ("Miss.", "MS"),
-    "Missouri": ("Mo.", "MO"), "Montana": ("Mont.", "MT"), "Nebraska": ("Neb.", "Nebr.", "NE"),
-    "Nevada": ("Nev.", "NV"), "New Hampshire": ("N.H.", "NH"), "New Jersey": ("N.J.", "NJ"),
-    "New Mexico": ("N.M.", "NM"), "New York": ("N.Y.", "NY"), "North Carolina": ("N.C.", "NC"),
-    "North Dakota": ("N.D.", "ND"), "Ohio": ("OH",), "Oklahoma": ("Okla.", "OK"), "Oregon": ("Ore.", "OR"),
-    "Pennsylvania": ("Pa.", "Penn.", "PA"), "Rhode Island": ("R.I.", "RI"), "South Carolina": ("S.C.", "SC"),
-    "South Dakota": ("S.D.", "SD"), "Tennessee": ("Tenn.", "TN"), "Texas": ("Tex.", "TX"), "Utah": ("UT",),
-    "Vermont": ("Vt.", "VT"), "Virginia": ("Va.", "VA"), "Washington": ("Wash.", "WA"),
-    "West Virginia": ("W.Va.", "W. Va.", "WV"), "Wisconsin": ("Wis.", "Wisc.", "WI"), "Wyoming": ("Wyo.", "WY"),
-}
+US_STATES: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in lexicon.mapping("places", "us_states").items()}
 _POSTAL = {a for abbrs in US_STATES.values() for a in abbrs if re.fullmatch(r"[A-Z]{2}", a)}
 _STATE_WORDS = sorted(
     [s for s in US_STATES] + [a for abbrs in US_STATES.values() for a in abbrs if a not in _POSTAL],
@@ -283,66 +246,19 @@ _DATELINE_RE = re.compile(
     r"[ ]*(?:\([^)\n]{1,40}\)[ ]*)?(?:—|–|--|-|\u2015)",
     re.MULTILINE,
 )
-_NOT_DATELINE = {"RELATED ARTICLE", "RELATED ARTICLES", "RELATED STORY", "RELATED STORIES", "RELATED CONTENT",
-                 "PREVIOUS COVERAGE", "WARNING", "CORRECTION", "CLOSE", "TRENDING", "SHARE", 
-                 "UPDATE", "UPDATED", "BREAKING", "BREAKING NEWS", "WATCH", "VIDEO", "PHOTOS", "PHOTO", "EXCLUSIVE",
-                 "LIVE", "NEW", "AP", "CNN", "NOTE", "EDITOR'S NOTE", "RELATED", "READ MORE", "SEE ALSO", "MORE",
-                 "ABC", "NBC", "CBS", "FOX", "TV", "OK", "UPDATE 2", "GRAPHIC"}
+_NOT_DATELINE = set(lexicon.words("entity_words", "not_dateline"))
 
-_STOP = {
-    "a", "about", "above", "after", "again", "against", "all", "also", "an", "and", "any", "are", "as", "at",
-    "be", "because", "been", "before", "being", "both", "but", "by", "can", "could", "did", "do", "does",
-    "during", "each", "for", "from", "had", "has", "have", "he", "her", "here", "his", "how", "i", "if", "in",
-    "into", "is", "it", "its", "may", "me", "more", "most", "my", "no", "not", "of", "on", "once", "only",
-    "or", "other", "our", "out", "over", "she", "should", "so", "some", "such", "than", "that", "the",
-    "their", "them", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under",
-    "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom",
-    "why", "will", "with", "would", "you", "your", "said", "says", "according", "police", "sheriff",
-    "officials", "authorities", "deputies", "officers", "investigators", "monday", "tuesday", "wednesday",
-    "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "june", "july",
-    "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul",
-    "aug", "sep", "sept", "oct", "nov", "dec", "update", "updated", "posted", "photo", "video", "news",
-    "breaking", "watch", "local", "man", "woman", "boy", "girl", "teen", "shooting", "shot", "killed",
-    "dead", "dies", "police:", "read", "share", "mr", "mrs", "ms", "dr", "officer", "chief", "mayor", "sgt",
-    "lt", "capt", "det", "gov", "sen", "rep", "president", "assistant", "deputy", "retired", "former", "interim",
-    "acting", "veteran", "off-duty", "article", "articles", "photos", "caption", "alert", "initial", "many",
-    "though", "although", "however", "meanwhile", "image", "images", "credit", "courtesy", "copyright",
-    "related", "story", "stories", "weather", "sports", "traffic", "home", "contact", "us", "click", "follow",
-}
-_AGENCY_GENERIC = {
-    "state", "capitol", "transit", "campus", "university", "college", "school", "park", "tribal", "military",
-    "secret", "border", "railroad", "airport", "port", "housing", "federal", "national", "royal", "mounted",
-    "highway", "riot", "religious", "local", "city", "county", "town", "township", "village", "area",
-    "regional", "community", "marine", "coast", "harbor", "hospital", "district", "special", "traffic",
-    "metro", "metropolitan", "municipal", "capital", "the", "military", "auxiliary", "reserve", "us", "u.s.",
-}
-_AGENCY_TRAIL = {"metro", "metropolitan", "municipal", "regional", "area", "state"}
-_ORG_WORDS = {
-    "police", "department", "dept", "office", "university", "college", "school", "academy", "hospital",
-    "center", "centre", "company", "inc", "corp", "llc", "church", "court", "committee", "ministry", "agency",
-    "bureau", "association", "club", "bank", "times", "post", "journal", "tribune", "herald",
-    "press", "gazette", "daily", "county", "township", "sheriff", "fire", "group", "network", "channel",
-    "service", "services", "institute", "foundation", "council", "board", "party", "team", "store",
-    "restaurant", "bar", "hall", "arena", "stadium", "mall", "airport", "station", "bridge", "building",
-    "tower", "hotel", "street", "avenue", "road", "highway", "boulevard", "drive", "lane", "plaza", "square",
-    "park", "facebook", "twitter", "co", "high", "elementary", "middle", "prison", "jail", "museum", "river",
-    "mountain", "mountains", "creek", "ocean", "sea",
-}
-_PLACE_PREP = {"in", "near", "outside", "throughout", "across", "around"}
-_DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-               "northern", "southern", "eastern", "western", "central", "downtown", "north-central",
-               "south-central", "east-central", "west-central", "northeastern", "northwestern",
-               "southeastern", "southwestern"}
-_RESIDENT_NOUNS = {"man", "woman", "boy", "girl", "teen", "teenager", "toddler", "child", "resident",
-                   "residents", "native", "couple", "neighborhood", "men", "women", "boys", "girls", "teens",
-                   "home", "family", "house", "apartment", "mother", "father", "mom", "dad", "area"}
-_RESIDENT_NOT_FOR_PERSON = {"home", "family", "house", "apartment", "mother", "father", "mom", "dad"}
+_STOP = set(lexicon.words("entity_words", "stop"))
+_AGENCY_GENERIC = set(lexicon.words("entity_words", "agency_generic"))
+_AGENCY_TRAIL = set(lexicon.words("entity_words", "agency_trail"))
+_ORG_WORDS = set(lexicon.words("entity_words", "org_words"))
+_PLACE_PREP = set(lexicon.words("places", "place_prepositions"))
+_DIRECTIONS = set(lexicon.words("places", "directions"))
+_RESIDENT_NOUNS = set(lexicon.words("places", "resident_nouns"))
+_RESIDENT_NOT_FOR_PERSON = set(lexicon.words("places", "resident_not_for_person"))
 # a "person" whose last word is one of these is a facility or an organisation ("Stroger Hospital", "James St.")
-_FAC_HEADS = {"hospital", "school", "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane",
-              "highway", "hwy", "park", "center", "centre", "hall", "church", "building", "mall", "bridge",
-              "airport", "station", "hotel", "stadium", "arena", "apartments", "motel", "plaza", "court"}
-_ORG_HEADS = {"police", "department", "office", "company", "inc", "corp", "llc", "university", "college",
-              "news", "academy", "association", "committee", "council", "bureau", "agency", "ministry"}
+_FAC_HEADS = set(lexicon.words("places", "facility_heads"))
+_ORG_HEADS = set(lexicon.words("entity_words", "org_heads"))
 
 
 def _is_cap_word(tok) -> bool:
@@ -368,12 +284,8 @@ def _place_run_before(doc, i: int, max_words: int = 4) -> tuple[int, int] | None
 
 
 _CALL_SIGN = re.compile(r"[KW][A-Z]{2,3}(?:-TV|-FM|-AM)?")
-_NOT_PLACE = {"latino", "latina", "hispanic", "black", "white", "asian", "african", "american", "muslim",
-              "christian", "jewish", "catholic", "native", "ap", "reuters", "america", "africa", "asia",
-              "europe", "side", "valley", "district", "division", "booking", "end", "region", "part", "coast",
-              "shore", "suburbs", "street", "st", "county", "city", "state", "township"}
-_TRAIL_HEADLINE = {"shooting", "shootings", "crash", "fire", "homicide", "murder", "police", "man", "woman",
-                   "teen", "boy", "girl", "home", "killing", "death", "standoff", "attack", "suspect", "crime"}
+_NOT_PLACE = set(lexicon.words("places", "not_place"))
+_TRAIL_HEADLINE = set(lexicon.words("entity_words", "trail_headline"))
 _SAID = re.compile(r"[ ]+(?:said|says|told|reported|added)\b")
 
 

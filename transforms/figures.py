@@ -84,6 +84,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from transforms import lexicon
+
 OnError = Literal["raise", "null"]
 
 QUALIFIERS = ("exact", "at_least", "more_than", "at_most", "less_than", "about", "range", "vague")
@@ -110,102 +112,40 @@ class Figure:
 
 # ---------------------------------------------------------------- lexicon
 
-_UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9,
-}
-_TEENS = {
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}
-_TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90,
-}
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_UNITS = lexicon.mapping("numbers", "units")
+_TEENS = lexicon.mapping("numbers", "teens")
+_TENS = lexicon.mapping("numbers", "tens")
+_SCALES = lexicon.mapping("numbers", "scales")
 _WORD_VALUES = {**_UNITS, **_TEENS, **_TENS}
 
-VAGUE_LOW = {
-    "multiple": 2, "a number of": 2, "a couple": 2, "a couple of": 2,
-    "several": 3, "a few": 3, "a handful": 3, "a handful of": 3, "numerous": 3,
-    "dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2_000,
-    "tens of thousands": 20_000, "hundreds of thousands": 200_000,
-}
+VAGUE_LOW = lexicon.mapping("numbers", "vague_low")
 
 # Nouns for people, singular (indefinite "a man" counts) and plural; shared with claims.
-PERSON_SINGULAR = (
-    "man woman boy girl teen teenager person child kid toddler baby infant youth juvenile "
-    "minor adult male female individual student officer deputy trooper policeman "
-    "policewoman cop agent victim bystander resident neighbor neighbour motorist driver "
-    "passenger pedestrian cyclist customer clerk cashier employee worker guard "
-    "father mother dad mom son daughter brother sister husband wife boyfriend girlfriend "
-    "fiance fiancee friend cousin uncle aunt nephew niece grandmother grandfather grandson "
-    "granddaughter grandchild stepfather stepson stepdaughter relative roommate classmate "
-    "homeowner owner tenant landlord suspect gunman shooter robber intruder burglar "
-    "attacker assailant hunter patron guest attendee spectator fan soldier veteran "
-    "firefighter paramedic nurse doctor pastor teacher security rapper musician "
-    "resident citizen civilian hostage gunmen partner spouse subject sophomore freshman junior "
-    "senior grader infant newborn stepmother player"
-).split()
-PERSON_PLURAL = (
-    "people persons men women boys girls teens teenagers children kids toddlers babies "
-    "infants youths juveniles minors adults males females individuals students officers "
-    "deputies troopers policemen cops agents victims bystanders residents neighbors "
-    "neighbours motorists drivers passengers pedestrians customers clerks employees "
-    "workers guards brothers sisters sons daughters friends cousins relatives relations "
-    "siblings roommates classmates homeowners owners tenants suspects gunmen shooters "
-    "robbers intruders burglars attackers assailants hunters patrons guests attendees "
-    "spectators fans soldiers troops veterans firefighters paramedics nurses doctors "
-    "teachers civilians citizens hostages others members concertgoers partygoers "
-    "worshippers worshipers shoppers diners clubgoers revelers revellers participants "
-    "protesters protestors family players"
-).split()
+PERSON_SINGULAR = list(lexicon.load("person_nouns")["singular"])
+PERSON_PLURAL = list(lexicon.load("person_nouns")["plural"])
 
 # Counted nouns that make a 4-digit number a count rather than a year.
-_COUNT_NOUNS = set(PERSON_PLURAL) | {"seats", "seat", "fatalities", "deaths", "dead",
-                                     "injuries", "injured", "wounded", "casualties"}
+_COUNT_NOUNS = set(PERSON_PLURAL) | set(lexicon.words("casualty_predicates", "count_nouns"))
 
-_MONTHS = (  # capitalised only: "may" and "march" are also verbs
-    r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JAN|FEB|MAR|APR|MAY|JUNE?|"
-    r"JULY?|AUG|SEPT?|OCT|NOV|DEC"
+# capitalised only: "may" and "march" are also verbs; UPPER case for abbreviations and short names
+_MONTH_FORMS = sorted(
+    {w.title() for w in lexicon.words("time_words", "months") | lexicon.words("time_words", "month_abbreviations")}
+    | {w.upper() for w in lexicon.words("time_words", "month_abbreviations")}
+    | {w.upper() for w in lexicon.words("time_words", "months") if len(w) <= 4},
+    key=lambda w: (-len(w), w),
 )
-_STREET = (
-    r"st|street|ave|avenue|av|rd|road|blvd|boulevard|dr|drive|ln|lane|way|ct|court|pl|place|"
-    r"pkwy|parkway|hwy|highway|cir|circle|ter|terrace|trl|trail|pike|sq|square|loop|"
-    r"expressway|expy|fwy|freeway|turnpike|row|alley|plaza|crossing|run|path|walk|point|"
-    r"ridge|bend|grove|heights"
-)
-_MEASURE = (
-    r"feet|foot|ft|inch|inches|in\.|mile|miles|mi|yard|yards|yds?|meter|meters|metre|metres|"
-    r"km|kilometers?|kilometres?|cm|centimeters?|pound|pounds|lbs?|kg|kilograms?|grams?|g|"
-    r"ounces?|oz|gallons?|liters?|litres?|acres?|hectares?|degrees?|mph|kph|km/h|"
-    r"seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|months?|years?|yrs?|"
-    r"decades?|centuries|century|times|dollars?|cents?|bucks|euros?|pounds sterling|"
-    r"percent|per\s+cent|percentage\s+points?|points?|stories|storeys|floors?|caliber|"
-    r"calibre|gauge|mm|millimeters?|millimetres?|a\.?m\.?|p\.?m\.?|o'clock|am|pm|"
-    r"counts?|votes?|goals?|runs?|yards?|laps?|innings?"
-)
+_MONTHS = "|".join(_MONTH_FORMS)
+_STREET = "|".join(lexicon.load("places")["street_suffixes_rx"])
+_MEASURE = "|".join(lexicon.load("numbers")["measure_units_rx"])
 # Capitalised words that put a number in a name, not a count.
-_NAME_BEFORE = (
-    r"route|rt|highway|hwy|interstate|i|us|u\.s\.|sr|state\s+road|county\s+road|exit|"
-    r"channel|news|fox|abc|cbs|nbc|cnn|wsb|action\s+news|local|eyewitness\s+news|"
-    r"suite|ste|apt|apartment|unit|room|rm|no|number|building|bldg|floor|lot|box|"
-    r"district|ward|precinct|station|engine|ladder|squad|company|flight|game|week|day|"
-    r"image|photo|slide|video|pic|section|sec|chapter|article|amendment|title|level|grade|class|page|gate|pier|terminal|"
-    r"proposition|prop|measure|bill|act|glock|colt|ruger|beretta|sig|remington|taurus|"
-    r"mossberg|winchester|springfield|tec|mac|model|version|phase|camp|tower|area|zone|"
-    r"region|sector|block|lane|lines?|bus|train|car|badge|case|file|docket|item|"
-    r"studio|apollo|windows|iphone|covid|sars|h\d?n|f|m|p|mk|mark|type|class|"
-    r"super\s+bowl|uss|hms|kmov|kare|wsoc|wbtv|wral|wcnc|wmc|wrex|wnem|ksla|kmbc|wfaa|"
-    r"khou|ktrk|kprc|wgn|wls|wbbm|wjla|wusa|wtvr|wric|wwbt"
-)
+_NAME_BEFORE = "|".join(lexicon.load("numbers")["number_name_prefixes_rx"])
 
 # ---------------------------------------------------------------- regexes
 
-_UNIT_W = r"(?:one|two|three|four|five|six|seven|eight|nine)"
-_TEEN_W = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
-_TENS_W = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_UNIT_W = "(?:" + "|".join(w for w in _UNITS if w != "zero") + ")"
+_TEEN_W = "(?:" + "|".join(_TEENS) + ")"
+_TENS_W = "(?:" + "|".join(_TENS) + ")"
+_NUMBER_WORDS = "|".join([*_UNITS, *_TEENS, *_TENS])  # zero ... ninety
 _SMALL_W = rf"(?:{_TENS_W}(?:[\s-]+{_UNIT_W}\b)?|{_TEEN_W}|{_UNIT_W}|zero)\b"
 _HUNDREDS_W = rf"(?:(?:a|{_UNIT_W})\s+hundred\b(?:(?:\s+and)?\s+{_SMALL_W})?|{_SMALL_W})"
 _WORDNUM = (
@@ -241,9 +181,7 @@ _RANGE = (
 # Where a figure can start: a digit, a number word, a qualifier or a vague word. Trying the
 # big _FIGURE pattern only there is ~2x faster than searching with it.
 _NUMBER_START = (
-    r"zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
-    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
-    r"eighty|ninety|dozens|scores|hundreds|thousands|tens|several|multiple|numerous|half|a\s+"
+    rf"{_NUMBER_WORDS}|dozens|scores|hundreds|thousands|tens|several|multiple|numerous|half|a\s+"
     r"(?:dozen|hundred|thousand|million|few|couple|handful|number)|an?\s+(?:estimated|approximate)"
 )
 # Where a figure can start: a digit, a number word, a vague word, or a qualifier word that a
@@ -252,9 +190,8 @@ _NUMBER_START = (
 _ANCHOR = re.compile(
     rf"(?<![\w$£€#.,/:-])(?:\d|(?:{_NUMBER_START})\b|(?:at|no|more|over|upwards|in|well|just|far|nearly|"
     r"almost|close|about|around|approx|approximately|roughly|some|an|a|estimated|up|as|fewer|"
-    r"less|under|between|from)\s+(?=\d|(?:zero|one|two|three|four|five|six|seven|eight|nine|"
-    r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|"
-    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|dozens|scores|hundreds|thousands|tens|"
+    r"less|under|between|from)\s+(?=\d|(?:"
+    rf"{_NUMBER_WORDS}|dozens|scores|hundreds|thousands|tens|"
     r"several|multiple|numerous|half|a|an|least|than|to|many|of|excess|estimated|approximate|"
     r"minimum|more|fewer|less|under|over|shy)\b))",
     re.IGNORECASE,
