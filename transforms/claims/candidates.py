@@ -1,0 +1,162 @@
+"""The figure claims of one sentence: typed figures, statistics, ellipses, coordination sums."""
+
+from __future__ import annotations
+
+import re
+
+from transforms.figures import Figure
+from transforms.claims.vocab import _MEMBER_NOUN, _PERSON_ALT, _PERSON_SG
+from transforms.claims.model import Claim, Segment
+from transforms.claims.figure_types import _classify, _fig_tokens
+from transforms.claims.inference import _breakdown, _member_end, _multiple_figures, _ordinal_figures, _parse_group, _sum_claim
+
+
+_COORD_GAP = re.compile(
+    rf"\A(?:\s+(?:[\w-]+\s+){{0,2}}?(?:{_PERSON_ALT}|[a-z]+-year-olds?))?\s*(?:,\s*and|,|and|&)\s+\Z",
+    re.IGNORECASE,
+)
+
+_LEAD_PERSON = re.compile(
+    rf"(?:\b(?:a|an|the|his|her|their)\s+)?(?:[\w-]+\s+)?\b(?:{'|'.join(sorted(_PERSON_SG, key=len, reverse=True))}"
+    r"|[\w]+-(?:year|month|week)-old)"
+    r"\s*(?:,\s*and|,|and|&)\s*\Z",
+    re.IGNORECASE,
+)
+
+_TRAIL_SELF = re.compile(r"\A\s*(?:,\s*and|,|and|&)\s*(?:him|her)?self\b", re.IGNORECASE)
+
+_ELLIPSIS_BEFORE = re.compile(
+    r"\b(?:mentioned|mention|cited|cite|citing|said|say|says|reported|report|gave|give|counted|"
+    r"count|estimated|estimate|claimed|claim|listed|put\s+(?:it|the\s+(?:number|toll|figure))\s+at)"
+    r"\s+\Z",
+    re.IGNORECASE,
+)
+
+_BARE_AFTER = re.compile(r"\A\s*(?:[.,;:)!?]|\Z|\s+(?:while|and|but|or)\b)", re.IGNORECASE)
+
+
+def _figure_claims(seg: Segment, p, aggregate: bool) -> tuple[list[Claim], list[tuple[int, int]]]:
+    out: list[Claim] = []
+    covered = []
+    figures = seg.figures + _ordinal_figures(seg)
+    typed = []
+    statistics = []  # figures of an aggregate sentence: kept as background claims
+    for fig in figures:
+        cls, attacker = _classify(seg, p, fig)
+        if cls in ("killed", "injured", "shot", "casualties") and aggregate and \
+                fig.kind not in ("indefinite", "ordinal"):
+            statistics.append((fig, cls))
+            cls = None
+        typed.append([fig, cls, attacker])
+    # ellipsis: "some sources citing three assailants while others mentioned five"
+    for k, t in enumerate(typed):
+        fig = t[0]
+        if t[1] is not None or t[2] or fig.kind != "number" or k == 0:
+            continue
+        rel = fig.start - seg.start
+        if _ELLIPSIS_BEFORE.search(seg.text[max(0, rel - 40):rel]) and _BARE_AFTER.match(
+                seg.text[fig.end - seg.start:]):
+            prev = next((u for u in reversed(typed[:k]) if u[1] is not None or u[2]), None)
+            if prev is not None:
+                t[1], t[2] = prev[1], prev[2]
+    if not aggregate:
+        typed.extend([fig, cls, False] for fig, cls in _multiple_figures(seg))
+    # coordinations written out: "4 adults, 1 child shot", "three women and one man injured"
+    plain = [t for t in typed if t[0].kind in ("number", "indefinite")]
+    groups: list[list] = []
+    for cur in plain:
+        if groups:
+            prev = groups[-1][-1][0]
+            gap = seg.text[prev.end - seg.start:cur[0].start - seg.start]
+            if _COORD_GAP.match(gap):
+                groups[-1].append(cur)
+                continue
+        groups.append([cur])
+    sums = []
+    for g in groups:
+        kinds = {t[1] for t in g if t[1] is not None}
+        lead = _LEAD_PERSON.search(seg.text[:g[0][0].start - seg.start])
+        if lead is not None and seg.text[:lead.start()].strip() not in ("",) and \
+                seg.text[:lead.start()].rstrip()[-1:] not in (":", "-", "—", "–", "("):
+            lead = None  # only a list that opens the sentence or headline: "Mother, 2 children"
+        if lead is not None and len(kinds) == 1:
+            g.insert(0, [1, None, False])  # "Mother, 2 children found dead"
+        if len(kinds) != 1:
+            continue
+        if len(g) < 2 and not _TRAIL_SELF.match(seg.text[_member_end(seg, g[-1][0]) - seg.start:]):
+            continue
+        cls = kinds.pop()
+        if cls not in ("killed", "injured", "shot", "hospitalized", "detained", "missing"):
+            continue
+        for t in g:
+            t[1] = cls
+        last = g[-1][0]
+        end = last.end
+        m = _MEMBER_NOUN.match(seg.text[end - seg.start:])
+        if m and last.kind == "number":
+            end += m.end()
+        tail = _TRAIL_SELF.match(seg.text[end - seg.start:])
+        if tail:  # "kills 3 bandmates, self"
+            g.append([1, cls, False])
+            end += tail.end()
+        start = seg.start + lead.start() if g[0][0] == 1 else g[0][0].start
+        sums.append((start, end, [t[0] for t in g], cls))
+    if p is not None:
+        by_token = {}
+        for fig, cls, _ in typed:
+            for t in _fig_tokens(p, seg, fig):
+                by_token[t.i] = fig
+        for fig, cls, _ in typed:
+            if cls not in ("killed", "injured", "shot", "hospitalized", "detained", "missing"):
+                continue
+            grp = _parse_group(p, seg, fig, by_token)
+            if grp is None:
+                continue
+            lo, hi, parts = grp
+            start = seg.start + p[lo].idx
+            end = seg.start + p[hi].idx + len(p[hi].text)
+            sums.append((start, end, parts, cls))
+    for fig, cls, attacker in typed:
+        types = [cls] if cls is not None else []
+        if attacker and cls in (None, "detained", "killed", "injured", "shot"):
+            types.append("attackers")
+        if not types:
+            continue
+        covered.append((fig.start, _member_end(seg, fig) if fig.kind == "number" else fig.end))
+        for t in types:
+            unit = "seats" if t == "capacity" else "people"
+            claim_type = "injured" if t == "shot" else t
+            out.append(Claim(claim_type, fig.value_stated, fig.value_low, fig.value_high,
+                              fig.qualifier, fig.start, fig.end, unit=unit,
+                              overlap="article" if (t == "shot" and not _others(seg, fig)) else None))
+    for fig, cls in statistics:
+        covered.append((fig.start, _member_end(seg, fig)))
+        out.append(Claim("injured" if cls == "shot" else cls, fig.value_stated, fig.value_low,
+                          fig.value_high, fig.qualifier, fig.start, fig.end, background=True,
+                          overlap="sentence" if cls == "shot" and not _others(seg, fig) else None))
+    seen = set()
+    for start, end, parts, cls in sums:
+        if (start, end) in seen:
+            continue
+        if _breakdown(parts, seg):
+            continue
+        seen.add((start, end))
+        claim_type = "injured" if cls == "shot" else cls
+        c = _sum_claim(parts, start, end, claim_type, "article" if cls == "shot" else None)
+        if c is not None:
+            c.value_stated = c.value_low
+            out.append(c)
+            covered.append((start, end))
+    return out, covered
+
+
+_OTHERS = re.compile(r"\A\s+(?:other|others|more|additional)\b", re.IGNORECASE)
+
+
+def _others_at(body: str, end: int) -> bool:
+    return bool(_OTHERS.match(body[end:end + 20]))
+
+
+def _others(seg: Segment, fig: Figure) -> bool:
+    """'three others', 'two more people': disjoint from the people already counted."""
+    return bool(_OTHERS.match(seg.text[fig.end - seg.start:fig.end - seg.start + 20]))

@@ -1,0 +1,301 @@
+"""What a figure counts: the claim class from the words next to it, else from the dependency parse."""
+
+from __future__ import annotations
+
+import re
+
+from transforms import lexicon
+from transforms.figures import Figure
+from transforms.claims.vocab import _PERSON_ALT, _PERSON_NOUNS, _WORD_CLASS
+from transforms.claims.model import Segment
+from transforms.claims.parsetools import _classes, _decide, _is_active_agent, _is_age_noun, _predicate_evidence
+
+
+_ATTACKER_NOUNS = lexicon.words("person_nouns", "attackers")
+
+_NOUN_CLASS = lexicon.mapping("casualty_predicates", "counted_noun_classes")
+
+_AGE_NOUN = re.compile(r"\A(?:\d+|[a-z]+(?:-[a-z]+)?)-(?:year|month|week|day)-old\Z", re.I)
+
+_NUMBER_WORD = "|".join(
+    [w for w in lexicon.mapping("numbers", "units") if w != "zero"] + list(lexicon.mapping("numbers", "teens"))
+    + list(lexicon.mapping("numbers", "tens")) + ["hundred", "dozen"]
+)
+
+_NOUNS_OPT = (
+    r"(?:\s+of\s+(?:the|them|those|these)(?:\s+[\w-]+)?)?"
+    r"(?:\s+(?:other|others|more|additional|separate|innocent|young|teenage|adult|male|female|"
+    rf"[a-z]+-year-old|{_PERSON_ALT})\b){{0,3}}"
+)
+
+_AUX = (
+    r"(?:\s*,?\s+(?:were|was|are|is|have|has|had|been|being|be|reportedly|also|later|all|now|"
+    r"each|confirmed|believed|known|left|found|remain|remains|remained|critically|seriously|"
+    r"fatally|mortally|gravely|badly|severely|slightly|accidentally|apparently|initially|who|"
+    r"that|still|both)\b){0,4}"
+)
+
+_TYPE_WORD = (
+    r"(?P<w>(?:taken|transported|rushed|airlifted|flown)\s+to\s+(?:a|the|an|area|local|nearby)?\s*"
+    r"(?:[\w'’.-]+\s+){0,4}?(?:hospitals?|medical\s+centers?|trauma\s+centers?)|"
+    r"killed|dead|died|dies|die|slain|murdered|shot|wounded|injured|hurt|hospitali[sz]ed|"
+    r"arrested|detained|missing|evacuated|fatally|critically|seriously|gravely|"
+    r"in\s+(?:critical|serious|stable|fair|good|grave|satisfactory)\s+condition)"
+)
+
+_RIGHT = re.compile(
+    rf"\A{_NOUNS_OPT}(?:\s*,[^.;:]{{1,120}}?,)?{_AUX}\s*,?\s*{_TYPE_WORD}(?![\w-])"
+    rf"(?!\s+(?:a|an|the|his|her|their|its|him|them|himself|herself|themselves|\d+|"
+    rf"{_NUMBER_WORD})\b)",
+    re.IGNORECASE,
+)
+
+_LEFT = re.compile(
+    r"(?P<w>fatally\s+(?:shooting|shot|shoots|wounding|wounded)|killing|killed|kills|kill|wounding|wounded|injuring|injured|injures|hurting|"
+    r"shooting|shot|shoots|arrested|arresting|detained|detaining|evacuated|evacuating|"
+    r"claimed\s+the\s+lives\s+of|took\s+the\s+lives\s+of|deaths?\s+of|murders?\s+of|"
+    r"killings?\s+of|shootings?\s+of|(?:death\s+)?toll\s+(?:[\w'’]+\s+){0,5}?(?:of|at|to|reached|hit)|"
+    r"attended\s+by|crowd\s+of|audience\s+of|capacity\s+of|seats?|seating\s+for)"
+    r"(?:\s+(?:all|another|the|some|about|at\s+least))?\s+\Z",
+    re.IGNORECASE,
+)
+
+_LEFT_CLASS = {
+    "fatally": "killed", "kill": "killed", "wound": "injured", "injur": "injured", "hurt": "injured", "shoot": "shot",
+    "shot": "shot", "arrest": "detained", "detain": "detained", "evacuat": "evacuated",
+    "claimed": "killed", "took": "killed", "death": "killed", "murder": "killed",
+    "toll": "killed", "attended": "attendance", "crowd": "attendance", "audience": "attendance",
+    "capacity": "capacity", "seat": "capacity",
+}
+
+_TYPE_NOUN_AFTER = re.compile(
+    r"\A(?:\s+(?!(?:people|persons|and|or|but|were|was|are|is|had|have|has|been|of|in|at|on|to|"
+    r"who|that|as|than|the|a|an|after|before|while|when)\b)[\w-]+){0,2}?\s+"
+    r"(?P<n>fatalities|deaths|bodies|homicides|"
+    r"murders|injuries|casualties|attackers|assailants|gunmen|shooters|terrorists|"
+    r"militants|perpetrators|suspects|robbers|intruders|hijackers|bombers)\b",
+    re.IGNORECASE,
+)
+
+_WITH_GUNSHOT = re.compile(
+    rf"\A{_NOUNS_OPT}\s+(?:\w+\s+){{0,2}}?with\s+(?:\w+\s+){{0,2}}?gunshot\s+wounds?\b",
+    re.IGNORECASE,
+)
+
+_SHOT_AT = re.compile(r"\s+at\b")
+
+_FATALLY = re.compile(r"\b(?:fatally|mortally)\b", re.IGNORECASE)
+
+_KILLED_AFTER = re.compile(r"\s*(?:and\s+killed|dead|to\s+death)\b", re.IGNORECASE)
+
+_WOUNDED_AFTER = re.compile(r"\s*and\s+(?:wounded|injured|hurt)\b", re.IGNORECASE)
+
+_KILLING_AFTER = re.compile(r"\s*(?:people|persons|\w+)?\s*(?:,\s*)?(?:killing|dead)", re.IGNORECASE)
+
+_SEAT_AFTER = re.compile(r"\A\s*-?\s*(?:seat|seater)\b", re.IGNORECASE)
+
+
+def _type_from_adjacent(seg: Segment, fig: Figure) -> tuple[str | None, bool]:
+    """(class from the words next to the figure, counted noun is an attacker noun)."""
+    rel_end = fig.end - seg.start
+    after = seg.text[rel_end:rel_end + 120]
+    n = _TYPE_NOUN_AFTER.match(after)
+    if n:
+        noun = n.group("n").lower()
+        if noun in _ATTACKER_NOUNS:
+            # "detained all four direct assailants": the predicate types them too
+            return _adjacent_words(seg, fig, left_only=True), True
+        if noun == "injuries" and fig.kind == "vague":
+            return None, False
+        return _NOUN_CLASS.get(noun, "killed" if noun in ("homicides", "murders") else None), False
+    return _adjacent_words(seg, fig), False
+
+
+def _adjacent_words(seg: Segment, fig: Figure, left_only: bool = False) -> str | None:
+    rel_end = fig.end - seg.start
+    rel_start = fig.start - seg.start
+    after = seg.text[rel_end:rel_end + 120]
+    if left_only:
+        m = _LEFT.search(seg.text[max(0, rel_start - 60):rel_start])
+        if m:
+            w = m.group("w").lower()
+            return next((c for stem, c in _LEFT_CLASS.items() if w.startswith(stem)), None)
+        return None
+    if _SEAT_AFTER.match(after):
+        return "capacity"
+    if _WITH_GUNSHOT.match(after):
+        return "shot"
+    m = _RIGHT.match(after)
+    if m:
+        w = m.group("w").lower()
+        if w in ("fatally",):
+            return "killed"
+        if w.startswith("in "):
+            return "injured"
+        if w.startswith(("taken", "transported", "rushed", "airlifted", "flown")):
+            return "hospitalized"
+        if w in ("critically", "seriously", "gravely"):
+            return "injured"
+        cls = _WORD_CLASS.get(w)
+        if cls == "shot" and _SHOT_AT.match(after, m.end()):
+            return None  # "two men shot at police"
+        if cls == "shot":
+            between = after[: m.start("w")].lower()
+            if _FATALLY.search(between) or _KILLED_AFTER.match(after, m.end()):
+                return "killed"
+            if _WOUNDED_AFTER.match(after, m.end()):
+                return "injured"
+        if cls == "hospitalized":
+            return "hospitalized"
+        return cls
+    before = seg.text[max(0, rel_start - 60):rel_start]
+    m = _LEFT.search(before)
+    if m:
+        w = m.group("w").lower()
+        for stem, cls in _LEFT_CLASS.items():
+            if w.startswith(stem):
+                if cls == "shot" and _KILLING_AFTER.match(after):
+                    return "killed"
+                return cls
+    return None
+
+
+def _counted_noun(fig: Figure, toks):
+    """(numeral head token, counted noun token or None, anchor token in the clause)."""
+    head = None
+    for t in toks:
+        if t.head not in toks or t.head is t:
+            head = t
+            break
+    if head is None:
+        head = toks[-1]
+    if fig.kind == "indefinite":
+        noun = toks[-1]
+        return head, noun, noun
+    if head.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "det", "npadvmod") and \
+            head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN", "ADJ", "VERB"):
+        noun = head.head
+        return head, noun, noun
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for o in c.children:
+                if o.dep_ == "pobj":
+                    return head, o, head
+    # "6,200-seat": hyphen compound
+    nxt = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+    if nxt is not None and nxt.text == "-" and head.i + 2 < len(head.doc):
+        return head, head.doc[head.i + 2], head
+    return head, None, head
+
+
+def _type_from_parse(fig: Figure, toks) -> tuple[str | None, bool]:
+    """(claim class or None, counted noun is an attacker noun)."""
+    head, noun, anchor = _counted_noun(fig, toks)
+    noun_word = noun.lower_ if noun is not None else None
+    attacker = noun_word in _ATTACKER_NOUNS if noun_word else False
+    if noun_word in _NOUN_CLASS:
+        cls = _NOUN_CLASS[noun_word]
+        if cls == "killed" and noun_word == "lives" and not any(
+            t.lower_ in ("claimed", "lost", "took") for t in (noun.head, noun.head.head)
+        ):
+            return None, False
+        if cls == "injured" and noun_word == "injuries" and fig.kind == "vague":
+            return None, False
+        return cls, False
+    if noun is not None and not attacker and noun_word not in _PERSON_NOUNS \
+            and not _AGE_NOUN.match(noun.text) and not _is_age_noun(noun):
+        # "three shots", "two weapons", "14 years": not people
+        if not (noun_word in ("victims", "victim") or noun.pos_ == "PROPN"):
+            return None, False
+    # the counted noun's own words: "62 wounded people", "people killed", "victims who were
+    # hospitalized", "one fatally", "three others injured", "seven shooting victims"
+    near = set()
+    mods = []
+    base = noun if noun is not None else head
+    for c in base.children:
+        if c.dep_ in ("amod", "relcl", "acl", "advmod", "compound", "appos", "oprd", "acomp"):
+            mods.append(c)
+    for c in head.children:
+        if c.dep_ in ("advmod", "amod", "acl"):
+            mods.append(c)
+    for m in mods:
+        near |= _classes([m])
+        if m.dep_ in ("relcl", "acl"):
+            n2, p2 = _predicate_evidence(m)
+            near |= n2 | p2
+    if "killed" in near or "injured" in near or "hospitalized" in near or "detained" in near:
+        return _decide(near, set()), attacker
+    # climb to the predicate the anchor is an argument of
+    t = anchor
+    while t.dep_ in ("conj", "appos") and t.head is not t:
+        t = t.head
+    rel, verb = t.dep_, t.head
+    if rel == "pobj" and verb.lower_ == "by" and verb.head is not verb:
+        rel, verb = "agent", verb.head
+    elif rel == "pobj" and verb.lower_ in ("of", "among") and verb.head is not verb:
+        holder = verb.head
+        hcls = _WORD_CLASS.get(holder.lower_)
+        if holder.lower_ in ("deaths", "death", "killings", "murders", "murder"):
+            return "killed", attacker
+        if hcls in ("killed", "injured") and holder.pos_ == "NOUN":
+            return hcls, attacker
+        if holder.lower_ in ("crowd", "audience"):
+            return "attendance", attacker
+        if holder.lower_ == "capacity":
+            return "capacity", attacker
+        return _decide(near, set()), attacker
+    if rel not in ("nsubj", "nsubjpass", "dobj", "agent", "ROOT", "attr", "npadvmod", "appos",
+                   "dative", "conj", "advcl"):
+        return _decide(near, set()), attacker
+    if rel == "ROOT":
+        verb = t
+    if rel == "nsubj" and (_is_active_agent(t, verb) or any(
+            _is_active_agent(t, c) for c in verb.children if c.dep_ == "conj")
+            or verb.lower_ in ("shooting", "firing", "fired", "opened", "entered")):
+        return ("attackers" if attacker else None), attacker
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None, attacker  # "one victim was not hospitalized"
+    n2, p2 = _predicate_evidence(verb)
+    if rel == "agent" and verb.lower_ in ("attended",):
+        return "attendance", attacker
+    cls = _decide(near | n2, p2)
+    if cls in ("attendance", "capacity") and rel != "agent":
+        cls = None
+    return cls, attacker
+
+
+def _fig_tokens(p, seg: Segment, fig: Figure) -> list:
+    rel_a, rel_b = fig.num_start - seg.start, fig.num_end - seg.start
+    return [t for t in p if t.idx < rel_b and t.idx + len(t.text) > rel_a]
+
+
+def _classify(seg: Segment, p, fig: Figure) -> tuple[str | None, bool]:
+    """(class of the figure, counted noun is an attacker noun)."""
+    if fig.kind == "ordinal":
+        cls, attacker = _adjacent_words(seg, fig), False
+    elif fig.start in seg.adjacent:
+        cls, attacker = seg.adjacent[fig.start]
+    else:
+        cls, attacker = _type_from_adjacent(seg, fig)
+    adjacent = cls
+    toks = _fig_tokens(p, seg, fig) if p is not None else None
+    if toks:
+        pcls, p_attacker = _type_from_parse(fig, toks)
+        attacker = attacker or p_attacker
+        if cls is None:
+            cls = pcls
+        if cls in ("killed", "injured", "shot") and not attacker:
+            # "two men shot a woman": the counted people are the shooters
+            head, noun, anchor = _counted_noun(fig, toks)
+            t = anchor
+            while t.dep_ in ("conj", "appos") and t.head is not t:
+                t = t.head
+            if t.dep_ == "nsubj" and _is_active_agent(t, t.head) and adjacent is None:
+                cls = None
+    if fig.kind == "ordinal":
+        noun = fig.surface.split()[-1].lower()
+        if noun in _ATTACKER_NOUNS:
+            attacker = True
+        elif cls is None and noun == "victim":
+            cls = "casualties"
+    return cls, attacker

@@ -1,0 +1,191 @@
+"""Counts stated without a numeral, and counts written as parts: 'a double homicide', 'a third victim', the killer's suicide, coordinations to add up."""
+
+from __future__ import annotations
+
+import re
+
+from transforms import lexicon
+from transforms.figures import Figure
+from transforms.claims.vocab import _MEMBER_NOUN, _MULTI_GATE, _ORDINAL_GATE
+from transforms.claims.model import Claim, Segment
+from transforms.claims.parsetools import _ent_label, _noun_phrase_bounds, _singular_argument
+from transforms.claims.figure_types import _counted_noun, _fig_tokens
+
+
+_SUICIDE_GATE = lexicon.words("claims_gates", "suicide")
+
+_ORDINALS = lexicon.mapping("numbers", "ordinals")
+
+_ORDINAL_PERSON = re.compile(
+    rf"\b(?:a|the|another)\s+(?P<ord>{'|'.join(_ORDINALS)})\s+(?:[\w-]+\s+)?"
+    r"(?P<noun>victim|person|man|woman|boy|girl|teen|teenager|child|suspect|gunman|shooter|"
+    r"attacker|assailant|male|female|individual)\b",
+    re.IGNORECASE,
+)
+
+_MULTIPLIERS = lexicon.mapping("numbers", "multipliers")
+
+_MULTI = re.compile(
+    r"(?<!attempted\s)\b(?P<m>double|triple|quadruple|quintuple)[\s-]+(?P<n>(?:murder|homicide)"
+    r"[\s/-]+suicide|murder|homicide|killing|slaying|fatal\s+shooting|shooting)\b(?!s)",
+    re.IGNORECASE,
+)
+
+_MURDER_SUICIDE = re.compile(
+    r"(?<!attempted\s)(?<![\w-])(?:murder|homicide)[\s/-]+suicide\b(?!s)", re.IGNORECASE
+)
+
+_SUICIDE = re.compile(
+    r"(?<!tried\sto\s)(?<!attempted\sto\s)(?<!threatened\sto\s)(?<!planned\sto\s)"
+    r"(?<!wanted\sto\s)(?<!trying\sto\s)\b(?:turn(?:ed|ing|s)?\s+(?:the\s+|a\s+|his\s+|her\s+)?(?:gun|weapon|rifle|handgun|shotgun|"
+    r"pistol)\s+on\s+(?:himself|herself|themselves)|t(?:ook|aking|akes|ake)\s+(?:his|her|their)\s+"
+    r"own\s+li(?:fe|ves)|"
+    r"kill(?:ed|ing|s)?\s+(?:himself|herself|themselves)|(?:then|before|and)\s+sho(?:t|oting)\s+"
+    r"(?:himself|herself)|committ(?:ed|ing)\s+suicide)\b",
+    re.IGNORECASE,
+)
+
+
+def _multiple_figures(seg: Segment) -> list[tuple[Figure, str]]:
+    """'a double homicide' -> killed 2; 'a triple shooting' -> 3 shot; 'a murder-suicide' ->
+    killed at least 2 (the victim and the killer)."""
+    out = []
+    taken = []
+    if not (seg.words & _MULTI_GATE):
+        return out
+    for m in _MULTI.finditer(seg.text):
+        n = _MULTIPLIERS[m.group("m").lower()]
+        noun = m.group("n").lower()
+        a, b = seg.start + m.start(), seg.start + m.end()
+        if "suicide" in noun:
+            fig = Figure(m.group(0), a, b, n + 1, n + 1, None, "at_least", "multiple", a, b)
+            out.append((fig, "killed"))
+        else:
+            fig = Figure(m.group(0), a, b, n, n, n, "exact", "multiple", a, b)
+            out.append((fig, "shot" if noun == "shooting" else "killed"))
+        taken.append((m.start(), m.end()))
+    for m in _MURDER_SUICIDE.finditer(seg.text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        a, b = seg.start + m.start(), seg.start + m.end()
+        out.append((Figure(m.group(0), a, b, 2, 2, None, "at_least", "multiple", a, b), "killed"))
+    return out
+
+
+def _member_end(seg: Segment, fig: Figure) -> int:
+    m = _MEMBER_NOUN.match(seg.text[fig.end - seg.start:])
+    return fig.end + (m.end() if m and fig.kind == "number" else 0)
+
+
+def _ordinal_figures(seg: Segment) -> list[Figure]:
+    """'a third victim', 'the second suspect': at least that many (an inference, qualifier
+    at_least)."""
+    out = []
+    if not (seg.words & _ORDINAL_GATE):
+        return out
+    for m in _ORDINAL_PERSON.finditer(seg.text):
+        n = _ORDINALS[m.group("ord").lower()]
+        a, b = seg.start + m.start(), seg.start + m.end()
+        out.append(Figure(m.group(0), a, b, n, n, None, "at_least", "ordinal",
+                          seg.start + m.start("ord"), seg.start + m.end("ord")))
+    return out
+
+
+def _parse_group(p, seg: Segment, fig: Figure, by_token: dict) -> tuple[int, int, list] | None:
+    """The coordination a figure's noun belongs to, counted: "two children and a woman",
+    "himself and his two daughters" -> (first token index, last token index, member figures
+    or 1 for a single person)."""
+    toks = _fig_tokens(p, seg, fig)
+    if not toks:
+        return None
+    head, noun, anchor = _counted_noun(fig, toks)
+    if noun is None:
+        return None
+    root = noun
+    while root.dep_ == "conj" and root.head is not root:
+        root = root.head
+    members, stack = [], [root]
+    while stack:
+        m = stack.pop()
+        stack.extend(c for c in m.children if c.dep_ == "conj")
+        numeral = next((by_token[c.i] for c in m.subtree if c.i in by_token and c.head is m), None)
+        if numeral is not None:
+            members.append((m, numeral))
+        elif _singular_argument(m, seg, True) and (m.pos_ != "PROPN" or _ent_label(m, seg) == "PERSON"):
+            members.append((m, 1))
+        else:
+            return None
+    if len(members) < 2:
+        return None
+    spans = sorted((_noun_phrase_bounds(m)[0], m.i, v) for m, v in members)
+    for (a0, a1, _), (b0, b1, _) in zip(spans, spans[1:]):
+        gap = p.text[p[a1].idx + len(p[a1].text):p[b0].idx] if b0 > a1 else None
+        if gap is None or not _CONNECTOR.match(gap):
+            return None  # members must be written next to each other: "X, Y and Z"
+    return spans[0][0], spans[-1][1], [v for _, _, v in spans]
+
+
+_CONNECTOR = re.compile(r"\A\s*(?:,\s*and|,|and|&|,\s*as\s+well\s+as)\s*\Z", re.IGNORECASE)
+
+_GENERIC = lexicon.words("person_nouns", "generic_plural")
+
+
+def _breakdown(parts: list, seg: Segment) -> bool:
+    """'six people, three men and three women' / 'five victims, four ...' lists parts of
+    one count, not a coordination to add up."""
+    first = parts[0]
+    if not isinstance(first, Figure):
+        return False
+    rest = sum(v.value_low or 0 if isinstance(v, Figure) else v for v in parts[1:])
+    if first.value_low is not None and first.value_low == rest:
+        return True
+    follow = seg.text[first.end - seg.start:first.end - seg.start + 60]
+    after = _MEMBER_NOUN.match(follow)
+    return bool(after) and after.group(0).split()[-1].lower() in _GENERIC and \
+        "," in follow.split(" and ")[0]
+
+
+def _sum_claim(parts: list, start: int, end: int, cls: str, overlap: str | None) -> Claim | None:
+    """One claim for a coordination: bounds add up; exact only when every part is."""
+    low = high = 0
+    exact = True
+    for v in parts:
+        if isinstance(v, Figure):
+            if v.value_low is None:
+                return None
+            low += v.value_low
+            high = None if (high is None or v.value_high is None) else high + v.value_high
+            exact = exact and v.qualifier == "exact"
+        else:
+            low += v
+            high = None if high is None else high + v
+    qualifier = "exact" if exact else ("at_least" if high is None else "range")
+    return Claim(cls, low, low, high if high is not None else None, qualifier, start, end,
+                  overlap=overlap)
+
+
+# the killer's suicide follows the killing: "killed X before/then ...", "by Y, who killed himself"
+_SUICIDE_LINK = re.compile(r"\b(?:before|then|after|who|and)\b", re.IGNORECASE)
+
+
+def _suicide_claims(seg: Segment, found: list[Claim]) -> list[Claim]:
+    """'shot and killed his daughter before turning the gun on himself' -> killed 1 + 1.
+
+    The killer's suicide adds one to the killed count stated before it in the same sentence;
+    value_stated stays the number written, the bounds carry the +1.
+    """
+    out = []
+    if not (seg.words & _SUICIDE_GATE):
+        return out
+    for m in _SUICIDE.finditer(seg.text):
+        a, b = seg.start + m.start(), seg.start + m.end()
+        before = [c for c in found if c.claim_type == "killed" and not c.negated
+                  and c.end <= a and a - c.end < 120 and c.value_low is not None
+                  and _SUICIDE_LINK.search(seg.text[c.end - seg.start:m.start()])]
+        if not before:
+            continue
+        c = max(before, key=lambda x: (x.value_low, -x.start))
+        high = c.value_high + 1 if c.value_high is not None else None
+        out.append(Claim("killed", c.value_stated, c.value_low + 1, high, c.qualifier, c.start, b,
+                          background=c.background))
+    return out

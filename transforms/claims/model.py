@@ -1,0 +1,40 @@
+"""The typed objects the claims engine passes between its steps: a sentence (Segment) and a claim (Claim)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from transforms.figures import Figure
+
+
+@dataclass(slots=True)
+class Claim:
+    claim_type: str
+    value_stated: int | None
+    value_low: int | None
+    value_high: int | None
+    qualifier: str
+    start: int
+    end: int
+    negated: bool = False
+    unit: str = "people"
+    overlap: str | None = None  # the count may include people killed ("5 shot"): injured = N -
+    # killed, killed from the same sentence, else ("article") from the whole article; "done"
+    # once _resolve_overlap took the killed off
+    ref: tuple | None = None  # single victims: (kind, name tokens); see _resolve_people
+    seg: int = -1
+    background: bool = False  # about another incident or a statistic (see _background)
+
+
+@dataclass(slots=True)
+class Segment:
+    start: int
+    end: int
+    text: str
+    figures: list[Figure] = field(default_factory=list)
+    parse_index: int | None = None
+    singular: bool = False
+    words: frozenset = frozenset()
+    adjacent: dict = field(default_factory=dict)  # figure start -> (class, attacker)
+    wants_parse: bool = False  # a figure only the parse can type
+    ents: list[tuple[int, int, str]] = field(default_factory=list)

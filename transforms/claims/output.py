@@ -1,0 +1,185 @@
+"""Articles -> the claims frame (CLAIM_SCHEMA): runs the steps per sentence, the article passes, and writes the rows."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import polars as pl
+
+from transforms.ids import stable_id
+from transforms.claims.vocab import _MULTI_GATE, _ORDINAL_GATE, _TRIGGER_WORDS
+from transforms.claims.model import Claim, Segment
+from transforms.claims.sentences import _choose_parses, _plan
+from transforms.claims.singles import _singular_claims, _singular_regex
+from transforms.claims.inference import _suicide_claims
+from transforms.claims.candidates import _figure_claims, _others_at
+from transforms.claims.negation import _negated_claims
+from transforms.claims.hedging import is_hedged
+from transforms.claims.attribution import _nearest, _sources
+from transforms.claims.scope import Scope, is_aggregate
+from transforms.claims.resolve import _resolve_overlap, _resolve_partitive, _resolve_people
+
+
+CLAIM_SCHEMA: dict[str, pl.DataType] = {
+    "claim_id": pl.String,
+    "article_id": pl.String,
+    "claim_type": pl.String,
+    "value_stated": pl.Int64,
+    "value_low": pl.Int64,
+    "value_high": pl.Int64,
+    "qualifier": pl.String,
+    "unit": pl.String,
+    "surface": pl.String,
+    "char_start": pl.Int32,
+    "char_end": pl.Int32,
+    "sentence": pl.String,
+    "hedged": pl.Boolean,
+    "negated": pl.Boolean,
+    "in_title": pl.Boolean,
+    "is_background": pl.Boolean,
+    "attributed_surface": pl.String,
+    "attributed_char_start": pl.Int32,
+    "attributed_char_end": pl.Int32,
+    "published_date": pl.Date,
+}
+
+_VIOLENCE = re.compile(r"\b(?:shot|shooting|gunfire|gunshots?|killed|wounded|stabbed|attack)\b", re.I)
+
+
+def _article_claims(row: dict, ents: list, segs: list[Segment], parsed: list) -> list[dict]:
+    body = row["body_clean"]
+    title = row.get("title")
+    title_end = -1
+    if title:
+        pos = body.find(title)
+        title_end = pos + len(title) if pos >= 0 else -1
+    claims: list[Claim] = []
+    meta = {}
+    violent = bool(_VIOLENCE.search(body))
+    event = row.get("event_date")
+    if row.get("event_date_source") == "published_date_fallback":
+        event = None  # no date in the text dates the incident
+    lead = True  # the first body sentence with a casualty claim is still to come
+    for k, seg in enumerate(segs):
+        p = parsed[seg.parse_index] if seg.parse_index is not None else None
+        found: list[Claim] = []
+        if not (seg.words & _TRIGGER_WORDS):
+            continue
+        negated = _negated_claims(seg)
+        covered: list[tuple[int, int]] = [(c.start, c.end) for c in negated]
+        if seg.figures or seg.words & (_MULTI_GATE | _ORDINAL_GATE):
+            aggregate = is_aggregate(seg)
+            fc, fig_covered = _figure_claims(seg, p, aggregate)
+            found.extend(fc)
+            covered += fig_covered
+        if seg.singular:
+            singles = _singular_regex(seg, covered)
+            if p is not None:  # the parse finds what patterns miss; patterns mend bad parses
+                spans = [(c.start, c.end) for c in singles]
+                singles += [c for c in _singular_claims(p, seg, covered)
+                            if not any(a < c.end and c.start < b for a, b in spans)]
+            found.extend(singles)
+        taken = {(c.start, c.end) for c in found}
+        found.extend(c for c in negated if (c.start, c.end) not in taken)
+        if not found:
+            continue
+        found.extend(_suicide_claims(seg, found))
+        extra = []
+        for c in found:
+            if c.claim_type == "hospitalized" and violent and not c.negated:
+                # hospitalized after violence = hurt; a count may include who later died
+                extra.append(Claim("injured", c.value_stated, c.value_low, c.value_high,
+                                    c.qualifier, c.start, c.end, ref=c.ref,
+                                    overlap="sentence" if c.ref is None and not _others_at(body, c.end)
+                                    else None, background=c.background))
+        found.extend(extra)
+        scope = None if seg.end <= title_end else Scope(seg, row.get("published_date"), event)
+        if scope is not None and lead and scope.far:
+            lead = False
+            casualties = [c for c in found if c.claim_type in ("killed", "injured") and not c.negated]
+            dated = [scope.dated_elsewhere(c) for c in casualties]
+            if dated and all(d is not None for d in dated):
+                # the lead reports an incident before the event date: a follow-up story (an
+                # arrest, a trial); that incident is the article's own
+                event = min(dated)
+                scope = Scope(seg, row.get("published_date"), event)
+        elif scope is not None and any(c.claim_type in ("killed", "injured") for c in found):
+            lead = False
+        for c in found:
+            c.seg = k
+            if scope is not None and not c.background:
+                c.background = scope.background(c)
+        meta[k] = (seg, is_hedged(seg), _sources(seg))
+        claims.extend(found)
+    person_ents = [(s, frozenset(w.lower() for w in body[s:e].split())) for s, e, lab in ents
+                   if lab == "PERSON"]
+    rows = []
+    seen = set()
+    for c in _resolve_partitive(_resolve_overlap(_resolve_people(claims, person_ents, body)), body):
+        seg, hedged, sources = meta[c.seg]
+        attrib = _nearest(sources, c, body)
+        key = (c.claim_type, c.start, c.end)
+        if key in seen:
+            continue
+        seen.add(key)
+        surface = body[c.start:c.end]
+        a_surface = a_start = a_end = None
+        if attrib is not None:
+            a_start, a_end = attrib
+            a_surface = body[a_start:a_end]
+        cid = stable_id(row["article_id"], c.claim_type, c.start, c.end)
+        rows.append({
+            "claim_id": cid,
+            "article_id": row["article_id"],
+            "claim_type": c.claim_type,
+            "value_stated": c.value_stated,
+            "value_low": c.value_low,
+            "value_high": c.value_high,
+            "qualifier": c.qualifier,
+            "unit": c.unit,
+            "surface": surface,
+            "char_start": c.start,
+            "char_end": c.end,
+            "sentence": seg.text,
+            "hedged": hedged,
+            "negated": c.negated,
+            "in_title": title_end >= 0 and c.end <= title_end,
+            "is_background": c.background,
+            "attributed_surface": a_surface,
+            "attributed_char_start": a_start,
+            "attributed_char_end": a_end,
+            "published_date": row.get("published_date"),
+        })
+    return rows
+
+
+def extract_claims(
+    articles: pl.DataFrame,
+    docs: list,
+    parse: Callable[[list[str]], list] | None,
+) -> pl.DataFrame:
+    """Claims of every article (CLAIM_SCHEMA); ``docs[i]`` is the NER doc of ``articles[i]``.
+
+    ``parse`` dependency-parses the candidate sentences, all in one call.
+    """
+    if len(docs) != articles.height:
+        raise ValueError(f"{len(docs)} docs for {articles.height} articles")
+    rows_in = list(articles.iter_rows(named=True))
+    plans = []
+    texts: list[str] = []
+    all_ents = []
+    for row, doc in zip(rows_in, docs):
+        ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents] if doc is not None else []
+        all_ents.append(ents)
+        segs = _plan(row["body_clean"] or "", doc, ents)
+        if parse is not None:
+            for seg in _choose_parses(segs, len(row["body_clean"] or "")):
+                seg.parse_index = len(texts)
+                texts.append(seg.text)
+        plans.append(segs)
+    parsed = parse(texts) if (parse is not None and texts) else []
+    out: list[dict] = []
+    for row, ents, segs in zip(rows_in, all_ents, plans):
+        out.extend(_article_claims(row, ents, segs, parsed))
+    return pl.DataFrame(out, schema=CLAIM_SCHEMA)

@@ -1,0 +1,208 @@
+"""Small functions over a dependency-parsed sentence: word classes of tokens, predicate evidence, noun-phrase bounds, single-person arguments."""
+
+from __future__ import annotations
+
+from transforms import lexicon
+from transforms.claims.vocab import _PERSON_SG, _REFLEXIVE, _SG_PRONOUNS, _WORD_CLASS
+from transforms.claims.model import Segment
+
+
+_PRIORITY = ("killed", "injured", "shot", "hospitalized", "missing", "detained", "evacuated",
+             "attendance", "capacity")
+
+
+def _classes(tokens) -> set[str]:
+    return {_WORD_CLASS[t.lower_] for t in tokens if t.lower_ in _WORD_CLASS}
+
+
+def _pick(classes: set[str]) -> str | None:
+    for c in _PRIORITY:
+        if c in classes:
+            return c
+    return None
+
+
+# who "showed up at a hospital" or "drove to the hospital" is not said to be hurt
+_ARRIVE_VERBS = lexicon.words("casualty_predicates", "arrive_verbs")
+
+
+def _prep_evidence(tok) -> set[str]:
+    """Classes carried by prepositional phrases of a predicate: "to death", "to the hospital",
+    "in critical condition", "into custody", "with injuries"."""
+    found = set()
+    for prep in tok.children:
+        if prep.dep_ not in ("prep", "agent") and prep.dep_ != "dative":
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            w, p = obj.lower_, prep.lower_
+            if w in ("death", "deaths") and p in ("to",):
+                found.add("killed")
+            elif w in ("hospital", "hospitals", "center", "centre") and p in ("to", "at", "in") \
+                    and tok.lower_ not in _ARRIVE_VERBS:
+                found.add("hospitalized")
+            elif w == "condition" and p == "in":
+                found.add("injured")
+            elif w == "custody" and p in ("in", "into"):
+                found.add("detained")
+            elif w in ("injuries", "wounds", "injury", "wound") and p == "with":
+                found.add("shot" if any(c.lower_ == "gunshot" for c in obj.children) else "injured")
+    return found
+
+
+def _predicate_evidence(verb) -> tuple[set[str], set[str]]:
+    """(classes of the predicate and its close satellites, classes of its prep phrases)."""
+    near = set()
+    toks = [verb]
+    for c in verb.children:
+        if c.dep_ in ("conj", "xcomp", "oprd", "acomp", "advmod", "ccomp", "advcl", "npadvmod",
+                      "dobj", "attr"):
+            if c.dep_ in ("conj", "ccomp", "advcl") and any(
+                    cc.dep_ in ("nsubj", "nsubjpass") for cc in c.children):
+                continue  # another clause with its own subject ("after a girl was shot")
+            toks.append(c)
+            if c.dep_ in ("conj", "xcomp") and c.pos_ in ("VERB", "ADJ"):
+                toks.extend(cc for cc in c.children if cc.dep_ in ("advmod", "acomp", "oprd"))
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        toks.append(verb.head)  # "was shot and killed": killed shares shot's subject
+    if verb.lower_ in ("struck", "hit", "grazed") and (
+        any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+        or any(c.dep_ == "agent" and any(o.lower_ in ("bullet", "bullets", "gunfire", "shots",
+                                                      "round", "rounds", "shrapnel")
+                                         for o in c.children) for c in verb.children)
+    ):
+        near.add("shot")  # "was struck by gunfire"; not "Hit 5" (a lottery)
+    for t in toks:
+        if t.dep_ == "dobj" and t is not verb:
+            # "suffered injuries", "sustained wounds", "lost their lives"
+            if t.lower_ in ("injuries", "injury", "wounds", "wound"):
+                gun = any(c.lower_ == "gunshot" for c in t.children)
+                near.add("shot" if gun else "injured")
+            elif t.lower_ == "lives" and verb.lower_ in ("lost", "lose"):
+                near.add("killed")
+            continue
+        if t.lower_ in _WORD_CLASS:
+            cls = _WORD_CLASS[t.lower_]
+            if cls in ("capacity", "attendance") and t is not verb:
+                continue
+            if t.lower_ in ("hospital", "hospitals"):
+                continue
+            near.add(cls)
+    prep = set()
+    for t in toks:
+        if t.pos_ in ("VERB", "AUX", "ADJ") or t is verb:
+            prep |= _prep_evidence(t)
+    return near, prep
+
+
+def _decide(near: set[str], prep: set[str]) -> str | None:
+    if "killed" in near or ("killed" in prep and "shot" in near):
+        return "killed"
+    cls = _pick(near)
+    if cls in (None, "shot") and prep:
+        better = _pick(prep - {"shot"})
+        if better in ("killed", "injured", "hospitalized", "detained"):
+            return better
+    return cls
+
+
+def _is_active_agent(tok, verb) -> bool:
+    """tok is the subject of an active transitive use ("two men shot a woman")."""
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return False
+    if verb.lower_ not in ("shot", "killed", "shoot", "shoots", "kill",
+                                                   "kills", "wounded", "injured", "hit", "struck",
+                                                   "murdered", "wounds", "injures"):
+        return False
+    return any(c.dep_ in ("dobj",) for c in verb.children) or verb.tag_ in ("VBD", "VBZ", "VBP")
+
+
+def _noun_phrase_bounds(tok) -> tuple[int, int]:
+    """Token index range [a, b) of a noun with its determiner/adjective/compound children."""
+    left = tok.i
+    for c in tok.lefts:
+        if c.dep_ in ("det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "case",
+                      "punct") and c.i < left:
+            sub = [x.i for x in c.subtree]
+            left = min(left, min(sub))
+    while left < tok.i and (tok.doc[left].dep_ == "punct" or tok.doc[left].pos_ in (
+            "ADP", "CCONJ", "SCONJ", "VERB", "AUX") or tok.doc[left].lower_ in ("that", "which", "who")):
+        left += 1
+    return left, tok.i + 1
+
+
+_NON_PERSON_LABELS = frozenset({"GPE", "LOC", "ORG", "FAC", "NORP", "PRODUCT", "EVENT",
+                                "WORK_OF_ART", "LAW", "DATE", "TIME", "MONEY", "CARDINAL"})
+
+_NON_PERSON_NOUNS = lexicon.words("person_nouns", "non_person_nouns")
+
+
+def _ent_label(tok, seg: Segment) -> str | None:
+    a = seg.start + tok.idx
+    for s, e, label in seg.ents:
+        if s <= a < e:
+            return label
+    return None
+
+
+def _in_age(tok) -> bool:
+    """A numeral inside '16-year-old' / 'five-year-old'."""
+    doc = tok.doc
+    nxt = [doc[k].lower_ for k in range(tok.i + 1, min(tok.i + 3, len(doc)))]
+    return bool(nxt) and (nxt[0] in ("year", "years", "month", "months", "week", "day") or (
+        nxt[0] == "-" and len(nxt) > 1 and nxt[1] in ("year", "years", "month", "months", "week",
+                                                      "day")))
+
+
+def _is_age_noun(tok) -> bool:
+    """'16-year-old' used as a noun: spaCy splits it, 'old' heads '16 - year -'."""
+    return tok.lower_ == "old" and any(c.lower_ in ("year", "month", "week", "day", "years")
+                                       for c in tok.children)
+
+
+def _singular_argument(tok, seg: Segment, strict: bool) -> bool:
+    """A singular person: 'a man', 'the 15-year-old', a PERSON name, he/she.
+
+    strict=False (for died/killed/shot/wounded, whose patient is nearly always a person)
+    also accepts any singular common noun that is not a known thing ('a sophomore').
+    """
+    w = tok.lower_
+    if w in _SG_PRONOUNS or w in _REFLEXIVE:
+        return True
+    if any(c.dep_ == "nummod" and not _in_age(c) for c in tok.children):
+        return False
+    if any(c.lower_ in ("no", "each", "every", "any", "all") for c in tok.children):
+        return False
+    if _is_age_noun(tok):
+        return True
+    if tok.tag_ in ("NNS", "NNPS") or tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if w in _NON_PERSON_NOUNS:
+        return False
+    label = _ent_label(tok, seg)
+    if label == "PERSON":
+        return True
+    if label in _NON_PERSON_LABELS:
+        return False
+    if w in _PERSON_SG or tok.pos_ == "PROPN":
+        return True
+    return not strict
+
+
+def _count_persons(tok, seg: Segment, strict: bool) -> int:
+    """1 for the argument, plus its singular-person conjuncts ('Smith and his wife',
+    'West, Dearmond and McPherson')."""
+    n = 1
+    if any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in tok.children):
+        return 1  # "his brother or a friend was dead": one of them
+    stack = [c for c in tok.children if c.dep_ == "conj"]
+    while stack:
+        c = stack.pop()
+        if _singular_argument(c, seg, True) and (
+            c.pos_ != "PROPN" or _ent_label(c, seg) == "PERSON"
+        ):
+            n += 1
+            stack.extend(x for x in c.children if x.dep_ == "conj")
+    return n

@@ -1,0 +1,171 @@
+"""Article-level passes over typed claims: coreference of single victims, 'N shot, M killed', partitive deaths, distinct roles."""
+
+from __future__ import annotations
+
+import re
+
+from transforms import lexicon
+from transforms.ids import UnionFind
+from transforms.claims.model import Claim
+from transforms.claims.candidates import _others_at
+
+
+# "the victim", "the boy": the single victim mentioned last; other heads ("the gunman", "the
+# officer") name someone new unless the same head was used before
+_GENERIC_HEADS = lexicon.words("person_nouns", "generic_heads")
+
+
+def _indef_text(np: str) -> str:
+    words = np.lower().split()
+    return " ".join(words[1:] if words and words[0] in ("a", "an", "another") else words)
+
+
+def _resolve_people(claims: list[Claim], person_ents: list[tuple[int, frozenset]],
+                    body: str | None = None) -> list[Claim]:
+    """Drop single-victim injured claims about a victim the article says was killed.
+
+    A small coreference: names match on a shared name token; he/she (and himself) take the
+    most recent PERSON name or single victim before them; "the boy"/"the victim" take the
+    most recent single victim; "a man" is a new person. "A man was shot ... He died at the
+    hospital" -> the shot man is the dead man, so he is not also counted injured.
+    """
+    singles = sorted((c for c in claims if c.ref is not None), key=lambda c: c.start)
+    # name tokens of one person: "Dnomyar Russell" links "Dnomyar" and "Russell"
+    names_uf = UnionFind()
+    for _, toks in person_ents:
+        toks = [t for t in toks if len(t) > 2 and t[:1].isalpha()]
+        for t in toks[1:]:
+            names_uf.union(toks[0], t)
+
+    def name_key(names) -> frozenset:
+        return frozenset("name:" + names_uf.find(n) for n in names)
+
+    keys: dict[int, frozenset] = {}
+    last: tuple[int, frozenset] | None = None  # (position, key)
+    heads: list[tuple[int, str, frozenset]] = []  # head noun of each single victim
+    seen_indef: dict[str, frozenset] = {}
+    fresh = 0
+    for c in singles:
+        kind, names = c.ref
+        if kind == "name":
+            key = name_key(names)
+        elif kind == "indef" and body is not None and \
+                _indef_text(body[c.start:c.end]) in seen_indef:
+            key = seen_indef[_indef_text(body[c.start:c.end])]  # "a 16-year-old" said twice
+        elif kind == "indef" or (kind == "pron" and c.ref[1] == frozenset({"reflexive"})):
+            fresh += 1  # a new person; "himself" is the clause's own subject, often the killer
+            key = frozenset({f"new:{fresh}"})
+            if kind == "indef" and body is not None:
+                seen_indef.setdefault(_indef_text(body[c.start:c.end]), key)
+        else:
+            cand = last
+            if kind == "def" and names:
+                head = next(iter(names))
+                same = next((x for x in reversed(heads) if x[1] == head), None)
+                if same is not None:
+                    cand = (same[0], same[2])
+                elif head not in _GENERIC_HEADS:
+                    cand = None  # "the gunman" after "a police officer": someone else
+            if kind == "pron":
+                ent = next((e for e in reversed(person_ents) if e[0] < c.start), None)
+                if ent is not None and (cand is None or ent[0] > cand[0]):
+                    cand = (ent[0], name_key(ent[1]))
+            if cand is None:
+                fresh += 1
+                key = frozenset({f"new:{fresh}"})
+            else:
+                key = cand[1]
+        keys[id(c)] = key
+        if c.ref[1] != frozenset({"reflexive"}):
+            last = (c.start, key)
+            if kind in ("def", "indef") and names:
+                heads.append((c.start, next(iter(names)), key))
+    dead = [keys[id(c)] for c in singles if c.claim_type == "killed"]
+    dead_spans = {(c.start, c.end) for c in claims if c.claim_type == "killed"}
+    out = []
+    for c in claims:
+        if c.claim_type in ("injured",) and c.ref is not None and not c.negated:
+            if (c.start, c.end) in dead_spans or any(keys[id(c)] & k for k in dead) or any(
+                    a <= c.start and c.end <= b for a, b in dead_spans):
+                continue  # "The injured person was declared deceased": one person
+        if c.claim_type == "injured" and not c.overlap and c.ref is None and \
+                (c.start, c.end) in dead_spans:
+            continue
+        out.append(c)
+    if body is not None:
+        _distinct_roles(out, body)
+    return out
+
+
+def _distinct_roles(claims: list[Claim], body: str) -> None:
+    """A police officer and someone who is not police are two people: when the injured single
+    victims (described or named, not pronouns) include both, the first mention of the later
+    role counts at least 2 (value_stated stays 1; like "a third victim")."""
+    first: dict[bool, Claim] = {}
+    for c in claims:
+        if c.claim_type == "injured" and c.ref is not None and c.ref[0] != "pron" \
+                and not c.negated and not c.background and c.value_low == 1:
+            first.setdefault(_OFFICER.search(body, c.start, c.end) is not None, c)
+    if len(first) == 2:
+        later = max(first.values(), key=lambda c: c.start)
+        later.value_low, later.value_high, later.qualifier = 2, None, "at_least"
+
+
+_OFFICER = re.compile(r"\b(?:" + "|".join(lexicon.load("person_nouns")["police_rx"]) + r")\b", re.IGNORECASE)
+
+
+def _resolve_overlap(claims: list[Claim]) -> list[Claim]:
+    """Counts that may include the dead ("5 people were shot") -> injured = N - killed, where
+    killed is the count stated in the same sentence, else the article's largest."""
+    killed_all = [c.value_low for c in claims if c.claim_type == "killed" and not c.negated
+                  and c.value_low is not None and not c.background]
+    k_article = max(killed_all) if killed_all else 0
+    out = []
+    for c in claims:
+        if not c.overlap:
+            out.append(c)
+            continue
+        same = [d.value_low for d in claims if d.seg == c.seg and d.claim_type == "killed"
+                and not d.negated and d.value_low is not None]
+        k = max(same) if same else (k_article if c.overlap == "article" else 0)
+        if k == 0:
+            out.append(c)
+            continue
+        if c.value_low is None or c.value_low - k <= 0:
+            continue
+        high = c.value_high - k if c.value_high is not None else None
+        out.append(Claim("injured", c.value_stated, c.value_low - k, high, c.qualifier,
+                          c.start, c.end, seg=c.seg, background=c.background, overlap="done"))
+    return out
+
+
+# "One of the victims later died": the dead were part of a group counted before
+_PARTITIVE = re.compile(
+    r"\s+of\s+(?:the|them|those|these)\b(?!\s+(?:dead|deceased|killed|slain)\b)"
+    r"(?:\s+[\w-]+){0,3}?,?\s+(?:\w+\s+){0,2}?(?:later\s+|eventually\s+|subsequently\s+)?"
+    r"(?:died|succumbed|did\s+not\s+survive|was\s+pronounced\s+dead)\b",
+    re.IGNORECASE,
+)
+
+
+def _resolve_partitive(claims: list[Claim], body: str) -> list[Claim]:
+    """'Four people were injured ... One of the victims later died' -> injured 3: a count of
+    people hurt, written before a partitive death, is less the people who died."""
+    died = [c for c in claims if c.claim_type == "killed" and not c.negated and not c.background
+            and c.ref is None and c.value_low and _PARTITIVE.match(body, c.end)]
+    if not died:
+        return claims
+    out = []
+    for c in claims:
+        before = [d.value_low for d in died if d.start > c.start]
+        if c.claim_type == "injured" and before and c.ref is None and not c.negated \
+                and not c.background and c.overlap in (None, "sentence") and c.value_low is not None \
+                and not _others_at(body, c.end):
+            n = max(before)
+            if c.value_low - n <= 0:
+                continue
+            high = c.value_high - n if c.value_high is not None else None
+            c = Claim("injured", c.value_stated, c.value_low - n, high, c.qualifier, c.start,
+                       c.end, seg=c.seg)
+        out.append(c)
+    return out

@@ -1,0 +1,434 @@
+"""Single victims without a numeral: 'A 23-year-old man was shot and killed' (killed 1), by patterns and by the parse."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from transforms import lexicon
+from transforms.claims.vocab import _PERSON_NOUNS, _PERSON_SG, _REFLEXIVE, _SG_PRONOUNS
+from transforms.claims.model import Claim, Segment
+from transforms.claims.parsetools import _count_persons, _decide, _ent_label, _noun_phrase_bounds, _predicate_evidence, _singular_argument
+
+
+_CONJ_MARK = re.compile(r"\band\b|,")
+
+_CASUALTY_PREDICATES = lexicon.mapping("casualty_predicates", "single_victim_predicates")
+
+_STRICT_FREE = lexicon.words("casualty_predicates", "person_patient_predicates")
+
+_DEATH_NOUNS = lexicon.words("casualty_predicates", "death_nouns")
+
+
+def _arguments(v, w: str) -> list:
+    """Who a casualty predicate counts: passive subject, subject of died/dead/suffered/is,
+    object of an active kill/shoot, the noun a reduced relative ('a man shot in the leg') or a
+    'who' relative clause hangs on."""
+    args = []
+    subj_verb = v
+    if v.dep_ in ("acomp", "oprd") and v.head.pos_ in ("AUX", "VERB"):
+        subj_verb = v.head
+    if v.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in v.children):
+        subj_verb = v.head
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in subj_verb.children)
+    for c in subj_verb.children:
+        if c.dep_ == "nsubjpass":
+            args.append(c)
+        elif c.dep_ == "nsubj" and (w in ("died", "dies", "dead", "suffered", "sustained", "is",
+                                          "was", "remains", "remained", "listed")
+                                    or subj_verb.lower_ in ("is", "was", "remains", "died")):
+            args.append(c)
+    if not passive and w in ("killed", "shot", "wounded", "injured", "murdered", "struck",
+                             "shoots", "kills", "shooting", "killing"):
+        args.extend(c for c in v.children if c.dep_ == "dobj")
+    if v.dep_ in ("acl", "amod") and v.head.pos_ in ("NOUN", "PROPN") and v.head.i < v.i:
+        args.append(v.head)
+    if v.dep_ == "relcl" and v.head.pos_ in ("NOUN", "PROPN"):
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "that") for c in v.children):
+            args.append(v.head)
+    return args
+
+
+def _reference(head, phrase, seg: Segment) -> tuple:
+    """How a single-victim phrase refers: ('pron',), ('name', tokens), ('def',), ('indef',)."""
+    w = head.lower_
+    if w in _REFLEXIVE:
+        return ("pron", frozenset({"reflexive"}))
+    if w in _SG_PRONOUNS:
+        return ("pron", frozenset())
+    names = frozenset(t.lower_ for t in phrase if t.pos_ == "PROPN" and t.lower_ not in ("’s", "'s"))
+    if head.pos_ == "PROPN" or _ent_label(head, seg) == "PERSON":
+        return ("name", names or frozenset({w}))
+    first = phrase[0].lower_
+    if first in ("the", "this", "that"):
+        return ("def", frozenset({w}))
+    return ("indef", frozenset({w}))
+
+
+_PERSON_SG_ALT = "|".join(sorted(_PERSON_SG, key=len, reverse=True))
+
+# a single person written before a casualty predicate: "A 23-year-old man", "the victim",
+# "his wife", "she"; PERSON names come from the NER doc
+_PRED_RX = re.compile(
+    r"\b(?P<k>shot\s+and\s+killed|shot,\s+killed|shot\s+dead|shot\s+to\s+death|gunned\s+down|killed|"
+    r"slain|murdered|pronounced\s+dead|found\s+dead|died|dies|fatally\s+(?:shot|wounded|injured)|"
+    r"did\s+not\s+survive|didn['’]t\s+survive|succumbed|declared\s+(?:dead|deceased)|passed\s+away|"
+    r"is\s+dead|was\s+dead)\b"
+    r"|\b(?P<i>wounded|injured|hurt|grazed|(?:is|was|are|were)\s+(?:now\s+|still\s+)?recovering|"
+    r"treated\s+for\s+(?:[\w'’-]+\s+){0,3}?(?:injuries|injury|wounds?)|"
+    r"not\s+(?:seriously|critically|severely|badly)\s+(?:injured|hurt|wounded)|"
+    r"in\s+(?:critical|serious|stable|fair|good|grave|satisfactory)"
+    r"\s+condition|(?:suffered|sustained|has|had)\s+(?:(?:minor|serious|critical|severe|life|non|"
+    r"threatening|multiple|several|significant|grave|possible|what|appeared|to|be|are|were|a|an|"
+    r"described|as|some|the|other|bodily|non-life-threatening|life-threatening|head|leg|arm|"
+    r"facial)[\s-]+){0,5}(?:injuries|injury|wounds))\b"
+    r"|\b(?P<s>shot|struck\s+by\s+(?:a\s+)?(?:stray\s+)?(?:bullets?|gunfire|rounds?|shots?)|"
+    r"hit\s+by\s+(?:a\s+)?(?:stray\s+)?(?:bullets?|gunfire|rounds?|shots?)|"
+    r"(?:suffered|sustained|has|had|with|suffering\s+from|suffering)\s+(?:(?:a|an|one|two|three|multiple|several|single|"
+    r"apparent|possible|fatal|serious|critical|self-inflicted|non-life-threatening|minor)\s+)"
+    r"{0,3}gunshot\s+wounds?)\b(?!\s+at\b)"
+    r"|\b(?P<h>(?:taken|transported|rushed|airlifted|flown|driven)\s+to\s+(?:a|the|an)?\s*"
+    r"(?:[\w'’.-]+\s+){0,5}?(?:hospital|medical\s+center|trauma\s+center)|hospitali[sz]ed)\b"
+    r"|\b(?P<a>killing|kills|murdering|fatally\s+shooting|shooting|shoots|wounding|injuring|"
+    r"wounds|injures)\b",
+    re.IGNORECASE,
+)
+
+_NP_WORDS = (  # a single person: "his infant daughter", "a 15-year-old", "her"
+    rf"(?:(?:a|an|the|his|her|their|another)\s+)?(?:(?!(?:and|or|of|in|at|to|with|that|which|who|"
+    rf"was|were|is|are|has|had|injured|killed|wounded|shot|an|a|the)\b)"
+    rf"[\w'’-]+\s+){{0,3}}?(?:[\w'’]+-)?(?:{_PERSON_SG_ALT}|[\w]+-year-old)|him|her|himself|herself"
+)
+
+_OBJ_AFTER = re.compile(  # "killed his wife", "fatally shot a 15-year-old"
+    rf"\s+(?P<np>{_NP_WORDS})\b(?P<more>(?:(?:\s*,\s*(?:{_NP_WORDS})\b){{0,2}}\s*,?\s+and\s+(?:{_NP_WORDS})\b)?)",
+    re.IGNORECASE,
+)
+
+_DEATH_OF = re.compile(
+    rf"\b(?:death|killing|murder|slaying|(?:fatal|deadly)\s+shooting)\s+of\s+(?:\d+-year-old\s+)?(?P<np>(?:(?:a|an|the|his|her|their)\s+)?"
+    rf"(?:[\w'’-]+\s+){{0,3}}?(?:{_PERSON_SG_ALT}|[\w]+-year-old))\b",
+    re.IGNORECASE,
+)
+
+
+def _regex_reference(np: str, is_name: bool) -> tuple:
+    """'he' -> pron; a name -> name tokens; 'the boy' -> def (anaphoric); 'a man', 'his wife',
+    'Stoffel's wife' -> indef (a new person)."""
+    w = np.split()[0].lower() if np.split() else ""
+    if np.lower() in _REFLEXIVE:
+        return ("pron", frozenset({"reflexive"}))
+    if np.lower() in _SG_PRONOUNS:
+        return ("pron", frozenset())
+    if is_name:
+        return ("name", frozenset(t.lower() for t in np.split()))
+    if w in ("the", "this", "that"):
+        return ("def", frozenset({np.split()[-1].lower()}))
+    return ("indef", frozenset({np.split()[-1].lower()}))
+
+
+_TOK = re.compile(r"[\w'’-]+|[,;:.!?()\"“”—–]")
+
+_SKIP_BEFORE = lexicon.words("claims_grammar", "skip_before_predicate")
+
+_PASSIVE_AUX = lexicon.words("claims_grammar", "passive_aux")
+
+_DETS = lexicon.words("claims_grammar", "determiners")
+
+_NP_STOP = lexicon.words("claims_grammar", "np_stop")
+
+_NOT_NAMES = lexicon.words("person_nouns", "not_names")
+
+_NAME_TOKEN = re.compile(r"\A(?:[A-Z]['’])?[A-Z][a-z]+(?:['’]s)?(?:-[A-Z][a-z]+)?\Z")
+
+_AGE_TOKEN = re.compile(r"\A[\w]+-(?:year|month|week)s?-old\Z")
+
+
+def _np_ending_at(toks: list, k: int, persons_by_end: dict,
+                  name_ok=None) -> tuple[int, int, bool] | None:
+    """The single-person noun phrase whose last token is toks[k]: (start, end, is_name)."""
+    if k < 0:
+        return None
+    s0, e0, w = toks[k]
+    if e0 in persons_by_end:
+        return persons_by_end[e0], e0, True
+    if name_ok is not None and name_ok(s0, e0):
+        # a capitalised name the NER missed ("Cattron was pronounced dead")
+        start = s0
+        j = k - 1
+        while j >= 0 and name_ok(toks[j][0], toks[j][1]) and k - j < 3:
+            start = toks[j][0]
+            j -= 1
+        return start, e0, True
+    if not (w in _PERSON_SG or w in ("he", "she") or _AGE_TOKEN.match(w)):
+        return None
+    start = s0
+    if w in ("he", "she"):
+        return start, e0, False
+    for j in range(k - 1, max(-1, k - 4), -1):
+        sj, _, wj = toks[j]
+        if not wj[0].isalnum() or wj in _NP_STOP:
+            break
+        if wj in _DETS or wj.endswith(("'s", "’s")):
+            start = sj
+            break
+    return start, e0, False
+
+
+def _singular_regex(seg: Segment, covered: list[tuple[int, int]]) -> list[Claim]:
+    """Single victims found with patterns, for sentences that are not parsed."""
+    out = []
+    seen = set()
+    text = seg.text
+    # PERSON names, and names the NER mislabels right after an age ("23-year-old Davienne Lewis")
+    persons = [(a - seg.start, b - seg.start) for a, b, lab in seg.ents if lab == "PERSON" or (
+        lab in ("ORG", "GPE", "NORP", "FAC") and _AGE_BEFORE.search(text, 0, a - seg.start))]
+    persons_by_end = {b: a for a, b in persons}
+    persons_by_start = {a: b for a, b in persons}
+    toks = [(m.start(), m.end(), m.group(0).lower()) for m in _TOK.finditer(text)]
+    starts = [t[0] for t in toks]
+
+    survived = _lived(seg)
+    words = text.split()
+    headline_case = sum(w[:1].isupper() for w in words) > 0.6 * len(words)
+
+    def add(cls: str, a: int, b: int, is_name: bool, n: int = 1, also: bool = False) -> None:
+        start, end = seg.start + a, seg.start + b
+        if any(s < end and start < e for s, e in covered) or (cls, start) in seen:
+            return
+        seen.add((cls, start))
+        out.append(Claim("injured" if cls == "shot" else cls, n, n, n, "exact", start, end,
+                          ref=_regex_reference(text[a:b], is_name),
+                          overlap="article" if cls == "shot" and not survived and not also
+                          else None))
+
+    ents_at = {}
+    for a, b, lab in seg.ents:
+        for q in range(a - seg.start, b - seg.start):
+            ents_at[q] = lab
+
+    def name_ok(a: int, b: int) -> bool:
+        word = text[a:b]
+        return (_NAME_TOKEN.match(word) is not None and word.lower() not in _NOT_NAMES
+                and ents_at.get(a) in (None, "PERSON", "FAC", "PRODUCT", "WORK_OF_ART"))
+
+    def name_loose(a: int, b: int) -> bool:  # a conjunct of a person: NER labels are weak here
+        word = text[a:b]
+        return (_NAME_TOKEN.match(word) is not None and word.lower() not in _NOT_NAMES
+                and ents_at.get(a) not in ("DATE", "TIME", "CARDINAL", "ORDINAL", "ORG"))
+
+    for m in _PRED_RX.finditer(text):
+        cls = {"k": "killed", "i": "injured", "s": "shot", "h": "hospitalized", "a": None}[m.lastgroup]
+        k = bisect.bisect_left(starts, m.start()) - 1  # last token before the predicate
+        passive = also = False
+        while k >= 0 and toks[k][2] in _SKIP_BEFORE:
+            passive = passive or toks[k][2] in _PASSIVE_AUX
+            also = also or toks[k][2] == "also"  # "X, Y and Z were also shot": besides the dead
+            k -= 1
+        appos_name = None
+        if k >= 0 and toks[k][2] == ",":  # "Smith, 23, was killed": skip an apposition
+            if toks[k][0] in persons_by_end:  # "a football player, Eli Johnson, is recovering"
+                appos_name = (persons_by_end[toks[k][0]], toks[k][0], True)
+            j = k - 1
+            while j >= 0 and k - j < 16 and toks[j][2] not in (",", ".", ";"):
+                j -= 1
+            k = j - 1 if j >= 0 and toks[j][2] == "," else -1
+        elif k >= 1 and text[toks[k][0]:toks[k][0] + 1].isupper() and toks[k][0] not in persons_by_end:
+            # "Davienne Lewis from Springfield died": skip where the person is from
+            j = k - 1
+            while j >= 0 and k - j < 4 and text[toks[j][0]:toks[j][0] + 1].isupper():
+                j -= 1
+            if j >= 1 and toks[j][2] in ("from", "of") and (
+                    toks[j - 1][1] in persons_by_end or name_ok(toks[j - 1][0], toks[j - 1][1])):
+                k = j - 1
+        pred = m.group(m.lastgroup).lower()
+        if pred.startswith("suffering"):
+            passive = True  # "found a girl suffering from a gunshot wound"
+        if pred.startswith("in ") and not _COPULA_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
+            continue  # "taken to Stroger in critical condition": the copula names who
+        if cls == "shot" and not passive and not pred.startswith(("suffered", "sustained", "has",
+                                                                 "had", "with", "struck", "hit")):
+            cls = None  # active "shot": the subject is the shooter
+        obj = _OBJ_AFTER.match(text, m.end()) if m.lastgroup in ("k", "s", "a", "i") else None
+        if cls == "injured" and obj is not None and not passive:
+            cls = None  # "Smith wounded a police officer": the object is counted below
+        if cls == "killed" and not passive and (obj is not None or _DET_AFTER.match(text, m.end())):
+            cls = None  # "Smith killed his wife": the object is counted below
+        if cls is not None and k >= 0 and toks[k][2] in ("and", "but") and out:
+            # "He was taken to a hospital but died": the same person as the clause before
+            last = out[-1]
+            add(cls, last.start - seg.start, last.end - seg.start, last.ref[0] == "name")
+            cls = None
+        if cls is not None:
+            np = _np_ending_at(toks, k, persons_by_end, name_ok) or appos_name
+            if np is not None:
+                # "Smith and his wife were killed": count the coordinated people too
+                a0, n = np[0], 1
+                j = bisect.bisect_left(starts, a0) - 1
+                oxford = j >= 1 and toks[j][2] == "and" and toks[j - 1][2] == ","
+                if j >= 1 and toks[j][2] == "and":
+                    # "X and Y", "X, Y and Z", "X, Y, and Z" (", and" alone joins clauses)
+                    j -= 1 if toks[j - 1][2] != "," else 2
+                    while j >= 0 and n < 5:
+                        prev = _np_ending_at(toks, j, persons_by_end,
+                                             name_loose if np[2] else name_ok)
+                        if prev is None:
+                            break
+                        a0, n = prev[0], n + 1
+                        j = bisect.bisect_left(starts, a0) - 1
+                        if j < 1 or toks[j][2] != ",":
+                            break
+                        j -= 1
+                if oxford and n < 3 and not np[2]:
+                    a0, n = np[0], 1
+                add(cls, a0 if n > 1 else np[0], np[1], np[2] and n == 1, n, also)
+        active = None
+        if pred in ("shooting", "killing", "wounds", "kills", "shoots", "injures") and k >= 0 and (
+                toks[k][2] in _NOUN_BEFORE_GERUND or toks[k][2].endswith("-by")):
+            pred = ""  # "a recent shooting that injured ...", "bullet wounds": nouns, not verbs
+        if not passive and pred in ("killed", "murdered", "shot", "fatally shot", "shot and killed",
+                                    "killing", "kills", "murdering", "fatally shooting",
+                                    "shooting", "shoots", "wounded", "wounding", "wounds",
+                                    "injured", "injuring", "injures"):
+            active = "shot" if pred in ("shot", "shooting", "shoots") else (
+                "injured" if pred.startswith(("wound", "injur")) else "killed")
+        if active is not None:
+            gap = _AGE_GAP.match(text, m.end())
+            b = persons_by_start.get(gap.end())
+            j = bisect.bisect_left(starts, gap.end())
+            if b is None and j < len(toks) and toks[j][0] == gap.end() and not headline_case \
+                    and pred in _ACTIVE_VERBS and k >= 0 and toks[k][2][:1].isalpha():
+                # "They shot Giddings": a name the NER did not label PERSON (not "shot Milwaukee
+                # Officer": a name followed by a capitalised word or a person noun modifies it)
+                k2 = j
+                while k2 < min(j + 3, len(toks)) and name_loose(toks[k2][0], toks[k2][1]) and \
+                        ents_at.get(toks[k2][0]) not in _NOT_OBJECT_NAME:
+                    k2 += 1
+                if k2 > j and not (k2 < len(toks) and (text[toks[k2][0]].isupper()
+                                                       or toks[k2][2] in _PERSON_NOUNS
+                                                       or toks[k2][2] in _NOT_NAMES
+                                                       or toks[k2][2] == ":")):
+                    b = toks[k2 - 1][1]
+            if b is not None:
+                add(active, gap.end(), b, True)
+            elif obj is not None:
+                more = len(_CONJ_MARK.findall(obj.group("more"))) if obj.group("more") else 0
+                end = obj.end("more") if more else obj.end("np")
+                add(active, obj.start("np"), end, False, 1 + min(more, 4))
+    if seg.words & _LEFT_GATE:
+        for m in _LEFT_NP.finditer(text):  # "a shooting that left a 19-year-old man dead"
+            add("killed" if m.group("w").lower() == "dead" else "injured",
+                m.start("np"), m.end("np"), False)
+    if "of" in seg.words:
+        for m in _DEATH_OF.finditer(text):
+            add("killed", m.start("np"), m.end("np"), False)
+        for m in _DEATH_OF_NAME.finditer(text):
+            b = persons_by_start.get(m.end())
+            if b is not None:
+                add("killed", m.end(), b, True)
+    return out
+
+
+_ACTIVE_VERBS = lexicon.words("casualty_predicates", "active_verbs")
+
+_NOT_OBJECT_NAME = frozenset({"FAC", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "MONEY"})
+
+_AGE_BEFORE = re.compile(r"\b(?:\d+|[a-z]+(?:-[a-z]+)?)-year-old\s+\Z", re.IGNORECASE)
+
+_DEATH_OF_NAME = re.compile(
+    r"\b(?:death|killing|murder|slaying|(?:fatal|deadly)\s+shooting)\s+of\s+(?:(?:\d+|[a-z]+)-year-old\s+)?",
+    re.IGNORECASE,
+)
+
+# a sentence saying the person shot lived: the shot count is an injured count
+_SURVIVED_GATE = lexicon.words("claims_gates", "survived")
+
+_SURVIVED = re.compile(
+    r"\b(?:survived|survive|surviving|survivor|recovering|recovered|expected\s+to\s+recover|"
+    r"stable|non-?\s?life-threatening|not\s+(?:considered\s+|believed\s+to\s+be\s+)?life-threatening|"
+    r"(?:treated\s+and\s+)?released\s+from\s+(?:the\s+)?hospital|treated\s+and\s+released|"
+    r"in\s+(?:good|fair|stable|serious|critical)\s+condition|"
+    r"(?:was|were|been)\s+treated\s+(?:at|in|for|and))\b",
+    re.IGNORECASE,
+)
+
+
+def _lived(seg: "Segment") -> bool:
+    """The sentence says the people shot lived ('survived', 'stable condition')."""
+    return bool(seg.words & _SURVIVED_GATE) and _SURVIVED.search(seg.text) is not None
+
+
+_COPULA_BEFORE = re.compile(r"\b(?:is|was|were|are|remains|remained|listed|been|be|left|still)\s+\Z")
+
+_NOUN_BEFORE_GERUND = lexicon.words("claims_grammar", "noun_before_gerund")
+
+_LEFT_GATE = lexicon.words("claims_gates", "left")
+
+_LEFT_NP = re.compile(
+    rf"\b(?:left|leaves|leaving|leave)\s+(?P<np>{_NP_WORDS})\s+(?P<w>dead|injured|wounded|hurt)\b",
+    re.IGNORECASE,
+)
+
+_DET_AFTER = re.compile(r"\s+(?:his|her|their|a|an|the|two|three|four|five|\d+)\b", re.IGNORECASE)
+
+_AGE_GAP = re.compile(r"\s*(?:\d+-year-old\s+|[a-z]+-year-old\s+)?")
+
+
+def _singular_claims(p, seg: Segment, covered: list[tuple[int, int]]) -> list[Claim]:
+    out = []
+    seen = set()
+
+    def add(cls: str, a, strict: bool, n: int | None = None) -> None:
+        i, j = _noun_phrase_bounds(a)
+        start = seg.start + p[i].idx
+        end = seg.start + p[j - 1].idx + len(p[j - 1].text)
+        if any(s < end and start < e for s, e in covered) or (cls, start) in seen:
+            return
+        seen.add((cls, start))
+        n = n or _count_persons(a, seg, strict)
+        claim_cls = "injured" if cls == "shot" else cls
+        out.append(Claim(claim_cls, n, n, n, "exact", start, end, ref=_reference(a, p[i:j], seg),
+                          overlap="article" if cls == "shot" and not _lived(seg) else None))
+
+    for v in p:
+        w = v.lower_
+        if w in _DEATH_NOUNS and v.pos_ == "NOUN":
+            # "the shooting death of a 3-year-old girl", "Friend's Shooting Death"
+            for c in v.children:
+                cand = None
+                if c.dep_ == "poss":
+                    cand = c
+                elif c.dep_ == "prep" and c.lower_ == "of":
+                    cand = next((o for o in c.children if o.dep_ == "pobj"), None)
+                if cand is not None and cand.lower_ not in ("his", "her", "their", "its") and \
+                        _singular_argument(cand, seg, True):
+                    add("killed", cand, True)
+            continue
+        if w not in _CASUALTY_PREDICATES or v.pos_ not in ("VERB", "ADJ", "AUX", "NOUN"):
+            continue
+        if v.pos_ == "NOUN" and w != "dead":
+            continue
+        if w in ("shooting", "killing", "wounding", "injuring") and v.pos_ != "VERB":
+            continue
+        cls = _CASUALTY_PREDICATES[w]
+        near, prep = _predicate_evidence(v)
+        if cls is None or cls == "shot":
+            cls2 = _decide(near, prep)
+            if cls is None:
+                cls = cls2 if cls2 in ("killed", "injured", "hospitalized", "shot") else None
+            elif cls2 in ("killed", "injured"):
+                cls = cls2
+        if cls is None:
+            continue
+        strict = w not in _STRICT_FREE
+        for a in _arguments(v, w):
+            if a.dep_ in ("nsubj", "nsubjpass") and a.lower_ in ("who", "that") and v.dep_ == "relcl":
+                continue
+            if a.lower_ == "both" or (a.lower_ == "they" and any(
+                    c.lower_ == "both" for c in list(a.children) + list(a.head.children))):
+                add(cls, a, strict, 2)  # "both died", "they were both pronounced dead"
+                continue
+            if not _singular_argument(a, seg, strict):
+                continue
+            add(cls, a, strict)
+    return out
