@@ -24,13 +24,14 @@ TABLE = "claims"
 KEY = "claim_id"
 UNITS = ("people", "seats")
 CROWD_TYPES = ("attendance", "capacity")
-NOT_NULL = ("article_id", "event_id", "claim_type", "qualifier", "surface", "char_start", "char_end", "hedged")
+NOT_NULL = ("article_id", "event_id", "claim_type", "qualifier", "surface", "char_start", "char_end", "hedged",
+            "rule_id")
 
 
 def frame(b: Batch) -> pl.DataFrame:
     c = pick(b.claims, "claim_id", "article_id", "event_id", "claim_type", "value_stated", "value_low", "value_high",
              "qualifier", "unit", "surface", "char_start", "char_end", "hedged", "attributed_to",
-             "attributed_surface", "attributed_char_start", "attributed_char_end", "published_date")
+             "attributed_surface", "attributed_char_start", "attributed_char_end", "published_date", "rule_id")
     bodies = b.bodies()
     c = with_spans(c, bodies)
     c = with_spans(c, bodies, "attributed_char_start", "attributed_char_end", prefix="attributed_")

@@ -4,7 +4,7 @@
     newsclaims serve --cron "*/15 * * * *" [PATH ...]  the same run as a scheduled Prefect deployment
     newsclaims status [--db FILE]                      last runs and row counts
     newsclaims sql "SELECT ..." [--db FILE]            ad-hoc SQL on a read-only connection (no file access)
-    newsclaims eval DIR [--json FILE] [--with-seeds]   score the pipeline against DIR/gold.csv
+    newsclaims eval DIR [--json FILE] [--with-seeds] [--errors]   score the pipeline against DIR/gold.csv
     newsclaims export --format parquet [DIR] [--db FILE]   every table and view as Parquet (atomic)
     newsclaims report [--out FILE] [--db FILE]         self-contained HTML dashboard (works offline)
     newsclaims docs [--db FILE]                        rebuild the Data Docs site, print its path
@@ -273,7 +273,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     _quiet_prefect(args.verbose)
     from flows.evaluate import evaluate
 
-    report = evaluate(args.dir, settings, with_seeds=args.with_seeds, keep_db=args.keep_db)
+    report = evaluate(args.dir, settings, with_seeds=args.with_seeds, keep_db=args.keep_db, errors=args.errors)
     rows = []
     for kind in ("killed", "injured"):
         r = report[kind]
@@ -289,6 +289,11 @@ def cmd_eval(args: argparse.Namespace) -> int:
     rows.append(("  ... among articles whose text names the city", city["recall_where_text_names_city"],
                  city["n_text_names_city"]))
     _print_rows(_console(), ["metric", "value", "n"], rows, title=f"eval of {args.dir}")
+    if args.errors:
+        errs = [(e["file"], e["claim_type"], e["gold"], e["predicted"], e["surface"] or "", e["rule_id"] or "")
+                for e in report["errors"]]
+        _print_rows(_console(), ["file", "type", "gold", "predicted", "winning claim", "rule_id"], errs,
+                    title=f"{len(errs)} figure(s) that differ from gold (docs/RULES.md explains each rule)")
     if args.json:
         args.json.write_text(json.dumps(report, indent=2, default=str))
         print(f"wrote {args.json}")
@@ -417,6 +422,9 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--with-seeds", action="store_true",
                     help="add seeds/ as one more incident (for the clustering score)")
     ev.add_argument("--keep-db", type=Path, metavar="FILE", help="keep the evaluation database here")
+    ev.add_argument("--errors", action="store_true",
+                    help="also list every article whose killed/injured figure differs from gold, with the "
+                         "winning claim's surface and rule_id")
     ev.add_argument("--batch-size", type=int)
     ev.add_argument("-v", "--verbose", action="store_true")
     ev.set_defaults(func=cmd_eval)

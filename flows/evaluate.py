@@ -82,8 +82,34 @@ def score(con, gold: pl.DataFrame, seeds_files: list[str]) -> dict:
     return report
 
 
+ERROR_KINDS = ("killed", "injured")
+
+
+def figure_errors(con, gold: pl.DataFrame) -> list[dict]:
+    """One row per (gold article, claim type) whose predicted figure is not the gold one: the
+    file, gold and predicted values, and the winning claim (article_figures' best claim) with
+    its surface, sentence and rule_id, so a miss leads to the rule that made it."""
+    files = _file_frame(con).select("file", "article_id")
+    best = loader.read_frame(
+        con,
+        "select f.article_id, f.claim_type, f.best_value, f.best_surface, f.rule_id, c.sentence "
+        "from article_figures f left join claims c on c.claim_id = f.best_claim_id",
+    )
+    out = []
+    for kind in ERROR_KINDS:
+        pred = best.filter(pl.col("claim_type") == kind).drop("claim_type")
+        joined = (gold.select("file", pl.col(kind).alias("gold"))
+                  .join(files, on="file", how="left")
+                  .join(pred, on="article_id", how="left")
+                  .with_columns(pl.col("best_value").fill_null(0).alias("predicted")))
+        for r in joined.filter(pl.col("predicted") != pl.col("gold")).sort("file").iter_rows(named=True):
+            out.append({"file": r["file"], "claim_type": kind, "gold": r["gold"], "predicted": r["predicted"],
+                        "surface": r["best_surface"], "rule_id": r["rule_id"], "sentence": r["sentence"]})
+    return out
+
+
 def evaluate(directory: Path, settings: Settings, *, with_seeds: bool = False,
-             keep_db: Path | None = None) -> dict:
+             keep_db: Path | None = None, errors: bool = False) -> dict:
     from flows.ingest import ingest_articles
 
     gold_path = directory / "gold.csv"
@@ -99,6 +125,8 @@ def evaluate(directory: Path, settings: Settings, *, with_seeds: bool = False,
         con = loader.connect(db, read_only=True)
         try:
             report = score(con, gold, seeds_files)
+            if errors:
+                report["errors"] = figure_errors(con, gold)
         finally:
             con.close()
     report["run"] = {"run_id": summary.run_id, "duration_s": summary.duration_s,

@@ -65,7 +65,7 @@ def good_rows() -> dict[str, list[dict]]:
                     "surface": "Two people were killed", "char_start": cs, "char_end": ce,
                     "sentence": "Two people were killed ...", "hedged": False, "attributed_to": "en1",
                     "attributed_surface": "police", "attributed_char_start": ps, "attributed_char_end": pe,
-                    "published_date": date(2024, 3, 4)}],
+                    "published_date": date(2024, 3, 4), "rule_id": "type.predicate_after"}],
         "entities": [{"entity_id": "en1", "canonical_name": "Springfield", "entity_type": "GPE", "aliases": [],
                       "article_count": 1, "mention_count": 1}],
         "events": [{"event_id": "ev1", "label": "Riverside Mall, Springfield, 2024-03-03",
@@ -158,7 +158,8 @@ CASES = [
     Case("claims", "claim_id_not_null", {"claim_id": N}),
     Case("claims", "claim_id_unique", copies=2),
     *[Case("claims", f"{c}_not_null", {c: N}) for c in
-      ("article_id", "event_id", "claim_type", "qualifier", "surface", "char_start", "char_end", "hedged")],
+      ("article_id", "event_id", "claim_type", "qualifier", "surface", "char_start", "char_end", "hedged",
+       "rule_id")],
     Case("claims", "claim_type_in_vocabulary", {"claim_type": "shot"}),
     Case("claims", "qualifier_in_vocabulary", {"qualifier": "roughly"}),
     Case("claims", "unit_in_vocabulary", {"unit": "dollars"}),

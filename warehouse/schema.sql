@@ -93,7 +93,8 @@ create table if not exists claims (
     negated            boolean,
     in_title           boolean,
     is_background      boolean,                 -- about another incident / aggregate statistics
-    published_date     date
+    published_date     date,
+    rule_id            varchar                  -- the rule that produced the claim (docs/RULES.md)
 );
 
 -- grain: one row per real-world entity (aliases merged)

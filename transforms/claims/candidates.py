@@ -41,8 +41,9 @@ def _figure_claims(seg: Segment, p, aggregate: bool) -> tuple[list[Claim], list[
     figures = seg.figures + _ordinal_figures(seg)
     typed = []
     statistics = []  # figures of an aggregate sentence: kept as background claims
+    rule_of: dict[int, str | None] = {}  # id(figure) -> the rule that typed it
     for fig in figures:
-        cls, attacker = _classify(seg, p, fig)
+        cls, attacker, rule_of[id(fig)] = _classify(seg, p, fig)
         if cls in ("killed", "injured", "shot", "casualties") and aggregate and \
                 fig.kind not in ("indefinite", "ordinal"):
             statistics.append((fig, cls))
@@ -59,8 +60,11 @@ def _figure_claims(seg: Segment, p, aggregate: bool) -> tuple[list[Claim], list[
             prev = next((u for u in reversed(typed[:k]) if u[1] is not None or u[2]), None)
             if prev is not None:
                 t[1], t[2] = prev[1], prev[2]
+                rule_of[id(fig)] = "type.ellipsis"
     if not aggregate:
-        typed.extend([fig, cls, False] for fig, cls in _multiple_figures(seg))
+        for fig, cls, rule in _multiple_figures(seg):
+            typed.append([fig, cls, False])
+            rule_of[id(fig)] = rule
     # coordinations written out: "4 adults, 1 child shot", "three women and one man injured"
     plain = [t for t in typed if t[0].kind in ("number", "indefinite")]
     groups: list[list] = []
@@ -89,6 +93,8 @@ def _figure_claims(seg: Segment, p, aggregate: bool) -> tuple[list[Claim], list[
         if cls not in ("killed", "injured", "shot", "hospitalized", "detained", "missing"):
             continue
         for t in g:
+            if t[1] is None and not isinstance(t[0], int):
+                rule_of[id(t[0])] = "inference.coordination_member"  # typed by its list
             t[1] = cls
         last = g[-1][0]
         end = last.end
@@ -100,7 +106,7 @@ def _figure_claims(seg: Segment, p, aggregate: bool) -> tuple[list[Claim], list[
             g.append([1, cls, False])
             end += tail.end()
         start = seg.start + lead.start() if g[0][0] == 1 else g[0][0].start
-        sums.append((start, end, [t[0] for t in g], cls))
+        sums.append((start, end, [t[0] for t in g], cls, "inference.coordination_pattern"))
     if p is not None:
         by_token = {}
         for fig, cls, _ in typed:
@@ -115,7 +121,7 @@ def _figure_claims(seg: Segment, p, aggregate: bool) -> tuple[list[Claim], list[
             lo, hi, parts = grp
             start = seg.start + p[lo].idx
             end = seg.start + p[hi].idx + len(p[hi].text)
-            sums.append((start, end, parts, cls))
+            sums.append((start, end, parts, cls, "inference.coordination_parse"))
     for fig, cls, attacker in typed:
         types = [cls] if cls is not None else []
         if attacker and cls in (None, "detained", "killed", "injured", "shot"):
@@ -126,16 +132,21 @@ def _figure_claims(seg: Segment, p, aggregate: bool) -> tuple[list[Claim], list[
         for t in types:
             unit = "seats" if t == "capacity" else "people"
             claim_type = "injured" if t == "shot" else t
+            rule = rule_of.get(id(fig))
+            if t == "attackers" and rule not in ("type.ellipsis", "inference.ordinal_person"):
+                rule = "type.attacker_noun"
             out.append(Claim(claim_type, fig.value_stated, fig.value_low, fig.value_high,
                               fig.qualifier, fig.start, fig.end, unit=unit,
-                              overlap="article" if (t == "shot" and not _others(seg, fig)) else None))
+                              overlap="article" if (t == "shot" and not _others(seg, fig)) else None,
+                              rule=rule or "type.unknown"))
     for fig, cls in statistics:
         covered.append((fig.start, _member_end(seg, fig)))
         out.append(Claim("injured" if cls == "shot" else cls, fig.value_stated, fig.value_low,
                           fig.value_high, fig.qualifier, fig.start, fig.end, background=True,
-                          overlap="sentence" if cls == "shot" and not _others(seg, fig) else None))
+                          overlap="sentence" if cls == "shot" and not _others(seg, fig) else None,
+                          rule=rule_of.get(id(fig)) or "type.unknown"))
     seen = set()
-    for start, end, parts, cls in sums:
+    for start, end, parts, cls, rule in sums:
         if (start, end) in seen:
             continue
         if _breakdown(parts, seg):
@@ -145,6 +156,7 @@ def _figure_claims(seg: Segment, p, aggregate: bool) -> tuple[list[Claim], list[
         c = _sum_claim(parts, start, end, claim_type, "article" if cls == "shot" else None)
         if c is not None:
             c.value_stated = c.value_low
+            c.rule = rule
             out.append(c)
             covered.append((start, end))
     return out, covered

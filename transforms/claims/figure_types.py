@@ -95,8 +95,8 @@ _KILLING_AFTER = re.compile(r"\s*(?:people|persons|\w+)?\s*(?:,\s*)?(?:killing|d
 _SEAT_AFTER = re.compile(r"\A\s*-?\s*(?:seat|seater)\b", re.IGNORECASE)
 
 
-def _type_from_adjacent(seg: Segment, fig: Figure) -> tuple[str | None, bool]:
-    """(class from the words next to the figure, counted noun is an attacker noun)."""
+def _type_from_adjacent(seg: Segment, fig: Figure) -> tuple[str | None, bool, str | None]:
+    """(class from the words next to the figure, counted noun is an attacker noun, the rule)."""
     rel_end = fig.end - seg.start
     after = seg.text[rel_end:rel_end + 120]
     n = _TYPE_NOUN_AFTER.match(after)
@@ -104,14 +104,22 @@ def _type_from_adjacent(seg: Segment, fig: Figure) -> tuple[str | None, bool]:
         noun = n.group("n").lower()
         if noun in _ATTACKER_NOUNS:
             # "detained all four direct assailants": the predicate types them too
-            return _adjacent_words(seg, fig, left_only=True), True
+            cls, rule = _adjacent_typed(seg, fig, left_only=True)
+            return cls, True, rule
         if noun == "injuries" and fig.kind == "vague":
-            return None, False
-        return _NOUN_CLASS.get(noun, "killed" if noun in ("homicides", "murders") else None), False
-    return _adjacent_words(seg, fig), False
+            return None, False, None
+        cls = _NOUN_CLASS.get(noun, "killed" if noun in ("homicides", "murders") else None)
+        return cls, False, "type.counted_noun"
+    cls, rule = _adjacent_typed(seg, fig)
+    return cls, False, rule
 
 
 def _adjacent_words(seg: Segment, fig: Figure, left_only: bool = False) -> str | None:
+    return _adjacent_typed(seg, fig, left_only)[0]
+
+
+def _adjacent_typed(seg: Segment, fig: Figure, left_only: bool = False) -> tuple[str | None, str | None]:
+    """(class, rule) from the words right before or after the figure."""
     rel_end = fig.end - seg.start
     rel_start = fig.start - seg.start
     after = seg.text[rel_end:rel_end + 120]
@@ -119,35 +127,36 @@ def _adjacent_words(seg: Segment, fig: Figure, left_only: bool = False) -> str |
         m = _LEFT.search(seg.text[max(0, rel_start - 60):rel_start])
         if m:
             w = m.group("w").lower()
-            return next((c for stem, c in _LEFT_CLASS.items() if w.startswith(stem)), None)
-        return None
+            cls = next((c for stem, c in _LEFT_CLASS.items() if w.startswith(stem)), None)
+            return cls, "type.predicate_before"
+        return None, None
     if _SEAT_AFTER.match(after):
-        return "capacity"
+        return "capacity", "type.seat_after"
     if _WITH_GUNSHOT.match(after):
-        return "shot"
+        return "shot", "type.gunshot_after"
     m = _RIGHT.match(after)
     if m:
         w = m.group("w").lower()
         if w in ("fatally",):
-            return "killed"
+            return "killed", "type.predicate_after"
         if w.startswith("in "):
-            return "injured"
+            return "injured", "type.predicate_after"
         if w.startswith(("taken", "transported", "rushed", "airlifted", "flown")):
-            return "hospitalized"
+            return "hospitalized", "type.predicate_after"
         if w in ("critically", "seriously", "gravely"):
-            return "injured"
+            return "injured", "type.predicate_after"
         cls = _WORD_CLASS.get(w)
         if cls == "shot" and _SHOT_AT.match(after, m.end()):
-            return None  # "two men shot at police"
+            return None, None  # "two men shot at police"
         if cls == "shot":
             between = after[: m.start("w")].lower()
             if _FATALLY.search(between) or _KILLED_AFTER.match(after, m.end()):
-                return "killed"
+                return "killed", "type.predicate_after"
             if _WOUNDED_AFTER.match(after, m.end()):
-                return "injured"
+                return "injured", "type.predicate_after"
         if cls == "hospitalized":
-            return "hospitalized"
-        return cls
+            return "hospitalized", "type.predicate_after"
+        return cls, "type.predicate_after"
     before = seg.text[max(0, rel_start - 60):rel_start]
     m = _LEFT.search(before)
     if m:
@@ -155,9 +164,9 @@ def _adjacent_words(seg: Segment, fig: Figure, left_only: bool = False) -> str |
         for stem, cls in _LEFT_CLASS.items():
             if w.startswith(stem):
                 if cls == "shot" and _KILLING_AFTER.match(after):
-                    return "killed"
-                return cls
-    return None
+                    return "killed", "type.predicate_before"
+                return cls, "type.predicate_before"
+    return None, None
 
 
 def _counted_noun(fig: Figure, toks):
@@ -269,21 +278,21 @@ def _fig_tokens(p, seg: Segment, fig: Figure) -> list:
     return [t for t in p if t.idx < rel_b and t.idx + len(t.text) > rel_a]
 
 
-def _classify(seg: Segment, p, fig: Figure) -> tuple[str | None, bool]:
-    """(class of the figure, counted noun is an attacker noun)."""
+def _classify(seg: Segment, p, fig: Figure) -> tuple[str | None, bool, str | None]:
+    """(class of the figure, counted noun is an attacker noun, the rule that typed it)."""
     if fig.kind == "ordinal":
-        cls, attacker = _adjacent_words(seg, fig), False
+        (cls, rule), attacker = _adjacent_typed(seg, fig), False
     elif fig.start in seg.adjacent:
-        cls, attacker = seg.adjacent[fig.start]
+        cls, attacker, rule = seg.adjacent[fig.start]
     else:
-        cls, attacker = _type_from_adjacent(seg, fig)
+        cls, attacker, rule = _type_from_adjacent(seg, fig)
     adjacent = cls
     toks = _fig_tokens(p, seg, fig) if p is not None else None
     if toks:
         pcls, p_attacker = _type_from_parse(fig, toks)
         attacker = attacker or p_attacker
         if cls is None:
-            cls = pcls
+            cls, rule = pcls, "type.parse"
         if cls in ("killed", "injured", "shot") and not attacker:
             # "two men shot a woman": the counted people are the shooters
             head, noun, anchor = _counted_noun(fig, toks)
@@ -298,4 +307,5 @@ def _classify(seg: Segment, p, fig: Figure) -> tuple[str | None, bool]:
             attacker = True
         elif cls is None and noun == "victim":
             cls = "casualties"
-    return cls, attacker
+        rule = "inference.ordinal_person"
+    return cls, attacker, rule

@@ -7,6 +7,7 @@ import re
 from transforms import lexicon
 from transforms.figures import Figure
 from transforms.claims.vocab import _MEMBER_NOUN, _MULTI_GATE, _ORDINAL_GATE
+from transforms.claims import rules
 from transforms.claims.model import Claim, Segment
 from transforms.claims.parsetools import _ent_label, _noun_phrase_bounds, _singular_argument
 from transforms.claims.figure_types import _counted_noun, _fig_tokens
@@ -15,23 +16,12 @@ from transforms.claims.figure_types import _counted_noun, _fig_tokens
 _SUICIDE_GATE = lexicon.words("claims_gates", "suicide")
 
 _ORDINALS = lexicon.mapping("numbers", "ordinals")
-
-_ORDINAL_PERSON = re.compile(
-    rf"\b(?:a|the|another)\s+(?P<ord>{'|'.join(_ORDINALS)})\s+(?:[\w-]+\s+)?"
-    r"(?P<noun>victim|person|man|woman|boy|girl|teen|teenager|child|suspect|gunman|shooter|"
-    r"attacker|assailant|male|female|individual)\b",
-    re.IGNORECASE,
-)
-
 _MULTIPLIERS = lexicon.mapping("numbers", "multipliers")
+# the matcher rules of rules/inference.yaml this module turns into figures
+_MULTIPLE_RULES = ("inference.multiple", "inference.multiple_shooting", "inference.multiple_murder_suicide",
+                   "inference.murder_suicide")
 
-_MULTI = re.compile(
-    r"(?<!attempted\s)\b(?P<m>double|triple|quadruple|quintuple)[\s-]+(?P<n>(?:murder|homicide)"
-    r"[\s/-]+suicide|murder|homicide|killing|slaying|fatal\s+shooting|shooting)\b(?!s)",
-    re.IGNORECASE,
-)
-
-_MURDER_SUICIDE = re.compile(
+_SUICIDE = re.compile(
     r"(?<!attempted\s)(?<![\w-])(?:murder|homicide)[\s/-]+suicide\b(?!s)", re.IGNORECASE
 )
 
@@ -46,29 +36,26 @@ _SUICIDE = re.compile(
 )
 
 
-def _multiple_figures(seg: Segment) -> list[tuple[Figure, str]]:
-    """'a double homicide' -> killed 2; 'a triple shooting' -> 3 shot; 'a murder-suicide' ->
-    killed at least 2 (the victim and the killer)."""
+def _multiple_figures(seg: Segment) -> list[tuple[Figure, str, str]]:
+    """(figure, class, rule) of the multiple rules (rules/inference.yaml): 'a double homicide' ->
+    killed 2; 'a triple shooting' -> 3 shot; 'a murder-suicide' -> killed at least 2."""
     out = []
-    taken = []
     if not (seg.words & _MULTI_GATE):
         return out
-    for m in _MULTI.finditer(seg.text):
-        n = _MULTIPLIERS[m.group("m").lower()]
-        noun = m.group("n").lower()
-        a, b = seg.start + m.start(), seg.start + m.end()
-        if "suicide" in noun:
-            fig = Figure(m.group(0), a, b, n + 1, n + 1, None, "at_least", "multiple", a, b)
-            out.append((fig, "killed"))
-        else:
-            fig = Figure(m.group(0), a, b, n, n, n, "exact", "multiple", a, b)
-            out.append((fig, "shot" if noun == "shooting" else "killed"))
-        taken.append((m.start(), m.end()))
-    for m in _MURDER_SUICIDE.finditer(seg.text):
-        if any(s <= m.start() < e for s, e in taken):
+    for m in rules.match("inference", seg.text):
+        if m.rule.id not in _MULTIPLE_RULES:
             continue
-        a, b = seg.start + m.start(), seg.start + m.end()
-        out.append((Figure(m.group(0), a, b, 2, 2, None, "at_least", "multiple", a, b), "killed"))
+        a, b = seg.start + m.start, seg.start + m.end
+        surface = seg.text[m.start:m.end]
+        if m.rule.id == "inference.murder_suicide":
+            fig = Figure(surface, a, b, 2, 2, None, "at_least", "multiple", a, b)
+        else:
+            n = _MULTIPLIERS[m.tokens[0].lower_]
+            if m.rule.id == "inference.multiple_murder_suicide":
+                fig = Figure(surface, a, b, n + 1, n + 1, None, "at_least", "multiple", a, b)
+            else:
+                fig = Figure(surface, a, b, n, n, n, "exact", "multiple", a, b)
+        out.append((fig, "shot" if m.rule.id == "inference.multiple_shooting" else "killed", m.rule.id))
     return out
 
 
@@ -78,16 +65,19 @@ def _member_end(seg: Segment, fig: Figure) -> int:
 
 
 def _ordinal_figures(seg: Segment) -> list[Figure]:
-    """'a third victim', 'the second suspect': at least that many (an inference, qualifier
-    at_least)."""
+    """'a third victim', 'the second suspect' (rules/inference.yaml inference.ordinal_person):
+    at least that many (an inference, qualifier at_least)."""
     out = []
     if not (seg.words & _ORDINAL_GATE):
         return out
-    for m in _ORDINAL_PERSON.finditer(seg.text):
-        n = _ORDINALS[m.group("ord").lower()]
-        a, b = seg.start + m.start(), seg.start + m.end()
-        out.append(Figure(m.group(0), a, b, n, n, None, "at_least", "ordinal",
-                          seg.start + m.start("ord"), seg.start + m.end("ord")))
+    for m in rules.match("inference", seg.text):
+        if m.rule.id != "inference.ordinal_person":
+            continue
+        n = _ORDINALS[m.tokens[1].lower_]
+        a, b = seg.start + m.start, seg.start + m.end
+        ordinal = m.tokens[1]
+        out.append(Figure(seg.text[m.start:m.end], a, b, n, n, None, "at_least", "ordinal",
+                          seg.start + ordinal.idx, seg.start + ordinal.idx + len(ordinal.text)))
     return out
 
 
@@ -187,5 +177,5 @@ def _suicide_claims(seg: Segment, found: list[Claim]) -> list[Claim]:
         c = max(before, key=lambda x: (x.value_low, -x.start))
         high = c.value_high + 1 if c.value_high is not None else None
         out.append(Claim("killed", c.value_stated, c.value_low + 1, high, c.qualifier, c.start, b,
-                          background=c.background))
+                          background=c.background, rule="inference.killer_suicide"))
     return out

@@ -23,7 +23,8 @@ class Claim:
     # once _resolve_overlap took the killed off
     ref: tuple | None = None  # single victims: (kind, name tokens); see _resolve_people
     seg: int = -1
-    background: bool = False  # about another incident or a statistic (see _background)
+    background: bool = False  # about another incident or a statistic (see Scope)
+    rule: str = ""  # id of the rule that made the claim (transforms/claims/rules/*.yaml)
 
 
 @dataclass(slots=True)

@@ -35,6 +35,10 @@ _NEG_CLASS = {
 }
 
 
+_NEG_RULES = {"s": "negation.nobody_predicate", "s2": "negation.no_noun", "s3": "negation.not_predicate",
+              "s4": "negation.unharmed"}
+
+
 def _negated_claims(seg: Segment) -> list[Claim]:
     out = []
     if not (seg.words & _NEG_GATE):
@@ -48,6 +52,6 @@ def _negated_claims(seg: Segment) -> list[Claim]:
                     break
                 a = seg.start + m.start(s)
                 b = seg.start + m.end(s) if s != "s3" else seg.start + m.end(w)
-                out.append(Claim(cls, 0, 0, 0, "exact", a, b, negated=True))
+                out.append(Claim(cls, 0, 0, 0, "exact", a, b, negated=True, rule=_NEG_RULES[s]))
                 break
     return out

@@ -42,6 +42,7 @@ CLAIM_SCHEMA: dict[str, pl.DataType] = {
     "attributed_char_start": pl.Int32,
     "attributed_char_end": pl.Int32,
     "published_date": pl.Date,
+    "rule_id": pl.String,
 }
 
 _VIOLENCE = re.compile(r"\b(?:shot|shooting|gunfire|gunshots?|killed|wounded|stabbed|attack)\b", re.I)
@@ -92,7 +93,8 @@ def _article_claims(row: dict, ents: list, segs: list[Segment], parsed: list) ->
                 extra.append(Claim("injured", c.value_stated, c.value_low, c.value_high,
                                     c.qualifier, c.start, c.end, ref=c.ref,
                                     overlap="sentence" if c.ref is None and not _others_at(body, c.end)
-                                    else None, background=c.background))
+                                    else None, background=c.background,
+                                    rule="inference.hospitalized_injured"))
         found.extend(extra)
         scope = None if seg.end <= title_end else Scope(seg, row.get("published_date"), event)
         if scope is not None and lead and scope.far:
@@ -150,6 +152,7 @@ def _article_claims(row: dict, ents: list, segs: list[Segment], parsed: list) ->
             "attributed_char_start": a_start,
             "attributed_char_end": a_end,
             "published_date": row.get("published_date"),
+            "rule_id": c.rule,
         })
     return rows
 

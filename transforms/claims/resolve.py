@@ -109,6 +109,7 @@ def _distinct_roles(claims: list[Claim], body: str) -> None:
     if len(first) == 2:
         later = max(first.values(), key=lambda c: c.start)
         later.value_low, later.value_high, later.qualifier = 2, None, "at_least"
+        later.rule = "resolve.distinct_roles"
 
 
 _OFFICER = re.compile(r"\b(?:" + "|".join(lexicon.load("person_nouns")["police_rx"]) + r")\b", re.IGNORECASE)
@@ -135,7 +136,8 @@ def _resolve_overlap(claims: list[Claim]) -> list[Claim]:
             continue
         high = c.value_high - k if c.value_high is not None else None
         out.append(Claim("injured", c.value_stated, c.value_low - k, high, c.qualifier,
-                          c.start, c.end, seg=c.seg, background=c.background, overlap="done"))
+                          c.start, c.end, seg=c.seg, background=c.background, overlap="done",
+                          rule="resolve.shot_minus_killed"))
     return out
 
 
@@ -166,6 +168,6 @@ def _resolve_partitive(claims: list[Claim], body: str) -> list[Claim]:
                 continue
             high = c.value_high - n if c.value_high is not None else None
             c = Claim("injured", c.value_stated, c.value_low - n, high, c.qualifier, c.start,
-                       c.end, seg=c.seg)
+                       c.end, seg=c.seg, rule="resolve.partitive_death")
         out.append(c)
     return out

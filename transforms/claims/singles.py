@@ -192,7 +192,8 @@ def _singular_regex(seg: Segment, covered: list[tuple[int, int]]) -> list[Claim]
     words = text.split()
     headline_case = sum(w[:1].isupper() for w in words) > 0.6 * len(words)
 
-    def add(cls: str, a: int, b: int, is_name: bool, n: int = 1, also: bool = False) -> None:
+    def add(cls: str, a: int, b: int, is_name: bool, n: int = 1, also: bool = False,
+            rule: str = "single.person_before_predicate") -> None:
         start, end = seg.start + a, seg.start + b
         if any(s < end and start < e for s, e in covered) or (cls, start) in seen:
             return
@@ -200,7 +201,7 @@ def _singular_regex(seg: Segment, covered: list[tuple[int, int]]) -> list[Claim]
         out.append(Claim("injured" if cls == "shot" else cls, n, n, n, "exact", start, end,
                           ref=_regex_reference(text[a:b], is_name),
                           overlap="article" if cls == "shot" and not survived and not also
-                          else None))
+                          else None, rule=rule))
 
     ents_at = {}
     for a, b, lab in seg.ents:
@@ -257,7 +258,8 @@ def _singular_regex(seg: Segment, covered: list[tuple[int, int]]) -> list[Claim]
         if cls is not None and k >= 0 and toks[k][2] in ("and", "but") and out:
             # "He was taken to a hospital but died": the same person as the clause before
             last = out[-1]
-            add(cls, last.start - seg.start, last.end - seg.start, last.ref[0] == "name")
+            add(cls, last.start - seg.start, last.end - seg.start, last.ref[0] == "name",
+                rule="single.same_person_clause")
             cls = None
         if cls is not None:
             np = _np_ending_at(toks, k, persons_by_end, name_ok) or appos_name
@@ -310,22 +312,22 @@ def _singular_regex(seg: Segment, covered: list[tuple[int, int]]) -> list[Claim]
                                                        or toks[k2][2] == ":")):
                     b = toks[k2 - 1][1]
             if b is not None:
-                add(active, gap.end(), b, True)
+                add(active, gap.end(), b, True, rule="single.object_of_active")
             elif obj is not None:
                 more = len(_CONJ_MARK.findall(obj.group("more"))) if obj.group("more") else 0
                 end = obj.end("more") if more else obj.end("np")
-                add(active, obj.start("np"), end, False, 1 + min(more, 4))
+                add(active, obj.start("np"), end, False, 1 + min(more, 4), rule="single.object_of_active")
     if seg.words & _LEFT_GATE:
         for m in _LEFT_NP.finditer(text):  # "a shooting that left a 19-year-old man dead"
             add("killed" if m.group("w").lower() == "dead" else "injured",
-                m.start("np"), m.end("np"), False)
+                m.start("np"), m.end("np"), False, rule="single.left_dead")
     if "of" in seg.words:
         for m in _DEATH_OF.finditer(text):
-            add("killed", m.start("np"), m.end("np"), False)
+            add("killed", m.start("np"), m.end("np"), False, rule="single.death_of")
         for m in _DEATH_OF_NAME.finditer(text):
             b = persons_by_start.get(m.end())
             if b is not None:
-                add("killed", m.end(), b, True)
+                add("killed", m.end(), b, True, rule="single.death_of")
     return out
 
 
@@ -378,7 +380,8 @@ def _singular_claims(p, seg: Segment, covered: list[tuple[int, int]]) -> list[Cl
     out = []
     seen = set()
 
-    def add(cls: str, a, strict: bool, n: int | None = None) -> None:
+    def add(cls: str, a, strict: bool, n: int | None = None,
+            rule: str = "single.parse_argument") -> None:
         i, j = _noun_phrase_bounds(a)
         start = seg.start + p[i].idx
         end = seg.start + p[j - 1].idx + len(p[j - 1].text)
@@ -388,7 +391,7 @@ def _singular_claims(p, seg: Segment, covered: list[tuple[int, int]]) -> list[Cl
         n = n or _count_persons(a, seg, strict)
         claim_cls = "injured" if cls == "shot" else cls
         out.append(Claim(claim_cls, n, n, n, "exact", start, end, ref=_reference(a, p[i:j], seg),
-                          overlap="article" if cls == "shot" and not _lived(seg) else None))
+                          overlap="article" if cls == "shot" and not _lived(seg) else None, rule=rule))
 
     for v in p:
         w = v.lower_
@@ -402,7 +405,7 @@ def _singular_claims(p, seg: Segment, covered: list[tuple[int, int]]) -> list[Cl
                     cand = next((o for o in c.children if o.dep_ == "pobj"), None)
                 if cand is not None and cand.lower_ not in ("his", "her", "their", "its") and \
                         _singular_argument(cand, seg, True):
-                    add("killed", cand, True)
+                    add("killed", cand, True, rule="single.parse_death_noun")
             continue
         if w not in _CASUALTY_PREDICATES or v.pos_ not in ("VERB", "ADJ", "AUX", "NOUN"):
             continue
@@ -426,7 +429,7 @@ def _singular_claims(p, seg: Segment, covered: list[tuple[int, int]]) -> list[Cl
                 continue
             if a.lower_ == "both" or (a.lower_ == "they" and any(
                     c.lower_ == "both" for c in list(a.children) + list(a.head.children))):
-                add(cls, a, strict, 2)  # "both died", "they were both pronounced dead"
+                add(cls, a, strict, 2, rule="single.parse_both")  # "both died", "they were both pronounced dead"
                 continue
             if not _singular_argument(a, seg, strict):
                 continue

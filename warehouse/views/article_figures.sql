@@ -41,6 +41,7 @@ final as (
         b.value_stated as best_value_stated,
         b.surface as best_surface,
         b.claim_id as best_claim_id,
+        b.rule_id,
         b.hedged as best_hedged,
         b.attributed_to as best_attributed_to,
         p.n_claims,

