@@ -18,6 +18,7 @@ from great_expectations.expectations.row_conditions import Column
 from expectations.base import (MAX_CROWD, MAX_PEOPLE, Batch, expect, holds, ids, in_vocabulary, key_rules, pick,
                                resolves, span_rules, with_spans)
 from transforms.claims import CLAIM_TYPES
+from transforms.claims.rules import rules
 from transforms.figures import QUALIFIERS
 
 TABLE = "claims"
@@ -31,7 +32,8 @@ NOT_NULL = ("article_id", "event_id", "claim_type", "qualifier", "surface", "cha
 def frame(b: Batch) -> pl.DataFrame:
     c = pick(b.claims, "claim_id", "article_id", "event_id", "claim_type", "value_stated", "value_low", "value_high",
              "qualifier", "unit", "surface", "char_start", "char_end", "hedged", "attributed_to",
-             "attributed_surface", "attributed_char_start", "attributed_char_end", "published_date", "rule_id")
+             "attributed_surface", "attributed_char_start", "attributed_char_end", "published_date", "rule_id",
+             "derived_from")
     bodies = b.bodies()
     c = with_spans(c, bodies)
     c = with_spans(c, bodies, "attributed_char_start", "attributed_char_end", prefix="attributed_")
@@ -43,6 +45,9 @@ def frame(b: Batch) -> pl.DataFrame:
             resolves("article_id", b.article_ids()),
             resolves("event_id", ids(b.events, "event_id")),
             resolves("attributed_to", ids(b.entities, "entity_id")),
+            # a derived claim names a claim of the batch or the rule of the figure it adjusted
+            resolves("derived_from", pl.concat([ids(b.claims, "claim_id").cast(pl.String).rename("id"),
+                                                pl.Series("id", list(rules()), dtype=pl.String)])),
             pl.col("published_date").eq_missing(pl.col("_a_published")).alias("published_date_is_articles"),
             # an article loaded earlier is not in the batch: its event is not known here
             (pl.col("_a_event").is_null() | pl.col("event_id").eq_missing(pl.col("_a_event")))
@@ -80,6 +85,8 @@ def expectations() -> list[gxe.Expectation]:
               about="every claim belongs to an article of the batch or one already loaded"),
         holds("event_id_resolves", name="event_id_resolves_to_event", on="event_id",
               about="a claim's event_id (when set) is an event of this run's events table"),
+        holds("derived_from_resolves", name="derived_from_resolves", on="derived_from",
+              about="a derived claim's derived_from (when set) is a claim of the batch or a rule of docs/RULES.md"),
         holds("attributed_to_resolves", name="attributed_to_resolves_to_entity", on="attributed_to",
               about="a claim's attributed_to (when set) is an entity of this run's entities table"),
         holds("event_id_is_articles", name="event_id_is_the_articles", on="event_id",

@@ -68,6 +68,44 @@ def test_rule_examples(extracted, rule_id, which, i, case):
     assert hits, f"{rule_id}: no claim {want} in {case['text']!r}; got {got}"
 
 
+@pytest.mark.parametrize("text, rule_id, source", [
+    # derived from another claim of the article: derived_from is that claim's claim_id
+    ("Officials released a list of 145 victims who were hospitalized after the attack.",
+     "inference.hospitalized_injured", ("hospitalized", 145)),
+    ("Police said Smith shot and killed his wife before turning the gun on himself.",
+     "inference.killer_suicide", ("killed", 1)),
+    # adjusted in place: derived_from is the rule of the figure before the adjustment
+    ("Five people were shot and two of them died.", "resolve.shot_minus_killed", "type.predicate_after"),
+])
+def test_derived_claims_say_what_they_were_derived_from(extracted_derived, text, rule_id, source):
+    claims = extracted_derived[text]
+    derived = [c for c in claims if c["rule_id"] == rule_id]
+    assert len(derived) == 1, claims
+    if isinstance(source, tuple):
+        src = [c for c in claims if (c["claim_type"], c["value_low"]) == source and c["rule_id"] != rule_id]
+        assert [derived[0]["derived_from"]] == [c["claim_id"] for c in src]
+    else:
+        assert derived[0]["derived_from"] == source
+    stated = [c for c in claims if c["derived_from"] is None]
+    assert stated and all(c["rule_id"] not in ("inference.hospitalized_injured",) for c in stated)
+
+
+@pytest.fixture(scope="module")
+def extracted_derived(extracted):
+    from flows.nlp import load_nlp
+
+    nlp = load_nlp(MODEL)
+    texts = ["Officials released a list of 145 victims who were hospitalized after the attack.",
+             "Police said Smith shot and killed his wife before turning the gun on himself.",
+             "Five people were shot and two of them died."]
+    out = {}
+    for i, t in enumerate(texts):
+        articles = pl.DataFrame([{"article_id": f"d{i}", "title": None, "body_clean": t, "published_date": None,
+                                  "event_date": None}], schema=ARTICLE_SCHEMA)
+        out[t] = list(extract_claims(articles, list(nlp.ner.pipe([t])), nlp.parse).iter_rows(named=True))
+    return out
+
+
 def test_matcher_rules_spell_no_word_lists_twice():
     """Matcher patterns take word lists from the lexicon ("$file.list") or spell short
     closed classes (determiners); a pattern's resolved lists are non-empty."""

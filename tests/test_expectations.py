@@ -175,6 +175,7 @@ CASES = [
     Case("claims", "event_id_resolves_to_event", {"event_id": "no-such-event"}),
     Case("claims", "event_id_is_the_articles", {"event_id": "ev2"}),
     Case("claims", "attributed_to_resolves_to_entity", {"attributed_to": "no-such-entity"}),
+    Case("claims", "derived_from_resolves", {"derived_from": "no-such-claim-or-rule"}),
     Case("claims", "published_date_is_the_articles", {"published_date": date(2024, 3, 5)}),
     Case("claims", "char_start_not_negative", {"char_start": -1}),
     Case("claims", "span_not_reversed", {"char_start": 9, "char_end": 3}),

@@ -14,7 +14,8 @@ the timings printed are the pipeline's own per-step seconds.
 
 The snapshot (tests/fixtures/claims_snapshot.tsv.gz) holds no article text: one row per
 claim with the article key (corpus/file), claim_type, value_stated/low/high, qualifier,
-char_start/end, hedged, negated, is_background, whether it is attributed, and the rule_id.
+char_start/end, hedged, negated, is_background, whether it is attributed,
+the rule_id and derived_from.
 """
 
 from __future__ import annotations
@@ -45,7 +46,8 @@ CACHE = Path("/tmp") / f"claims_snapshot_cache_{os.getuid()}"
 TODAY = date(2026, 1, 1)  # staging's "today": fixed, so the snapshot does not move with the clock
 BENCH_EVERY = 10
 COLUMNS = ("key", "claim_type", "value_stated", "value_low", "value_high", "qualifier",
-           "char_start", "char_end", "hedged", "negated", "is_background", "attributed", "rule_id")
+           "char_start", "char_end", "hedged", "negated", "is_background", "attributed", "rule_id",
+           "derived_from")
 
 
 def article_files() -> list[tuple[str, Path]]:

@@ -94,7 +94,8 @@ create table if not exists claims (
     in_title           boolean,
     is_background      boolean,                 -- about another incident / aggregate statistics
     published_date     date,
-    rule_id            varchar                  -- the rule that produced the claim (docs/RULES.md)
+    rule_id            varchar,                 -- the rule that produced the claim (docs/RULES.md)
+    derived_from       varchar                  -- claim_id it was derived from, or the rule of the figure adjusted in place
 );
 
 -- grain: one row per real-world entity (aliases merged)

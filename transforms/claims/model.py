@@ -25,6 +25,18 @@ class Claim:
     seg: int = -1
     background: bool = False  # about another incident or a statistic (see Scope)
     rule: str = ""  # id of the rule that made the claim (transforms/claims/rules/*.yaml)
+    # derivations (claims.derived_from): the claim this one was derived from when that is a row of
+    # its own (hospitalized -> injured, the killer's suicide), else the rule of the figure an
+    # article pass adjusted in place (N shot - M killed, partitive deaths, distinct roles)
+    source: "Claim | None" = None
+    source_rule: str | None = None
+
+    def adjusted(self, **changes) -> "Claim":
+        """A copy with ``changes`` that remembers what it was derived from."""
+        import dataclasses
+
+        keep = {"source": self.source, "source_rule": None if self.source else (self.source_rule or self.rule)}
+        return dataclasses.replace(self, **{**keep, **changes})
 
 
 @dataclass(slots=True)

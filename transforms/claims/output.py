@@ -43,6 +43,7 @@ CLAIM_SCHEMA: dict[str, pl.DataType] = {
     "attributed_char_end": pl.Int32,
     "published_date": pl.Date,
     "rule_id": pl.String,
+    "derived_from": pl.String,
 }
 
 _VIOLENCE = re.compile(r"\b(?:shot|shooting|gunfire|gunshots?|killed|wounded|stabbed|attack)\b", re.I)
@@ -89,12 +90,15 @@ def _article_claims(row: dict, ents: list, segs: list[Segment], parsed: list) ->
         extra = []
         for c in found:
             if c.claim_type == "hospitalized" and violent and not c.negated:
-                # hospitalized after violence = hurt; a count may include who later died
-                extra.append(Claim("injured", c.value_stated, c.value_low, c.value_high,
-                                    c.qualifier, c.start, c.end, ref=c.ref,
+                # hospitalized after violence = hurt; a count may include who later died. A
+                # bound, never exact: people hurt but not taken to a hospital are not counted
+                if c.value_low is None:
+                    continue  # "up to 5 hospitalized" says nothing about how many were hurt
+                extra.append(Claim("injured", c.value_stated, c.value_low, None,
+                                    "at_least", c.start, c.end, ref=c.ref,
                                     overlap="sentence" if c.ref is None and not _others_at(body, c.end)
                                     else None, background=c.background,
-                                    rule="inference.hospitalized_injured"))
+                                    rule="inference.hospitalized_injured", source=c))
         found.extend(extra)
         scope = None if seg.end <= title_end else Scope(seg, row.get("published_date"), event)
         if scope is not None and lead and scope.far:
@@ -153,6 +157,8 @@ def _article_claims(row: dict, ents: list, segs: list[Segment], parsed: list) ->
             "attributed_char_end": a_end,
             "published_date": row.get("published_date"),
             "rule_id": c.rule,
+            "derived_from": (stable_id(row["article_id"], c.source.claim_type, c.source.start, c.source.end)
+                             if c.source is not None else c.source_rule),
         })
     return rows
 

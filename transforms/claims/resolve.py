@@ -109,6 +109,8 @@ def _distinct_roles(claims: list[Claim], body: str) -> None:
     if len(first) == 2:
         later = max(first.values(), key=lambda c: c.start)
         later.value_low, later.value_high, later.qualifier = 2, None, "at_least"
+        if later.source is None:
+            later.source_rule = later.source_rule or later.rule
         later.rule = "resolve.distinct_roles"
 
 
@@ -135,9 +137,8 @@ def _resolve_overlap(claims: list[Claim]) -> list[Claim]:
         if c.value_low is None or c.value_low - k <= 0:
             continue
         high = c.value_high - k if c.value_high is not None else None
-        out.append(Claim("injured", c.value_stated, c.value_low - k, high, c.qualifier,
-                          c.start, c.end, seg=c.seg, background=c.background, overlap="done",
-                          rule="resolve.shot_minus_killed"))
+        out.append(c.adjusted(claim_type="injured", value_low=c.value_low - k, value_high=high, ref=None,
+                              negated=False, unit="people", overlap="done", rule="resolve.shot_minus_killed"))
     return out
 
 
@@ -167,7 +168,8 @@ def _resolve_partitive(claims: list[Claim], body: str) -> list[Claim]:
             if c.value_low - n <= 0:
                 continue
             high = c.value_high - n if c.value_high is not None else None
-            c = Claim("injured", c.value_stated, c.value_low - n, high, c.qualifier, c.start,
-                       c.end, seg=c.seg, rule="resolve.partitive_death")
+            c = c.adjusted(claim_type="injured", value_low=c.value_low - n, value_high=high, ref=None,
+                           negated=False, unit="people", overlap=None, background=False,
+                           rule="resolve.partitive_death")
         out.append(c)
     return out
