@@ -227,3 +227,105 @@ def test_seed_mentions_point_into_body_clean_and_IS_is_only_the_group(seeds):
     # no title or rank inside a person's name
     people = seeds["entities"].filter(pl.col("entity_type") == "PERSON")["canonical_name"].to_list()
     assert not [p for p in people if p.split()[0] in ("President", "former", "Mayor")]
+
+
+# ---------------------------------------------------------------- stable ids (docs/EVENTS.md)
+
+OLD_A, OLD_B = "old-event-a", "old-event-b"
+
+
+@pytest.mark.parametrize(
+    "groups, previous, first, expected",
+    [
+        pytest.param([["a1", "a2", "a3"]], {"a1": OLD_A}, {}, [OLD_A], id="articles-join-keep-the-id"),
+        pytest.param([["a1"], ["a2"]], {}, {}, [evt.event_id(["a1"]), evt.event_id(["a2"])], id="all-new"),
+        # two events merge: the one with more articles in the group keeps its id
+        pytest.param([["a1", "a2", "a3"]], {"a1": OLD_A, "a2": OLD_B, "a3": OLD_B}, {}, [OLD_B], id="merge-larger"),
+        # a tie: the older event (first published earlier) keeps its id
+        pytest.param([["a1", "a2"]], {"a1": OLD_A, "a2": OLD_B},
+                     {OLD_A: D("2024-03-23"), OLD_B: D("2024-03-22")}, [OLD_B], id="merge-tie-older"),
+        # a split: the part with most of the old articles keeps the id; the other part gets a new one,
+        # never the old id again, even when its smallest article made the old id
+        pytest.param([["a1"], ["a2", "a3"]], {"a1": OLD_A, "a2": OLD_A, "a3": OLD_A}, {},
+                     [evt.event_id(["a1"]), OLD_A], id="split"),
+        pytest.param([["a1"], ["a2", "a3"]], {a: evt.event_id(["a1"]) for a in ("a1", "a2", "a3")}, {},
+                     [evt.event_id(["a1"], 1), evt.event_id(["a1"])], id="split-salted"),
+    ],
+)
+def test_carry_ids(groups, previous, first, expected):
+    assert evt.carry_ids(groups, previous, first) == expected
+
+
+def test_carry_ids_never_reuses_a_retired_id():
+    retired = evt.event_id(["a1"])
+    assert evt.carry_ids([["a1"]], {}, {}, {retired}) == [evt.event_id(["a1"], 1)]
+
+
+@pytest.mark.parametrize(
+    "previous, now, expected",
+    [
+        # a3 joins: no change
+        ({"a1": OLD_A, "a2": OLD_A}, {"a1": OLD_A, "a2": OLD_A, "a3": OLD_A}, []),
+        # B merged into A
+        ({"a1": OLD_A, "a2": OLD_B}, {"a1": OLD_A, "a2": OLD_A}, [(OLD_B, OLD_A, "merged", 1)]),
+        # a2 and a3 leave A for a new event C
+        ({"a1": OLD_A, "a2": OLD_A, "a3": OLD_A}, {"a1": OLD_A, "a2": "C", "a3": "C"}, [(OLD_A, "C", "split", 2)]),
+        # B's only article is gone (its file changed): removed
+        ({"a1": OLD_A, "a2": OLD_B}, {"a1": OLD_A}, [(OLD_B, None, "removed", 1)]),
+    ],
+)
+def test_id_history(previous, now, expected):
+    assignments = pl.DataFrame({"article_id": list(now), "event_id": list(now.values())})
+    got = evt.id_history(previous, assignments, run_id="r2")
+    assert [tuple(r) for r in got.select("event_id", "new_event_id", "change", "n_articles").iter_rows()] == expected
+    assert got["history_id"].n_unique() == got.height
+
+
+def test_cluster_events_keeps_the_ids_of_previous_events():
+    arts, mentions = frames(
+        [("s0", "2024-03-22", None, "Crocus"), ("s1", "2024-03-23", "2024-03-22", "Crocus"),
+         ("z9", "2016-05-01", "2016-05-01", "Man shot in Englewood")],
+        {"s0": CROCUS, "s1": CROCUS, "z9": ["city:Chicago", "person:Jane Doe"]})
+    # before: s1 alone was event "crocus-1"; s0 is new
+    previous = pl.DataFrame({"article_id": ["s1", "z9"], "event_id": ["crocus-1", "chicago-1"]})
+    assignments, events = evt.cluster_events(arts, mentions, previous=previous)
+    assert dict(assignments.iter_rows()) == {"s0": "crocus-1", "s1": "crocus-1", "z9": "chicago-1"}
+    assert sorted(events["event_id"]) == ["chicago-1", "crocus-1"]
+
+
+@pytest.mark.slow
+def test_the_event_id_survives_adding_articles_in_a_later_run(tmp_path):
+    """Two real runs on one database: seeds 000 and 001 first, then all five. The first run's event
+    keeps its id although 004 (the smallest article id, which would name a fresh event) joins it."""
+    import shutil
+
+    from tests.conftest import SEEDS, query, run_pipeline
+
+    db, folder = tmp_path / "w.duckdb", tmp_path / "in"
+    folder.mkdir()
+    for f in sorted(SEEDS.glob("00[01]_*.txt")):
+        shutil.copy(f, folder / f.name)
+    first = run_pipeline([folder], db)
+    assert first.status == "success"
+    ((before,),) = query(db, "select event_id from events")
+    ids_first = [r[0] for r in query(db, "select article_id from articles order by 1")]
+    assert before == evt.event_id(ids_first)
+
+    for f in sorted(SEEDS.glob("*.txt")):
+        shutil.copy(f, folder / f.name)
+    second = run_pipeline([folder], db)
+    assert second.status == "success" and second.files_new == 3
+    assert query(db, "select event_id, article_count from events") == [(before, 5)]
+    assert query(db, "select count(distinct event_id), min(event_id) from articles") == [(1, before)]
+    all_ids = [r[0] for r in query(db, "select article_id from articles order by 1")]
+    assert min(all_ids) < min(ids_first)  # a fresh clustering would have named the event after 004
+    assert query(db, "select count(*) from claims where event_id is distinct from ?", [before]) == [(0,)]
+    # joining is no merge or split
+    assert query(db, "select count(*) from event_id_history") == [(0,)]
+    # the events table changed one row (the event's counts), not "the whole table"
+    assert second.row_counts["events"] == 1
+    total_entities = query(db, "select count(*) from entities")[0][0]
+    assert 0 < second.row_counts["entities"] < total_entities  # entities only 000 or 001 name are unchanged
+
+    third = run_pipeline([folder], db)  # nothing new: nothing written
+    assert third.row_counts.get("events", 0) == 0 and query(db, "select event_id from events") == [(before,)]

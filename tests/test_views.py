@@ -293,7 +293,12 @@ def test_seeds_claim_consensus_killed_and_injured(seeds_db):
     got = {r["claim_type"]: r for r in rows(seeds_db, "select * from claim_consensus")}
     assert pick(got["killed"], "n_articles", "conservative_value", "max_value", "spread", "is_conflicting",
                 "latest_published", "latest_is_tied", "n_undated_articles") == \
-        (4, 40, 62, 22, True, date(2024, 3, 23), True, 1)
+        (4, 40, 62, 22, False, date(2024, 3, 23), True, 1)
+    # more than 60, at least 60, at least 40, at least 62: compatible lower bounds, the range is "at least 62"
+    assert pick(got["killed"], "range_low", "range_high", "is_revision") == (62, None, False)
+    assert got["injured"]["is_conflicting"] is False  # "over 100" three times and "scores": lower bounds
+    # "three assailants ... others mentioned five", "all four direct assailants": cannot all be true
+    assert got["attackers"]["is_conflicting"] is True
     # 001 (60) and 004 (40) are both from 2024-03-23: the latest value is the larger, flagged as tied
     assert got["killed"]["latest_value"] == 60
     # "over 100 injuries" (000), "over 100 injured" (001, 004) -> 101; 003 "scores were wounded"
@@ -313,6 +318,10 @@ def test_seeds_claim_timeline_killed(seeds_db):
     }
     undated = got[-1]
     assert pick(undated, "is_dated", "previous_value", "change_from_previous", "running_max") == (False, None, None, 62)
+    # 001 and 004 (both 2024-03-23) are each compared with 000's 61 of the day before, not with each other
+    by_seed = {r["seed"]: r for r in got}
+    assert [pick(by_seed[k], "previous_value", "change_from_previous", "contradicts_previous") for k in ("001", "004")] \
+        == [(61, -1, False), (61, -21, False)]
 
 
 @pytest.mark.slow

@@ -38,8 +38,12 @@ cannot glue different incidents together. Thresholds were tuned on gva_bench
 
 Events
 ------
-- event_id = first 16 hex of sha256("event|" + smallest article_id): the same
-  set of articles gives the same id on every run. Every article has one.
+- event_id: an event keeps its id when articles join it (``carry_ids``): each
+  previous id goes to the new cluster holding most of its articles (ties: the
+  older event, then the smaller id), one per cluster; a cluster without one
+  gets first 16 hex of sha256("event|" + smallest article_id), salted while that
+  id was ever used. ``id_history`` records merges, splits and removals
+  (event_id_history). Rules in docs/EVENTS.md. Every article has an event.
 - event_date: the most common event_date the text gave (event_date_source not
   a fallback), ties to the earliest; without one, the earliest published /
   fallback date (a report is published on or after its incident).
@@ -96,8 +100,91 @@ _NOT_VENUE = re.compile(r"(?i)\b(hospital|medical|clinic|health|court|courthouse
                         r"lane|boulevard|blvd|highway|interstate|route|way|place|block)\b\.?$")
 
 
-def event_id(article_ids) -> str:
-    return hashlib.sha256(f"event|{min(article_ids)}".encode()).hexdigest()[:16]
+HISTORY_SCHEMA: dict[str, pl.DataType] = {
+    "history_id": pl.String, "event_id": pl.String, "new_event_id": pl.String, "change": pl.String,
+    "n_articles": pl.Int32,
+}
+CHANGES = ("merged", "split", "removed")
+
+
+def event_id(article_ids, salt: int = 0) -> str:
+    """A new event's id: from its smallest article id (``salt`` > 0 when that id is taken)."""
+    key = f"event|{min(article_ids)}" + (f"|{salt}" if salt else "")
+    return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+def carry_ids(
+    groups: list[list[str]],
+    previous: dict[str, str],
+    previous_first: dict[str, date | None] | None = None,
+    taken: set[str] | frozenset = frozenset(),
+) -> list[str]:
+    """One id per group of articles; an event keeps its id when articles join it (docs/EVENTS.md).
+
+    ``previous``: article_id -> its event_id before this run; ``previous_first``: an old
+    event's first_published (the older event wins a tie); ``taken``: ids ever used
+    (events and event_id_history), never given to a new event.
+
+    Each old id goes to the group holding most of its articles (ties: the older event,
+    then the smaller id), one old id per group, the largest overlaps first. A group that
+    inherits none (all new articles, or the smaller part of a split) gets a new id from
+    its smallest article id, salted while that id is taken.
+    """
+    previous_first = previous_first or {}
+    overlaps: list[tuple] = []
+    for g, members in enumerate(groups):
+        counts = Counter(previous[a] for a in members if previous.get(a))
+        for old, n in counts.items():
+            first = previous_first.get(old)
+            overlaps.append((-n, first is None, first or date.min, old, g))
+    overlaps.sort()
+    ids: list[str | None] = [None] * len(groups)
+    given: set[str] = set()
+    for _, _, _, old, g in overlaps:
+        if ids[g] is None and old not in given:
+            ids[g] = old
+            given.add(old)
+    used = set(taken) | set(previous.values()) | given
+    for g, members in enumerate(groups):
+        if ids[g] is None:
+            salt = 0
+            while (candidate := event_id(members, salt)) in used:
+                salt += 1
+            ids[g] = candidate
+            used.add(candidate)
+    return ids  # type: ignore[return-value]
+
+
+def id_history(previous: dict[str, str], assignments: pl.DataFrame, *, run_id: str) -> pl.DataFrame:
+    """event_id_history rows of one run: where the articles of each old event id went.
+
+    - merged: the old id is gone and (some of) its articles are now in new_event_id;
+    - split: the old id lives on, and some of its articles are now in new_event_id;
+    - removed: the old id is gone with none of its articles left (their files changed or
+      were replaced); new_event_id NULL.
+    An article that joins an event, or an event that keeps all its articles, is no change.
+    """
+    now = dict(assignments.select("article_id", "event_id").iter_rows())
+    alive = set(now.values())
+    moved: Counter = Counter()
+    lost: Counter = Counter()
+    for aid, old in previous.items():
+        if old is None:
+            continue
+        new = now.get(aid)
+        if new is None:
+            lost[old] += 1
+        elif new != old:
+            moved[(old, new)] += 1
+    rows = [{"event_id": old, "new_event_id": new, "change": "split" if old in alive else "merged", "n_articles": n}
+            for (old, new), n in moved.items()]
+    olds_moved = {old for old, _ in moved}
+    rows += [{"event_id": old, "new_event_id": None, "change": "removed", "n_articles": n}
+             for old, n in lost.items() if old not in alive and old not in olds_moved]
+    rows.sort(key=lambda r: (r["event_id"], r["new_event_id"] or ""))
+    for r in rows:
+        r["history_id"] = hashlib.sha256(f"{run_id}|{r['event_id']}|{r['new_event_id']}".encode()).hexdigest()[:16]
+    return pl.DataFrame(rows, schema=HISTORY_SCHEMA)
 
 
 class _Clusters:
@@ -297,11 +384,15 @@ def cluster_events(
     mentions: pl.DataFrame,
     claims: pl.DataFrame | None = None,
     entities: pl.DataFrame | None = None,
+    previous: pl.DataFrame | None = None,
+    taken_ids=(),
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """All articles -> (assignments[article_id, event_id], events). Rules in the module docstring.
 
     ``entities`` (optional, resolve_entities' first frame) gives canonical names and types for labels;
-    without it they come from the mentions.
+    without it they come from the mentions. ``previous`` (optional): the warehouse's events as they
+    were, as article_id, event_id (and first_published), so events keep their ids (``carry_ids``);
+    ``taken_ids``: every id used before (events, event_id_history), never given to a new event.
     """
     ids = articles["article_id"].to_list()
     if not ids:
@@ -318,11 +409,14 @@ def cluster_events(
     members: dict[str, list[str]] = defaultdict(list)
     for a in ids:
         members[clusters.find(a)].append(a)
-    eid_of = {}
-    for mem in members.values():
-        e = event_id(mem)
-        for a in mem:
-            eid_of[a] = e
+    groups = sorted(members.values(), key=min)
+    old_of, old_first = {}, {}
+    if previous is not None and previous.height:
+        old_of = {a: e for a, e in previous.select("article_id", "event_id").iter_rows() if e is not None}
+        if "first_published" in previous.columns:
+            old_first = dict(previous.select("event_id", "first_published").unique("event_id").iter_rows())
+    group_ids = carry_ids(groups, old_of, old_first, set(taken_ids))
+    eid_of = {a: e for mem, e in zip(groups, group_ids) for a in mem}
     assignments = pl.DataFrame({"article_id": ids, "event_id": [eid_of[a] for a in ids]}, schema=ASSIGNMENT_SCHEMA)
 
     # events
@@ -333,8 +427,8 @@ def cluster_events(
     dfs = dict(ae.group_by("entity_id").agg(pl.len()).iter_rows())
     titles = dict(zip(ids, articles["title"].to_list())) if "title" in articles.columns else {}
     rows = []
-    for mem in members.values():
-        rows.append(_event_row(mem, counts, dfs, info, when, given, published, titles))
+    for mem, eid in zip(groups, group_ids):
+        rows.append(_event_row(eid, mem, counts, dfs, info, when, given, published, titles))
     events = pl.DataFrame(rows, schema=EVENT_SCHEMA).sort("event_id")
     return assignments, events
 
@@ -348,7 +442,7 @@ def _event_date(mem, when, given) -> date | None:
     return min(known) if known else None
 
 
-def _event_row(mem, counts, dfs, info, when, given, published, titles) -> dict:
+def _event_row(eid, mem, counts, dfs, info, when, given, published, titles) -> dict:
     n_art = Counter()
     n_men = Counter()
     for a in mem:
@@ -373,7 +467,7 @@ def _event_row(mem, counts, dfs, info, when, given, published, titles) -> dict:
         label = (titles.get(first) or "untitled")[:80] + (f", {ev_date.isoformat()}" if ev_date else "")
     pubs = [published[a] for a in mem if published[a] is not None]
     return {
-        "event_id": event_id(mem), "label": label, "event_date": ev_date,
+        "event_id": eid, "label": label, "event_date": ev_date,
         "location_entity_id": venue or place, "article_count": len(mem),
         "first_published": min(pubs) if pubs else None, "last_published": max(pubs) if pubs else None,
     }
