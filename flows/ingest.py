@@ -125,6 +125,8 @@ def read_state(settings: Settings, ledger: pl.DataFrame):
             date_mentions=q("select d.* from date_mentions d join articles a using (article_id) "
                             "where a.published_date is null"),
             events=q("select event_id, first_published from events"),
+            mentioned_dates=q("select article_id, resolved_date, precision from date_mentions "
+                              "where resolved_date is not null and precision = 'day'"),
             taken_event_ids=q("select event_id from events union select event_id from event_id_history "
                               "union select new_event_id from event_id_history where new_event_id is not null"),
         )

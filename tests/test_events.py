@@ -329,3 +329,57 @@ def test_the_event_id_survives_adding_articles_in_a_later_run(tmp_path):
 
     third = run_pipeline([folder], db)  # nothing new: nothing written
     assert third.row_counts.get("events", 0) == 0 and query(db, "select event_id from events") == [(before,)]
+
+
+# ---------------------------------------------------------------- follow-ups and round-ups
+
+def _dates(rows: list[tuple[str, str]]) -> pl.DataFrame:
+    return pl.DataFrame({"article_id": [a for a, _ in rows], "resolved_date": [D(d) for _, d in rows],
+                         "precision": ["day"] * len(rows)})
+
+
+def test_a_follow_up_naming_the_victim_and_the_suspects_joins_months_later():
+    names = ["city:Wilkinsburg", "person:Cheron Shelton", "person:Robert Thomas", "person:Jerry Shelton"]
+    arts, mentions = frames([("a1", "2016-03-10", "2016-03-09", "Six killed at Wilkinsburg cookout"),
+                             ("a2", "2016-06-25", "2016-06-24", "Survivor reflects on the night")],
+                            {"a1": names, "a2": names})
+    assignments, _ = evt.cluster_events(arts, mentions)
+    assert partition(assignments) == {frozenset({"a1", "a2"})}
+
+
+@pytest.mark.parametrize("named_days, expected", [
+    ([("a2", "2016-03-09")], [{"a1", "a2"}]),  # "... in the March 9 shooting": refers back
+    ([("a2", "2016-04-01")], [{"a1"}, {"a2"}]),  # names another day: one shared name is not enough
+    ([], [{"a1"}, {"a2"}]),
+])
+def test_a_follow_up_that_names_the_incidents_date_joins_it(named_days, expected):
+    arts, mentions = frames([("a1", "2016-03-10", "2016-03-09", "Man shot in Homewood"),
+                             ("a2", "2016-04-20", "2016-04-19", "Arrest in Homewood shooting")],
+                            {"a1": ["city:Pittsburgh", "person:Lamont Powell"],
+                             "a2": ["city:Pittsburgh", "person:Lamont Powell"]})
+    assignments, _ = evt.cluster_events(arts, mentions, date_mentions=_dates(named_days))
+    assert partition(assignments) == {frozenset(g) for g in expected}
+
+
+def test_a_round_up_naming_two_incidents_does_not_merge_them():
+    """Two incidents in one city a day apart, three reports each (victim, place, suspect), and a round-up
+    naming both victims and both places: it links to every report, but the two incidents' reports share
+    only the city."""
+    one = ["city:Detroit", "person:Mariah Davis", "venue:Southfield Freeway"]
+    two = ["city:Detroit", "person:Kamiyah Mobley", "venue:Reginald Street"]
+    arts, mentions = frames(
+        [("a1", "2016-05-10", "2016-05-10", "Girl dies"), ("a2", "2016-05-11", "2016-05-10", "Girl, 5, dies"),
+         ("a3", "2016-05-11", "2016-05-10", "Grandmother held"),
+         ("b1", "2016-05-11", "2016-05-11", "Girl, 2, shot"), ("b2", "2016-05-12", "2016-05-11", "Girl, 2, critical"),
+         ("b3", "2016-05-12", "2016-05-11", "Suspect in custody"),
+         ("r", "2016-05-12", "2016-05-11", "Spate of child shootings")],
+        {**{a: one + ["person:Tyrone Price"] for a in ("a1", "a2", "a3")},
+         **{b: two + ["person:Jonathan Burks"] for b in ("b1", "b2", "b3")}, "r": one + two})
+    links = evt.pair_evidence(arts, mentions).filter(pl.col("linked"))
+    assert {tuple(sorted(p)) for p in links.select("article_id", "article_id_b").rows() if "r" in p} == {
+        tuple(sorted((x, "r"))) for x in ("a1", "a2", "a3", "b1", "b2", "b3")}  # the bridge is there
+    assignments, _ = evt.cluster_events(arts, mentions)
+    groups = partition(assignments)
+    first = next(g for g in groups if "a1" in g)
+    assert {"a1", "a2", "a3"} <= first and not first & {"b1", "b2", "b3"}
+    assert {"b1", "b2", "b3"} <= next(g for g in groups if "b1" in g)

@@ -50,6 +50,7 @@ def read(db: Path) -> dict[str, pl.DataFrame]:
                           "from entity_mentions"),
             "claims": q("select * from claims"),
             "files": q("select source_path, article_id from source_files where article_id is not null"),
+            "dates": q("select article_id, resolved_date, precision from date_mentions"),
         }
     finally:
         con.close()
@@ -57,9 +58,11 @@ def read(db: Path) -> dict[str, pl.DataFrame]:
 
 def cluster(t: dict[str, pl.DataFrame], aliases: pl.DataFrame):
     entities, mentions = ent.resolve_entities(t["mentions"], aliases)
-    assignments, _ = evt.cluster_events(t["articles"], mentions, t["claims"], entities)
+    assignments, _ = evt.cluster_events(t["articles"], mentions, t["claims"], entities,
+                                        date_mentions=t["dates"])
     entities, mentions = ent.resolve_entities(mentions, aliases, assignments)
-    assignments, events = evt.cluster_events(t["articles"], mentions, t["claims"], entities)
+    assignments, events = evt.cluster_events(t["articles"], mentions, t["claims"], entities,
+                                             date_mentions=t["dates"])
     return assignments, events, mentions, entities
 
 
@@ -139,7 +142,7 @@ def main() -> int:
         "article_id", "published_date", "event_date", "event_date_source").iter_rows()}
     titles = dict(t["articles"].select("article_id", "title").iter_rows())
     wanted = set(rng.sample(split, min(args.errors, len(split))) + rng.sample(merged, min(args.errors, len(merged))))
-    ev = evt.pair_evidence(t["articles"], mentions, t["claims"], entities)  # weights as the clustering saw them
+    ev = evt.pair_evidence(t["articles"], mentions, t["claims"], entities, t["dates"])  # weights as the clustering saw them
     ev_by_pair = {(r["article_id"], r["article_id_b"]): r for r in ev.iter_rows(named=True)
                   if (r["article_id"], r["article_id_b"]) in wanted or (r["article_id_b"], r["article_id"]) in wanted}
     print(f"\n== split: {len(split)} same-incident pairs in different events; a sample:")

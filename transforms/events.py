@@ -24,17 +24,30 @@ Evidence between two articles (``pair_evidence``)
 - Dates: an article's date is its event_date when the text gave it, else its
   published_date (an upper bound of the incident's date), else unknown; days =
   the distance of the two dates.
+- Refers back: one article's text names a day (a day-precision date mention)
+  within 1 day of the other's date, and the two are more than a day apart (a
+  follow-up: "the March 9 shooting").
+- n_anchors: how many anchors the two share (victims', suspects' names, venues).
 
-Two articles that share a place are linked when
-  - days <= 3 (7 when one date is only a published date), an anchor, S >= 12;
-  - days <= 1 and S >= 12, or S >= 6 with a title overlap >= 0.25;
-  - days <= 30 (a follow-up report), an anchor named by no other article and
-    S >= 25;
-  - a date is unknown, an anchor and S >= 12.
-Links are applied strongest first (union-find); a link that would make a
-cluster's known dates span more than 30 days is refused, so chains of links
-cannot glue different incidents together. Thresholds were tuned on gva_bench
-(file names carry GVA incident ids) and checked on gva_dev + seeds.
+Two articles are linked when (docs/EVENTS.md)
+  - they share 3 anchors or more, whatever their dates (a trial or sentencing
+    report months later names the victim and the suspects);
+  - they share no place: only when days <= 1 and S >= 15;
+  - otherwise (a shared place), with days taken as 0 when one refers back to
+    the other and they share an anchor:
+    - days <= 2 (7 when one date is only a published date), an anchor, S >= 12;
+    - days <= 1 and S >= 12, or S >= 4 with a title overlap >= 0.25;
+    - days <= 30, an anchor named by no other article and S >= 25;
+    - a date is unknown, an anchor and S >= 12.
+Links are applied strongest first (union-find) with two guards:
+  - a link that would make a cluster's known dates span more than 30 days is
+    refused, unless it is a strong link (3 anchors, or an anchor and a
+    reference back), which may span up to 5 years;
+  - two clusters of two or more articles merge only when at least 30% of the
+    article pairs across them are linked (average linkage), so a round-up
+    naming two incidents cannot glue them together.
+Thresholds were tuned on gva_bench (gold incident ids) and checked on gva_dev
+and the seeds (tools/dev_events.py re-clusters an extracted database).
 
 Events
 ------
@@ -82,16 +95,21 @@ TYPE_WEIGHT = {"FAC": 1.5, "PERSON": 1.5, "GPE": 1.0, "LOC": 1.0, "ORG": 0.7, "E
                "PRODUCT": 0.5, "WORK_OF_ART": 0.5, "NORP": 0.3}
 PLACE_TYPES = ("GPE", "LOC", "FAC")
 FALLBACK_SOURCES = ("published_date_fallback", "none")
-MAX_DAYS_EVENT = 3  # two text-given event dates of one incident
+MAX_DAYS_EVENT = 2  # two text-given event dates of one incident
 MAX_DAYS_PUBLISHED = 7  # when a date is only a published date
 MAX_DAYS_FOLLOW_UP = 30  # a follow-up report naming the same otherwise unnamed person or venue
-MAX_SPAN_DAYS = 30  # known dates of one cluster
+MAX_SPAN_DAYS = 30  # known dates of one cluster (strong links may exceed it)
+MAX_STRONG_SPAN_DAYS = 5 * 366  # a follow-up (trial, sentencing) may come years later
+MIN_LINKAGE = 0.3  # two clusters of 2+ articles merge only when this share of their article pairs is linked
+MAX_DAYS_REFERRED = 1  # a day-precision date mention this close to the other article's date refers back to it
+MIN_ANCHORS_ANY_DATE = 3  # this many shared rare full names / venues: one incident however far apart the reports
 PRIOR_ARTICLES = 1000  # idf counts at least this many articles: a small warehouse cannot tell what is common
 COMMON_MIN_DF, COMMON_SHARE = 20, 0.02  # an entity named by more articles than this is common
 MIN_SCORE_ANCHORED = 12.0
 MIN_SCORE_SAME_DAY = 12.0
-MIN_SCORE_SAME_DAY_TITLE, MIN_TITLE_OVERLAP = 6.0, 0.25
+MIN_SCORE_SAME_DAY_TITLE, MIN_TITLE_OVERLAP = 4.0, 0.25
 MIN_SCORE_UNDATED = 12.0
+MIN_SCORE_NO_PLACE = 15.0
 MIN_SCORE_FOLLOW_UP = 25.0
 _NOT_ANCHOR = re.compile(r"(?i)\b(hospital|medical|clinic|health|court|courthouse|jail|prison|detention|"
                          r"morgue|coroner|precinct|headquarters|airport|station)\b")
@@ -190,10 +208,22 @@ def id_history(previous: dict[str, str], assignments: pl.DataFrame, *, run_id: s
 class _Clusters:
     """Union-find keeping each cluster's known date range."""
 
-    def __init__(self, ids, dates):
+    def __init__(self, ids, dates, links=()):
         self.parent = {a: a for a in ids}
         self.lo = {a: d for a, d in zip(ids, dates)}
         self.hi = dict(self.lo)
+        self.members = {a: [a] for a in ids}
+        self.adjacent: dict[str, set] = defaultdict(set)
+        for a, b in links:
+            self.adjacent[a].add(b)
+            self.adjacent[b].add(a)
+
+    def linkage(self, ra, rb) -> float:
+        """Share of the article pairs across two clusters that are linked (average linkage)."""
+        small, big = sorted((self.members[ra], self.members[rb]), key=len)
+        big_set = set(big)
+        n = sum(len(self.adjacent[a] & big_set) for a in small)
+        return n / (len(small) * len(big))
 
     def find(self, a):
         while self.parent[a] != a:
@@ -209,9 +239,12 @@ class _Clusters:
         his = [d for d in (self.hi[ra], self.hi[rb]) if d is not None]
         if los and (max(his) - min(los)).days > max_span:
             return False
+        if min(len(self.members[ra]), len(self.members[rb])) > 1 and self.linkage(ra, rb) < MIN_LINKAGE:
+            return False  # two incidents bridged by a few articles (a round-up naming both)
         if rb < ra:
             ra, rb = rb, ra
         self.parent[rb] = ra
+        self.members[ra] += self.members.pop(rb)
         self.lo[ra] = min(los) if los else None
         self.hi[ra] = max(his) if his else None
         return True
@@ -282,9 +315,20 @@ def _best_figures(claims: pl.DataFrame | None) -> dict[str, tuple]:
     return {a: (d.get("killed"), d.get("injured")) for a, d in out.items()}
 
 
+def _strong(n_anchors: int, refers_back: bool) -> bool:
+    """A link that may join clusters further apart in time than MAX_SPAN_DAYS (a follow-up report)."""
+    return n_anchors >= MIN_ANCHORS_ANY_DATE or (refers_back and n_anchors >= 1)
+
+
 def _linked(score: float, anchor: bool, anchor_df: int | None, title_sim: float, days: int | None,
-            both_given: bool) -> bool:
-    """The link rule for two articles that share a place (module docstring)."""
+            both_given: bool, n_anchors: int = 0, refers_back: bool = False, place: bool = True) -> bool:
+    """The link rule (module docstring)."""
+    if n_anchors >= MIN_ANCHORS_ANY_DATE:
+        return True
+    if not place:  # no place in common: only a same-day pair with much else in common
+        return days is not None and days <= 1 and score >= MIN_SCORE_NO_PLACE
+    if refers_back and anchor:  # names in common, and the text names the other report's date: as the same day
+        days = 0
     if days is None:
         return anchor and score >= MIN_SCORE_UNDATED
     if days <= (MAX_DAYS_EVENT if both_given else MAX_DAYS_PUBLISHED) and anchor and score >= MIN_SCORE_ANCHORED:
@@ -301,6 +345,7 @@ def pair_evidence(
     mentions: pl.DataFrame,
     claims: pl.DataFrame | None = None,
     entities: pl.DataFrame | None = None,
+    date_mentions: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
     """Candidate article pairs with their evidence and the link decision (rules in the module docstring).
 
@@ -354,13 +399,15 @@ def pair_evidence(
         pl.col("w").sum().alias("score"), pl.col("anchor").any(), pl.col("place").any(),
         pl.col("counts").sum().cast(pl.Int64).alias("k"),
         pl.col("df").filter(pl.col("anchor")).min().cast(pl.Int64).alias("anchor_df"),
+        pl.col("anchor").sum().cast(pl.Int64).alias("n_anchors"),
     )
 
     figures = _best_figures(claims)
+    mentioned = _mentioned_days(date_mentions)
     titles = dict(zip(ids, articles["title"].to_list())) if "title" in articles.columns else {}
     title_words = {a: _title_words(t) for a, t in titles.items()}
     rows = []
-    for a, b, score, anchor, place, k, anchor_df in scored.iter_rows():
+    for a, b, score, anchor, place, k, anchor_df, n_anchors in scored.iter_rows():
         ta, tb = title_words.get(a), title_words.get(b)
         tsim = len(ta & tb) / min(len(ta), len(tb)) if ta and tb else 0.0
         fa, fb = figures.get(a), figures.get(b)
@@ -370,13 +417,36 @@ def pair_evidence(
         da, db = when.get(a), when.get(b)
         days = abs((da - db).days) if da is not None and db is not None else None
         both_given = given[a] and given[b]
-        linked = place and _linked(score, anchor, anchor_df, tsim, days, both_given)
-        rows.append((a, b, score, anchor, place, k, anchor_df, tsim, days, both_given, linked))
+        refers = bool(days is not None and days > MAX_DAYS_REFERRED
+                      and (_refers(mentioned.get(a), db) or _refers(mentioned.get(b), da)))
+        linked = _linked(score, anchor, anchor_df, tsim, days, both_given, n_anchors, refers, place)
+        rows.append((a, b, score, anchor, place, k, anchor_df, n_anchors, tsim, days, both_given, refers, linked,
+                     _strong(n_anchors, refers)))
     return pl.DataFrame(rows, schema={"article_id": pl.String, "article_id_b": pl.String, "score": pl.Float64,
                                       "anchor": pl.Boolean, "place": pl.Boolean, "k": pl.Int64, "anchor_df": pl.Int64,
+                                      "n_anchors": pl.Int64,
                                       "title_sim": pl.Float64,
                                       "days": pl.Int64,
-                                      "both_given": pl.Boolean, "linked": pl.Boolean}, orient="row")
+                                      "both_given": pl.Boolean, "refers_back": pl.Boolean, "linked": pl.Boolean,
+                                      "strong": pl.Boolean}, orient="row")
+
+
+def _mentioned_days(date_mentions: pl.DataFrame | None) -> dict[str, list[date]]:
+    """article_id -> the days its text names (day precision)."""
+    if date_mentions is None or not date_mentions.height or "resolved_date" not in date_mentions.columns:
+        return {}
+    dm = date_mentions.filter(pl.col("resolved_date").is_not_null())
+    if "precision" in dm.columns:
+        dm = dm.filter(pl.col("precision") == "day")
+    out: dict[str, list[date]] = defaultdict(list)
+    for aid, d in dm.select("article_id", "resolved_date").iter_rows():
+        out[aid].append(d)
+    return out
+
+
+def _refers(days_named: list[date] | None, other: date | None) -> bool:
+    return bool(days_named) and other is not None and any(abs((d - other).days) <= MAX_DAYS_REFERRED
+                                                          for d in days_named)
 
 
 def cluster_events(
@@ -386,6 +456,7 @@ def cluster_events(
     entities: pl.DataFrame | None = None,
     previous: pl.DataFrame | None = None,
     taken_ids=(),
+    date_mentions: pl.DataFrame | None = None,
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """All articles -> (assignments[article_id, event_id], events). Rules in the module docstring.
 
@@ -399,12 +470,12 @@ def cluster_events(
         return pl.DataFrame(schema=ASSIGNMENT_SCHEMA), pl.DataFrame(schema=EVENT_SCHEMA)
     when, given, published = _article_dates(articles)
     info = _entity_info(mentions, entities)
-    ev = pair_evidence(articles, mentions, claims, entities).filter(pl.col("linked"))
-    links = list(ev.select("score", "article_id", "article_id_b").iter_rows())
+    ev = pair_evidence(articles, mentions, claims, entities, date_mentions).filter(pl.col("linked"))
+    links = list(ev.select("score", "article_id", "article_id_b", "strong").iter_rows())
     links.sort(key=lambda t: (-t[0], t[1], t[2]))
-    clusters = _Clusters(ids, [when[a] for a in ids])
-    for _, a, b in links:
-        clusters.try_union(a, b, MAX_SPAN_DAYS)
+    clusters = _Clusters(ids, [when[a] for a in ids], [(a, b) for _, a, b, _ in links])
+    for _, a, b, strong in links:
+        clusters.try_union(a, b, MAX_STRONG_SPAN_DAYS if strong else MAX_SPAN_DAYS)
 
     members: dict[str, list[str]] = defaultdict(list)
     for a in ids:

@@ -104,6 +104,7 @@ class WarehouseState:
     date_mentions: pl.DataFrame  # of articles without published_date
     events: pl.DataFrame = field(default_factory=pl.DataFrame)  # event_id, first_published
     taken_event_ids: pl.DataFrame = field(default_factory=pl.DataFrame)  # event_id: every id used before
+    mentioned_dates: pl.DataFrame = field(default_factory=pl.DataFrame)  # article_id, resolved_date, precision
 
 
 @dataclass
@@ -202,12 +203,17 @@ def finalize(
     # the events as they were: an event keeps its id when articles join it (events_t.carry_ids)
     previous = _previous_events(state)
     taken = set(state.taken_event_ids["event_id"].to_list()) if state.taken_event_ids.height else set()
+    # the days every article's text names (a follow-up that names the incident's date refers back to it)
+    all_dates = _named_days([state.mentioned_dates.filter(keep_old) if state.mentioned_dates.height else None,
+                             new_dates])
     entities, all_mentions = entities_t.resolve_entities(all_mentions, aliases)
-    assignments, _ = events_t.cluster_events(all_articles, all_mentions, all_claims, entities, previous, taken)
+    assignments, _ = events_t.cluster_events(all_articles, all_mentions, all_claims, entities, previous, taken,
+                                             all_dates)
     # venue aliases may merge only within one event: resolve again with the events known,
     # then cluster once more so events point at the merged entities
     entities, all_mentions = entities_t.resolve_entities(all_mentions, aliases, assignments)
-    assignments, events = events_t.cluster_events(all_articles, all_mentions, all_claims, entities, previous, taken)
+    assignments, events = events_t.cluster_events(all_articles, all_mentions, all_claims, entities, previous, taken,
+                                                  all_dates)
     old_ids = dict(previous.select("article_id", "event_id").iter_rows()) if previous.height else {}
     event_history = events_t.id_history(old_ids, assignments, run_id=run_id)
     all_claims = entities_t.link_attributions(all_claims, all_mentions, entities)
@@ -270,6 +276,15 @@ def finalize(
         duplicates=sum(1 for s in status.values() if s == "duplicate"),
         event_history=event_history,
     )
+
+
+def _named_days(frames: list[pl.DataFrame | None]) -> pl.DataFrame:
+    """article_id, resolved_date, precision of the date mentions in ``frames`` (those that have them)."""
+    cols = ["article_id", "resolved_date", "precision"]
+    parts = [f.select(cols) for f in frames if f is not None and f.height and all(c in f.columns for c in cols)]
+    if not parts:
+        return pl.DataFrame(schema={"article_id": pl.String, "resolved_date": pl.Date, "precision": pl.String})
+    return pl.concat(parts, how="vertical_relaxed")
 
 
 def _previous_events(state: WarehouseState) -> pl.DataFrame:
