@@ -383,3 +383,26 @@ def test_a_round_up_naming_two_incidents_does_not_merge_them():
     first = next(g for g in groups if "a1" in g)
     assert {"a1", "a2", "a3"} <= first and not first & {"b1", "b2", "b3"}
     assert {"b1", "b2", "b3"} <= next(g for g in groups if "b1" in g)
+
+
+@pytest.mark.parametrize("title_a, title_b, together", [
+    ("Girl, 5, shot in Homewood", "5-year-old wounded on porch", True),  # the same age, the same day and city
+    ("Girl, 5, shot in Homewood", "Boy, 2, wounded on porch", False),  # different victims
+    ("Man wounded on porch", "Teen hurt by stray bullet", False),  # nothing but the city
+])
+def test_same_day_same_city_reports_are_told_apart_by_the_victims_age(title_a, title_b, together):
+    arts, mentions = frames([("a1", "2016-05-01", "2016-05-01", title_a), ("a2", "2016-05-01", "2016-05-01", title_b)],
+                            {"a1": ["city:Pittsburgh", "org:Allegheny County Police"],
+                             "a2": ["city:Pittsburgh", "org:Allegheny County Police"]})
+    assignments, _ = evt.cluster_events(arts, mentions)
+    assert (assignments["event_id"].n_unique() == 1) is together
+
+
+@pytest.mark.parametrize("title, ages", [
+    ("Girl, 5, shot in Homewood", {"5"}),
+    ("3-year-old boy and man, 24, wounded", {"3", "24"}),
+    ("16 year old shot", {"16"}),
+    ("Five shot at party", set()),
+])
+def test_title_ages(title, ages):
+    assert evt._title_ages(title) == ages

@@ -29,19 +29,29 @@ Evidence between two articles (``pair_evidence``)
   follow-up: "the March 9 shooting").
 - n_anchors: how many anchors the two share (victims', suspects' names, venues).
 
+- Ages: the victims' ages the titles give ("girl, 5", "16-year-old");
+  figures equal: the same largest killed and injured figures.
+- Titles lose an outlet suffix ("Headline - WAFB 9 News ...") before overlap.
+
 Two articles are linked when (docs/EVENTS.md)
-  - they share 3 anchors or more, whatever their dates (a trial or sentencing
-    report months later names the victim and the suspects);
+  - a follow-up, whatever their dates: 3 anchors or more (a trial or
+    sentencing report months later names the victim and the suspects); or 2
+    anchors and equal figures; or a shared place, the same title age, S >= 10
+    and a reference back / 2 anchors / an anchor and equal figures; or a shared
+    place, a reference back, a title overlap and S >= 10;
   - they share no place: only when days <= 1 and S >= 15;
   - otherwise (a shared place), with days taken as 0 when one refers back to
     the other and they share an anchor:
     - days <= 2 (7 when one date is only a published date), an anchor, S >= 12;
+    - days <= 1 and fewer than 2 anchors: different title ages (and different
+      figures) keep them apart; the same title age, or equal figures with a
+      title overlap, link them;
     - days <= 1 and S >= 12, or S >= 4 with a title overlap >= 0.25;
     - days <= 30, an anchor named by no other article and S >= 25;
     - a date is unknown, an anchor and S >= 12.
 Links are applied strongest first (union-find) with two guards:
   - a link that would make a cluster's known dates span more than 30 days is
-    refused, unless it is a strong link (3 anchors, or an anchor and a
+    refused, unless it is a strong link (a follow-up, or an anchor and a
     reference back), which may span up to 5 years;
   - two clusters of two or more articles merge only when at least 30% of the
     article pairs across them are linked (average linkage), so a round-up
@@ -78,6 +88,7 @@ from datetime import date
 
 import polars as pl
 
+from transforms import lexicon
 from transforms.entities import STATE_KEYS, name_key
 
 EVENT_SCHEMA: dict[str, pl.DataType] = {
@@ -110,6 +121,7 @@ MIN_SCORE_SAME_DAY = 12.0
 MIN_SCORE_SAME_DAY_TITLE, MIN_TITLE_OVERLAP = 4.0, 0.25
 MIN_SCORE_UNDATED = 12.0
 MIN_SCORE_NO_PLACE = 15.0
+MIN_SCORE_REFERRED_TITLE = 10.0
 MIN_SCORE_FOLLOW_UP = 25.0
 _NOT_ANCHOR = re.compile(r"(?i)\b(hospital|medical|clinic|health|court|courthouse|jail|prison|detention|"
                          r"morgue|coroner|precinct|headquarters|airport|station)\b")
@@ -297,11 +309,24 @@ _TITLE_STOP = set(
 )
 
 
+_SITE_SUFFIX = re.compile(r"\s+[-|\u2013\u2014]\s+[^-|\u2013\u2014]*$")
+
+
 def _title_words(title: str | None) -> set[str]:
     """Content words of a title (crime-report boilerplate words dropped)."""
     if not title:
         return set()
+    title = _SITE_SUFFIX.sub("", title)  # "Headline - WAFB 9 News Baton Rouge, ...": the outlet is not content
     return {w for w in re.findall(r"[a-z0-9']+", title.lower()) if len(w) > 2 and w not in _TITLE_STOP}
+
+
+_AGE = re.compile(r"\b(\d{1,2})[- ]years?[- ]old\b|\b" + lexicon.alternation("events", "age_nouns")
+                  + r",? (\d{1,2})\b", re.I)
+
+
+def _title_ages(title: str | None) -> set[str]:
+    """Ages a title gives its people ("5-year-old", "girl, 5")."""
+    return {a or b for a, b in _AGE.findall(title or "")}
 
 
 def _best_figures(claims: pl.DataFrame | None) -> dict[str, tuple]:
@@ -315,20 +340,36 @@ def _best_figures(claims: pl.DataFrame | None) -> dict[str, tuple]:
     return {a: (d.get("killed"), d.get("injured")) for a, d in out.items()}
 
 
-def _strong(n_anchors: int, refers_back: bool) -> bool:
+def _follow_up(n_anchors: int, refers_back: bool, place: bool, title_sim: float, score: float,
+               ages: str = "none", figures_equal: bool = False) -> bool:
+    """Evidence that two reports however far apart in time are one incident (a follow-up report)."""
+    return (n_anchors >= MIN_ANCHORS_ANY_DATE
+            or (n_anchors >= 2 and figures_equal)
+            or (place and ages == "same" and score >= MIN_SCORE_REFERRED_TITLE
+                and (refers_back or n_anchors >= 2 or (n_anchors >= 1 and figures_equal)))
+            or (place and refers_back and title_sim > 0 and score >= MIN_SCORE_REFERRED_TITLE))
+
+
+def _strong(n_anchors: int, refers_back: bool, figures_equal: bool = False, follow_up: bool = False) -> bool:
     """A link that may join clusters further apart in time than MAX_SPAN_DAYS (a follow-up report)."""
-    return n_anchors >= MIN_ANCHORS_ANY_DATE or (refers_back and n_anchors >= 1)
+    return follow_up or (refers_back and n_anchors >= 1)
 
 
 def _linked(score: float, anchor: bool, anchor_df: int | None, title_sim: float, days: int | None,
-            both_given: bool, n_anchors: int = 0, refers_back: bool = False, place: bool = True) -> bool:
-    """The link rule (module docstring)."""
-    if n_anchors >= MIN_ANCHORS_ANY_DATE:
+            both_given: bool, n_anchors: int = 0, refers_back: bool = False, place: bool = True,
+            ages: str = "none", figures_equal: bool = False) -> bool:
+    """The link rule (module docstring). ``ages``: "same" | "different" | "none" (the titles' victim ages)."""
+    if _follow_up(n_anchors, refers_back, place, title_sim, score, ages, figures_equal):
         return True
     if not place:  # no place in common: only a same-day pair with much else in common
         return days is not None and days <= 1 and score >= MIN_SCORE_NO_PLACE
     if refers_back and anchor:  # names in common, and the text names the other report's date: as the same day
         days = 0
+    if days is not None and days <= 1 and n_anchors < 2:
+        if ages == "different" and not figures_equal:  # "girl, 5" and "boy, 2": two incidents
+            return False
+        if ages == "same" or (figures_equal and title_sim > 0):
+            return True
     if days is None:
         return anchor and score >= MIN_SCORE_UNDATED
     if days <= (MAX_DAYS_EVENT if both_given else MAX_DAYS_PUBLISHED) and anchor and score >= MIN_SCORE_ANCHORED:
@@ -406,6 +447,7 @@ def pair_evidence(
     mentioned = _mentioned_days(date_mentions)
     titles = dict(zip(ids, articles["title"].to_list())) if "title" in articles.columns else {}
     title_words = {a: _title_words(t) for a, t in titles.items()}
+    ages_of = {a: _title_ages(t) for a, t in titles.items()}
     rows = []
     for a, b, score, anchor, place, k, anchor_df, n_anchors in scored.iter_rows():
         ta, tb = title_words.get(a), title_words.get(b)
@@ -419,9 +461,14 @@ def pair_evidence(
         both_given = given[a] and given[b]
         refers = bool(days is not None and days > MAX_DAYS_REFERRED
                       and (_refers(mentioned.get(a), db) or _refers(mentioned.get(b), da)))
-        linked = _linked(score, anchor, anchor_df, tsim, days, both_given, n_anchors, refers, place)
+        aa, ab = ages_of.get(a), ages_of.get(b)
+        ages = "same" if aa and ab and aa & ab else "different" if aa and ab else "none"
+        figures_equal = fa is not None and fb is not None and fa == fb
+        linked = _linked(score, anchor, anchor_df, tsim, days, both_given, n_anchors, refers, place, ages,
+                         figures_equal)
         rows.append((a, b, score, anchor, place, k, anchor_df, n_anchors, tsim, days, both_given, refers, linked,
-                     _strong(n_anchors, refers)))
+                     _strong(n_anchors, refers, figures_equal,
+                             _follow_up(n_anchors, refers, place, tsim, score, ages, figures_equal))))
     return pl.DataFrame(rows, schema={"article_id": pl.String, "article_id_b": pl.String, "score": pl.Float64,
                                       "anchor": pl.Boolean, "place": pl.Boolean, "k": pl.Int64, "anchor_df": pl.Int64,
                                       "n_anchors": pl.Int64,
