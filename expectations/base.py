@@ -46,6 +46,7 @@ class Batch:
     claims: pl.DataFrame = field(default_factory=pl.DataFrame)
     entities: pl.DataFrame = field(default_factory=pl.DataFrame)  # the whole table (replaced)
     events: pl.DataFrame = field(default_factory=pl.DataFrame)  # the whole table (replaced)
+    event_id_history: pl.DataFrame = field(default_factory=pl.DataFrame)
     source_files: pl.DataFrame = field(default_factory=pl.DataFrame)
     rejected_inputs: pl.DataFrame = field(default_factory=pl.DataFrame)
     # the run records, for the run-record suites: the run's row and the data suites' results

@@ -284,6 +284,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
     ev = report["events"]
     rows.append((f"events: adjusted Rand index ({ev['n_events']} events, {ev['n_gold_incidents']} gold)",
                  ev["adjusted_rand_index"], ev["n"]))
+    rows.append(("events: pair precision (same-event pairs that are one incident)", ev["pair_precision"],
+                 ev["pairs_predicted"]))
+    rows.append(("events: pair recall (same-incident pairs put in one event)", ev["pair_recall"],
+                 ev["pairs_gold"]))
     city = report["city_in_gpe"]
     rows.append(("gold city among the article's GPE entities", city["recall"], city["n"]))
     rows.append(("  ... among articles whose text names the city", city["recall_where_text_names_city"],

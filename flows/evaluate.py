@@ -10,13 +10,14 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 import polars as pl
 
 from flows.settings import Settings
 from transforms.entities import name_key
-from transforms.evaluation import adjusted_rand_index, best_values, date_accuracy, figure_accuracy
+from transforms.evaluation import adjusted_rand_index, best_values, date_accuracy, figure_accuracy, pair_scores
 from warehouse import loader
 
 SEEDS_INCIDENT = "seeds"
@@ -44,12 +45,22 @@ def score(con, gold: pl.DataFrame, seeds_files: list[str]) -> dict:
     truth = dict(zip(gold["file"].to_list(), gold["incident_id"].cast(pl.String).to_list()))
     truth.update({f: SEEDS_INCIDENT for f in seeds_files})
     scored = files.filter(pl.col("file").is_in(list(truth)))
+    gold_labels = [truth[f] for f in scored["file"].to_list()]
+    pred_labels = scored["event_id"].to_list()
+    pairs = pair_scores(gold_labels, pred_labels)
+    incident_sizes = Counter(gold_labels)
     report["events"] = {
         "n": scored.height,
-        "adjusted_rand_index": round(adjusted_rand_index(
-            [truth[f] for f in scored["file"].to_list()], scored["event_id"].to_list()), 4),
-        "n_events": scored["event_id"].n_unique(),
-        "n_gold_incidents": len(set(truth.values())),
+        "adjusted_rand_index": round(adjusted_rand_index(gold_labels, pred_labels), 4),
+        "pair_precision": None if pairs["precision"] is None else round(pairs["precision"], 4),
+        "pair_recall": None if pairs["recall"] is None else round(pairs["recall"], 4),
+        "pair_f1": None if pairs["f1"] is None else round(pairs["f1"], 4),
+        "pairs_gold": pairs["pairs_true"],
+        "pairs_predicted": pairs["pairs_pred"],
+        "pairs_correct": pairs["pairs_both"],
+        "n_events": len(set(pred_labels)),
+        "n_gold_incidents": len(incident_sizes),
+        "n_gold_multi_article_incidents": sum(1 for c in incident_sizes.values() if c > 1),
     }
 
     # the gold city among the article's GPE entity names (canonical or alias), compared by

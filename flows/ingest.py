@@ -124,6 +124,11 @@ def read_state(settings: Settings, ledger: pl.DataFrame):
                      "attributed_char_start, attributed_char_end, attributed_to, event_id from claims"),
             date_mentions=q("select d.* from date_mentions d join articles a using (article_id) "
                             "where a.published_date is null"),
+            events=q("select event_id, first_published from events"),
+            mentioned_dates=q("select article_id, resolved_date, precision from date_mentions "
+                              "where resolved_date is not null and precision = 'day'"),
+            taken_event_ids=q("select event_id from events union select event_id from event_id_history "
+                              "union select new_event_id from event_id_history where new_event_id is not null"),
         )
     finally:
         con.close()
@@ -186,6 +191,8 @@ def _build_plan(run_id: str, fin, rejected: pl.DataFrame, summary: RunSummary) -
     plan.add("date_mentions", fin.new_date_mentions)
     plan.add("entity_mentions", fin.new_entity_mentions)
     plan.add("claims", fin.new_claims)
+    plan.add("event_id_history", fin.event_history.with_columns(pl.lit(run_id).alias("run_id"),
+                                                               pl.lit(now).alias("recorded_at")))
     plan.add("rejected_inputs", rejected.with_columns(pl.lit(run_id).alias("run_id"),
                                                       pl.lit(now).alias("rejected_at")))
     plan.upserts["source_files"] = fin.source_files

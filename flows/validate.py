@@ -125,6 +125,7 @@ def batch_of(plan: LoadPlan, loaded_articles: pl.DataFrame):
         claims=_concat(plan.inserts.get("claims")),
         entities=plan.replaces.get("entities", pl.DataFrame()),
         events=plan.replaces.get("events", pl.DataFrame()),
+        event_id_history=_concat(plan.inserts.get("event_id_history")),
         source_files=plan.upserts.get("source_files", pl.DataFrame()),
         rejected_inputs=_concat(plan.inserts.get("rejected_inputs")),
         loaded_articles=kept.select("article_id", "published_date") if kept.height else pl.DataFrame(),

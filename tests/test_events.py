@@ -227,3 +227,182 @@ def test_seed_mentions_point_into_body_clean_and_IS_is_only_the_group(seeds):
     # no title or rank inside a person's name
     people = seeds["entities"].filter(pl.col("entity_type") == "PERSON")["canonical_name"].to_list()
     assert not [p for p in people if p.split()[0] in ("President", "former", "Mayor")]
+
+
+# ---------------------------------------------------------------- stable ids (docs/EVENTS.md)
+
+OLD_A, OLD_B = "old-event-a", "old-event-b"
+
+
+@pytest.mark.parametrize(
+    "groups, previous, first, expected",
+    [
+        pytest.param([["a1", "a2", "a3"]], {"a1": OLD_A}, {}, [OLD_A], id="articles-join-keep-the-id"),
+        pytest.param([["a1"], ["a2"]], {}, {}, [evt.event_id(["a1"]), evt.event_id(["a2"])], id="all-new"),
+        # two events merge: the one with more articles in the group keeps its id
+        pytest.param([["a1", "a2", "a3"]], {"a1": OLD_A, "a2": OLD_B, "a3": OLD_B}, {}, [OLD_B], id="merge-larger"),
+        # a tie: the older event (first published earlier) keeps its id
+        pytest.param([["a1", "a2"]], {"a1": OLD_A, "a2": OLD_B},
+                     {OLD_A: D("2024-03-23"), OLD_B: D("2024-03-22")}, [OLD_B], id="merge-tie-older"),
+        # a split: the part with most of the old articles keeps the id; the other part gets a new one,
+        # never the old id again, even when its smallest article made the old id
+        pytest.param([["a1"], ["a2", "a3"]], {"a1": OLD_A, "a2": OLD_A, "a3": OLD_A}, {},
+                     [evt.event_id(["a1"]), OLD_A], id="split"),
+        pytest.param([["a1"], ["a2", "a3"]], {a: evt.event_id(["a1"]) for a in ("a1", "a2", "a3")}, {},
+                     [evt.event_id(["a1"], 1), evt.event_id(["a1"])], id="split-salted"),
+    ],
+)
+def test_carry_ids(groups, previous, first, expected):
+    assert evt.carry_ids(groups, previous, first) == expected
+
+
+def test_carry_ids_never_reuses_a_retired_id():
+    retired = evt.event_id(["a1"])
+    assert evt.carry_ids([["a1"]], {}, {}, {retired}) == [evt.event_id(["a1"], 1)]
+
+
+@pytest.mark.parametrize(
+    "previous, now, expected",
+    [
+        # a3 joins: no change
+        ({"a1": OLD_A, "a2": OLD_A}, {"a1": OLD_A, "a2": OLD_A, "a3": OLD_A}, []),
+        # B merged into A
+        ({"a1": OLD_A, "a2": OLD_B}, {"a1": OLD_A, "a2": OLD_A}, [(OLD_B, OLD_A, "merged", 1)]),
+        # a2 and a3 leave A for a new event C
+        ({"a1": OLD_A, "a2": OLD_A, "a3": OLD_A}, {"a1": OLD_A, "a2": "C", "a3": "C"}, [(OLD_A, "C", "split", 2)]),
+        # B's only article is gone (its file changed): removed
+        ({"a1": OLD_A, "a2": OLD_B}, {"a1": OLD_A}, [(OLD_B, None, "removed", 1)]),
+    ],
+)
+def test_id_history(previous, now, expected):
+    assignments = pl.DataFrame({"article_id": list(now), "event_id": list(now.values())})
+    got = evt.id_history(previous, assignments, run_id="r2")
+    assert [tuple(r) for r in got.select("event_id", "new_event_id", "change", "n_articles").iter_rows()] == expected
+    assert got["history_id"].n_unique() == got.height
+
+
+def test_cluster_events_keeps_the_ids_of_previous_events():
+    arts, mentions = frames(
+        [("s0", "2024-03-22", None, "Crocus"), ("s1", "2024-03-23", "2024-03-22", "Crocus"),
+         ("z9", "2016-05-01", "2016-05-01", "Man shot in Englewood")],
+        {"s0": CROCUS, "s1": CROCUS, "z9": ["city:Chicago", "person:Jane Doe"]})
+    # before: s1 alone was event "crocus-1"; s0 is new
+    previous = pl.DataFrame({"article_id": ["s1", "z9"], "event_id": ["crocus-1", "chicago-1"]})
+    assignments, events = evt.cluster_events(arts, mentions, previous=previous)
+    assert dict(assignments.iter_rows()) == {"s0": "crocus-1", "s1": "crocus-1", "z9": "chicago-1"}
+    assert sorted(events["event_id"]) == ["chicago-1", "crocus-1"]
+
+
+@pytest.mark.slow
+def test_the_event_id_survives_adding_articles_in_a_later_run(tmp_path):
+    """Two real runs on one database: seeds 000 and 001 first, then all five. The first run's event
+    keeps its id although 004 (the smallest article id, which would name a fresh event) joins it."""
+    import shutil
+
+    from tests.conftest import SEEDS, query, run_pipeline
+
+    db, folder = tmp_path / "w.duckdb", tmp_path / "in"
+    folder.mkdir()
+    for f in sorted(SEEDS.glob("00[01]_*.txt")):
+        shutil.copy(f, folder / f.name)
+    first = run_pipeline([folder], db)
+    assert first.status == "success"
+    ((before,),) = query(db, "select event_id from events")
+    ids_first = [r[0] for r in query(db, "select article_id from articles order by 1")]
+    assert before == evt.event_id(ids_first)
+
+    for f in sorted(SEEDS.glob("*.txt")):
+        shutil.copy(f, folder / f.name)
+    second = run_pipeline([folder], db)
+    assert second.status == "success" and second.files_new == 3
+    assert query(db, "select event_id, article_count from events") == [(before, 5)]
+    assert query(db, "select count(distinct event_id), min(event_id) from articles") == [(1, before)]
+    all_ids = [r[0] for r in query(db, "select article_id from articles order by 1")]
+    assert min(all_ids) < min(ids_first)  # a fresh clustering would have named the event after 004
+    assert query(db, "select count(*) from claims where event_id is distinct from ?", [before]) == [(0,)]
+    # joining is no merge or split
+    assert query(db, "select count(*) from event_id_history") == [(0,)]
+    # the events table changed one row (the event's counts), not "the whole table"
+    assert second.row_counts["events"] == 1
+    total_entities = query(db, "select count(*) from entities")[0][0]
+    assert 0 < second.row_counts["entities"] < total_entities  # entities only 000 or 001 name are unchanged
+
+    third = run_pipeline([folder], db)  # nothing new: nothing written
+    assert third.row_counts.get("events", 0) == 0 and query(db, "select event_id from events") == [(before,)]
+
+
+# ---------------------------------------------------------------- follow-ups and round-ups
+
+def _dates(rows: list[tuple[str, str]]) -> pl.DataFrame:
+    return pl.DataFrame({"article_id": [a for a, _ in rows], "resolved_date": [D(d) for _, d in rows],
+                         "precision": ["day"] * len(rows)})
+
+
+def test_a_follow_up_naming_the_victim_and_the_suspects_joins_months_later():
+    names = ["city:Wilkinsburg", "person:Cheron Shelton", "person:Robert Thomas", "person:Jerry Shelton"]
+    arts, mentions = frames([("a1", "2016-03-10", "2016-03-09", "Six killed at Wilkinsburg cookout"),
+                             ("a2", "2016-06-25", "2016-06-24", "Survivor reflects on the night")],
+                            {"a1": names, "a2": names})
+    assignments, _ = evt.cluster_events(arts, mentions)
+    assert partition(assignments) == {frozenset({"a1", "a2"})}
+
+
+@pytest.mark.parametrize("named_days, expected", [
+    ([("a2", "2016-03-09")], [{"a1", "a2"}]),  # "... in the March 9 shooting": refers back
+    ([("a2", "2016-04-01")], [{"a1"}, {"a2"}]),  # names another day: one shared name is not enough
+    ([], [{"a1"}, {"a2"}]),
+])
+def test_a_follow_up_that_names_the_incidents_date_joins_it(named_days, expected):
+    arts, mentions = frames([("a1", "2016-03-10", "2016-03-09", "Man shot in Homewood"),
+                             ("a2", "2016-04-20", "2016-04-19", "Arrest in Homewood shooting")],
+                            {"a1": ["city:Pittsburgh", "person:Lamont Powell"],
+                             "a2": ["city:Pittsburgh", "person:Lamont Powell"]})
+    assignments, _ = evt.cluster_events(arts, mentions, date_mentions=_dates(named_days))
+    assert partition(assignments) == {frozenset(g) for g in expected}
+
+
+def test_a_round_up_naming_two_incidents_does_not_merge_them():
+    """Two incidents in one city a day apart, three reports each (victim, place, suspect), and a round-up
+    naming both victims and both places: it links to every report, but the two incidents' reports share
+    only the city."""
+    one = ["city:Detroit", "person:Mariah Davis", "venue:Southfield Freeway"]
+    two = ["city:Detroit", "person:Kamiyah Mobley", "venue:Reginald Street"]
+    arts, mentions = frames(
+        [("a1", "2016-05-10", "2016-05-10", "Girl dies"), ("a2", "2016-05-11", "2016-05-10", "Girl, 5, dies"),
+         ("a3", "2016-05-11", "2016-05-10", "Grandmother held"),
+         ("b1", "2016-05-11", "2016-05-11", "Girl, 2, shot"), ("b2", "2016-05-12", "2016-05-11", "Girl, 2, critical"),
+         ("b3", "2016-05-12", "2016-05-11", "Suspect in custody"),
+         ("r", "2016-05-12", "2016-05-11", "Spate of child shootings")],
+        {**{a: one + ["person:Tyrone Price"] for a in ("a1", "a2", "a3")},
+         **{b: two + ["person:Jonathan Burks"] for b in ("b1", "b2", "b3")}, "r": one + two})
+    links = evt.pair_evidence(arts, mentions).filter(pl.col("linked"))
+    assert {tuple(sorted(p)) for p in links.select("article_id", "article_id_b").rows() if "r" in p} == {
+        tuple(sorted((x, "r"))) for x in ("a1", "a2", "a3", "b1", "b2", "b3")}  # the bridge is there
+    assignments, _ = evt.cluster_events(arts, mentions)
+    groups = partition(assignments)
+    first = next(g for g in groups if "a1" in g)
+    assert {"a1", "a2", "a3"} <= first and not first & {"b1", "b2", "b3"}
+    assert {"b1", "b2", "b3"} <= next(g for g in groups if "b1" in g)
+
+
+@pytest.mark.parametrize("title_a, title_b, together", [
+    ("Girl, 5, shot in Homewood", "5-year-old wounded on porch", True),  # the same age, the same day and city
+    ("Girl, 5, shot in Homewood", "Boy, 2, wounded on porch", False),  # different victims
+    ("Man wounded on porch", "Teen hurt by stray bullet", False),  # nothing but the city
+])
+def test_same_day_same_city_reports_are_told_apart_by_the_victims_age(title_a, title_b, together):
+    arts, mentions = frames([("a1", "2016-05-01", "2016-05-01", title_a), ("a2", "2016-05-01", "2016-05-01", title_b)],
+                            {"a1": ["city:Pittsburgh", "org:Allegheny County Police"],
+                             "a2": ["city:Pittsburgh", "org:Allegheny County Police"]})
+    assignments, _ = evt.cluster_events(arts, mentions)
+    assert (assignments["event_id"].n_unique() == 1) is together
+
+
+@pytest.mark.parametrize("title, ages", [
+    ("Girl, 5, shot in Homewood", {"5"}),
+    ("3-year-old boy and man, 24, wounded", {"3", "24"}),
+    ("16 year old shot", {"16"}),
+    ("Five shot at party", set()),
+])
+def test_title_ages(title, ages):
+    assert evt._title_ages(title) == ages

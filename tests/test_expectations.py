@@ -71,6 +71,9 @@ def good_rows() -> dict[str, list[dict]]:
         "events": [{"event_id": "ev1", "label": "Riverside Mall, Springfield, 2024-03-03",
                     "event_date": date(2024, 3, 3), "location_entity_id": "en1", "article_count": 1,
                     "first_published": date(2024, 3, 4), "last_published": date(2024, 3, 4)}],
+        # ev0 (gone) was merged into ev1
+        "event_id_history": [{"history_id": "h1", "event_id": "ev0", "new_event_id": "ev1", "change": "merged",
+                              "n_articles": 1}],
         "source_files": [{"source_path": "/in/a.txt", "file_sha256": "ab" * 32, "size_bytes": 300, "mtime_ns": 1,
                           "status": "article", "article_id": AID, "first_run_id": RUN, "last_run_id": RUN}],
         "rejected_inputs": [{"run_id": RUN, "source_path": "/in/empty.txt", "reason": "empty_file", "detail": "0 bytes",
@@ -185,6 +188,15 @@ CASES = [
     Case("claims", "attributed_span_not_reversed", {"attributed_char_start": 9, "attributed_char_end": 3}),
     Case("claims", "attributed_span_inside_body_clean", {"attributed_char_end": len(BODY) + 1}),
     Case("claims", "attributed_span_slices_to_surface", {"attributed_surface": "sheriff"}),
+    # event_id_history
+    Case("event_id_history", "history_id_not_null", {"history_id": N}),
+    Case("event_id_history", "history_id_unique", copies=2),
+    Case("event_id_history", "event_id_not_null", {"event_id": N}),
+    Case("event_id_history", "change_in_vocabulary", {"change": "renamed"}),
+    Case("event_id_history", "n_articles_positive", {"n_articles": 0}),
+    Case("event_id_history", "new_event_id_set_unless_removed", {"change": "removed"}),
+    Case("event_id_history", "new_event_id_resolves_to_event", {"new_event_id": "no-such-event"}),
+    Case("event_id_history", "old_event_id_matches_change", {"change": "split"}),  # ev0 is no event any more
     # source_files
     Case("source_files", "source_path_not_null", {"source_path": N}),
     Case("source_files", "source_path_unique", copies=2),

@@ -113,3 +113,32 @@ def test_connect_reports_a_busy_database_clearly(tmp_path):
         holder.kill()
         holder.wait()
     loader.connect(db, read_only=True).close()  # free again once the holder is gone
+
+
+def _events(rows):
+    return pl.DataFrame(rows, schema={"event_id": pl.String, "label": pl.String, "article_count": pl.Int32},
+                        orient="row")
+
+
+def test_a_replaced_table_writes_and_counts_only_the_rows_that_changed(con):
+    loader.start_run(con, "r1", [], False)
+    first = loader.LoadPlan(run_id="r1")
+    first.replaces["events"] = _events([("e1", "Blast", 1), ("e2", "Fire", 2), ("e3", "Flood", 1)])
+    assert loader.commit_run(con, first)["events"] == 3
+    loader.start_run(con, "r2", [], False)
+    second = loader.LoadPlan(run_id="r2")
+    # e1 unchanged, e2 gained an article, e3 gone, e4 new: 1 changed + 1 deleted + 1 inserted
+    second.replaces["events"] = _events([("e1", "Blast", 1), ("e2", "Fire", 3), ("e4", "Storm", 1)])
+    assert loader.commit_run(con, second)["events"] == 3
+    assert con.execute("select event_id, label, article_count from events order by 1").fetchall() == [
+        ("e1", "Blast", 1), ("e2", "Fire", 3), ("e4", "Storm", 1)]
+    loader.start_run(con, "r3", [], False)
+    third = loader.LoadPlan(run_id="r3")
+    third.replaces["events"] = _events([("e1", "Blast", 1), ("e2", "Fire", 3), ("e4", "Storm", 1)])
+    assert loader.commit_run(con, third)["events"] == 0
+    # an empty frame empties the table
+    loader.start_run(con, "r4", [], False)
+    fourth = loader.LoadPlan(run_id="r4")
+    fourth.replaces["events"] = _events([])
+    assert loader.commit_run(con, fourth)["events"] == 3
+    assert con.execute("select count(*) from events").fetchone() == (0,)

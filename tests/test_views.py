@@ -117,8 +117,10 @@ COLS = ("n_articles", "conservative_value", "max_value", "latest_value", "latest
 
 
 @pytest.mark.parametrize("event, claim_type, expected", [
-    # 12, 16, 14 dated, 20 undated; the latest day (Jan 2) has 16 and 14: the largest, flagged tied
+    # 12, 16, 14 dated, 20 undated; the latest day (Jan 2) has 16 and 14: the largest, flagged tied.
+    # 14 and "more than 15" on the same day cannot both hold, nor can the undated exact 20 and 12: conflicting
     (E1, "killed", (4, 12, 20, 16, date(2024, 1, 2), 8, True, True, 1)),
+    # "dozens" (>= 24) on Jan 1, "between 10 and 12" on Jan 2: the figure would have fallen
     (E1, "injured", (2, 10, 24, 10, date(2024, 1, 2), 14, True, False, 0)),
     # no dated article at all: the undated one is the latest
     (E2, "killed", (1, 3, 3, 3, None, 0, False, False, 1)),
@@ -129,17 +131,98 @@ def test_claim_consensus(mart, event, claim_type, expected):
     assert got[0]["event_label"] is not None
 
 
-def test_claim_timeline_orders_dated_reports_and_puts_undated_last_without_a_change(mart):
+def test_claim_consensus_conflicting_reports_have_no_range(mart):
+    got = rows(mart, "select * from claim_consensus where event_id = 'ev1' and claim_type = 'killed'")
+    # 12 (Jan 1) -> 14 and more than 15 (Jan 2) are revisions as well, but the conflicts leave no range
+    assert pick(got[0], "range_low", "range_high", "is_revision") == (None, None, True)
+    got = rows(mart, "select * from claim_consensus where event_id = 'ev2' and claim_type = 'killed'")
+    assert pick(got[0], "range_low", "range_high", "is_conflicting", "is_revision") == (3, 3, False, False)
+
+
+def test_claim_timeline_compares_each_report_with_the_previous_day_and_puts_undated_last(mart):
     got = rows(mart, "select * from claim_timeline where event_id = 'ev1' and claim_type = 'killed' "
                      "order by report_number")
-    cols = ("article_id", "report_number", "is_dated", "best_value", "previous_value", "change_from_previous",
-            "running_max")
+    cols = ("article_id", "report_number", "is_dated", "best_value", "day_value", "previous_value",
+            "previous_published", "change_from_previous", "contradicts_previous", "running_max")
     assert [pick(r, *cols) for r in got] == [
-        ("a1", 1, True, 12, None, None, 12),
-        ("a2", 2, True, 16, 12, 4, 16),
-        ("a3", 3, True, 14, 16, -2, 16),
-        ("a4", 4, False, 20, None, None, 20),  # undated: its place in the sequence is unknown
+        ("a1", 1, True, 12, 12, None, None, None, False, 12),
+        # a2 and a3 share Jan 2 (ordered by article_id): both against Jan 1's 12, not against each other
+        ("a2", 2, True, 16, 16, 12, date(2024, 1, 1), 4, False, 16),
+        ("a3", 3, True, 14, 16, 12, date(2024, 1, 1), 2, False, 16),
+        ("a4", 4, False, 20, None, None, None, None, False, 20),  # undated: its place in the sequence is unknown
     ]
+
+
+# ---------------------------------------------------------------- interval rules, one event per case
+
+# (published day of March 2024 or None, qualifier, value_low, value_high) per article
+CONSENSUS_CASES = {
+    # seeds-like: more than 60, at least 60, at least 40 and an undated at least 62 are compatible lower bounds
+    "lower-bounds": ([(22, "more_than", 61, None), (23, "at_least", 60, None), (23, "at_least", 40, None),
+                      (None, "at_least", 62, None)], (62, None, False, False)),
+    # an at_least figure is open above even when the claim carries a high bound (a derived bound)
+    "at-least-open": ([(22, "at_least", 60, 60), (22, "exact", 62, 62)], (62, 62, False, False)),
+    "more-than-open": ([(22, "more_than", 61, 61), (23, "exact", 70, 70)], (70, 70, False, False)),
+    # a toll that rose: 40 on day one, 62 the next: a revision, the range is the later figure
+    "toll-rose": ([(22, "exact", 40, 40), (23, "exact", 62, 62)], (62, 62, False, True)),
+    "toll-rose-to-lower-bound": ([(22, "exact", 40, 40), (24, "at_least", 62, None)], (62, None, False, True)),
+    # the same figures in the other order: a toll does not fall, so this is a conflict
+    "toll-fell": ([(22, "exact", 62, 62), (23, "exact", 40, 40)], (None, None, True, False)),
+    # 62 exact vs 40 exact on one day
+    "same-day-exact": ([(22, "exact", 62, 62), (22, "exact", 40, 40)], (None, None, True, False)),
+    # 3 vs 5 vs 4 attackers
+    "attackers": ([(22, "exact", 3, 3), (22, "exact", 5, 5), (23, "exact", 4, 4)], (None, None, True, True)),
+    # an undated exact figure cannot be placed before or after: a difference is a conflict
+    "undated-exact": ([(22, "exact", 10, 10), (None, "exact", 12, 12)], (None, None, True, False)),
+    # ranges and bounds that overlap narrow each other
+    "ranges-overlap": ([(22, "range", 10, 12), (22, "exact", 11, 11), (23, "at_least", 9, None)],
+                       (11, 11, False, False)),
+    "at-most": ([(22, "at_most", 0, 20), (23, "at_least", 5, None), (23, "about", 10, 10)], (10, 10, False, False)),
+    "at-most-below-lower-bound": ([(22, "at_least", 30, None), (22, "less_than", 0, 19)], (None, None, True, False)),
+    "single": ([(None, "exact", 7, 7)], (7, 7, False, False)),
+}
+
+
+@pytest.fixture(scope="module")
+def consensus_mart(tmp_path_factory):
+    db = tmp_path_factory.mktemp("consensus") / "w.duckdb"
+    con = loader.connect(db)
+    loader.ensure_schema(con)
+    for case, (reports, _) in CONSENSUS_CASES.items():
+        con.execute("insert into events (event_id, label, article_count) values (?, ?, ?)",
+                    [case, case, len(reports)])
+        for i, (day, qualifier, low, high) in enumerate(reports):
+            aid = f"{case}-{i}"
+            _article(con, aid, date(2024, 3, day) if day else None, case)
+            _claim(con, f"c-{aid}", aid, "killed", qualifier, low, low, high, f"{qualifier} {low}", event_id=case)
+    con.close()
+    return db
+
+
+@pytest.mark.parametrize("case", list(CONSENSUS_CASES))
+def test_claim_consensus_interval_rules(consensus_mart, case):
+    expected = CONSENSUS_CASES[case][1]
+    got = rows(consensus_mart, "select * from claim_consensus where event_id = ?", [case])
+    assert [pick(r, "range_low", "range_high", "is_conflicting", "is_revision") for r in got] == [expected]
+
+
+def test_claim_consensus_keeps_the_acled_max_latest_and_spread_figures(consensus_mart):
+    got = rows(consensus_mart, "select * from claim_consensus where event_id = 'toll-rose'")[0]
+    assert pick(got, "conservative_value", "max_value", "latest_value", "spread") == (40, 62, 62, 22)
+
+
+def test_claim_timeline_same_day_reports_do_not_swing(consensus_mart):
+    # lower-bounds: 61 on the 22nd; 60 and 40 on the 23rd are each compared with the 22nd's 61
+    got = rows(consensus_mart, "select * from claim_timeline where event_id = 'lower-bounds' order by report_number")
+    assert [pick(r, "article_id", "previous_value", "change_from_previous", "contradicts_previous") for r in got] == [
+        ("lower-bounds-0", None, None, False),
+        ("lower-bounds-1", 61, -1, False),  # at least 60 after more than 60: a weaker bound, no contradiction
+        ("lower-bounds-2", 61, -21, False),
+        ("lower-bounds-3", None, None, False),  # undated
+    ]
+    got = rows(consensus_mart, "select * from claim_timeline where event_id = 'toll-fell' order by report_number")
+    assert [pick(r, "previous_value", "change_from_previous", "contradicts_previous") for r in got] == [
+        (None, None, False), (62, -22, True)]
 
 
 def test_entity_cooccurrence_counts_shared_articles_once_per_unordered_pair(mart):
@@ -210,7 +293,12 @@ def test_seeds_claim_consensus_killed_and_injured(seeds_db):
     got = {r["claim_type"]: r for r in rows(seeds_db, "select * from claim_consensus")}
     assert pick(got["killed"], "n_articles", "conservative_value", "max_value", "spread", "is_conflicting",
                 "latest_published", "latest_is_tied", "n_undated_articles") == \
-        (4, 40, 62, 22, True, date(2024, 3, 23), True, 1)
+        (4, 40, 62, 22, False, date(2024, 3, 23), True, 1)
+    # more than 60, at least 60, at least 40, at least 62: compatible lower bounds, the range is "at least 62"
+    assert pick(got["killed"], "range_low", "range_high", "is_revision") == (62, None, False)
+    assert got["injured"]["is_conflicting"] is False  # "over 100" three times and "scores": lower bounds
+    # "three assailants ... others mentioned five", "all four direct assailants": cannot all be true
+    assert got["attackers"]["is_conflicting"] is True
     # 001 (60) and 004 (40) are both from 2024-03-23: the latest value is the larger, flagged as tied
     assert got["killed"]["latest_value"] == 60
     # "over 100 injuries" (000), "over 100 injured" (001, 004) -> 101; 003 "scores were wounded"
@@ -230,6 +318,10 @@ def test_seeds_claim_timeline_killed(seeds_db):
     }
     undated = got[-1]
     assert pick(undated, "is_dated", "previous_value", "change_from_previous", "running_max") == (False, None, None, 62)
+    # 001 and 004 (both 2024-03-23) are each compared with 000's 61 of the day before, not with each other
+    by_seed = {r["seed"]: r for r in got}
+    assert [pick(by_seed[k], "previous_value", "change_from_previous", "contradicts_previous") for k in ("001", "004")] \
+        == [(61, -1, False), (61, -21, False)]
 
 
 @pytest.mark.slow

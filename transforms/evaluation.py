@@ -73,3 +73,22 @@ def adjusted_rand_index(labels_true: list, labels_pred: list) -> float:
     if maximum == expected:
         return 1.0
     return (sum_ij - expected) / (maximum - expected)
+
+
+def pair_scores(labels_true: list, labels_pred: list) -> dict:
+    """Pairwise clustering scores: of the article pairs put in one event, the share that are one gold
+    incident (precision); of the gold same-incident pairs, the share put in one event (recall).
+
+    -> pairs_true, pairs_pred, pairs_both, precision, recall, f1 (None where a denominator is 0).
+    """
+    if len(labels_true) != len(labels_pred):
+        raise ValueError("both clusterings must label the same items")
+    both = sum(comb(c, 2) for c in Counter(zip(labels_true, labels_pred)).values())
+    true_pairs = sum(comb(c, 2) for c in Counter(labels_true).values())
+    pred_pairs = sum(comb(c, 2) for c in Counter(labels_pred).values())
+    precision = both / pred_pairs if pred_pairs else None
+    recall = both / true_pairs if true_pairs else None
+    f1 = (2 * precision * recall / (precision + recall)
+          if precision is not None and recall is not None and precision + recall else None)
+    return {"pairs_true": true_pairs, "pairs_pred": pred_pairs, "pairs_both": both,
+            "precision": precision, "recall": recall, "f1": f1}

@@ -24,22 +24,49 @@ Evidence between two articles (``pair_evidence``)
 - Dates: an article's date is its event_date when the text gave it, else its
   published_date (an upper bound of the incident's date), else unknown; days =
   the distance of the two dates.
+- Refers back: one article's text names a day (a day-precision date mention)
+  within 1 day of the other's date, and the two are more than a day apart (a
+  follow-up: "the March 9 shooting").
+- n_anchors: how many anchors the two share (victims', suspects' names, venues).
 
-Two articles that share a place are linked when
-  - days <= 3 (7 when one date is only a published date), an anchor, S >= 12;
-  - days <= 1 and S >= 12, or S >= 6 with a title overlap >= 0.25;
-  - days <= 30 (a follow-up report), an anchor named by no other article and
-    S >= 25;
-  - a date is unknown, an anchor and S >= 12.
-Links are applied strongest first (union-find); a link that would make a
-cluster's known dates span more than 30 days is refused, so chains of links
-cannot glue different incidents together. Thresholds were tuned on gva_bench
-(file names carry GVA incident ids) and checked on gva_dev + seeds.
+- Ages: the victims' ages the titles give ("girl, 5", "16-year-old");
+  figures equal: the same largest killed and injured figures.
+- Titles lose an outlet suffix ("Headline - WAFB 9 News ...") before overlap.
+
+Two articles are linked when (docs/EVENTS.md)
+  - a follow-up, whatever their dates: 3 anchors or more (a trial or
+    sentencing report months later names the victim and the suspects); or 2
+    anchors and equal figures; or a shared place, the same title age, S >= 10
+    and a reference back / 2 anchors / an anchor and equal figures; or a shared
+    place, a reference back, a title overlap and S >= 10;
+  - they share no place: only when days <= 1 and S >= 15;
+  - otherwise (a shared place), with days taken as 0 when one refers back to
+    the other and they share an anchor:
+    - days <= 2 (7 when one date is only a published date), an anchor, S >= 12;
+    - days <= 1 and fewer than 2 anchors: different title ages (and different
+      figures) keep them apart; the same title age, or equal figures with a
+      title overlap, link them;
+    - days <= 1 and S >= 12, or S >= 4 with a title overlap >= 0.25;
+    - days <= 30, an anchor named by no other article and S >= 25;
+    - a date is unknown, an anchor and S >= 12.
+Links are applied strongest first (union-find) with two guards:
+  - a link that would make a cluster's known dates span more than 30 days is
+    refused, unless it is a strong link (a follow-up, or an anchor and a
+    reference back), which may span up to 5 years;
+  - two clusters of two or more articles merge only when at least 30% of the
+    article pairs across them are linked (average linkage), so a round-up
+    naming two incidents cannot glue them together.
+Thresholds were tuned on gva_bench (gold incident ids) and checked on gva_dev
+and the seeds (tools/dev_events.py re-clusters an extracted database).
 
 Events
 ------
-- event_id = first 16 hex of sha256("event|" + smallest article_id): the same
-  set of articles gives the same id on every run. Every article has one.
+- event_id: an event keeps its id when articles join it (``carry_ids``): each
+  previous id goes to the new cluster holding most of its articles (ties: the
+  older event, then the smaller id), one per cluster; a cluster without one
+  gets first 16 hex of sha256("event|" + smallest article_id), salted while that
+  id was ever used. ``id_history`` records merges, splits and removals
+  (event_id_history). Rules in docs/EVENTS.md. Every article has an event.
 - event_date: the most common event_date the text gave (event_date_source not
   a fallback), ties to the earliest; without one, the earliest published /
   fallback date (a report is published on or after its incident).
@@ -61,6 +88,7 @@ from datetime import date
 
 import polars as pl
 
+from transforms import lexicon
 from transforms.entities import STATE_KEYS, name_key
 
 EVENT_SCHEMA: dict[str, pl.DataType] = {
@@ -78,16 +106,22 @@ TYPE_WEIGHT = {"FAC": 1.5, "PERSON": 1.5, "GPE": 1.0, "LOC": 1.0, "ORG": 0.7, "E
                "PRODUCT": 0.5, "WORK_OF_ART": 0.5, "NORP": 0.3}
 PLACE_TYPES = ("GPE", "LOC", "FAC")
 FALLBACK_SOURCES = ("published_date_fallback", "none")
-MAX_DAYS_EVENT = 3  # two text-given event dates of one incident
+MAX_DAYS_EVENT = 2  # two text-given event dates of one incident
 MAX_DAYS_PUBLISHED = 7  # when a date is only a published date
 MAX_DAYS_FOLLOW_UP = 30  # a follow-up report naming the same otherwise unnamed person or venue
-MAX_SPAN_DAYS = 30  # known dates of one cluster
+MAX_SPAN_DAYS = 30  # known dates of one cluster (strong links may exceed it)
+MAX_STRONG_SPAN_DAYS = 5 * 366  # a follow-up (trial, sentencing) may come years later
+MIN_LINKAGE = 0.3  # two clusters of 2+ articles merge only when this share of their article pairs is linked
+MAX_DAYS_REFERRED = 1  # a day-precision date mention this close to the other article's date refers back to it
+MIN_ANCHORS_ANY_DATE = 3  # this many shared rare full names / venues: one incident however far apart the reports
 PRIOR_ARTICLES = 1000  # idf counts at least this many articles: a small warehouse cannot tell what is common
 COMMON_MIN_DF, COMMON_SHARE = 20, 0.02  # an entity named by more articles than this is common
 MIN_SCORE_ANCHORED = 12.0
 MIN_SCORE_SAME_DAY = 12.0
-MIN_SCORE_SAME_DAY_TITLE, MIN_TITLE_OVERLAP = 6.0, 0.25
+MIN_SCORE_SAME_DAY_TITLE, MIN_TITLE_OVERLAP = 4.0, 0.25
 MIN_SCORE_UNDATED = 12.0
+MIN_SCORE_NO_PLACE = 15.0
+MIN_SCORE_REFERRED_TITLE = 10.0
 MIN_SCORE_FOLLOW_UP = 25.0
 _NOT_ANCHOR = re.compile(r"(?i)\b(hospital|medical|clinic|health|court|courthouse|jail|prison|detention|"
                          r"morgue|coroner|precinct|headquarters|airport|station)\b")
@@ -96,17 +130,112 @@ _NOT_VENUE = re.compile(r"(?i)\b(hospital|medical|clinic|health|court|courthouse
                         r"lane|boulevard|blvd|highway|interstate|route|way|place|block)\b\.?$")
 
 
-def event_id(article_ids) -> str:
-    return hashlib.sha256(f"event|{min(article_ids)}".encode()).hexdigest()[:16]
+HISTORY_SCHEMA: dict[str, pl.DataType] = {
+    "history_id": pl.String, "event_id": pl.String, "new_event_id": pl.String, "change": pl.String,
+    "n_articles": pl.Int32,
+}
+CHANGES = ("merged", "split", "removed")
+
+
+def event_id(article_ids, salt: int = 0) -> str:
+    """A new event's id: from its smallest article id (``salt`` > 0 when that id is taken)."""
+    key = f"event|{min(article_ids)}" + (f"|{salt}" if salt else "")
+    return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+def carry_ids(
+    groups: list[list[str]],
+    previous: dict[str, str],
+    previous_first: dict[str, date | None] | None = None,
+    taken: set[str] | frozenset = frozenset(),
+) -> list[str]:
+    """One id per group of articles; an event keeps its id when articles join it (docs/EVENTS.md).
+
+    ``previous``: article_id -> its event_id before this run; ``previous_first``: an old
+    event's first_published (the older event wins a tie); ``taken``: ids ever used
+    (events and event_id_history), never given to a new event.
+
+    Each old id goes to the group holding most of its articles (ties: the older event,
+    then the smaller id), one old id per group, the largest overlaps first. A group that
+    inherits none (all new articles, or the smaller part of a split) gets a new id from
+    its smallest article id, salted while that id is taken.
+    """
+    previous_first = previous_first or {}
+    overlaps: list[tuple] = []
+    for g, members in enumerate(groups):
+        counts = Counter(previous[a] for a in members if previous.get(a))
+        for old, n in counts.items():
+            first = previous_first.get(old)
+            overlaps.append((-n, first is None, first or date.min, old, g))
+    overlaps.sort()
+    ids: list[str | None] = [None] * len(groups)
+    given: set[str] = set()
+    for _, _, _, old, g in overlaps:
+        if ids[g] is None and old not in given:
+            ids[g] = old
+            given.add(old)
+    used = set(taken) | set(previous.values()) | given
+    for g, members in enumerate(groups):
+        if ids[g] is None:
+            salt = 0
+            while (candidate := event_id(members, salt)) in used:
+                salt += 1
+            ids[g] = candidate
+            used.add(candidate)
+    return ids  # type: ignore[return-value]
+
+
+def id_history(previous: dict[str, str], assignments: pl.DataFrame, *, run_id: str) -> pl.DataFrame:
+    """event_id_history rows of one run: where the articles of each old event id went.
+
+    - merged: the old id is gone and (some of) its articles are now in new_event_id;
+    - split: the old id lives on, and some of its articles are now in new_event_id;
+    - removed: the old id is gone with none of its articles left (their files changed or
+      were replaced); new_event_id NULL.
+    An article that joins an event, or an event that keeps all its articles, is no change.
+    """
+    now = dict(assignments.select("article_id", "event_id").iter_rows())
+    alive = set(now.values())
+    moved: Counter = Counter()
+    lost: Counter = Counter()
+    for aid, old in previous.items():
+        if old is None:
+            continue
+        new = now.get(aid)
+        if new is None:
+            lost[old] += 1
+        elif new != old:
+            moved[(old, new)] += 1
+    rows = [{"event_id": old, "new_event_id": new, "change": "split" if old in alive else "merged", "n_articles": n}
+            for (old, new), n in moved.items()]
+    olds_moved = {old for old, _ in moved}
+    rows += [{"event_id": old, "new_event_id": None, "change": "removed", "n_articles": n}
+             for old, n in lost.items() if old not in alive and old not in olds_moved]
+    rows.sort(key=lambda r: (r["event_id"], r["new_event_id"] or ""))
+    for r in rows:
+        r["history_id"] = hashlib.sha256(f"{run_id}|{r['event_id']}|{r['new_event_id']}".encode()).hexdigest()[:16]
+    return pl.DataFrame(rows, schema=HISTORY_SCHEMA)
 
 
 class _Clusters:
     """Union-find keeping each cluster's known date range."""
 
-    def __init__(self, ids, dates):
+    def __init__(self, ids, dates, links=()):
         self.parent = {a: a for a in ids}
         self.lo = {a: d for a, d in zip(ids, dates)}
         self.hi = dict(self.lo)
+        self.members = {a: [a] for a in ids}
+        self.adjacent: dict[str, set] = defaultdict(set)
+        for a, b in links:
+            self.adjacent[a].add(b)
+            self.adjacent[b].add(a)
+
+    def linkage(self, ra, rb) -> float:
+        """Share of the article pairs across two clusters that are linked (average linkage)."""
+        small, big = sorted((self.members[ra], self.members[rb]), key=len)
+        big_set = set(big)
+        n = sum(len(self.adjacent[a] & big_set) for a in small)
+        return n / (len(small) * len(big))
 
     def find(self, a):
         while self.parent[a] != a:
@@ -122,9 +251,12 @@ class _Clusters:
         his = [d for d in (self.hi[ra], self.hi[rb]) if d is not None]
         if los and (max(his) - min(los)).days > max_span:
             return False
+        if min(len(self.members[ra]), len(self.members[rb])) > 1 and self.linkage(ra, rb) < MIN_LINKAGE:
+            return False  # two incidents bridged by a few articles (a round-up naming both)
         if rb < ra:
             ra, rb = rb, ra
         self.parent[rb] = ra
+        self.members[ra] += self.members.pop(rb)
         self.lo[ra] = min(los) if los else None
         self.hi[ra] = max(his) if his else None
         return True
@@ -177,11 +309,24 @@ _TITLE_STOP = set(
 )
 
 
+_SITE_SUFFIX = re.compile(r"\s+[-|\u2013\u2014]\s+[^-|\u2013\u2014]*$")
+
+
 def _title_words(title: str | None) -> set[str]:
     """Content words of a title (crime-report boilerplate words dropped)."""
     if not title:
         return set()
+    title = _SITE_SUFFIX.sub("", title)  # "Headline - WAFB 9 News Baton Rouge, ...": the outlet is not content
     return {w for w in re.findall(r"[a-z0-9']+", title.lower()) if len(w) > 2 and w not in _TITLE_STOP}
+
+
+_AGE = re.compile(r"\b(\d{1,2})[- ]years?[- ]old\b|\b" + lexicon.alternation("events", "age_nouns")
+                  + r",? (\d{1,2})\b", re.I)
+
+
+def _title_ages(title: str | None) -> set[str]:
+    """Ages a title gives its people ("5-year-old", "girl, 5")."""
+    return {a or b for a, b in _AGE.findall(title or "")}
 
 
 def _best_figures(claims: pl.DataFrame | None) -> dict[str, tuple]:
@@ -195,9 +340,36 @@ def _best_figures(claims: pl.DataFrame | None) -> dict[str, tuple]:
     return {a: (d.get("killed"), d.get("injured")) for a, d in out.items()}
 
 
+def _follow_up(n_anchors: int, refers_back: bool, place: bool, title_sim: float, score: float,
+               ages: str = "none", figures_equal: bool = False) -> bool:
+    """Evidence that two reports however far apart in time are one incident (a follow-up report)."""
+    return (n_anchors >= MIN_ANCHORS_ANY_DATE
+            or (n_anchors >= 2 and figures_equal)
+            or (place and ages == "same" and score >= MIN_SCORE_REFERRED_TITLE
+                and (refers_back or n_anchors >= 2 or (n_anchors >= 1 and figures_equal)))
+            or (place and refers_back and title_sim > 0 and score >= MIN_SCORE_REFERRED_TITLE))
+
+
+def _strong(n_anchors: int, refers_back: bool, figures_equal: bool = False, follow_up: bool = False) -> bool:
+    """A link that may join clusters further apart in time than MAX_SPAN_DAYS (a follow-up report)."""
+    return follow_up or (refers_back and n_anchors >= 1)
+
+
 def _linked(score: float, anchor: bool, anchor_df: int | None, title_sim: float, days: int | None,
-            both_given: bool) -> bool:
-    """The link rule for two articles that share a place (module docstring)."""
+            both_given: bool, n_anchors: int = 0, refers_back: bool = False, place: bool = True,
+            ages: str = "none", figures_equal: bool = False) -> bool:
+    """The link rule (module docstring). ``ages``: "same" | "different" | "none" (the titles' victim ages)."""
+    if _follow_up(n_anchors, refers_back, place, title_sim, score, ages, figures_equal):
+        return True
+    if not place:  # no place in common: only a same-day pair with much else in common
+        return days is not None and days <= 1 and score >= MIN_SCORE_NO_PLACE
+    if refers_back and anchor:  # names in common, and the text names the other report's date: as the same day
+        days = 0
+    if days is not None and days <= 1 and n_anchors < 2:
+        if ages == "different" and not figures_equal:  # "girl, 5" and "boy, 2": two incidents
+            return False
+        if ages == "same" or (figures_equal and title_sim > 0):
+            return True
     if days is None:
         return anchor and score >= MIN_SCORE_UNDATED
     if days <= (MAX_DAYS_EVENT if both_given else MAX_DAYS_PUBLISHED) and anchor and score >= MIN_SCORE_ANCHORED:
@@ -214,6 +386,7 @@ def pair_evidence(
     mentions: pl.DataFrame,
     claims: pl.DataFrame | None = None,
     entities: pl.DataFrame | None = None,
+    date_mentions: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
     """Candidate article pairs with their evidence and the link decision (rules in the module docstring).
 
@@ -267,13 +440,16 @@ def pair_evidence(
         pl.col("w").sum().alias("score"), pl.col("anchor").any(), pl.col("place").any(),
         pl.col("counts").sum().cast(pl.Int64).alias("k"),
         pl.col("df").filter(pl.col("anchor")).min().cast(pl.Int64).alias("anchor_df"),
+        pl.col("anchor").sum().cast(pl.Int64).alias("n_anchors"),
     )
 
     figures = _best_figures(claims)
+    mentioned = _mentioned_days(date_mentions)
     titles = dict(zip(ids, articles["title"].to_list())) if "title" in articles.columns else {}
     title_words = {a: _title_words(t) for a, t in titles.items()}
+    ages_of = {a: _title_ages(t) for a, t in titles.items()}
     rows = []
-    for a, b, score, anchor, place, k, anchor_df in scored.iter_rows():
+    for a, b, score, anchor, place, k, anchor_df, n_anchors in scored.iter_rows():
         ta, tb = title_words.get(a), title_words.get(b)
         tsim = len(ta & tb) / min(len(ta), len(tb)) if ta and tb else 0.0
         fa, fb = figures.get(a), figures.get(b)
@@ -283,13 +459,41 @@ def pair_evidence(
         da, db = when.get(a), when.get(b)
         days = abs((da - db).days) if da is not None and db is not None else None
         both_given = given[a] and given[b]
-        linked = place and _linked(score, anchor, anchor_df, tsim, days, both_given)
-        rows.append((a, b, score, anchor, place, k, anchor_df, tsim, days, both_given, linked))
+        refers = bool(days is not None and days > MAX_DAYS_REFERRED
+                      and (_refers(mentioned.get(a), db) or _refers(mentioned.get(b), da)))
+        aa, ab = ages_of.get(a), ages_of.get(b)
+        ages = "same" if aa and ab and aa & ab else "different" if aa and ab else "none"
+        figures_equal = fa is not None and fb is not None and fa == fb
+        linked = _linked(score, anchor, anchor_df, tsim, days, both_given, n_anchors, refers, place, ages,
+                         figures_equal)
+        rows.append((a, b, score, anchor, place, k, anchor_df, n_anchors, tsim, days, both_given, refers, linked,
+                     _strong(n_anchors, refers, figures_equal,
+                             _follow_up(n_anchors, refers, place, tsim, score, ages, figures_equal))))
     return pl.DataFrame(rows, schema={"article_id": pl.String, "article_id_b": pl.String, "score": pl.Float64,
                                       "anchor": pl.Boolean, "place": pl.Boolean, "k": pl.Int64, "anchor_df": pl.Int64,
+                                      "n_anchors": pl.Int64,
                                       "title_sim": pl.Float64,
                                       "days": pl.Int64,
-                                      "both_given": pl.Boolean, "linked": pl.Boolean}, orient="row")
+                                      "both_given": pl.Boolean, "refers_back": pl.Boolean, "linked": pl.Boolean,
+                                      "strong": pl.Boolean}, orient="row")
+
+
+def _mentioned_days(date_mentions: pl.DataFrame | None) -> dict[str, list[date]]:
+    """article_id -> the days its text names (day precision)."""
+    if date_mentions is None or not date_mentions.height or "resolved_date" not in date_mentions.columns:
+        return {}
+    dm = date_mentions.filter(pl.col("resolved_date").is_not_null())
+    if "precision" in dm.columns:
+        dm = dm.filter(pl.col("precision") == "day")
+    out: dict[str, list[date]] = defaultdict(list)
+    for aid, d in dm.select("article_id", "resolved_date").iter_rows():
+        out[aid].append(d)
+    return out
+
+
+def _refers(days_named: list[date] | None, other: date | None) -> bool:
+    return bool(days_named) and other is not None and any(abs((d - other).days) <= MAX_DAYS_REFERRED
+                                                          for d in days_named)
 
 
 def cluster_events(
@@ -297,32 +501,40 @@ def cluster_events(
     mentions: pl.DataFrame,
     claims: pl.DataFrame | None = None,
     entities: pl.DataFrame | None = None,
+    previous: pl.DataFrame | None = None,
+    taken_ids=(),
+    date_mentions: pl.DataFrame | None = None,
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """All articles -> (assignments[article_id, event_id], events). Rules in the module docstring.
 
     ``entities`` (optional, resolve_entities' first frame) gives canonical names and types for labels;
-    without it they come from the mentions.
+    without it they come from the mentions. ``previous`` (optional): the warehouse's events as they
+    were, as article_id, event_id (and first_published), so events keep their ids (``carry_ids``);
+    ``taken_ids``: every id used before (events, event_id_history), never given to a new event.
     """
     ids = articles["article_id"].to_list()
     if not ids:
         return pl.DataFrame(schema=ASSIGNMENT_SCHEMA), pl.DataFrame(schema=EVENT_SCHEMA)
     when, given, published = _article_dates(articles)
     info = _entity_info(mentions, entities)
-    ev = pair_evidence(articles, mentions, claims, entities).filter(pl.col("linked"))
-    links = list(ev.select("score", "article_id", "article_id_b").iter_rows())
+    ev = pair_evidence(articles, mentions, claims, entities, date_mentions).filter(pl.col("linked"))
+    links = list(ev.select("score", "article_id", "article_id_b", "strong").iter_rows())
     links.sort(key=lambda t: (-t[0], t[1], t[2]))
-    clusters = _Clusters(ids, [when[a] for a in ids])
-    for _, a, b in links:
-        clusters.try_union(a, b, MAX_SPAN_DAYS)
+    clusters = _Clusters(ids, [when[a] for a in ids], [(a, b) for _, a, b, _ in links])
+    for _, a, b, strong in links:
+        clusters.try_union(a, b, MAX_STRONG_SPAN_DAYS if strong else MAX_SPAN_DAYS)
 
     members: dict[str, list[str]] = defaultdict(list)
     for a in ids:
         members[clusters.find(a)].append(a)
-    eid_of = {}
-    for mem in members.values():
-        e = event_id(mem)
-        for a in mem:
-            eid_of[a] = e
+    groups = sorted(members.values(), key=min)
+    old_of, old_first = {}, {}
+    if previous is not None and previous.height:
+        old_of = {a: e for a, e in previous.select("article_id", "event_id").iter_rows() if e is not None}
+        if "first_published" in previous.columns:
+            old_first = dict(previous.select("event_id", "first_published").unique("event_id").iter_rows())
+    group_ids = carry_ids(groups, old_of, old_first, set(taken_ids))
+    eid_of = {a: e for mem, e in zip(groups, group_ids) for a in mem}
     assignments = pl.DataFrame({"article_id": ids, "event_id": [eid_of[a] for a in ids]}, schema=ASSIGNMENT_SCHEMA)
 
     # events
@@ -333,8 +545,8 @@ def cluster_events(
     dfs = dict(ae.group_by("entity_id").agg(pl.len()).iter_rows())
     titles = dict(zip(ids, articles["title"].to_list())) if "title" in articles.columns else {}
     rows = []
-    for mem in members.values():
-        rows.append(_event_row(mem, counts, dfs, info, when, given, published, titles))
+    for mem, eid in zip(groups, group_ids):
+        rows.append(_event_row(eid, mem, counts, dfs, info, when, given, published, titles))
     events = pl.DataFrame(rows, schema=EVENT_SCHEMA).sort("event_id")
     return assignments, events
 
@@ -348,7 +560,7 @@ def _event_date(mem, when, given) -> date | None:
     return min(known) if known else None
 
 
-def _event_row(mem, counts, dfs, info, when, given, published, titles) -> dict:
+def _event_row(eid, mem, counts, dfs, info, when, given, published, titles) -> dict:
     n_art = Counter()
     n_men = Counter()
     for a in mem:
@@ -373,7 +585,7 @@ def _event_row(mem, counts, dfs, info, when, given, published, titles) -> dict:
         label = (titles.get(first) or "untitled")[:80] + (f", {ev_date.isoformat()}" if ev_date else "")
     pubs = [published[a] for a in mem if published[a] is not None]
     return {
-        "event_id": event_id(mem), "label": label, "event_date": ev_date,
+        "event_id": eid, "label": label, "event_date": ev_date,
         "location_entity_id": venue or place, "article_count": len(mem),
         "first_published": min(pubs) if pubs else None, "last_published": max(pubs) if pubs else None,
     }

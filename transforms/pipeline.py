@@ -102,6 +102,9 @@ class WarehouseState:
     entity_mentions: pl.DataFrame
     claims: pl.DataFrame  # claim_id, article_id, claim_type, value_low, attributed_*, event_id, attributed_to
     date_mentions: pl.DataFrame  # of articles without published_date
+    events: pl.DataFrame = field(default_factory=pl.DataFrame)  # event_id, first_published
+    taken_event_ids: pl.DataFrame = field(default_factory=pl.DataFrame)  # event_id: every id used before
+    mentioned_dates: pl.DataFrame = field(default_factory=pl.DataFrame)  # article_id, resolved_date, precision
 
 
 @dataclass
@@ -121,6 +124,7 @@ class Finalized:
     claim_updates: pl.DataFrame  # claim_id, event_id, attributed_to
     date_updates: pl.DataFrame  # mention_id, resolved_date, precision, resolution
     duplicates: int
+    event_history: pl.DataFrame = field(default_factory=lambda: pl.DataFrame(schema=events_t.HISTORY_SCHEMA))
 
 
 def _nonnull(frame: pl.DataFrame, like: pl.DataFrame) -> pl.DataFrame:
@@ -196,12 +200,22 @@ def finalize(
     all_mentions = pl.concat([state.entity_mentions.filter(keep_old), new_mentions], how="diagonal_relaxed")
     all_claims = pl.concat([state.claims.filter(keep_old), new_claims], how="diagonal_relaxed")
 
+    # the events as they were: an event keeps its id when articles join it (events_t.carry_ids)
+    previous = _previous_events(state)
+    taken = set(state.taken_event_ids["event_id"].to_list()) if state.taken_event_ids.height else set()
+    # the days every article's text names (a follow-up that names the incident's date refers back to it)
+    all_dates = _named_days([state.mentioned_dates.filter(keep_old) if state.mentioned_dates.height else None,
+                             new_dates])
     entities, all_mentions = entities_t.resolve_entities(all_mentions, aliases)
-    assignments, _ = events_t.cluster_events(all_articles, all_mentions, all_claims, entities)
+    assignments, _ = events_t.cluster_events(all_articles, all_mentions, all_claims, entities, previous, taken,
+                                             all_dates)
     # venue aliases may merge only within one event: resolve again with the events known,
     # then cluster once more so events point at the merged entities
     entities, all_mentions = entities_t.resolve_entities(all_mentions, aliases, assignments)
-    assignments, events = events_t.cluster_events(all_articles, all_mentions, all_claims, entities)
+    assignments, events = events_t.cluster_events(all_articles, all_mentions, all_claims, entities, previous, taken,
+                                                  all_dates)
+    old_ids = dict(previous.select("article_id", "event_id").iter_rows()) if previous.height else {}
+    event_history = events_t.id_history(old_ids, assignments, run_id=run_id)
     all_claims = entities_t.link_attributions(all_claims, all_mentions, entities)
 
     # 4. event context for year-less dates in undated articles, then their event dates
@@ -260,4 +274,26 @@ def finalize(
         claim_updates=claim_events.filter(~is_new).select("claim_id", "event_id", "attributed_to"),
         date_updates=resolved.filter(~is_new).select("mention_id", "resolved_date", "precision", "resolution"),
         duplicates=sum(1 for s in status.values() if s == "duplicate"),
+        event_history=event_history,
     )
+
+
+def _named_days(frames: list[pl.DataFrame | None]) -> pl.DataFrame:
+    """article_id, resolved_date, precision of the date mentions in ``frames`` (those that have them)."""
+    cols = ["article_id", "resolved_date", "precision"]
+    parts = [f.select(cols) for f in frames if f is not None and f.height and all(c in f.columns for c in cols)]
+    if not parts:
+        return pl.DataFrame(schema={"article_id": pl.String, "resolved_date": pl.Date, "precision": pl.String})
+    return pl.concat(parts, how="vertical_relaxed")
+
+
+def _previous_events(state: WarehouseState) -> pl.DataFrame:
+    """article_id, event_id, first_published of the articles loaded before this run (replaced ones too:
+    an event whose articles are all gone is recorded as removed)."""
+    arts = state.articles
+    if not arts.height or "event_id" not in arts.columns:
+        return pl.DataFrame(schema={"article_id": pl.String, "event_id": pl.String, "first_published": pl.Date})
+    prev = arts.select("article_id", "event_id").filter(pl.col("event_id").is_not_null())
+    if state.events.height:
+        return prev.join(state.events.select("event_id", "first_published"), on="event_id", how="left")
+    return prev.with_columns(pl.lit(None, pl.Date).alias("first_published"))

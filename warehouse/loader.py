@@ -274,6 +274,40 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame, ver
             con.unregister("_nc_rows")
 
 
+def _primary_key(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
+    row = con.execute("select constraint_column_names from duckdb_constraints() where table_name = ? "
+                      "and constraint_type = 'PRIMARY KEY'", [table]).fetchone()
+    return list(row[0]) if row else []
+
+
+def _replace_changed(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> int:
+    """Make ``table`` hold exactly ``frame``'s rows, writing only what differs; -> rows written.
+
+    Rows whose key is not in the frame are deleted; new rows and rows with any changed
+    column are inserted or replaced; unchanged rows are not touched (so a run reports
+    the events and entities it changed, not the whole table).
+    """
+    key = _primary_key(con, table)
+    columns = [c for c in _table_column_names(con, table) if c in frame.columns]
+    if not key or not all(k in columns for k in key):
+        con.execute(f"delete from {table}")
+        if frame.height:
+            _insert(con, table, frame)
+        return frame.height
+    con.register("_nc_new", frame.select(columns).to_arrow())
+    try:
+        keys = _names(key)
+        deleted = con.execute(f"delete from {table} where ({keys}) not in (select ({keys}) from _nc_new)"
+                              if len(key) > 1 else
+                              f"delete from {table} where {keys} not in (select {keys} from _nc_new)").fetchone()[0]
+        changed = con.execute(f"insert or replace into {table} ({_names(columns)}) "
+                              f"select * from _nc_new except select {_names(columns)} from {table}").fetchone()[0]
+    finally:
+        with contextlib.suppress(duckdb.Error):
+            con.unregister("_nc_new")
+    return int(deleted) + int(changed)
+
+
 def commit_run(con: duckdb.DuckDBPyConnection, plan: LoadPlan,
                before_commit: Callable[[], None] | None = None) -> dict[str, int]:
     """Apply ``plan`` in one transaction and mark the run successful; all or nothing.
@@ -288,10 +322,9 @@ def commit_run(con: duckdb.DuckDBPyConnection, plan: LoadPlan,
             con.register("_nc_gone", ids.to_arrow())
             for table in (*ARTICLE_CHILD_TABLES, "articles"):
                 con.execute(f"delete from {table} where article_id in (select article_id from _nc_gone)")
+        replaced: dict[str, int] = {}
         for table, frame in plan.replaces.items():
-            con.execute(f"delete from {table}")
-            if frame.height:
-                _insert(con, table, frame)
+            replaced[table] = _replace_changed(con, table, frame)
         for table, frames in plan.inserts.items():
             for frame in frames:
                 _insert(con, table, frame, wide=plan.from_parquet.get(table))
@@ -309,7 +342,7 @@ def commit_run(con: duckdb.DuckDBPyConnection, plan: LoadPlan,
             finally:
                 with contextlib.suppress(duckdb.Error):
                     con.unregister("_nc_upd")
-        counts = plan.row_counts()
+        counts = {**plan.row_counts(), **replaced}  # a replaced table: only the rows that changed
         counts["pipeline_runs"] = 1  # this run's row, inserted at its start, completed here
         fields = dict(plan.run_fields)
         fields["row_counts"] = json.dumps(counts)

@@ -132,6 +132,18 @@ create table if not exists events (
     last_published     date
 );
 
+-- grain: one row per (run, old event id, event id its articles went to): how a run merged, split
+-- or removed events (docs/EVENTS.md). Follow a saved id: where event_id = ? order by recorded_at.
+create table if not exists event_id_history (
+    history_id    varchar primary key,         -- hash of (run_id, event_id, new_event_id)
+    run_id        varchar not null,
+    event_id      varchar not null,            -- the id before this run
+    new_event_id  varchar,                     -- where (some of) its articles are now; NULL: removed
+    change        varchar not null,            -- merged | split | removed
+    n_articles    integer not null,            -- its articles that moved (removed: that are gone)
+    recorded_at   timestamp not null
+);
+
 -- grain: one row per rejected input file per run that saw it changed or new
 create table if not exists rejected_inputs (
     run_id       varchar not null,
