@@ -26,7 +26,7 @@ from flows.reader import list_inputs, read_units
 from flows.runners import task_runner_for, workers  # noqa: F401  (task_runner_for: the CLI's import)
 from flows.settings import Settings
 from flows.staging import TEXT_COLUMNS, RunStaging
-from transforms.incremental import unchanged_by_stat
+from transforms.incremental import mark_quarantined, unchanged_by_stat
 from warehouse import loader
 
 TASK_OPTS = dict(cache_policy=NO_CACHE, persist_result=False)
@@ -356,6 +356,11 @@ def ingest_articles(paths: list[str], settings: Settings, run_id: str | None = N
                     plan.inserts["articles"] = [stage.with_texts(f) for f in plan.inserts["articles"]]
                 plan.run_fields = summary.run_fields()  # the run row's counts, for its suite
                 plan, dq = validate(settings, plan, state, today)
+                if "source_records" in plan.upserts:  # records whose article was quarantined say so
+                    kept = pl.concat([f.select("article_id") for f in plan.inserts.get("articles", [])]
+                                     or [pl.DataFrame(schema={"article_id": pl.String})])
+                    held_back = set(fin.new_articles["article_id"].to_list()) - set(kept["article_id"].to_list())
+                    plan.upserts["source_records"] = mark_quarantined(plan.upserts["source_records"], held_back)
                 # ... and let go again: the load streams them from the staging files
                 if "articles" in plan.inserts:
                     plan.inserts["articles"] = [f.drop(TEXT_COLUMNS, strict=False) for f in plan.inserts["articles"]]

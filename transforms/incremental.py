@@ -258,3 +258,12 @@ def resolve_refs(before: dict[Key, str], touched: set[str], records: pl.DataFram
             if src is not None and src != k:
                 status[k] = "duplicate"
     return Refs(orphans=orphans, inserted=inserted, status=status, after=after, moves=moves)
+
+
+def mark_quarantined(ledger_rows: pl.DataFrame, article_ids: set[str]) -> pl.DataFrame:
+    """Ledger rows pointing at an article held back in quarantine get status 'quarantined'."""
+    if not article_ids or not ledger_rows.height:
+        return ledger_rows
+    return ledger_rows.with_columns(
+        pl.when(pl.col("status").is_in(["article", "duplicate"]) & pl.col("article_id").is_in(sorted(article_ids)))
+        .then(pl.lit("quarantined")).otherwise(pl.col("status")).alias("status"))

@@ -47,7 +47,7 @@ create table if not exists source_records (
     source_path   varchar not null,
     source_record varchar not null,            -- line 3 | row 2 | item 1 | <urn:uuid:...> (WARC-Record-ID)
     record_sha256 varchar,                     -- sha256 of the record's bytes
-    status        varchar not null,            -- article | duplicate | rejected | removed
+    status        varchar not null,            -- article | duplicate | rejected | removed | quarantined
     article_id    varchar,
     first_run_id  varchar,
     last_run_id   varchar,
