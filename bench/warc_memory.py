@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/warc_memory.py            # 1,000 and 3,000 HTML records
     .venv/bin/python bench/warc_memory.py 1000 3000 10000
+    .venv/bin/python bench/warc_memory.py --run 1000 3000   # whole `newsclaims run`s (Prefect, spaCy, GX, DuckDB)
 
 For each size N: build a .warc.gz of N HTML news pages (with a request record
 before each, as a crawler writes them), then in a fresh process read it the
@@ -10,6 +11,9 @@ way a run does: flows.reader.read_units in batches of 200 parsed records
 stopped, every record through trafilatura and transforms.text.stage_records,
 each batch dropped once staged (the flow spills it to Parquet). Prints peak
 RSS (ru_maxrss) per size. Memory that does not grow with N is the claim.
+
+With --run: a real `newsclaims run ARCHIVE` into a fresh database per size;
+peak RSS of the run's process tree (sampled every 0.2 s with psutil).
 """
 
 from __future__ import annotations
@@ -74,6 +78,40 @@ def measure(path: str) -> None:
                       "seconds": round(time.perf_counter() - t0, 1)}))
 
 
+def run_tree_peak(cmd: list[str], env: dict) -> tuple[float, float, str]:
+    """Run ``cmd``; (peak RSS in MB of it and its children, seconds, last output line)."""
+    import psutil
+
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+    p, peak = psutil.Process(proc.pid), 0
+    while proc.poll() is None:
+        try:
+            rss = p.memory_info().rss + sum(c.memory_info().rss for c in p.children(recursive=True))
+            peak = max(peak, rss)
+        except psutil.Error:
+            pass
+        time.sleep(0.2)
+    out = proc.stdout.read()
+    line = next((ln for ln in out.splitlines() if ln.startswith("run ")), out[-300:])
+    return peak / 2**20, time.perf_counter() - t0, line
+
+
+def main_run(sizes: list[int]) -> None:
+    import os
+
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in sizes:
+            path = Path(tmp) / f"cc-{n}.warc.gz"
+            build(path, n)
+            env = dict(os.environ, PREFECT_HOME=os.environ.get("PREFECT_HOME", str(Path(tmp) / "prefect")))
+            cmd = [str(Path(sys.executable).with_name("newsclaims")), "run", str(path), "--db",
+                   str(Path(tmp) / f"w{n}.duckdb"), "--task-runner", "thread", "--no-progress"]
+            peak, secs, line = run_tree_peak(cmd, env)
+            print(f"{n:>6,} HTML records  newsclaims run: peak RSS of the process tree {peak:.0f} MB  "
+                  f"{secs:.0f} s\n        {line}", flush=True)
+
+
 def main(sizes: list[int]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for n in sizes:
@@ -89,5 +127,7 @@ def main(sizes: list[int]) -> None:
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--measure"]:
         measure(sys.argv[2])
+    elif sys.argv[1:2] == ["--run"]:
+        main_run([int(a) for a in sys.argv[2:]] or [1000, 3000])
     else:
         main([int(a) for a in sys.argv[1:]] or [1000, 3000])

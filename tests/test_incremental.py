@@ -82,3 +82,12 @@ def test_resolve_refs_records_changed_unchanged_removed():
     assert refs.status == {("/f.jsonl", "line 1"): "article", ("/f.jsonl", "line 2"): "article",
                            ("/f.jsonl", "line 3"): "removed"}
     assert refs.after == {("/f.jsonl", "line 1"): "A", ("/f.jsonl", "line 2"): "B2"}
+
+
+def test_records_whose_article_is_quarantined_say_so():
+    from transforms.incremental import mark_quarantined
+
+    rows = pl.DataFrame({"source_record": ["line 1", "line 2", "line 3"], "status": ["article", "duplicate", "rejected"],
+                         "article_id": ["A", "A", None]})
+    assert mark_quarantined(rows, {"A"})["status"].to_list() == ["quarantined", "quarantined", "rejected"]
+    assert mark_quarantined(rows, set())["status"].to_list() == ["article", "duplicate", "rejected"]
