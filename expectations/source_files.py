@@ -14,8 +14,9 @@ from expectations.base import Batch, expect, holds, in_vocabulary, key_rules
 
 TABLE = "source_files"
 KEY = "source_path"
-# 'quarantined': the file's article failed an expectation and is in quarantine
-STATUSES = ("article", "duplicate", "rejected", "quarantined")
+# 'quarantined': the file's article failed an expectation and is in quarantine;
+# 'records': a multi-record file (JSONL, CSV, WARC, ...) whose records are in source_records
+STATUSES = ("article", "duplicate", "rejected", "quarantined", "records")
 
 
 def frame(b: Batch) -> pl.DataFrame:

@@ -111,6 +111,11 @@ def print_summary(console, s) -> None:
         f"{s.files_unchanged} unchanged, {s.files_duplicate} duplicate, {s.files_rejected} rejected, "
         f"{s.files_skipped} not articles (skipped)"
     )
+    if getattr(s, "nothing_ingested", False):
+        console.print(f"  nothing ingested: {s.files_seen} file(s) given, none holds an article "
+                      "(formats: docs/FORMATS.md)", highlight=False)
+    for path in getattr(s, "skipped", [])[:5]:
+        console.print(f"  skipped {path} (hidden file)", highlight=False, markup=False)
     for r in s.rejected[:20]:
         console.print(f"  rejected {r['source_path']}: {r['reason']} ({r['detail']})", highlight=False)
     if len(s.rejected) > 20:

@@ -22,11 +22,11 @@ from prefect.cache_policies import NO_CACHE
 from prefect.futures import as_completed
 
 from flows import faults
-from flows.reader import list_inputs, read_files
+from flows.reader import list_inputs, read_units
 from flows.runners import task_runner_for, workers  # noqa: F401  (task_runner_for: the CLI's import)
 from flows.settings import Settings
 from flows.staging import TEXT_COLUMNS, RunStaging
-from transforms.incremental import unchanged_by_stat
+from transforms.incremental import mark_quarantined, unchanged_by_stat
 from warehouse import loader
 
 TASK_OPTS = dict(cache_policy=NO_CACHE, persist_result=False)
@@ -55,6 +55,8 @@ class RunSummary:
     duration_s: float = 0.0
     error: str | None = None
     docs_path: str | None = None
+    skipped: list[str] = field(default_factory=list)  # hidden files, named in the summary
+    nothing_ingested: bool = False  # files were given, none of them holds an article
 
     def run_fields(self) -> dict:
         keys = ("files_seen", "files_new", "files_changed", "files_unchanged", "files_skipped",
@@ -87,9 +89,19 @@ def open_run(settings: Settings, run_id: str, inputs: list[str]) -> pl.DataFrame
         con.close()
 
 
+def _records_ledger(settings: Settings) -> pl.DataFrame:
+    """The source_records ledger (records of multi-record files), read under the run lock."""
+    con = loader.connect(settings.db, read_only=True, timeout=max(settings.lock_timeout, 10))
+    try:
+        return loader.read_frame(con, "select * from source_records")
+    finally:
+        con.close()
+
+
 @task(name="list-inputs", **TASK_OPTS)
 def plan_inputs(paths: list[str], settings: Settings, ledger: pl.DataFrame):
-    listing = list_inputs([Path(p) for p in paths], settings.article_suffixes)
+    listing = list_inputs([Path(p) for p in paths], settings.article_suffixes,
+                          follow_outside_links=settings.follow_outside_links)
     same = unchanged_by_stat(listing.files, ledger)
     return listing, listing.files.filter(~same), int(same.sum())
 
@@ -97,14 +109,23 @@ def plan_inputs(paths: list[str], settings: Settings, ledger: pl.DataFrame):
 @task(name="extract-batch", retries=2, retry_delay_seconds=1,
       retry_condition_fn=lambda task, run, state: isinstance(state.result(raise_on_failure=False), OSError),
       **TASK_OPTS)
-def extract_batch(paths: list[str], known: pl.DataFrame, settings: Settings, today: date):
+def extract_batch(units: list[tuple[str, int, int]], known: pl.DataFrame, known_records: pl.DataFrame,
+                  settings: Settings, today: date):
+    """Read work units (path, position, record index) -> BatchFrames (at most batch_size records parsed)."""
     from flows.nlp import load_nlp
     from transforms.pipeline import extract_batch as extract
 
-    read = read_files(paths, settings.max_file_bytes)
+    read = read_units([tuple(u) for u in units], dict(known.select("source_path", "file_sha256").iter_rows()),
+                      {(p, r): s for p, r, s in known_records.select("source_path", "source_record",
+                                                                     "record_sha256").iter_rows()},
+                      max_bytes=settings.max_file_bytes, budget=settings.batch_size,
+                      column_map=settings.column_map, extra_txt=settings.article_suffixes)
     nlp = load_nlp(settings.spacy_model)
     faults.point("extract")
-    return extract(read, known, nlp, today=today, max_chars=settings.max_article_chars)
+    res = extract(read.files, known, nlp, today=today, max_chars=settings.max_article_chars,
+                  records=read.records, known_records=known_records)
+    res.resume = read.resume
+    return res
 
 
 @task(name="read-warehouse-state", **TASK_OPTS)
@@ -116,6 +137,7 @@ def read_state(settings: Settings, ledger: pl.DataFrame):
         q = lambda sql: loader.read_frame(con, sql)  # noqa: E731
         return WarehouseState(
             ledger=ledger,
+            ledger_records=q("select * from source_records"),
             # body_clean only where the run-wide date pass may need it (undated articles)
             articles=q(f"select {', '.join(ARTICLE_STATE_COLUMNS)}, case when published_date is null "
                        "then body_clean end as body_clean from articles"),
@@ -222,21 +244,32 @@ def _parallelism(settings: Settings) -> int:
     return max(1, workers(settings))
 
 
-def _extract_bounded(batches: list[list[str]], known: pl.DataFrame, settings: Settings, today: date):
+def _extract_bounded(batches: list[list[str]], known: pl.DataFrame, settings: Settings, today: date,
+                     known_records: pl.DataFrame | None = None):
     """Yield (batch index, BatchFrames) as extraction tasks finish, keeping at most
-    2 x parallelism of them submitted or held, so memory does not grow with the corpus."""
+    2 x parallelism of them submitted or held, so memory does not grow with the corpus.
+
+    A batch parses at most batch_size records; what is left of a multi-record file
+    (a WARC, a long JSONL) comes back as work units and goes on in a later batch."""
     if not batches:
         return
+    if known_records is None:
+        known_records = pl.DataFrame(schema={"source_path": pl.String, "source_record": pl.String,
+                                             "record_sha256": pl.String})
     slots = 2 * _parallelism(settings)
-    todo = iter(enumerate(batches))
+    queue = [[(p, 0, 0) for p in paths] for paths in batches]
+    queue.reverse()
+    next_index = [0]
     running: dict = {}
 
     def submit_next() -> None:
-        item = next(todo, None)
-        if item is not None:
-            index, paths = item
-            fut = extract_batch.submit(paths, known.filter(pl.col("source_path").is_in(paths)), settings, today)
-            running[fut] = index
+        if queue:
+            units = queue.pop()
+            paths = sorted({u[0] for u in units})
+            fut = extract_batch.submit(units, known.filter(pl.col("source_path").is_in(paths)),
+                                       known_records.filter(pl.col("source_path").is_in(paths)), settings, today)
+            running[fut] = next_index[0]
+            next_index[0] += 1
 
     for _ in range(slots):
         submit_next()
@@ -244,6 +277,8 @@ def _extract_bounded(batches: list[list[str]], known: pl.DataFrame, settings: Se
         fut = next(as_completed(list(running)))
         index = running.pop(fut)
         res = fut.result()
+        if res.resume:
+            queue.append([tuple(u) for u in res.resume])
         submit_next()  # keep the workers busy while the caller spills this one
         yield index, res
 
@@ -262,9 +297,11 @@ def ingest_articles(paths: list[str], settings: Settings, run_id: str | None = N
           RunStaging(settings.staging_root, run_id) as stage):
         ledger = open_run(settings, run_id, [str(p) for p in paths])
         try:
+            ledger_records = _records_ledger(settings)
             listing, to_read, unchanged = plan_inputs(paths, settings, ledger)
             summary.files_seen = listing.seen
             summary.files_skipped = len(listing.skipped)
+            summary.skipped = list(listing.skipped)
             summary.files_unchanged = unchanged
             batches = _chunks(to_read["source_path"].to_list(), settings.batch_size)
             known = ledger.select("source_path", "file_sha256")
@@ -273,7 +310,7 @@ def ingest_articles(paths: list[str], settings: Settings, run_id: str | None = N
 
             # at most 2 batches per worker in flight; each finished one is spilled to Parquet
             with _progress(progress, to_read.height) as advance:
-                for index, res in _extract_bounded(batches, known, settings, today):
+                for index, res in _extract_bounded(batches, known, settings, today, ledger_records):
                     stage.put(index, res)
                     advance(res.read.height)
                     del res
@@ -285,8 +322,10 @@ def ingest_articles(paths: list[str], settings: Settings, run_id: str | None = N
             summary.files_new = counts.get("new", 0)
             summary.files_changed = counts.get("changed", 0)
             summary.files_unchanged += counts.get("unchanged", 0)
-            rejected = pl.concat([batch.rejected, rejected_listing], how="diagonal_relaxed") if batch \
-                else rejected_listing
+            from transforms.text import rejected_per_file
+
+            rejected = pl.concat([rejected_per_file(batch.rejected), rejected_listing], how="diagonal_relaxed") \
+                if batch else rejected_listing
             # a listing rejection (loop, unreadable folder) is reported once, not on every run
             seen_rejects = set(ledger.filter(pl.col("status") == "rejected")["source_path"].to_list())
             rejected = rejected.filter(~pl.col("source_path").is_in(sorted(seen_rejects))
@@ -295,6 +334,10 @@ def ingest_articles(paths: list[str], settings: Settings, run_id: str | None = N
             summary.rejected = rejected.select("source_path", "reason", "detail").to_dicts()
             summary.stage_seconds = batch.seconds if batch else {}
 
+            summary.nothing_ingested = _nothing_ingested(listing, batch, ledger)
+            if settings.strict and summary.nothing_ingested:
+                raise StrictModeFailure(f"--strict: nothing ingested: {listing.seen} file(s) given, none holds an "
+                                        "article (see the rejected files)")
             if settings.strict and rejected.height:
                 raise StrictModeFailure(f"--strict: {rejected.height} input(s) rejected "
                                         f"({', '.join(sorted(set(rejected['reason'].to_list())))})")
@@ -313,11 +356,18 @@ def ingest_articles(paths: list[str], settings: Settings, run_id: str | None = N
                 plan.upserts["source_files"] = pl.concat(
                     [fin.source_files, _listing_rejects(rejected_listing, ledger, run_id)],
                     how="diagonal_relaxed")
+                if fin.source_records.height:
+                    plan.upserts["source_records"] = fin.source_records
                 # the suites check texts and spans: the new articles' texts, read back for them ...
                 if "articles" in plan.inserts:
                     plan.inserts["articles"] = [stage.with_texts(f) for f in plan.inserts["articles"]]
                 plan.run_fields = summary.run_fields()  # the run row's counts, for its suite
                 plan, dq = validate(settings, plan, state, today)
+                if "source_records" in plan.upserts:  # records whose article was quarantined say so
+                    kept = pl.concat([f.select("article_id") for f in plan.inserts.get("articles", [])]
+                                     or [pl.DataFrame(schema={"article_id": pl.String})])
+                    held_back = set(fin.new_articles["article_id"].to_list()) - set(kept["article_id"].to_list())
+                    plan.upserts["source_records"] = mark_quarantined(plan.upserts["source_records"], held_back)
                 # ... and let go again: the load streams them from the staging files
                 if "articles" in plan.inserts:
                     plan.inserts["articles"] = [f.drop(TEXT_COLUMNS, strict=False) for f in plan.inserts["articles"]]
@@ -355,11 +405,22 @@ def _record_dq(summary: RunSummary, dq) -> None:
     summary.stage_seconds = {**summary.stage_seconds, **dq.seconds}
 
 
+def _nothing_ingested(listing, batch, ledger: pl.DataFrame) -> bool:
+    """Files were given and none of them holds an article (staged now, or unchanged and holding one)."""
+    if listing.seen == 0:
+        return False
+    if batch is not None and batch.staged.height:
+        return False
+    holding = ledger.filter(pl.col("status").is_in(["article", "duplicate", "records", "quarantined"]))
+    return not listing.files.join(holding.select("source_path"), on="source_path", how="semi").height
+
+
 def _refresh_stat(read: pl.DataFrame, ledger: pl.DataFrame, run_id: str) -> pl.DataFrame:
     """Ledger rows of files re-read but unchanged in content: new stat, same everything else."""
+    stat = [c for c in ("size_bytes", "mtime_ns", "ctime_ns", "inode") if c in read.columns]
     return (
-        ledger.drop("size_bytes", "mtime_ns")
-        .join(read.select("source_path", "size_bytes", "mtime_ns"), on="source_path", how="inner")
+        ledger.drop(*stat, strict=False)
+        .join(read.select("source_path", *stat), on="source_path", how="inner")
         .with_columns(pl.lit(run_id).alias("last_run_id"))
     )
 

@@ -55,7 +55,8 @@ def files_to_read(paths: list[str], settings: Settings) -> int:
     from transforms.incremental import unchanged_by_stat
     from warehouse import loader
 
-    listing = list_inputs([Path(p) for p in paths], settings.article_suffixes)
+    listing = list_inputs([Path(p) for p in paths], settings.article_suffixes,
+                          follow_outside_links=settings.follow_outside_links)
     if not settings.db.exists():
         return listing.files.height
     try:

@@ -22,7 +22,13 @@ class Settings(BaseSettings):
 
     db: Path = Field(WAREHOUSE_DIR / "newsclaims.duckdb", description="DuckDB database file")
     seeds_dir: Path = Field(PROJECT_ROOT / "seeds", description="input of a run given no PATH")
-    article_suffixes: tuple[str, ...] = Field((".txt",), description="file suffixes read as articles")
+    article_suffixes: tuple[str, ...] = Field(
+        (".txt",), description="more file suffixes read as plain-text articles (besides the formats of docs/FORMATS.md)")
+    column_map: dict[str, str] = Field(
+        default_factory=dict,
+        description='CSV/Parquet column names -> roles, e.g. {"headline": "title", "story": "text"} (docs/FORMATS.md)')
+    follow_outside_links: bool = Field(
+        False, description="follow symlinks that lead outside the input folders (default: rejected)")
     max_file_bytes: int = Field(5 * 1024 * 1024, description="larger files are rejected unread")
     max_article_chars: int = Field(
         300_000, gt=0, le=1_000_000,

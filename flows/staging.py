@@ -23,7 +23,7 @@ import polars as pl
 if TYPE_CHECKING:  # imported when a batch is read back: a run with nothing to do never loads the transforms
     from transforms.pipeline import BatchFrames
 
-FRAMES = ("read", "staged", "articles", "rejected", "date_mentions", "entity_mentions", "claims")
+FRAMES = ("read", "staged", "articles", "rejected", "date_mentions", "entity_mentions", "claims", "records")
 # Article columns only the load needs; finalize works without them. body_clean stays
 # in the light frame for undated articles (the run-wide date pass reads their text).
 TEXT_COLUMNS = ("body_raw", "body_clean")

@@ -53,7 +53,8 @@ def _loop_dir(path: Path):
 
 
 def _unreadable(path: Path):
-    """A regular file this process cannot read (root ignores permission bits: use /proc/self/mem)."""
+    """A regular file this process cannot read (root ignores permission bits: use /proc/self/mem,
+    through a link out of the input folder, which the run allows)."""
     if os.geteuid() == 0:
         os.symlink("/proc/self/mem", path)
     else:
@@ -92,7 +93,8 @@ HOSTILE = [
     (b"self_link.txt", _symlink("self_link.txt"), "symlink_loop"),
     (b"broken_link.txt", _symlink("no_such_file.txt"), "broken_symlink"),
     (b"unreadable.txt", _unreadable, "unreadable_file"),
-    (b"fifo.txt", _fifo, "skipped"),
+    (b"fifo.txt", _fifo, "not_a_regular_file"),  # never opened at listing; refused if swapped in later
+    (b"notes.md", b"# my notes", "unsupported_format"),  # named, not skipped silently
     (b"a'b\"c;drop table articles;--.txt", GOOD.replace("Gaston", "Dallas").encode(),
      ("article", GOOD.replace("Gaston", "Dallas")[17:])),
     (b"line\nbreak.txt", GOOD.replace("Gaston", "Austin").encode(), ("article", GOOD.replace("Gaston", "Austin")[17:])),
@@ -125,7 +127,7 @@ def test_every_hostile_file_gets_its_reason_and_the_run_carries_on(tmp_path):
     db = tmp_path / "w.duckdb"
 
     t0 = time.monotonic()
-    summary = run_pipeline([bad], db)
+    summary = run_pipeline([bad], db, follow_outside_links=True)
     assert summary.status == "success"
     assert time.monotonic() - t0 < 120
 
@@ -141,7 +143,7 @@ def test_every_hostile_file_gets_its_reason_and_the_run_carries_on(tmp_path):
     assert set(rejected) == {p for p, w in expected.items() if isinstance(w, str) and w != "skipped"}
     assert bodies[str(bad / "good.txt")] == GOOD[17:]
     assert str(bad / "loop_dir" / "inside.txt") in bodies  # the loop is cut, its folder still read once
-    assert summary.files_rejected == len(rejected) and summary.files_skipped == 1
+    assert summary.files_rejected == len(rejected) and summary.files_skipped == 0
     # the dates of the decoded files came through their headers
     assert q(db, "select published_date from articles where source_path like '%utf16_bom.txt'") == \
         [(date(2024, 3, 1),)]
@@ -151,7 +153,7 @@ def test_every_hostile_file_gets_its_reason_and_the_run_carries_on(tmp_path):
              [str(bad / "a'b\"c;drop table articles;--.txt")]) == [(1,)]
 
     # a re-run reads nothing again and reports no rejection twice
-    again = run_pipeline([bad], db)
+    again = run_pipeline([bad], db, follow_outside_links=True)
     assert (again.files_new, again.files_changed, again.files_rejected) == (0, 0, 0)
     assert q(db, "select count(*) from rejected_inputs") == [(len(rejected),)]
 
@@ -175,21 +177,21 @@ def test_file_deleted_between_listing_and_reading(tmp_path, monkeypatch):
     # end to end: the flow's read step finds the file gone; the run carries on
     import flows.ingest
 
-    real = flows.ingest.read_files
+    real = flows.ingest.read_units
 
-    def read_after_delete(paths, max_bytes):
+    def read_after_delete(units, *args, **kwargs):
         if gone.exists():
             gone.unlink()
-        return real(paths, max_bytes)
+        return real(units, *args, **kwargs)
 
-    monkeypatch.setattr(flows.ingest, "read_files", read_after_delete)
+    monkeypatch.setattr(flows.ingest, "read_units", read_after_delete)
     db = tmp_path / "w.duckdb"
     summary = run_pipeline([folder], db)
     assert summary.status == "success"
     assert q(db, "select source_path, reason from rejected_inputs") == [(str(gone), "unreadable_file")]
     assert q(db, "select count(*) from articles") == [(2,)]
     # it comes back: the next run reads it as a new article
-    monkeypatch.setattr(flows.ingest, "read_files", real)
+    monkeypatch.setattr(flows.ingest, "read_units", real)
     gone.write_text(GOOD.replace("Gaston", "Denver"))
     again = run_pipeline([folder], db)
     assert q(db, "select count(*) from articles") == [(3,)]

@@ -43,3 +43,51 @@ def test_orphaned_articles_only_when_no_path_holds_the_content():
     assert orphaned_articles(LEDGER, {"/a.txt"}, {"/a.txt": "A2"}) == set()
     # /c.txt changed and became unreadable (rejected) -> C orphaned
     assert orphaned_articles(LEDGER, {"/c.txt"}, {"/c.txt": None}) == {"C"}
+
+
+def test_unchanged_by_stat_sees_ctime_and_inode():
+    """Issue 14.12: same size and mtime (touch -r) but a new ctime or inode is not unchanged."""
+    known = LEDGER.with_columns(pl.Series("ctime_ns", [7, 8, 9, 10]), pl.Series("inode", [1, 2, 3, 4]))
+    files = pl.DataFrame({"source_path": ["/a.txt", "/a.txt", "/a.txt"], "size_bytes": [10, 10, 10],
+                          "mtime_ns": [1, 1, 1], "ctime_ns": [7, 70, 7], "inode": [1, 1, 99]})
+    assert unchanged_by_stat(files, known).to_list() == [True, False, False]
+
+
+RECORDS = pl.DataFrame(schema={"source_path": pl.String, "source_record": pl.String, "change": pl.String})
+
+
+def test_resolve_refs_moves_an_article_to_the_copy_that_still_holds_it():
+    """Issue 14.1: a.txt held X, b.txt is its copy (duplicate), then a.txt changes to Y."""
+    from transforms.incremental import resolve_refs
+
+    before = {("/a.txt", ""): "X", ("/b.txt", ""): "X"}
+    refs = resolve_refs(before, {"/a.txt"}, RECORDS, [(("/a.txt", ""), 0, "Y")], set(), {"X"},
+                        {"X": ("/a.txt", "")})
+    assert refs.orphans == set()
+    assert refs.inserted == {"Y": ("/a.txt", "")}
+    assert refs.moves == {"X": ("/b.txt", "")}
+    assert refs.status == {("/a.txt", ""): "article", ("/b.txt", ""): "article"}
+
+
+def test_resolve_refs_records_changed_unchanged_removed():
+    from transforms.incremental import resolve_refs
+
+    before = {("/f.jsonl", "line 1"): "A", ("/f.jsonl", "line 2"): "B", ("/f.jsonl", "line 3"): "C"}
+    records = pl.DataFrame({"source_path": ["/f.jsonl"] * 2, "source_record": ["line 1", "line 2"],
+                            "change": ["unchanged", "changed"]})
+    refs = resolve_refs(before, {"/f.jsonl"}, records, [(("/f.jsonl", "line 2"), 1, "B2")], set(),
+                        {"A", "B", "C"}, {"A": ("/f.jsonl", "line 1"), "B": ("/f.jsonl", "line 2"),
+                                          "C": ("/f.jsonl", "line 3")})
+    assert refs.orphans == {"B", "C"}
+    assert refs.status == {("/f.jsonl", "line 1"): "article", ("/f.jsonl", "line 2"): "article",
+                           ("/f.jsonl", "line 3"): "removed"}
+    assert refs.after == {("/f.jsonl", "line 1"): "A", ("/f.jsonl", "line 2"): "B2"}
+
+
+def test_records_whose_article_is_quarantined_say_so():
+    from transforms.incremental import mark_quarantined
+
+    rows = pl.DataFrame({"source_record": ["line 1", "line 2", "line 3"], "status": ["article", "duplicate", "rejected"],
+                         "article_id": ["A", "A", None]})
+    assert mark_quarantined(rows, {"A"})["status"].to_list() == ["quarantined", "quarantined", "rejected"]
+    assert mark_quarantined(rows, set())["status"].to_list() == ["article", "duplicate", "rejected"]

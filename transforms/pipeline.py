@@ -18,26 +18,29 @@ from transforms import claims as claims_t
 from transforms import dates as dates_t
 from transforms import entities as entities_t
 from transforms import events as events_t
-from transforms.incremental import assign_articles, classify_read, orphaned_articles
-from transforms.text import stage_articles
+from transforms.incremental import SOURCE_RECORDS_SCHEMA, classify_read, classify_records, old_refs, resolve_refs
+from transforms.text import rejected_per_file, stage_records
 
 # Columns the run-wide steps need from articles already in the warehouse.
-ARTICLE_STATE_COLUMNS = ("article_id", "source_path", "title", "published_date", "event_date",
+ARTICLE_STATE_COLUMNS = ("article_id", "source_path", "source_record", "title", "published_date", "event_date",
                          "event_date_source", "event_id")
+RECORD_LIGHT = ("source_path", "source_record", "record_index", "record_sha256", "change")
 
 
 @dataclass
 class BatchFrames:
     """What one extraction task returns (every frame may be empty)."""
 
-    read: pl.DataFrame  # source_path, file_sha256, size_bytes, mtime_ns, change
-    staged: pl.DataFrame  # source_path, article_id of every staged file (duplicates included)
+    read: pl.DataFrame  # one row per file: source_path, format, file_sha256, stat, read_error, change
+    staged: pl.DataFrame  # source_path, source_record, record_index, article_id of every staged record
     articles: pl.DataFrame  # one row per distinct article_id (first path wins)
     rejected: pl.DataFrame
     date_mentions: pl.DataFrame
     entity_mentions: pl.DataFrame
     claims: pl.DataFrame
     seconds: dict[str, float] = field(default_factory=dict)
+    records: pl.DataFrame = field(default_factory=pl.DataFrame)  # RECORD_LIGHT of every record read
+    resume: list = field(default_factory=list)  # (path, position, record index) left for a later batch
 
     @staticmethod
     def concat(batches: list["BatchFrames"]) -> "BatchFrames":
@@ -50,24 +53,52 @@ class BatchFrames:
             for k, v in b.seconds.items():
                 seconds[k] = seconds.get(k, 0.0) + v
         return BatchFrames(*(cat(n) for n in ("read", "staged", "articles", "rejected", "date_mentions",
-                                               "entity_mentions", "claims")), seconds=seconds)
+                                               "entity_mentions", "claims")), seconds=seconds,
+                           records=cat("records"))
+
+
+def records_of_read_files(read: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """flows.reader.read_files rows (whole .txt files) -> (file rows, record rows) as read_units gives them."""
+    files = read.select("source_path", pl.lit("txt").alias("format"), "file_sha256", "size_bytes", "mtime_ns",
+                        "read_error")
+    records = read.filter(pl.col("read_error").is_null()).select(
+        "source_path", pl.lit(None, pl.String).alias("source_record"), pl.lit(0, pl.Int64).alias("record_index"),
+        pl.col("file_sha256").alias("record_sha256"), pl.lit(True).alias("parsed"), "raw")
+    return files, records
 
 
 def extract_batch(
-    read: pl.DataFrame, known: pl.DataFrame, nlp, *, today: date, max_chars: int | None = None
+    read: pl.DataFrame, known: pl.DataFrame, nlp, *, today: date, max_chars: int | None = None,
+    records: pl.DataFrame | None = None, known_records: pl.DataFrame | None = None,
 ) -> BatchFrames:
-    """Read files -> staged articles and everything extracted from them.
+    """Read files and records -> staged articles and everything extracted from them.
 
-    ``read``: flows.reader.READ_SCHEMA rows; ``known``: the ledger rows of these
-    paths (source_path, file_sha256); ``nlp``: flows.nlp.Nlp; ``max_chars``:
-    longer articles are rejected (too_long) before spaCy sees them.
+    ``read``: one row per file (flows.reader.FILE_READ_SCHEMA; or READ_SCHEMA rows
+    of whole .txt files, with ``records`` None); ``records``: flows.reader.RECORD_SCHEMA;
+    ``known``: the ledger rows of these paths (source_path, file_sha256);
+    ``known_records``: their source_records rows; ``nlp``: flows.nlp.Nlp;
+    ``max_chars``: longer articles are rejected (too_long) before spaCy sees them.
     """
     t: dict[str, float] = {}
     t0 = time.perf_counter()
+    if records is None:
+        read, records = records_of_read_files(read)
+    if known_records is None:
+        known_records = pl.DataFrame(schema={"source_path": pl.String, "source_record": pl.String,
+                                             "record_sha256": pl.String})
     read = classify_read(read, known)
-    todo = read.filter(pl.col("change") != "unchanged")
-    articles, rejected = stage_articles(todo, today=today, max_chars=max_chars)
-    staged = articles.select("source_path", "article_id")
+    file_errors = read.filter(pl.col("read_error").is_not_null() & (pl.col("change") != "unchanged"))
+    records = classify_records(records, read, known_records)
+    todo = records.filter((pl.col("change") != "unchanged") & pl.col("parsed"))
+    todo = todo.filter(~pl.col("source_path").is_in(file_errors["source_path"].implode()))
+    articles, rejected = stage_records(todo, read, today=today, max_chars=max_chars)
+    file_rejects = file_errors.select(
+        "source_path", pl.lit(None, pl.String).alias("source_record"),
+        pl.col("read_error").str.split_exact(": ", 1).struct.field("field_0").alias("reason"),
+        pl.col("read_error").str.splitn(": ", 2).struct.field("field_1").alias("detail"),
+        "file_sha256", "size_bytes")
+    rejected = pl.concat([file_rejects, rejected], how="diagonal_relaxed")
+    staged = articles.select("source_path", "source_record", "record_index", "article_id")
     articles = articles.unique("article_id", keep="first", maintain_order=True)  # same content, one parse
     t["stage"] = time.perf_counter() - t0
 
@@ -88,8 +119,9 @@ def extract_batch(
     claims = claims_t.extract_claims(articles, docs, nlp.parse)
     t["claims"] = time.perf_counter() - t0
     return BatchFrames(
-        read=read.drop("raw"), staged=staged, articles=articles, rejected=rejected, date_mentions=mentions,
-        entity_mentions=ents, claims=claims, seconds=t,
+        read=read.drop("raw", strict=False), staged=staged, articles=articles, rejected=rejected,
+        date_mentions=mentions, entity_mentions=ents, claims=claims, seconds=t,
+        records=records.select(*RECORD_LIGHT, "record_error"),
     )
 
 
@@ -105,6 +137,7 @@ class WarehouseState:
     events: pl.DataFrame = field(default_factory=pl.DataFrame)  # event_id, first_published
     taken_event_ids: pl.DataFrame = field(default_factory=pl.DataFrame)  # event_id: every id used before
     mentioned_dates: pl.DataFrame = field(default_factory=pl.DataFrame)  # article_id, resolved_date, precision
+    ledger_records: pl.DataFrame = field(default_factory=lambda: pl.DataFrame(schema=SOURCE_RECORDS_SCHEMA))
 
 
 @dataclass
@@ -125,6 +158,8 @@ class Finalized:
     date_updates: pl.DataFrame  # mention_id, resolved_date, precision, resolution
     duplicates: int
     event_history: pl.DataFrame = field(default_factory=lambda: pl.DataFrame(schema=events_t.HISTORY_SCHEMA))
+    source_records: pl.DataFrame = field(default_factory=lambda: pl.DataFrame(schema=SOURCE_RECORDS_SCHEMA))
+    rejected: pl.DataFrame | None = None  # one row per file (the bad records of a file merged)
 
 
 def _nonnull(frame: pl.DataFrame, like: pl.DataFrame) -> pl.DataFrame:
@@ -135,19 +170,33 @@ def finalize(
     batch: BatchFrames, state: WarehouseState, aliases: pl.DataFrame, *, run_id: str
 ) -> Finalized:
     """Dedup against the warehouse, then resolve entities and events over all articles."""
-    # 1. which staged articles are new, which are duplicates, which old ones are replaced
-    changed_paths = set(batch.read.filter(pl.col("change") == "changed")["source_path"].to_list())
-    staged = sorted(zip(batch.staged["source_path"].to_list(), batch.staged["article_id"].to_list()))
-    new_refs: dict[str, str | None] = dict(staged)
-    new_refs.update({p: None for p in batch.rejected["source_path"].to_list()})
-    orphans = orphaned_articles(state.ledger, changed_paths, new_refs)
-    existing_ids = set(state.articles["article_id"].to_list()) - orphans
-    inserted_paths, status = assign_articles(staged, existing_ids)
-    winner = {aid: path for path, aid in staged if path in inserted_paths}  # article_id -> its path
+    # 1. who holds which article after this run: new, duplicate, replaced (orphaned), moved
+    read = batch.read
+    records = batch.records if batch.records.width else pl.DataFrame(
+        schema={"source_path": pl.String, "source_record": pl.String, "record_index": pl.Int64, "change": pl.String})
+    touched = set(read.filter(pl.col("change") != "unchanged")["source_path"].to_list())
+    before = old_refs(state.ledger, state.ledger_records)
+    staged = [((p, r or ""), i, a) for p, r, i, a in
+              batch.staged.select("source_path", "source_record", "record_index", "article_id").iter_rows()]
+    rejected_keys = {(p, r or "") for p, r in batch.rejected.select("source_path", "source_record").iter_rows()} \
+        if "source_record" in batch.rejected.columns else {(p, "") for p in batch.rejected["source_path"].to_list()}
+    sources = {a: (p, r or "") for a, p, r in
+               state.articles.select("article_id", "source_path",
+                                     pl.col("source_record") if "source_record" in state.articles.columns
+                                     else pl.lit(None, pl.String)).iter_rows()}
+    refs = resolve_refs(before, touched, records, staged, rejected_keys, set(state.articles["article_id"].to_list()),
+                        sources)
+    orphans = refs.orphans
+    winner = refs.inserted  # article_id -> its (path, record)
     new_articles = (
         batch.articles.filter(pl.col("article_id").is_in(list(winner)))
         .unique("article_id", keep="first", maintain_order=True)
-        .with_columns(pl.col("article_id").replace_strict(winner, return_dtype=pl.String).alias("source_path"))
+        .with_columns(
+            pl.col("article_id").replace_strict({a: k[0] for a, k in winner.items()}, return_dtype=pl.String)
+            .alias("source_path"),
+            pl.col("article_id").replace_strict({a: (k[1] or None) for a, k in winner.items()}, return_dtype=pl.String)
+            .alias("source_record"),
+        )
     )
     new_ids = new_articles["article_id"]
 
@@ -161,34 +210,51 @@ def finalize(
     new_mentions = keep_new(batch.entity_mentions, "mention_id")
     new_claims = keep_new(batch.claims, "claim_id")
 
-    # 2. the ledger rows this run writes
+    # 2. the ledger rows this run writes: files, records, and holders that became an article's source
     first_seen = dict(state.ledger.select("source_path", "first_run_id").iter_rows())
-    read = batch.read
-    ids = dict(staged)
+    old_file = {r["source_path"]: r for r in state.ledger.iter_rows(named=True)}
+    multi = {p for p, r in before if r} | {p for p, r in refs.status if r}
     rows = []
     for r in read.iter_rows(named=True):
         path = r["source_path"]
-        st = "rejected" if path in new_refs and new_refs[path] is None else status.get(path)
+        row = {k: r.get(k) for k in ("source_path", "file_sha256", "size_bytes", "mtime_ns", "ctime_ns", "inode",
+                                     "format")}
+        row |= {"first_run_id": first_seen.get(path) or run_id, "last_run_id": run_id}
         if r["change"] == "unchanged":
-            st = None  # keep the ledger's status, refresh stat only
-        rows.append({
-            "source_path": path, "file_sha256": r["file_sha256"], "size_bytes": r["size_bytes"],
-            "mtime_ns": r["mtime_ns"], "status": st, "article_id": ids.get(path),
-            "first_run_id": first_seen.get(path) or run_id, "last_run_id": run_id,
-        })
+            old = old_file.get(path, {})
+            row |= {"status": old.get("status"), "article_id": old.get("article_id")}
+        elif r.get("read_error") is not None or (path, "") in rejected_keys:
+            row |= {"status": "rejected", "article_id": None}
+        elif path in multi and (path, "") not in refs.after:
+            row |= {"status": "records", "article_id": None}
+        else:
+            row |= {"status": refs.status.get((path, ""), "rejected"), "article_id": refs.after.get((path, ""))}
+        rows.append(row)
+    read_paths = set(read["source_path"].to_list())
+    for aid, (path, rec) in refs.moves.items():  # a copy, not read this run, becomes the article's source
+        if not rec and path not in read_paths and path in old_file:
+            rows.append(old_file[path] | {"status": "article", "article_id": aid, "last_run_id": run_id})
     source_files = pl.DataFrame(rows, schema={
         "source_path": pl.String, "file_sha256": pl.String, "size_bytes": pl.Int64, "mtime_ns": pl.Int64,
+        "ctime_ns": pl.Int64, "inode": pl.Int64, "format": pl.String,
         "status": pl.String, "article_id": pl.String, "first_run_id": pl.String, "last_run_id": pl.String,
     })
-    # unchanged rows keep their old status / article id
-    old = state.ledger.select("source_path", pl.col("status").alias("_s"), pl.col("article_id").alias("_a"))
-    source_files = (
-        source_files.join(old, on="source_path", how="left", maintain_order="left")
-        .with_columns(pl.coalesce("status", "_s").alias("status"),
-                      pl.when(pl.col("status").is_null()).then(pl.col("_a")).otherwise(pl.col("article_id"))
-                      .alias("article_id"))
-        .drop("_s", "_a")
-    )
+    rec_first = {(p, r): f for p, r, f in state.ledger_records.select("source_path", "source_record", "first_run_id")
+                 .iter_rows()} if state.ledger_records.height else {}
+    rec_sha = {(p, r or ""): s for p, r, s in records.select("source_path", "source_record", "record_sha256")
+               .iter_rows()} if "record_sha256" in records.columns else {}
+    old_rec = {(p, r): s for p, r, s in state.ledger_records.select("source_path", "source_record", "record_sha256")
+               .iter_rows()} if state.ledger_records.height else {}
+    rec_rows = []
+    for (path, rec), st in sorted(refs.status.items()):
+        if not rec:
+            continue
+        rec_rows.append({"source_path": path, "source_record": rec,
+                         "record_sha256": rec_sha.get((path, rec), old_rec.get((path, rec))),
+                         "status": st, "article_id": refs.after.get((path, rec)),
+                         "first_run_id": rec_first.get((path, rec)) or run_id, "last_run_id": run_id})
+    source_records = pl.DataFrame(rec_rows, schema=SOURCE_RECORDS_SCHEMA)
+    duplicates = sum(1 for (p, r), st in refs.status.items() if not r and st == "duplicate" and p in touched)
 
     # 3. run-wide: all articles (kept old + new), all entity mentions, all claims
     keep_old = ~pl.col("article_id").is_in(sorted(orphans))
@@ -254,6 +320,9 @@ def finalize(
     new_id_list = new_ids.implode()
     is_new = pl.col("article_id").is_in(new_id_list)
     article_cols = ["article_id", "event_id", "event_date", "event_date_source"]
+    moved = pl.DataFrame({"article_id": list(refs.moves), "_mp": [k[0] for k in refs.moves.values()],
+                          "_mr": [k[1] or None for k in refs.moves.values()]},
+                         schema={"article_id": pl.String, "_mp": pl.String, "_mr": pl.String})
     new_articles = new_articles.drop("event_id", "event_date", "event_date_source", strict=False).join(
         all_articles.select(article_cols), on="article_id", how="left")
     resolved_new = resolved.filter(is_new)
@@ -269,13 +338,26 @@ def finalize(
         delete_article_ids=orphans,
         entities=entities,
         events=events,
-        article_updates=all_articles.filter(~is_new).select(article_cols),
+        article_updates=_with_moves(all_articles.filter(~is_new), moved, article_cols),
         mention_updates=all_mentions.filter(~is_new).select("mention_id", "entity_id"),
         claim_updates=claim_events.filter(~is_new).select("claim_id", "event_id", "attributed_to"),
         date_updates=resolved.filter(~is_new).select("mention_id", "resolved_date", "precision", "resolution"),
-        duplicates=sum(1 for s in status.values() if s == "duplicate"),
+        duplicates=duplicates,
+        source_records=source_records,
+        rejected=rejected_per_file(batch.rejected),
         event_history=event_history,
     )
+
+
+def _with_moves(articles: pl.DataFrame, moved: pl.DataFrame, cols: list[str]) -> pl.DataFrame:
+    """Updates of loaded articles; a moved article also gets its new source_path / source_record."""
+    out = articles.select(*cols, "source_path", pl.col("source_record") if "source_record" in articles.columns
+                          else pl.lit(None, pl.String).alias("source_record"))
+    return out.join(moved, on="article_id", how="left").with_columns(
+        pl.when(pl.col("_mp").is_not_null()).then(pl.col("_mp")).otherwise(pl.col("source_path")).alias("source_path"),
+        pl.when(pl.col("_mp").is_not_null()).then(pl.col("_mr")).otherwise(pl.col("source_record"))
+        .alias("source_record"),
+    ).drop("_mp", "_mr")
 
 
 def _named_days(frames: list[pl.DataFrame | None]) -> pl.DataFrame:

@@ -1,7 +1,11 @@
 """Raw file bytes -> staged articles: decode, header, title, page furniture, ids.
 
-Pure functions: they take bytes/strings (or a Polars frame of read files) and
-return values or frames. Nothing here opens a file.
+Pure functions: they take bytes/strings (or a Polars frame of read records) and
+return values or frames. Nothing here opens a file. Every format ends here the
+same way: a text article's bytes (``.txt``) are decoded and split into header
+and body; a structured record (HTML, JSON, CSV/Parquet, WARC: the fields its
+reader in flows/formats/ gave) brings its text and metadata, and its title
+becomes the first line of body_clean (so every span indexes one text).
 
 Rules (DESIGN.md "Input"):
 - bytes are decoded from a BOM, as UTF-8, as BOM-less UTF-16, or with
@@ -234,6 +238,71 @@ def word_count(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+# ---------------------------------------------------------------- metadata
+
+_ISO_DATE = re.compile(r"\A\s*(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+def metadata_date(value, *, today: date) -> date | None:
+    """A reader's publication date (ISO date or datetime text, or a date) -> date; None when unusable.
+
+    A date after ``today`` rejects the record (future_published_date), as a header does.
+    """
+    if value is None:
+        return None
+    if isinstance(value, date):
+        published = value
+    else:
+        text = str(value).strip()
+        m = _ISO_DATE.match(text)
+        if m:
+            try:
+                published = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            except ValueError:
+                return None
+        else:
+            import dateparser  # "March 22, 2024", "22 Mar 2024 10:00 GMT"
+
+            parsed = dateparser.parse(text, settings={"RETURN_AS_TIMEZONE_AWARE": False, "STRICT_PARSING": True})
+            if parsed is None:
+                return None
+            published = parsed.date()
+    if published > today:
+        raise RejectedInput("future_published_date", f"metadata date {value} is after {today}")
+    if published.year < 1900:
+        return None
+    return published
+
+
+def registered_domain(url: str | None) -> str | None:
+    """The registered domain of a URL (www.bbc.co.uk -> bbc.co.uk), or None."""
+    if not url:
+        return None
+    from courlan import extract_domain  # public-suffix aware (tld); pure
+
+    try:
+        return extract_domain(url) or None
+    except Exception:
+        return None
+
+
+def outlet_of(outlet: str | None, url: str | None) -> str | None:
+    """The site's name when the record gave one, else the URL's registered domain.
+
+    An outlet given as a host name (news-please's source_domain www.bbc.co.uk) is
+    its registered domain (bbc.co.uk), so one outlet has one name.
+    """
+    name = str(outlet).strip() if outlet is not None else ""
+    if name and _HOST.match(name):
+        return registered_domain(f"https://{name}/") or name.lower()
+    if name:
+        return name
+    return registered_domain(url)
+
+
+_HOST = re.compile(r"\A(?:[a-z0-9-]+\.)+[a-z]{2,}\Z", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class StagedArticle:
     article_id: str
@@ -245,6 +314,10 @@ class StagedArticle:
     word_count: int
     content_sha256: str
     encoding: str
+    source_url: str | None = None
+    outlet: str | None = None
+    authors: list[str] | None = None
+    language: str | None = None
 
 
 def stage_text(raw: bytes, *, today: date, max_chars: int | None = None) -> StagedArticle:
@@ -272,9 +345,48 @@ def stage_text(raw: bytes, *, today: date, max_chars: int | None = None) -> Stag
     )
 
 
+def stage_fields(fields: dict, *, today: date, max_chars: int | None = None) -> StagedArticle:
+    """A structured record (text, title, published, source_url, outlet, authors, language) -> staged article."""
+    text = unicodedata.normalize("NFC", (fields.get("text") or "").replace("\r\n", "\n").replace("\r", "\n"))
+    title = fields.get("title")
+    title = " ".join(title.split()) if isinstance(title, str) and title.strip() else None
+    if title and len(title) > _TITLE_MAX_CHARS:
+        title = None
+    body = clean_body(text)
+    if not body or not _WORD.search(body):
+        raise RejectedInput("empty_file", "the record has no text")
+    if title and body.split("\n", 1)[0].strip() != title:
+        body = f"{title}\n{body}"  # the title is the first line of body_clean, as in a text file
+    raw = f"{title}\n{text}" if title and not text.startswith(title) else text
+    if max_chars is not None and len(body) > max_chars:
+        raise RejectedInput(
+            "too_long", f"{len(body):,} characters of text > limit {max_chars:,} (NEWSCLAIMS_MAX_ARTICLE_CHARS)"
+        )
+    published = metadata_date(fields.get("published"), today=today)
+    sha = article_hash(body)
+    url = fields.get("source_url") or fields.get("url")
+    return StagedArticle(
+        article_id=sha[:16],
+        title=title or split_title(body),
+        published_date=published,
+        published_date_source="metadata" if published else "none",
+        body_raw=raw,
+        body_clean=body,
+        word_count=word_count(body),
+        content_sha256=sha,
+        encoding="utf-8",
+        source_url=url,
+        outlet=outlet_of(fields.get("outlet"), url),
+        authors=list(fields["authors"]) if fields.get("authors") else None,
+        language=fields.get("language"),
+    )
+
+
 ARTICLE_SCHEMA = {
     "article_id": pl.String,
     "source_path": pl.String,
+    "source_record": pl.String,
+    "record_index": pl.Int64,
     "title": pl.String,
     "published_date": pl.Date,
     "published_date_source": pl.String,
@@ -283,10 +395,15 @@ ARTICLE_SCHEMA = {
     "word_count": pl.Int32,
     "content_sha256": pl.String,
     "encoding": pl.String,
+    "source_url": pl.String,
+    "outlet": pl.String,
+    "authors": pl.List(pl.String),
+    "language": pl.String,
     "file_sha256": pl.String,
 }
 REJECTED_SCHEMA = {
     "source_path": pl.String,
+    "source_record": pl.String,
     "reason": pl.String,
     "detail": pl.String,
     "file_sha256": pl.String,
@@ -320,3 +437,59 @@ def stage_articles(
         pl.DataFrame(articles, schema=ARTICLE_SCHEMA),
         pl.DataFrame(rejected, schema=REJECTED_SCHEMA),
     )
+
+
+def stage_records(
+    records: pl.DataFrame, files: pl.DataFrame, *, today: date, max_chars: int | None = None
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Read records (flows.reader.RECORD_SCHEMA, the ones to stage) -> (articles, rejected).
+
+    ``files`` gives each path's file_sha256 and size_bytes. A record with a
+    record_error ("reason: detail") is rejected with that reason; a record
+    with ``raw`` bytes is a text article (decoded, header, title), one with
+    fields a structured record. Every input row lands in exactly one output.
+    """
+    info = {r["source_path"]: r for r in files.select("source_path", "file_sha256", "size_bytes").iter_rows(named=True)}
+    articles, rejected = [], []
+    for row in records.iter_rows(named=True):
+        f = info.get(row["source_path"], {})
+        base = {"source_path": row["source_path"], "file_sha256": f.get("file_sha256")}
+        key = {"source_record": row["source_record"], "record_index": row["record_index"]}
+        try:
+            if row.get("record_error"):
+                reason, _, detail = row["record_error"].partition(": ")
+                raise RejectedInput(reason, detail)
+            if row.get("raw") is not None:
+                staged = stage_text(row["raw"], today=today, max_chars=max_chars)
+            else:
+                staged = stage_fields(row, today=today, max_chars=max_chars)
+        except RejectedInput as exc:
+            rejected.append(base | {"source_record": row["source_record"], "reason": exc.reason,
+                                    "detail": exc.detail, "size_bytes": f.get("size_bytes")})
+            continue
+        articles.append(base | key | staged.__dict__)
+    return (
+        pl.DataFrame(articles, schema=ARTICLE_SCHEMA),
+        pl.DataFrame(rejected, schema=REJECTED_SCHEMA),
+    )
+
+
+def rejected_per_file(rejected: pl.DataFrame) -> pl.DataFrame:
+    """One rejected_inputs row per file: a file's bad records become one row naming them.
+
+    Its reason is the first bad record's; the detail names each bad record
+    ("line 2: malformed_json: ...; line 5: ...", at most 10, then a count).
+    """
+    if not rejected.height or "source_record" not in rejected.columns:
+        return rejected
+    rows = []
+    for (path,), group in rejected.group_by("source_path", maintain_order=True):
+        recs = group.to_dicts()
+        if len(recs) == 1 and recs[0].get("source_record") is None:
+            rows.append(recs[0])
+            continue
+        parts = [f"{r['source_record'] or 'file'}: {r['reason']}: {r['detail']}" for r in recs[:10]]
+        more = f"; and {len(recs) - 10} more" if len(recs) > 10 else ""
+        first = recs[0]
+        rows.append(first | {"detail": f"{len(recs)} bad record(s): " + "; ".join(parts) + more})
+    return pl.DataFrame(rows, schema=rejected.schema)

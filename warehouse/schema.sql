@@ -32,10 +32,26 @@ create table if not exists source_files (
     file_sha256   varchar,                     -- NULL when the file was never read (too large, unreadable)
     size_bytes    bigint,
     mtime_ns      bigint,
-    status        varchar not null,            -- article | duplicate | rejected | quarantined
+    status        varchar not null,            -- article | duplicate | rejected | quarantined | records
+    article_id    varchar,                     -- NULL for a multi-record file: see source_records
+    first_run_id  varchar,
+    last_run_id   varchar,
+    ctime_ns      bigint,                      -- with inode: an edit that restores the mtime is still seen
+    inode         bigint,
+    format        varchar                      -- txt | html | json | jsonl | csv | parquet | warc
+);
+
+-- grain: one row per record ever seen inside a multi-record input file (JSON list, JSONL, CSV,
+-- Parquet, WARC): the ledger by record, so an unchanged record is not parsed again
+create table if not exists source_records (
+    source_path   varchar not null,
+    source_record varchar not null,            -- line 3 | row 2 | item 1 | <urn:uuid:...> (WARC-Record-ID)
+    record_sha256 varchar,                     -- sha256 of the record's bytes
+    status        varchar not null,            -- article | duplicate | rejected | removed | quarantined
     article_id    varchar,
     first_run_id  varchar,
-    last_run_id   varchar
+    last_run_id   varchar,
+    primary key (source_path, source_record)
 );
 
 -- grain: one row per distinct article (dedup by hash of body_clean)
@@ -54,7 +70,12 @@ create table if not exists articles (
     encoding              varchar,
     event_id              varchar,
     run_id                varchar not null,
-    ingested_at           timestamp not null
+    ingested_at           timestamp not null,
+    source_url            varchar,              -- the page's URL (HTML canonical/og:url, record url, WARC target)
+    outlet                varchar,              -- site name, else the URL's registered domain
+    authors               varchar[],
+    language              varchar,
+    source_record         varchar               -- the record's key inside a multi-record file; NULL: the file
 );
 
 -- grain: one row per date expression in an article
@@ -153,6 +174,7 @@ create table if not exists rejected_inputs (
     file_sha256  varchar,
     size_bytes   bigint,
     rejected_at  timestamp not null,
+    source_record varchar,                      -- the first bad record of a multi-record file (all in detail)
     primary key (run_id, source_path)
 );
 

@@ -1,6 +1,6 @@
 -- grain: one row per claim.
 -- The claims table made flat for BI tools: every claim with its article (title,
--- source, published date), its event label and date, the name of the entity it
+-- source file and record, outlet, URL, authors, published date), its event label and date, the name of the entity it
 -- is attributed to, a readable figure ("at least 62", "more than 60",
 -- "10-12") and whether it is the article's best value for its type (the one
 -- article_figures, claim_consensus and claim_timeline use). No joins needed.
@@ -17,6 +17,10 @@ enriched as (
         a.title as article_title,
         a.source_path,
         regexp_extract(a.source_path, '[^/\\]+$') as source_file,
+        a.source_record,
+        a.outlet,
+        a.source_url,
+        a.authors,
         a.published_date_source,
         a.event_date as article_event_date,
         e.label as event_label,

@@ -5,13 +5,16 @@
 -- after this view was written, is in the articles_by_claim_type map). A negated
 -- figure ("no one was injured", value 0) counts: the article reports the type;
 -- a background figure (another incident, a yearly total) does not, as in article_figures.
+-- outlets: who reported it (site name, else the URL's domain; NULL for plain files), with n_outlets.
 create or replace view event_sources as
 with event_articles as (
     select
         event_id,
         article_id,
         published_date,
-        source_path
+        source_path,
+        outlet,
+        source_url
     from articles
     where event_id is not null
 ),
@@ -24,7 +27,11 @@ coverage as (
         count(*) - count(published_date) as n_undated_articles,
         min(published_date) as first_published,
         max(published_date) as last_published,
-        list(source_path order by published_date nulls last, source_path) as source_paths
+        list(source_path order by published_date nulls last, source_path) as source_paths,
+        count(distinct outlet) as n_outlets,
+        list(distinct outlet order by outlet) filter (where outlet is not null) as outlets,
+        list(source_url order by published_date nulls last, source_url) filter (where source_url is not null)
+            as source_urls
     from event_articles
     group by event_id
 ),
@@ -81,7 +88,10 @@ final as (
         coalesce(r.articles_attendance, 0) as articles_attendance,
         coalesce(r.articles_capacity, 0) as articles_capacity,
         r.articles_by_claim_type,
-        c.source_paths
+        c.source_paths,
+        coalesce(c.n_outlets, 0) as n_outlets,
+        c.outlets,
+        c.source_urls
     from events as e
     left join coverage as c using (event_id)
     left join reporting_wide as r using (event_id)
