@@ -7,6 +7,7 @@
     newsclaims eval DIR [--json FILE] [--with-seeds]   score the pipeline against DIR/gold.csv
     newsclaims export --format parquet [DIR] [--db FILE]   every table and view as Parquet (atomic)
     newsclaims report [--out FILE] [--db FILE]         self-contained HTML dashboard (works offline)
+    newsclaims backup DEST [--db FILE]                 consistent single-file copy of the database
     newsclaims docs [--db FILE]                        rebuild the Data Docs site, print its path
 
 Exit codes: 0 ok, 1 the run failed, 2 bad usage or a missing path,
@@ -66,11 +67,24 @@ def _run_inputs(args: argparse.Namespace):
     return settings, paths
 
 
+def _check_db(db: Path) -> None:
+    """NotADatabase for a --db that is a folder, empty, damaged or not DuckDB, before Prefect starts."""
+    from warehouse.loader import DatabaseBusy, check_database_file, connect
+
+    check_database_file(db)
+    if os.path.lexists(db):
+        try:
+            connect(db, read_only=True).close()  # a cut-short file fails here, unchanged
+        except DatabaseBusy:  # a run is loading: the run lock will say so
+            pass
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     inputs = _run_inputs(args)
     if inputs is None:
         return EXIT_USAGE
     settings, paths = inputs
+    _check_db(settings.db)
     _quiet_prefect(args.verbose)
     from flows.ingest import StrictModeFailure, ingest_articles
     from flows.runners import describe_task_runner, resolve_task_runner, shared_prefect_api, task_runner_for
@@ -178,9 +192,18 @@ def _read_only(db: Path):
 def cmd_status(args: argparse.Namespace) -> int:
     from flows.settings import get_settings
 
+    import duckdb
+
     settings = get_settings(db=args.db)
     con = _read_only(settings.db)
     console = _console()
+    try:
+        con.execute("select 1 from pipeline_runs limit 0")
+    except duckdb.CatalogException:
+        con.close()
+        _err(f"{settings.db} is a DuckDB database but holds no newsclaims runs (no table pipeline_runs): "
+             "pass the right --db")
+        return EXIT_USAGE
     runs = con.execute(
         "select run_id, status, strftime(started_at, '%Y-%m-%d %H:%M:%S'), round(duration_s, 1), "
         "files_seen, files_new, files_changed, files_rejected, rows_quarantined, error "
@@ -242,21 +265,46 @@ def cmd_sql(args: argparse.Namespace) -> int:
         _err(f"SQL error: newsclaims sql runs queries only ({', '.join(sorted(_SQL_QUERY_KINDS))}), "
              f"not {', '.join(sorted(kinds - _SQL_QUERY_KINDS))}")
         return EXIT_USAGE
+    import threading
+
     from warehouse.loader import connect
 
-    con = connect(settings.db, read_only=True, timeout=args.wait or 0.0)
+    timeout = args.timeout if args.timeout is not None else settings.sql_timeout
+    try:  # bounds: memory (DuckDB memory_limit) and time (interrupted after `timeout` seconds)
+        con = connect(settings.db, read_only=True, timeout=args.wait or 0.0,
+                      config={"memory_limit": settings.sql_memory_limit})
+    except duckdb.InvalidInputException as exc:
+        _err(f"bad NEWSCLAIMS_SQL_MEMORY_LIMIT {settings.sql_memory_limit!r}: {exc}")
+        return EXIT_USAGE
     con.execute("set enable_external_access = false")
     con.execute("set lock_configuration = true")
+    timer = threading.Timer(timeout, con.interrupt)
+    timer.daemon = True
+    timer.start()
     try:
         cur = con.execute(args.query)
         columns = [d[0] for d in cur.description] if cur.description else []
-        rows = cur.fetchmany(args.limit) if columns else []
+        rows = cur.fetchmany(args.limit + 1) if columns else []
+    except duckdb.InterruptException:
+        _err(f"SQL error: the query ran longer than {timeout:g} s and was stopped "
+             "(--timeout SECONDS or NEWSCLAIMS_SQL_TIMEOUT allows more)")
+        return EXIT_USAGE
+    except duckdb.OutOfMemoryException as exc:
+        _err(f"SQL error: the query needs more than the memory limit of {settings.sql_memory_limit} "
+             f"(NEWSCLAIMS_SQL_MEMORY_LIMIT allows more): {str(exc).splitlines()[0]}")
+        return EXIT_USAGE
     except duckdb.Error as exc:
         _err(f"SQL error: {exc}")
         return EXIT_USAGE
     finally:
+        timer.cancel()
         con.close()
+    cut = len(rows) > args.limit
+    rows = rows[:args.limit]
     _print_rows(_console(), columns, rows, fmt=args.format)
+    if cut:  # on stderr, so csv/json output stays clean
+        print(f"newsclaims: output cut at {args.limit:,} rows by --limit; the query returned more "
+              "(raise --limit, or add LIMIT/aggregate in the query)", file=sys.stderr)
     return EXIT_OK
 
 
@@ -319,6 +367,25 @@ def cmd_export(args: argparse.Namespace) -> int:
     n_views = sum(r.kind == "view" for r in result.relations)
     print(f"exported {len(result.relations) - n_views} tables and {n_views} views to {result.dest} "
           f"in {result.seconds:.1f} s; views over it: {result.dest / 'catalog.sql'}")
+    return EXIT_OK
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from flows.settings import get_settings
+    from warehouse.loader import DatabaseBusy, backup
+
+    settings = get_settings(db=args.db)
+    try:
+        result = backup(settings.db, args.dest, timeout=args.wait or 0.0)
+    except DatabaseBusy as exc:
+        _err(f"backup not written, {exc}")
+        return EXIT_BUSY
+    except FileExistsError as exc:
+        _err(str(exc))
+        return EXIT_USAGE
+    rows = sum(result.tables.values())
+    print(f"backed up {settings.db} to {result.path} ({len(result.tables)} tables, {rows:,} rows, "
+          f"{result.path.stat().st_size / 1e6:.1f} MB, one file, no .wal) in {result.seconds:.1f} s")
     return EXIT_OK
 
 
@@ -407,7 +474,10 @@ def build_parser() -> argparse.ArgumentParser:
     sq.add_argument("query")
     sq.add_argument("--db", type=Path)
     sq.add_argument("--format", choices=["table", "csv", "json"], default="table")
-    sq.add_argument("--limit", type=int, default=10_000, help="rows printed at most")
+    sq.add_argument("--limit", type=int, default=10_000,
+                    help="rows printed at most (a note on stderr says when the output was cut)")
+    sq.add_argument("--timeout", type=float, metavar="SECONDS",
+                    help="stop the query after this long (default NEWSCLAIMS_SQL_TIMEOUT, 60)")
     sq.add_argument("--wait", type=float, metavar="SECONDS", help="wait this long while a run holds the db")
     sq.set_defaults(func=cmd_sql)
 
@@ -427,6 +497,13 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--db", type=Path)
     ex.add_argument("--wait", type=float, metavar="SECONDS", help="wait this long while a run holds the db")
     ex.set_defaults(func=cmd_export)
+
+    bk = sub.add_parser("backup", help="write a consistent single-file copy of the database "
+                                       "(with what its .wal holds); never overwrites")
+    bk.add_argument("dest", type=Path, help="new file, or a folder (the copy is named after the db and time)")
+    bk.add_argument("--db", type=Path)
+    bk.add_argument("--wait", type=float, metavar="SECONDS", help="wait this long while a run holds the db")
+    bk.set_defaults(func=cmd_backup)
 
     rp = sub.add_parser("report", help="write a self-contained HTML dashboard (timelines, consensus, data quality)")
     rp.add_argument("--out", type=Path, metavar="FILE", help="HTML file (default reports/newsclaims-report.html)")
@@ -457,6 +534,11 @@ def main(argv: list[str] | None = None) -> int:
         if isinstance(exc, (DatabaseBusy, RunLocked)):
             _err(str(exc))
             return EXIT_BUSY
+        from warehouse.loader import NotADatabase
+
+        if isinstance(exc, NotADatabase):
+            _err(str(exc))
+            return EXIT_USAGE
         raise
 
 
