@@ -31,6 +31,10 @@ def _quiet_prefect(verbose: bool) -> None:
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO" if verbose else "CRITICAL")
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("PREFECT_LOGGING_LOG_PRINTS", "false")
+    import warnings
+
+    # an unusable PREFECT_HOME is reported in one line by flows.runners.check_prefect_home
+    warnings.filterwarnings("ignore", message="Failed to create the Prefect home directory")
 
 
 def _console():
@@ -42,6 +46,15 @@ def _console():
 
 def _err(msg: str) -> None:
     print(f"newsclaims: error: {msg}", file=sys.stderr)
+
+
+def _on_sigterm(signum, frame) -> None:
+    """SIGTERM (a scheduler's timeout) exits through SystemExit, so the failure is recorded and
+    atexit stops Prefect's temporary server; a timer makes sure the process really ends."""
+    from flows.runners import arm_hard_exit
+
+    arm_hard_exit(128 + signum)
+    sys.exit(128 + signum)
 
 
 # ---------------------------------------------------------------- run
@@ -85,9 +98,14 @@ def cmd_run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     settings, paths = inputs
     _check_db(settings.db)
+    from flows.procwatch import reap_leftovers, start_watchdog
+
+    reap_leftovers(settings.db)  # children of an earlier run that was killed with its watchdog
+    start_watchdog(settings.db)  # this run's children end with it, however it ends
     _quiet_prefect(args.verbose)
     from flows.ingest import StrictModeFailure, ingest_articles
-    from flows.runners import describe_task_runner, resolve_task_runner, shared_prefect_api, task_runner_for
+    from flows.runners import (PrefectUnavailable, bound_sigterm, check_prefect, describe_task_runner,
+                               resolve_task_runner, shared_prefect_api, task_runner_for)
     from warehouse.loader import DatabaseBusy, RunLocked
 
     console = _console()
@@ -98,7 +116,13 @@ def cmd_run(args: argparse.Namespace) -> int:
     # SIGTERM (a scheduler's timeout) exits through SystemExit, so atexit stops Prefect's
     # temporary server; Python's default would leave that server process running.
     # Inside the flow Prefect's own handler comes first and the run is recorded as failed.
-    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+    try:  # bounded: a Prefect API that never answers, a damaged PREFECT_HOME: one clear line
+        check_prefect(settings)
+    except PrefectUnavailable as exc:
+        _err(f"run not started: {exc}")
+        return EXIT_FAILED
+    signal.signal(signal.SIGTERM, _on_sigterm)
+    bound_sigterm(True)  # the flow's own SIGTERM handler arms the same bound
     try:
         with shared_prefect_api(settings):
             summary = flow_fn([str(p) for p in paths], settings,
@@ -168,12 +192,19 @@ def cmd_serve(args: argparse.Namespace) -> int:
         _err(f"bad --cron {args.cron!r}: {exc}")
         return EXIT_USAGE
     _quiet_prefect(args.verbose)
-    from flows.serve import NoPrefectServer, serve
+    from flows.serve import NoPrefectServer, api_url, serve
 
     print(f"newsclaims serve: ingest_articles/{args.name} on {args.cron!r} "
           f"({', '.join(str(p) for p in paths)} -> {settings.db}); Ctrl-C stops serving")
+    from flows.runners import PrefectUnavailable, check_prefect_api
+
     try:
+        if api_url():
+            check_prefect_api(settings.prefect_api_timeout)
         serve(paths, settings, args.cron, name=args.name, timezone=args.timezone)
+    except PrefectUnavailable as exc:
+        _err(str(exc))
+        return EXIT_FAILED
     except NoPrefectServer as exc:
         _err(str(exc))
         return EXIT_USAGE

@@ -25,7 +25,7 @@ from prefect.futures import as_completed
 
 from flows import faults
 from flows.reader import list_inputs, read_files
-from flows.runners import task_runner_for, workers  # noqa: F401  (task_runner_for: the CLI's import)
+from flows.runners import bound_sigterm, task_runner_for, workers  # noqa: F401  (task_runner_for: the CLI's import)
 from flows.settings import Settings
 from flows.staging import TEXT_COLUMNS, RunStaging
 from transforms.incremental import unchanged_by_stat
@@ -297,6 +297,7 @@ def ingest_articles(paths: list[str], settings: Settings, run_id: str | None = N
     refused with exit 3 and leaves no row).
     """
     log = get_run_logger()
+    bound_sigterm()  # under the CLI: SIGTERM ends the process even if a read thread is stuck
     run_id = run_id or new_run_id()
     started = time.perf_counter()
     summary = RunSummary(run_id=run_id, db=str(settings.db))

@@ -102,13 +102,34 @@ class Proc:
                     raise AssertionError(f"{point} not reached in {timeout} s:\n{self.stderr}")
                 self._cond.wait(min(left, 0.5))
 
-    def kill(self, sig: int = signal.SIGKILL) -> None:
-        """SIGKILL the whole group (the CLI and Prefect's server); other signals go to the CLI only."""
+    def kill(self, sig: int = signal.SIGKILL, group: bool = False) -> None:
+        """Signal the CLI process only (as `kill PID` or the OOM killer would); ``group``: its whole group."""
         assert self.proc.poll() is None, "the run ended before it could be killed"
-        if sig == signal.SIGKILL:
+        if group:
             os.killpg(self.proc.pid, sig)
         else:
             self.proc.send_signal(sig)
+
+    def group_pids(self) -> list[int]:
+        """Live processes of the run's process group (the CLI, its watchdog and children)."""
+        pids = []
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                try:
+                    stat = (entry / "stat").read_text()
+                except OSError:
+                    continue
+                fields = stat[stat.rindex(")") + 2:].split()
+                if fields[0] != "Z" and int(fields[2]) == self.proc.pid:
+                    pids.append(int(entry.name))
+        return sorted(pids)
+
+    def wait_group_gone(self, timeout: float = 20) -> list[int]:
+        """Wait until no process of the group is left; the ones still there after ``timeout``."""
+        deadline = time.monotonic() + timeout
+        while (left := self.group_pids()) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        return left
 
     def wait(self, timeout: float = 240) -> int:
         try:
