@@ -287,3 +287,92 @@ def test_a_scheduled_run_refused_by_the_run_lock_leaves_a_row_and_says_why(tmp_p
     assert "manual-2" not in err
     rows = q(db, "select run_id, status, error like 'RunLocked: another newsclaims run is using%' from pipeline_runs")
     assert rows == [("sched-1", "failed", True)]
+
+
+# ---------------------------------------------------------------- 14.10 a damaged GX folder is rebuilt
+
+
+@pytest.fixture(scope="module")
+def gx_template(tmp_path_factory) -> Path:
+    from flows.validate import open_context
+
+    root = tmp_path_factory.mktemp("gx-template") / "gx"
+    open_context(root)
+    return root
+
+
+def _cut(path: Path) -> None:
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+
+
+DAMAGE = [  # file, how it is damaged
+    ("great_expectations.yml", "cut"),
+    ("great_expectations.yml", "schema"),  # valid YAML GX cannot use: the folder is set aside
+    ("expectations/claims.json", "cut"),
+    ("validation_definitions/events.json", "nul"),
+    ("expectations/.ge_store_backend_id", "nul"),
+    ("uncommitted/config_variables.yml", "nul"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name, how", DAMAGE, ids=[f"{n}-{h}" for n, h in DAMAGE])
+def test_a_damaged_file_in_the_gx_folder_is_rebuilt(gx_template, tmp_path, name, how):
+    from flows import validate
+
+    gx_dir = tmp_path / "gx"
+    shutil.copytree(gx_template, gx_dir)
+    target = gx_dir / name
+    if how == "cut":
+        _cut(target)
+    elif how == "nul":
+        target.write_bytes(b"\0" * 64)
+    else:
+        target.write_text("config_version: not-a-number\nstores: 7\n")
+    ctx = validate.open_context(gx_dir)
+    assert sorted(ctx.definitions) == sorted(m.TABLE for m in __import__("expectations").ALL_SUITES)
+    suite = ctx.gx.suites.get("claims")
+    assert len(suite.expectations) > 3  # written again from expectations/
+    aside = list(tmp_path.glob("gx.damaged-*"))
+    assert len(aside) == (1 if how == "schema" else 0)  # kept for a look, never deleted
+    if how != "schema":
+        from flows.gxrepair import repair_gx_dir
+
+        assert repair_gx_dir(gx_dir) == []  # what was rebuilt parses
+
+
+@pytest.mark.slow
+def test_a_run_succeeds_on_a_gx_folder_with_a_damaged_project_file(gx_template, tmp_path):
+    gx_dir = tmp_path / "gx"
+    shutil.copytree(gx_template, gx_dir)
+    _cut(gx_dir / "great_expectations.yml")
+    summary = run_pipeline([SEEDS], tmp_path / "w.duckdb", gx_dir=gx_dir)
+    assert summary.status == "success" and summary.expectations_failed == 0
+    assert q(tmp_path / "w.duckdb", "select count(*) > 50 from dq_results") == [(True,)]
+
+
+# ---------------------------------------------------------------- 14.10 PREFECT_HOME unusable
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case, says", [
+    ("unwritable", "(PREFECT_HOME) cannot be written: Not a directory"),
+    ("corrupt-db", "prefect.db is damaged (file is not a database)"),
+])
+def test_an_unusable_prefect_home_gives_one_clear_line(tmp_path, case, says):
+    if case == "unwritable":
+        (tmp_path / "file").write_text("x")
+        home = tmp_path / "file" / "home"  # under a regular file: no one can create it, not even root
+    else:
+        home = tmp_path / "home"
+        home.mkdir()
+        (home / "prefect.db").write_bytes(os.urandom(100_000))
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    done = subprocess.run([sys.executable, "-m", "flows.cli", "run", str(SEEDS), "--db", str(tmp_path / "w.duckdb"),
+                           "--no-progress"], cwd=Path(__file__).resolve().parents[1], capture_output=True, text=True,
+                          timeout=120, env={**env, "PREFECT_HOME": str(home)})
+    assert done.returncode == 1
+    assert done.stderr.startswith("newsclaims: error: run not started: ") and says in done.stderr, done.stderr
+    assert done.stderr.count("\n") == 1, done.stderr
+    assert not (tmp_path / "w.duckdb").exists()
