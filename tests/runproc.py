@@ -64,12 +64,20 @@ def cli(*args: str, env: dict | None = None, timeout: float = 120) -> subprocess
 class Proc:
     """`newsclaims ARGS` running in the background; stderr is collected line by line."""
 
-    def __init__(self, *args: str, fault: str = "", env: dict | None = None):
+    def __init__(self, *args: str, fault: str = "", env: dict | None = None, max_file_bytes: int | None = None):
+        """``max_file_bytes``: RLIMIT_FSIZE of the CLI process (writes past it fail as on a full disk)."""
         env = child_env({**(env or {}), "NEWSCLAIMS_FAULT": fault})
         self.started = time.monotonic()
+
+        def limit() -> None:
+            import resource
+
+            resource.setrlimit(resource.RLIMIT_FSIZE, (max_file_bytes, max_file_bytes))
+
         self.proc = subprocess.Popen([sys.executable, "-m", "flows.cli", *args], cwd=ROOT, env=env,
                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                                     errors="replace", start_new_session=True)
+                                     errors="replace", start_new_session=True,
+                                     preexec_fn=limit if max_file_bytes else None)
         self.err_lines: list[str] = []
         self.marks: list[str] = []
         self.mark_times: dict[str, float] = {}  # time.monotonic() when each point was reported

@@ -391,7 +391,7 @@ def fail_run(con: duckdb.DuckDBPyConnection, run_id: str, error: str, stats: dic
     stats = stats or {}
     con.execute(
         "update pipeline_runs set status = 'failed', finished_at = now(), error = ?, "
-        "duration_s = ?, row_counts = ? where run_id = ?",
+        "duration_s = ?, row_counts = ? where run_id = ? and status = 'running'",  # never a committed run
         [error[:4000], stats.get("duration_s"), json.dumps(stats.get("row_counts", {})), run_id],
     )
 
