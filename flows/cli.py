@@ -7,6 +7,7 @@
     newsclaims eval DIR [--json FILE] [--with-seeds] [--errors]   score the pipeline against DIR/gold.csv
     newsclaims export --format parquet [DIR] [--db FILE]   every table and view as Parquet (atomic)
     newsclaims report [--out FILE] [--db FILE]         self-contained HTML dashboard (works offline)
+    newsclaims backup DEST [--db FILE]                 consistent single-file copy of the database
     newsclaims docs [--db FILE]                        rebuild the Data Docs site, print its path
 
 Exit codes: 0 ok, 1 the run failed, 2 bad usage or a missing path,
@@ -30,6 +31,10 @@ def _quiet_prefect(verbose: bool) -> None:
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO" if verbose else "CRITICAL")
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("PREFECT_LOGGING_LOG_PRINTS", "false")
+    import warnings
+
+    # an unusable PREFECT_HOME is reported in one line by flows.runners.check_prefect_home
+    warnings.filterwarnings("ignore", message="Failed to create the Prefect home directory")
 
 
 def _console():
@@ -41,6 +46,15 @@ def _console():
 
 def _err(msg: str) -> None:
     print(f"newsclaims: error: {msg}", file=sys.stderr)
+
+
+def _on_sigterm(signum, frame) -> None:
+    """SIGTERM (a scheduler's timeout) exits through SystemExit, so the failure is recorded and
+    atexit stops Prefect's temporary server; a timer makes sure the process really ends."""
+    from flows.runners import arm_hard_exit
+
+    arm_hard_exit(128 + signum)
+    sys.exit(128 + signum)
 
 
 # ---------------------------------------------------------------- run
@@ -66,14 +80,47 @@ def _run_inputs(args: argparse.Namespace):
     return settings, paths
 
 
+def _check_db(db: Path) -> None:
+    """NotADatabase for a --db that is a folder, empty, damaged or not DuckDB, before Prefect starts."""
+    from warehouse.loader import DatabaseBusy, check_database_file, connect
+
+    check_database_file(db)
+    if os.path.lexists(db):
+        try:
+            connect(db, read_only=True).close()  # a cut-short file fails here, unchanged
+        except DatabaseBusy:  # a run is loading: the run lock will say so
+            pass
+
+
+def _committed(db: Path, run_id: str) -> bool:
+    """Whether ``run_id`` reached 'success' in ``db`` (False when that cannot be read)."""
+    from warehouse.loader import connect
+
+    try:
+        con = connect(db, read_only=True, timeout=5)
+        try:
+            row = con.execute("select status from pipeline_runs where run_id = ?", [run_id]).fetchone()
+        finally:
+            con.close()
+    except Exception:  # noqa: BLE001 - unknown means "not known to be committed"
+        return False
+    return bool(row) and row[0] == "success"
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     inputs = _run_inputs(args)
     if inputs is None:
         return EXIT_USAGE
     settings, paths = inputs
+    _check_db(settings.db)
+    from flows.procwatch import reap_leftovers, start_watchdog
+
+    reap_leftovers(settings.db)  # children of an earlier run that was killed with its watchdog
+    start_watchdog(settings.db)  # this run's children end with it, however it ends
     _quiet_prefect(args.verbose)
-    from flows.ingest import StrictModeFailure, ingest_articles
-    from flows.runners import describe_task_runner, resolve_task_runner, shared_prefect_api, task_runner_for
+    from flows.ingest import StrictModeFailure, ingest_articles, new_run_id
+    from flows.runners import (PrefectUnavailable, bound_sigterm, check_prefect, describe_task_runner,
+                               resolve_task_runner, shared_prefect_api, task_runner_for)
     from warehouse.loader import DatabaseBusy, RunLocked
 
     console = _console()
@@ -81,13 +128,20 @@ def cmd_run(args: argparse.Namespace) -> int:
     console.print(f"[bold]newsclaims run[/] {', '.join(str(p) for p in paths)} -> {settings.db}")
     console.print(f"task runner: {describe_task_runner(settings)}", highlight=False)
     flow_fn = ingest_articles.with_options(task_runner=task_runner_for(settings))
+    run_id = new_run_id()
     # SIGTERM (a scheduler's timeout) exits through SystemExit, so atexit stops Prefect's
     # temporary server; Python's default would leave that server process running.
     # Inside the flow Prefect's own handler comes first and the run is recorded as failed.
-    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+    try:  # bounded: a Prefect API that never answers, a damaged PREFECT_HOME: one clear line
+        check_prefect(settings)
+    except PrefectUnavailable as exc:
+        _err(f"run not started: {exc}")
+        return EXIT_FAILED
+    signal.signal(signal.SIGTERM, _on_sigterm)
+    bound_sigterm(True)  # the flow's own SIGTERM handler arms the same bound
     try:
         with shared_prefect_api(settings):
-            summary = flow_fn([str(p) for p in paths], settings,
+            summary = flow_fn([str(p) for p in paths], settings, run_id=run_id,
                               progress=console.is_terminal and not args.no_progress)
     except (RunLocked, DatabaseBusy) as exc:
         _err(str(exc))
@@ -96,6 +150,10 @@ def cmd_run(args: argparse.Namespace) -> int:
         _err(f"{exc}; nothing was committed")
         return EXIT_FAILED
     except Exception as exc:  # the flow recorded it in pipeline_runs
+        if _committed(settings.db, run_id):  # Prefect (or the summary) failed after the commit
+            print(f"newsclaims: warning: run {run_id} was committed (see `newsclaims status`), but failed "
+                  f"after the commit: {type(exc).__name__}: {exc}", file=sys.stderr)
+            return EXIT_OK
         _err(f"run failed, nothing was committed: {type(exc).__name__}: {exc}")
         return EXIT_FAILED
     print_summary(console, summary)
@@ -159,12 +217,19 @@ def cmd_serve(args: argparse.Namespace) -> int:
         _err(f"bad --cron {args.cron!r}: {exc}")
         return EXIT_USAGE
     _quiet_prefect(args.verbose)
-    from flows.serve import NoPrefectServer, serve
+    from flows.serve import NoPrefectServer, api_url, serve
 
     print(f"newsclaims serve: ingest_articles/{args.name} on {args.cron!r} "
           f"({', '.join(str(p) for p in paths)} -> {settings.db}); Ctrl-C stops serving")
+    from flows.runners import PrefectUnavailable, check_prefect_api
+
     try:
+        if api_url():
+            check_prefect_api(settings.prefect_api_timeout)
         serve(paths, settings, args.cron, name=args.name, timezone=args.timezone)
+    except PrefectUnavailable as exc:
+        _err(str(exc))
+        return EXIT_FAILED
     except NoPrefectServer as exc:
         _err(str(exc))
         return EXIT_USAGE
@@ -183,9 +248,18 @@ def _read_only(db: Path):
 def cmd_status(args: argparse.Namespace) -> int:
     from flows.settings import get_settings
 
+    import duckdb
+
     settings = get_settings(db=args.db)
     con = _read_only(settings.db)
     console = _console()
+    try:
+        con.execute("select 1 from pipeline_runs limit 0")
+    except duckdb.CatalogException:
+        con.close()
+        _err(f"{settings.db} is a DuckDB database but holds no newsclaims runs (no table pipeline_runs): "
+             "pass the right --db")
+        return EXIT_USAGE
     runs = con.execute(
         "select run_id, status, strftime(started_at, '%Y-%m-%d %H:%M:%S'), round(duration_s, 1), "
         "files_seen, files_new, files_changed, files_rejected, rows_quarantined, error "
@@ -247,21 +321,46 @@ def cmd_sql(args: argparse.Namespace) -> int:
         _err(f"SQL error: newsclaims sql runs queries only ({', '.join(sorted(_SQL_QUERY_KINDS))}), "
              f"not {', '.join(sorted(kinds - _SQL_QUERY_KINDS))}")
         return EXIT_USAGE
+    import threading
+
     from warehouse.loader import connect
 
-    con = connect(settings.db, read_only=True, timeout=args.wait or 0.0)
+    timeout = args.timeout if args.timeout is not None else settings.sql_timeout
+    try:  # bounds: memory (DuckDB memory_limit) and time (interrupted after `timeout` seconds)
+        con = connect(settings.db, read_only=True, timeout=args.wait or 0.0,
+                      config={"memory_limit": settings.sql_memory_limit})
+    except duckdb.InvalidInputException as exc:
+        _err(f"bad NEWSCLAIMS_SQL_MEMORY_LIMIT {settings.sql_memory_limit!r}: {exc}")
+        return EXIT_USAGE
     con.execute("set enable_external_access = false")
     con.execute("set lock_configuration = true")
+    timer = threading.Timer(timeout, con.interrupt)
+    timer.daemon = True
+    timer.start()
     try:
         cur = con.execute(args.query)
         columns = [d[0] for d in cur.description] if cur.description else []
-        rows = cur.fetchmany(args.limit) if columns else []
+        rows = cur.fetchmany(args.limit + 1) if columns else []
+    except duckdb.InterruptException:
+        _err(f"SQL error: the query ran longer than {timeout:g} s and was stopped "
+             "(--timeout SECONDS or NEWSCLAIMS_SQL_TIMEOUT allows more)")
+        return EXIT_USAGE
+    except duckdb.OutOfMemoryException as exc:
+        _err(f"SQL error: the query needs more than the memory limit of {settings.sql_memory_limit} "
+             f"(NEWSCLAIMS_SQL_MEMORY_LIMIT allows more): {str(exc).splitlines()[0]}")
+        return EXIT_USAGE
     except duckdb.Error as exc:
         _err(f"SQL error: {exc}")
         return EXIT_USAGE
     finally:
+        timer.cancel()
         con.close()
+    cut = len(rows) > args.limit
+    rows = rows[:args.limit]
     _print_rows(_console(), columns, rows, fmt=args.format)
+    if cut:  # on stderr, so csv/json output stays clean
+        print(f"newsclaims: output cut at {args.limit:,} rows by --limit; the query returned more "
+              "(raise --limit, or add LIMIT/aggregate in the query)", file=sys.stderr)
     return EXIT_OK
 
 
@@ -333,6 +432,25 @@ def cmd_export(args: argparse.Namespace) -> int:
     n_views = sum(r.kind == "view" for r in result.relations)
     print(f"exported {len(result.relations) - n_views} tables and {n_views} views to {result.dest} "
           f"in {result.seconds:.1f} s; views over it: {result.dest / 'catalog.sql'}")
+    return EXIT_OK
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from flows.settings import get_settings
+    from warehouse.loader import DatabaseBusy, backup
+
+    settings = get_settings(db=args.db)
+    try:
+        result = backup(settings.db, args.dest, timeout=args.wait or 0.0)
+    except DatabaseBusy as exc:
+        _err(f"backup not written, {exc}")
+        return EXIT_BUSY
+    except FileExistsError as exc:
+        _err(str(exc))
+        return EXIT_USAGE
+    rows = sum(result.tables.values())
+    print(f"backed up {settings.db} to {result.path} ({len(result.tables)} tables, {rows:,} rows, "
+          f"{result.path.stat().st_size / 1e6:.1f} MB, one file, no .wal) in {result.seconds:.1f} s")
     return EXIT_OK
 
 
@@ -421,7 +539,10 @@ def build_parser() -> argparse.ArgumentParser:
     sq.add_argument("query")
     sq.add_argument("--db", type=Path)
     sq.add_argument("--format", choices=["table", "csv", "json"], default="table")
-    sq.add_argument("--limit", type=int, default=10_000, help="rows printed at most")
+    sq.add_argument("--limit", type=int, default=10_000,
+                    help="rows printed at most (a note on stderr says when the output was cut)")
+    sq.add_argument("--timeout", type=float, metavar="SECONDS",
+                    help="stop the query after this long (default NEWSCLAIMS_SQL_TIMEOUT, 60)")
     sq.add_argument("--wait", type=float, metavar="SECONDS", help="wait this long while a run holds the db")
     sq.set_defaults(func=cmd_sql)
 
@@ -444,6 +565,13 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--db", type=Path)
     ex.add_argument("--wait", type=float, metavar="SECONDS", help="wait this long while a run holds the db")
     ex.set_defaults(func=cmd_export)
+
+    bk = sub.add_parser("backup", help="write a consistent single-file copy of the database "
+                                       "(with what its .wal holds); never overwrites")
+    bk.add_argument("dest", type=Path, help="new file, or a folder (the copy is named after the db and time)")
+    bk.add_argument("--db", type=Path)
+    bk.add_argument("--wait", type=float, metavar="SECONDS", help="wait this long while a run holds the db")
+    bk.set_defaults(func=cmd_backup)
 
     rp = sub.add_parser("report", help="write a self-contained HTML dashboard (timelines, consensus, data quality)")
     rp.add_argument("--out", type=Path, metavar="FILE", help="HTML file (default reports/newsclaims-report.html)")
@@ -474,6 +602,11 @@ def main(argv: list[str] | None = None) -> int:
         if isinstance(exc, (DatabaseBusy, RunLocked)):
             _err(str(exc))
             return EXIT_BUSY
+        from warehouse.loader import NotADatabase
+
+        if isinstance(exc, NotADatabase):
+            _err(str(exc))
+            return EXIT_USAGE
         raise
 
 

@@ -23,6 +23,11 @@ the partition column comes back as the last column. docs/BI.md shows how BI tool
   sees the old export or the new one, never a mix or a half-written file.
 - DIR must be new, empty, or a previous export (it has our manifest.json); anything else is
   refused rather than replaced.
+- The export owns only what its manifest lists (manifest.json, catalog.sql, the relation
+  files and folders). Anything else a user put into DIR since (a dashboard file, a notes
+  folder) is moved into the new export before the swap and is there afterwards; an entry
+  that appears during the swap itself is moved back from the old export. Nothing of the
+  user's is deleted. A user entry with the name of a new relation stops the export.
 """
 
 from __future__ import annotations
@@ -157,19 +162,71 @@ def _exchange(a: Path, b: Path) -> bool:
     return False
 
 
+def owned_entries(folder: Path) -> set[str]:
+    """Top-level names an export in ``folder`` owns: its manifest, catalog and relation paths."""
+    try:
+        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return set()
+    if not isinstance(manifest, dict) or not manifest.get(MANIFEST_MARK):
+        return set()
+    names = {MANIFEST, CATALOG}
+    for rel in manifest.get("relations") or []:
+        path = str(rel.get("path", "")) if isinstance(rel, dict) else ""
+        top = path.split("/", 1)[0]
+        if top and top not in (".", ".."):
+            names.add(top)
+    return names
+
+
+def _foreign_entries(folder: Path, owned: set[str]) -> list[str]:
+    """Names in ``folder`` an export did not write (the user's files and folders)."""
+    try:
+        return sorted(name for name in os.listdir(folder) if name not in owned)
+    except FileNotFoundError:
+        return []
+
+
+def _carry_over(src: Path, dest: Path, names: list[str]) -> None:
+    for name in names:
+        with contextlib.suppress(FileNotFoundError):  # the user removed it meanwhile
+            os.rename(src / name, dest / name)
+
+
 def _swap_into_place(new: Path, dest: Path) -> None:
     if not dest.exists():
         os.rename(new, dest)  # atomic; fails if someone created dest meanwhile
         return
-    if _exchange(new, dest):
-        shutil.rmtree(new, ignore_errors=True)  # `new` now holds the previous export
+    # the user's entries in the previous export go into the new one before the swap
+    old_owned = owned_entries(dest)
+    new_owned = owned_entries(new)
+    foreign = _foreign_entries(dest, old_owned) if old_owned else []
+    clash = sorted(set(foreign) & new_owned)
+    if clash:
+        raise ExportError(f"{dest} holds {', '.join(clash)}, which the new export would write "
+                          "(a relation of that name); move it, or export to another folder")
+    _carry_over(dest, new, foreign)
+    try:
+        swapped = _exchange(new, dest)
+    except BaseException:
+        _carry_over(new, dest, foreign)  # never delete the user's entries with the temp folder
+        raise
+    if swapped:
+        # `new` now holds the previous export; anything the user added during the swap goes back
+        _carry_over(new, dest, [n for n in _foreign_entries(new, old_owned) if n not in new_owned])
+        shutil.rmtree(new, ignore_errors=True)
         return
     # fallback: two renames; for a moment DIR does not exist, but it is never half-written
     old = Path(tempfile.mkdtemp(prefix=_OLD_PREFIX.format(name=dest.name) + f"{os.getpid()}-",
                                 dir=dest.parent))
     os.rmdir(old)
-    os.rename(dest, old)
+    try:
+        os.rename(dest, old)
+    except BaseException:
+        _carry_over(new, dest, foreign)
+        raise
     os.rename(new, dest)
+    _carry_over(old, dest, [n for n in _foreign_entries(old, old_owned) if n not in new_owned])
     shutil.rmtree(old, ignore_errors=True)
 
 

@@ -22,6 +22,8 @@ Actions:
     hold:FILE      print the marker, then wait until FILE exists (at most 10 minutes)
     raise          raise InjectedFault (a RuntimeError: not retried)
     oserror:N      raise OSError(EIO) the first N times this process reaches the point
+    fifo           open a FIFO nobody writes to: the thread blocks in the kernel for good
+                   (as a read of an input file swapped for a FIFO would; signals cannot free it)
 
 Every armed point prints ``newsclaims-fault: POINT pid=PID`` to stderr first,
 so a test can wait for it.
@@ -75,6 +77,13 @@ def point(name: str) -> None:
         deadline = time.monotonic() + _HOLD_MAX_S
         while not Path(arg).exists() and time.monotonic() < deadline:
             time.sleep(0.05)
+    elif action == "fifo":
+        import tempfile
+
+        fifo = Path(tempfile.mkdtemp(prefix="newsclaims-fault-")) / "fifo"
+        os.mkfifo(fifo)
+        with open(fifo, "rb") as fh:  # blocks until a writer opens it: never
+            fh.read()
     elif action == "raise":
         raise InjectedFault(f"injected fault at {name} ({ENV})")
     elif action == "oserror":

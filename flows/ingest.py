@@ -10,6 +10,8 @@ row) and for the final one-transaction load, so readers can query meanwhile.
 # No `from __future__ import annotations` here: `newsclaims serve` runs this flow in a subprocess
 # from a by-value pickle, and Prefect validates the JSON parameters against the real annotations
 # (a string "Settings" would not resolve there; tests/test_serve.py checks this).
+import contextlib
+import sys
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -23,7 +25,7 @@ from prefect.futures import as_completed
 
 from flows import faults
 from flows.reader import list_inputs, read_units
-from flows.runners import task_runner_for, workers  # noqa: F401  (task_runner_for: the CLI's import)
+from flows.runners import bound_sigterm, task_runner_for, workers  # noqa: F401  (task_runner_for: the CLI's import)
 from flows.settings import Settings
 from flows.staging import TEXT_COLUMNS, RunStaging
 from transforms.incremental import mark_quarantined, unchanged_by_stat
@@ -81,7 +83,8 @@ def open_run(settings: Settings, run_id: str, inputs: list[str]) -> pl.DataFrame
     con = loader.connect(settings.db, timeout=settings.lock_timeout)
     try:
         loader.ensure_schema(con)
-        loader.mark_interrupted(con)
+        loader.apply_recorded_failures(con, settings.db)  # failed runs that could not say so ...
+        loader.mark_interrupted(con)  # ... and the ones that died
         loader.start_run(con, run_id, inputs, settings.strict)
         faults.point("open-run")
         return loader.read_frame(con, "select * from source_files")
@@ -174,10 +177,15 @@ def validate(settings: Settings, plan: loader.LoadPlan, state, today: date):
 
 @task(name="load", **TASK_OPTS)
 def load(settings: Settings, plan: loader.LoadPlan) -> dict[str, int]:
-    con = loader.connect(settings.db, timeout=max(settings.lock_timeout, 30))
+    con = loader.connect(settings.db, timeout=max(settings.lock_timeout, settings.load_wait))
     try:
         counts = loader.commit_run(con, plan, before_commit=lambda: faults.point("before-commit"))
         faults.point("after-commit")
+        # the run is committed (in the .wal at least); fold it into the .duckdb file
+        problem = loader.checkpoint(con)
+        if problem:
+            get_run_logger().warning("checkpoint after the commit failed (the run is committed and "
+                                     "kept in %s.wal): %s", settings.db, problem)
         return counts
     finally:
         con.close()
@@ -195,14 +203,19 @@ def _table_totals(settings: Settings) -> dict[str, int]:
 
 
 def _record_failure(settings: Settings, run_id: str, error: str, summary: RunSummary) -> None:
+    """The failure into pipeline_runs; when the database cannot take it (disk full, a reader
+    holding the file), into a side file the next run applies, so the run is not taken for
+    one that died ('interrupted')."""
     try:
-        con = loader.connect(settings.db, timeout=10)
+        con = loader.connect(settings.db, timeout=min(10.0, settings.load_wait))
         try:
             loader.fail_run(con, run_id, error, {"duration_s": summary.duration_s})
+            return
         finally:
             con.close()
     except Exception:  # the original error matters more than the bookkeeping
         pass
+    loader.record_failure_aside(settings.db, run_id, error)
 
 
 def _build_plan(run_id: str, fin, rejected: pl.DataFrame, summary: RunSummary) -> loader.LoadPlan:
@@ -283,17 +296,56 @@ def _extract_bounded(batches: list[list[str]], known: pl.DataFrame, settings: Se
         yield index, res
 
 
+@contextlib.contextmanager
+def _run_lock(settings: Settings, run_id: str, scheduled: bool):
+    """The run lock; a scheduled run refused by it (a manual run is working) says so and leaves a row."""
+    entered = False
+    try:
+        with loader.run_lock(settings.db, timeout=settings.lock_timeout, note=f"run {run_id}"):
+            entered = True
+            yield
+    except loader.RunLocked as exc:
+        if scheduled and not entered:
+            error = f"RunLocked: {exc}"
+            print(f"newsclaims: scheduled run {run_id} did not start: {exc}", file=sys.stderr, flush=True)
+            _record_refused(settings, run_id, error)
+        raise
+
+
+def _record_refused(settings: Settings, run_id: str, error: str) -> None:
+    """A 'failed' pipeline_runs row for a run that never started (no lock: insert only, never
+    touching other runs' rows); beside the database when it is busy."""
+    try:
+        con = loader.connect(settings.db, timeout=min(10.0, settings.load_wait))
+        try:
+            loader.ensure_schema(con)
+            con.execute("insert into pipeline_runs (run_id, started_at, finished_at, status, error) "
+                        "values (?, now(), now(), 'failed', ?)", [run_id, error[:4000]])
+            return
+        finally:
+            con.close()
+    except Exception:
+        pass
+    loader.record_failure_aside(settings.db, run_id, error, started=False)
+
+
 @flow(name="ingest_articles", log_prints=False)
 def ingest_articles(paths: list[str], settings: Settings, run_id: str | None = None,
-                    progress: bool = False) -> RunSummary:
-    """Ingest article files/folders into the warehouse as one run (all rows or none)."""
+                    progress: bool = False, scheduled: bool = False) -> RunSummary:
+    """Ingest article files/folders into the warehouse as one run (all rows or none).
+
+    ``scheduled``: a run of the served deployment; when another run holds the
+    lock it records a failed pipeline_runs row and prints why (a manual run is
+    refused with exit 3 and leaves no row).
+    """
     log = get_run_logger()
+    bound_sigterm()  # under the CLI: SIGTERM ends the process even if a read thread is stuck
     run_id = run_id or new_run_id()
     started = time.perf_counter()
     summary = RunSummary(run_id=run_id, db=str(settings.db))
     today = date.today()
 
-    with (loader.run_lock(settings.db, timeout=settings.lock_timeout, note=f"run {run_id}"),
+    with (_run_lock(settings, run_id, scheduled),
           RunStaging(settings.staging_root, run_id) as stage):
         ledger = open_run(settings, run_id, [str(p) for p in paths])
         try:

@@ -16,6 +16,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
+import sys
+import threading
 from pathlib import Path
 from typing import Iterator
 
@@ -129,3 +132,150 @@ def shared_prefect_api(settings: Settings) -> Iterator[None]:
             os.environ["PREFECT_API_URL"] = before
         if started_here:
             server.stop()
+
+
+# ---------------------------------------------------------------- SIGTERM ends the process
+
+SIGTERM_GRACE_S = 10.0  # after SIGTERM: time to record the failure and stop Prefect's server
+_bound = {"on": False}
+
+
+def hard_exit(code: int) -> None:
+    """End the process even when a thread is blocked in the kernel (a read of a FIFO): Python's
+    shutdown and Prefect's task runner would wait for it forever. Runs the exit hooks (they stop
+    Prefect's temporary server) for at most SIGTERM_GRACE_S, then leaves without joining threads."""
+    import atexit
+
+    hooks = threading.Thread(target=atexit._run_exitfuncs, daemon=True)
+    hooks.start()
+    hooks.join(SIGTERM_GRACE_S)
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()
+    os._exit(code)
+
+
+def arm_hard_exit(code: int, grace: float = SIGTERM_GRACE_S) -> None:
+    """``hard_exit(code)`` in ``grace`` seconds unless the process has ended by then."""
+    timer = threading.Timer(grace, hard_exit, [code])
+    timer.daemon = True
+    timer.start()
+
+
+def bound_sigterm(enable: bool | None = None) -> None:
+    """Inside the flow (main thread): SIGTERM arms ``arm_hard_exit`` before Prefect's handler runs.
+
+    Prefect's handler records the run as failed, then waits for the task runner's
+    threads; a thread blocked for good would keep the process alive after that.
+    ``bound_sigterm(True)`` is the CLI's opt-in (a long-lived process such as
+    `serve`'s runs leaves Prefect's handling alone); a call without argument
+    wraps the handler in place when opted in.
+    """
+    if enable is not None:
+        _bound["on"] = enable
+        return
+    if not _bound["on"] or threading.current_thread() is not threading.main_thread():
+        return
+    prev = signal.getsignal(signal.SIGTERM)
+    if not callable(prev) or getattr(prev, "_newsclaims_bound", False):
+        return
+
+    def handler(signum, frame):
+        arm_hard_exit(128 + signum)
+        prev(signum, frame)
+
+    handler._newsclaims_bound = True
+    with contextlib.suppress(ValueError):
+        signal.signal(signal.SIGTERM, handler)
+
+
+# ---------------------------------------------------------------- Prefect reachable, its home usable
+
+
+class PrefectUnavailable(RuntimeError):
+    """Prefect's API does not answer, or its home folder / database cannot be used (one clear line)."""
+
+
+def check_prefect_api(timeout: float) -> None:
+    """With PREFECT_API_URL set: its /health must answer within ``timeout`` seconds.
+
+    A server that accepts connections and never answers would otherwise keep a
+    run silent for ever (Prefect's client waits and retries).
+    """
+    from prefect.settings import PREFECT_API_URL
+
+    url = PREFECT_API_URL.value()
+    if not url:
+        return
+    import httpx
+
+    where = f"the Prefect API at {url} (PREFECT_API_URL)"
+    advice = "check that server, or unset PREFECT_API_URL to let the run start a temporary one"
+    try:
+        response = httpx.get(url.rstrip("/") + "/health", timeout=timeout)
+    except httpx.TimeoutException:
+        raise PrefectUnavailable(f"{where} did not answer within {timeout:g} s "
+                                 f"(NEWSCLAIMS_PREFECT_API_TIMEOUT); {advice}") from None
+    except httpx.HTTPError as exc:
+        raise PrefectUnavailable(f"cannot reach {where}: {exc}; {advice}") from None
+    if response.status_code != 200:
+        raise PrefectUnavailable(f"{where} answered HTTP {response.status_code} to /health; {advice}")
+
+
+def _sqlite_path(url: str) -> Path | None:
+    for prefix in ("sqlite+aiosqlite:///", "sqlite:///"):
+        if url.startswith(prefix):
+            rest = url[len(prefix):].split("?", 1)[0]
+            return None if rest in ("", ":memory:") else Path(rest)
+    return None
+
+
+def check_prefect_home() -> None:
+    """Without PREFECT_API_URL (a temporary server): PREFECT_HOME writable, its prefect.db readable.
+
+    Otherwise the temporary server fails to start with hundreds of lines of
+    tracebacks and "Timed out ... ephemeral Prefect API server", on every run.
+    """
+    import sqlite3
+    import tempfile
+
+    from prefect.settings import PREFECT_API_URL, PREFECT_HOME, get_current_settings
+
+    if PREFECT_API_URL.value():
+        return
+    home = Path(PREFECT_HOME.value()).expanduser()
+    try:
+        home.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=home, prefix=".newsclaims-probe-"):
+            pass
+    except OSError as exc:
+        raise PrefectUnavailable(
+            f"Prefect's home folder {home} (PREFECT_HOME) cannot be written: {exc.strerror or exc}. "
+            "Point PREFECT_HOME at a writable folder, or set PREFECT_API_URL to a Prefect server") from None
+    url = get_current_settings().server.database.connection_url
+    db = _sqlite_path(url.get_secret_value() if hasattr(url, "get_secret_value") else str(url))
+    if db is None or not db.exists():
+        return
+    try:
+        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
+        try:
+            problem = con.execute("pragma quick_check(1)").fetchone()[0]
+        finally:
+            con.close()
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc):
+            return  # another process is writing it: alive, not damaged
+        problem = str(exc)
+    except sqlite3.DatabaseError as exc:
+        problem = str(exc)
+    if problem != "ok":
+        raise PrefectUnavailable(
+            f"Prefect's database {db} is damaged ({problem}). It holds only Prefect's own run history "
+            f"(newsclaims keeps its records in the DuckDB file): move it away (mv {db} {db}.damaged) and "
+            "run again, or point PREFECT_HOME at another folder")
+
+
+def check_prefect(settings: Settings) -> None:
+    """Both checks, before a run starts Prefect (PrefectUnavailable with one clear line)."""
+    check_prefect_api(settings.prefect_api_timeout)
+    check_prefect_home()

@@ -35,6 +35,7 @@ def deployment_parameters(paths: list[str | Path], settings: Settings) -> dict:
     return {
         "paths": [str(Path(p).resolve()) for p in paths],
         "settings": settings.model_dump(mode="json"),
+        "scheduled": True,  # refused by a manual run's lock: a failed row and a message, not silence
     }
 
 

@@ -58,6 +58,20 @@ class Settings(BaseSettings):
         0.0, description="seconds a run waits for another run's lock before giving up"
     )
     strict: bool = Field(False, description="fail the run on any rejected input or failed expectation")
+    sql_memory_limit: str = Field(
+        "2GB", description="memory a `newsclaims sql` query may use (DuckDB memory_limit, e.g. 2GB, 500MB)"
+    )
+    sql_timeout: float = Field(
+        60.0, gt=0, description="seconds a `newsclaims sql` query may run before it is interrupted"
+    )
+    load_wait: float = Field(
+        30.0, ge=0, description="seconds the load waits for readers to close the database "
+        "(at least --wait), then the run fails with nothing committed",
+    )
+    prefect_api_timeout: float = Field(
+        15.0, gt=0, description="seconds to wait for the Prefect API (PREFECT_API_URL) to answer before "
+        "a run gives up with a clear error",
+    )
     export_dir: Path = Field(WAREHOUSE_DIR / "export", description="`newsclaims export` folder given no DIR")
     report_file: Path = Field(PROJECT_ROOT / "reports" / "newsclaims-report.html",
                               description="`newsclaims report` output given no --out")

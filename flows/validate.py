@@ -84,7 +84,9 @@ def open_context(gx_dir: Path, *, reopen: bool = False) -> _Context:
     cached = _CONTEXTS.get(key)
     if cached is not None and not reopen and (key / "great_expectations.yml").exists():
         return cached
-    context = gx.get_context(mode="file", context_root_dir=str(key))
+    from flows.gxrepair import open_gx_context
+
+    context = open_gx_context(key)  # files we generate that are damaged are rebuilt
     if context.variables.progress_bars != ProgressBarsConfig(globally=False):
         context.variables.progress_bars = ProgressBarsConfig(globally=False)
         context.variables.save()

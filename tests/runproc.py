@@ -64,12 +64,20 @@ def cli(*args: str, env: dict | None = None, timeout: float = 120) -> subprocess
 class Proc:
     """`newsclaims ARGS` running in the background; stderr is collected line by line."""
 
-    def __init__(self, *args: str, fault: str = "", env: dict | None = None):
+    def __init__(self, *args: str, fault: str = "", env: dict | None = None, max_file_bytes: int | None = None):
+        """``max_file_bytes``: RLIMIT_FSIZE of the CLI process (writes past it fail as on a full disk)."""
         env = child_env({**(env or {}), "NEWSCLAIMS_FAULT": fault})
         self.started = time.monotonic()
+
+        def limit() -> None:
+            import resource
+
+            resource.setrlimit(resource.RLIMIT_FSIZE, (max_file_bytes, max_file_bytes))
+
         self.proc = subprocess.Popen([sys.executable, "-m", "flows.cli", *args], cwd=ROOT, env=env,
                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                                     errors="replace", start_new_session=True)
+                                     errors="replace", start_new_session=True,
+                                     preexec_fn=limit if max_file_bytes else None)
         self.err_lines: list[str] = []
         self.marks: list[str] = []
         self.mark_times: dict[str, float] = {}  # time.monotonic() when each point was reported
@@ -102,13 +110,34 @@ class Proc:
                     raise AssertionError(f"{point} not reached in {timeout} s:\n{self.stderr}")
                 self._cond.wait(min(left, 0.5))
 
-    def kill(self, sig: int = signal.SIGKILL) -> None:
-        """SIGKILL the whole group (the CLI and Prefect's server); other signals go to the CLI only."""
+    def kill(self, sig: int = signal.SIGKILL, group: bool = False) -> None:
+        """Signal the CLI process only (as `kill PID` or the OOM killer would); ``group``: its whole group."""
         assert self.proc.poll() is None, "the run ended before it could be killed"
-        if sig == signal.SIGKILL:
+        if group:
             os.killpg(self.proc.pid, sig)
         else:
             self.proc.send_signal(sig)
+
+    def group_pids(self) -> list[int]:
+        """Live processes of the run's process group (the CLI, its watchdog and children)."""
+        pids = []
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                try:
+                    stat = (entry / "stat").read_text()
+                except OSError:
+                    continue
+                fields = stat[stat.rindex(")") + 2:].split()
+                if fields[0] != "Z" and int(fields[2]) == self.proc.pid:
+                    pids.append(int(entry.name))
+        return sorted(pids)
+
+    def wait_group_gone(self, timeout: float = 20) -> list[int]:
+        """Wait until no process of the group is left; the ones still there after ``timeout``."""
+        deadline = time.monotonic() + timeout
+        while (left := self.group_pids()) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        return left
 
     def wait(self, timeout: float = 240) -> int:
         try:

@@ -14,14 +14,18 @@ changes one to a database holding an earlier run of 10, stops it at one point
 
 from __future__ import annotations
 
+import os
 import shutil
 import signal
 import time
+from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_pipeline
-from tests.runproc import Proc, assert_only_whole_runs, copy_db, corpus_files, prefect_api, q, snapshot  # noqa: F401
+from tests.conftest import SEEDS, run_pipeline
+from tests.runproc import (Proc, assert_only_whole_runs, cli, copy_db, corpus_files, prefect_api, q,  # noqa: F401
+                           snapshot)
+from warehouse import loader
 
 pytestmark = pytest.mark.slow
 
@@ -74,13 +78,21 @@ def test_killed_run_leaves_whole_runs_and_the_next_run_completes(history, prefec
         time.sleep(delay)
         if case == "during-extraction":
             assert "before-load" not in run.marks, "extraction finished before the kill: use more files"
-        run.kill(sig)
+        if case == "load-after-commit":
+            assert Path(str(db) + ".wal").exists()  # killed before the checkpoint: the run is in the .wal
+        run.kill(sig)  # the CLI process only, as `kill -9 PID` or the OOM killer
         rc = run.wait()
         assert rc == (-signal.SIGKILL if sig == signal.SIGKILL else 128 + signal.SIGTERM), run.stderr
+        # no process of the killed run is left (its watchdog ends them, then itself)
+        assert run.wait_group_gone() == [], "processes of the killed run are still running"
     finally:
         run.cleanup()
 
     # 1. what the crash left: exactly one whole history, never a mix
+    if case == "load-after-commit":  # `newsclaims backup` takes what the .wal holds into one file
+        backup = loader.backup(db, tmp_path / "backup.duckdb").path
+        assert not Path(str(backup) + ".wal").exists()
+        assert snapshot(backup) == history["ref_snap"]
     assert_only_whole_runs(db)
     assert snapshot(db) == history[f"{leaves}_snap"]
     killed = q(db, "select run_id, status, error from pipeline_runs where run_id not in (select unnest(?))",
@@ -89,7 +101,7 @@ def test_killed_run_leaves_whole_runs_and_the_next_run_completes(history, prefec
     killed_id, status, error = killed[0]
     if sig == signal.SIGTERM:
         assert (status, error) == ("failed", "TerminationSignal: signal 15")
-        assert not run.group_alive(), "SIGTERM left Prefect's temporary server running"
+        # Prefect's temporary server was stopped (wait_group_gone above: nothing of the group is left)
     else:
         assert status == ("success" if leaves == "ref" else "running")
 
@@ -102,6 +114,105 @@ def test_killed_run_leaves_whole_runs_and_the_next_run_completes(history, prefec
     assert_only_whole_runs(db)
     assert snapshot(db) == history["ref_snap"]
     assert q(db, "select count(*) from articles") == [(N_BASE + N_NEW,)]
+
+
+# ---------------------------------------------------------------- processes of a run (issue 14.5, 14.6)
+
+
+def _pids_alive(pids) -> list[int]:
+    from flows.procwatch import start_time
+
+    return [p for p in pids if start_time(p) is not None]
+
+
+def test_sigterm_ends_the_run_even_when_a_read_thread_is_blocked_for_good(history, tmp_path):
+    """A read stuck in the kernel (a FIFO nobody writes to) used to keep the process alive after
+    SIGTERM recorded `failed`; now it exits 143 within the grace period, with its Prefect server."""
+    db = copy_db(history["base"], tmp_path / "w.duckdb")
+    run = Proc("run", str(history["input"]), "--db", str(db), "--no-progress", fault="extract:fifo")
+    try:
+        run.wait_mark("extract")
+        time.sleep(0.5)  # the extraction thread is now inside open() of the FIFO
+        children = [p for p in run.group_pids() if p != run.proc.pid]
+        assert children, "expected Prefect's temporary server and the watchdog"
+        t0 = time.monotonic()
+        run.kill(signal.SIGTERM)
+        assert run.wait(60) == 128 + signal.SIGTERM, run.stderr
+        assert time.monotonic() - t0 < 40
+        assert run.wait_group_gone() == []
+    finally:
+        run.cleanup()
+    assert q(db, "select status, error from pipeline_runs order by started_at desc limit 1") == \
+        [("failed", "TerminationSignal: signal 15")]
+
+
+def test_sigkill_leaves_no_server_pool_worker_or_resource_tracker(history, tmp_path):
+    """The process runner's pool workers, multiprocessing's resource tracker and Prefect's temporary
+    server end within seconds of a SIGKILL of the run (its watchdog)."""
+    db = copy_db(history["base"], tmp_path / "w.duckdb")
+    run = Proc("run", str(history["input"]), "--db", str(db), "--no-progress", "--task-runner", "process",
+               "--workers", "1", fault="extract:pause:300")
+    try:
+        run.wait_mark("extract")
+        cmds = {p: Path(f"/proc/{p}/cmdline").read_bytes() for p in run.group_pids() if p != run.proc.pid}
+        kinds = {k for k, needle in (("server", b"uvicorn"), ("tracker", b"resource_tracker"),
+                                     ("worker", b"spawn_main"), ("watchdog", b"flows.procwatch"))
+                 if any(needle in c for c in cmds.values())}
+        assert kinds == {"server", "tracker", "worker", "watchdog"}, cmds
+        run.kill(signal.SIGKILL)
+        assert run.wait() == -signal.SIGKILL
+        assert run.wait_group_gone() == [], "processes of the killed run are still running"
+    finally:
+        run.cleanup()
+    assert not list(tmp_path.glob("w.duckdb.procs-*.json"))
+
+
+def test_the_next_run_reaps_what_a_run_killed_with_its_watchdog_left(tmp_path, prefect_api):
+    """Both the run and its watchdog SIGKILLed: Prefect's temporary server lives on, until the next run."""
+    db = tmp_path / "w.duckdb"
+    inp = tmp_path / "input"
+    shutil.copytree(SEEDS, inp)
+    run = Proc("run", str(inp), "--db", str(db), "--no-progress", fault="extract:pause:300")
+    try:
+        run.wait_mark("extract")
+        (record,) = tmp_path.glob("w.duckdb.procs-*.json")
+        deadline = time.monotonic() + 10
+        while "uvicorn" not in record.read_text() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        watchdog = [p for p in run.group_pids() if b"flows.procwatch" in Path(f"/proc/{p}/cmdline").read_bytes()]
+        left = [p for p in run.group_pids() if p != run.proc.pid and p not in watchdog]
+        assert len(watchdog) == 1 and left, run.group_pids()
+        os.kill(watchdog[0], signal.SIGKILL)
+        run.kill(signal.SIGKILL)
+        run.wait()
+        time.sleep(1)
+        assert _pids_alive(left) == left, "the orphaned server should still be running"
+        again = cli("run", str(inp), "--db", str(db), "--no-progress", env=prefect_api)
+        assert again.returncode == 0, again.stderr
+        assert _pids_alive(left) == []
+        assert not record.exists()
+    finally:
+        run.cleanup()
+
+
+def test_a_prefect_api_that_never_answers_gives_a_bounded_wait_and_a_clear_error(tmp_path):
+    import socket
+
+    sink = socket.socket()
+    sink.bind(("127.0.0.1", 0))
+    sink.listen(16)  # accepts (the kernel does) and never answers
+    try:
+        t0 = time.monotonic()
+        done = cli("run", str(SEEDS), "--db", str(tmp_path / "w.duckdb"), "--no-progress", timeout=90,
+                   env={"PREFECT_API_URL": f"http://127.0.0.1:{sink.getsockname()[1]}/api",
+                        "NEWSCLAIMS_PREFECT_API_TIMEOUT": "2"})
+        took = time.monotonic() - t0
+    finally:
+        sink.close()
+    assert done.returncode == 1, done.stderr
+    assert "did not answer within 2 s (NEWSCLAIMS_PREFECT_API_TIMEOUT)" in done.stderr
+    assert done.stderr.count("\n") == 1 and took < 60, done.stderr
+    assert not (tmp_path / "w.duckdb").exists()
 
 
 # ---------------------------------------------------------------- transient failures (in-process)

@@ -65,13 +65,54 @@ def test_claims_are_partitioned_by_claim_type(exported):
     assert killed.fetchone()[0] > 0
 
 
+def _claim_in_manifest(dest, name: str) -> None:
+    """Make the export in ``dest`` list one more relation file (one a later export no longer has)."""
+    manifest = json.loads((dest / "manifest.json").read_text())
+    manifest["relations"].append({"name": name, "kind": "view", "rows": 0, "path": name + ".parquet"})
+    (dest / "manifest.json").write_text(json.dumps(manifest))
+    (dest / (name + ".parquet")).write_bytes(b"x")
+
+
 def test_a_second_export_replaces_the_first_and_leaves_no_temp_folders(seeds_db, tmp_path):
     dest = tmp_path / "out"
     export.export_parquet(seeds_db, dest)
-    (dest / "stale.parquet").write_bytes(b"x")  # something only the old export has
+    _claim_in_manifest(dest, "stale")  # something only the old export has
     export.export_parquet(seeds_db, dest)
     assert not (dest / "stale.parquet").exists()
     assert (dest / "manifest.json").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+def test_a_second_export_keeps_the_users_own_files_in_the_folder(seeds_db, tmp_path):
+    """Issue 14.2: a dashboard file and a notes folder put into the export folder survive re-exports."""
+    dest = tmp_path / "out"
+    export.export_parquet(seeds_db, dest)
+    (dest / "dashboard.json").write_text('{"charts": 3}')
+    (dest / "notes").mkdir()
+    (dest / "notes" / "todo.md").write_text("check killed counts")
+    (dest / ".hidden-config").write_text("k=v")
+    for _ in range(2):
+        export.export_parquet(seeds_db, dest)
+        assert (dest / "dashboard.json").read_text() == '{"charts": 3}'
+        assert (dest / "notes" / "todo.md").read_text() == "check killed counts"
+        assert (dest / ".hidden-config").read_text() == "k=v"
+        assert (dest / "claims_enriched.parquet").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+    owned = export.owned_entries(dest)
+    assert {"manifest.json", "catalog.sql", "claims", "articles.parquet"} <= owned
+    assert not {"dashboard.json", "notes", ".hidden-config"} & owned
+
+
+def test_a_user_file_named_like_a_new_relation_stops_the_export_and_is_kept(seeds_db, tmp_path):
+    dest = tmp_path / "out"
+    export.export_parquet(seeds_db, dest)
+    manifest = json.loads((dest / "manifest.json").read_text())
+    manifest["relations"] = [r for r in manifest["relations"] if r["name"] != "events"]
+    (dest / "manifest.json").write_text(json.dumps(manifest))  # as if `events` were new in this export
+    (dest / "events.parquet").write_text("the user's own file")
+    with pytest.raises(export.ExportError, match="events.parquet"):
+        export.export_parquet(seeds_db, dest)
+    assert (dest / "events.parquet").read_text() == "the user's own file"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
 
 

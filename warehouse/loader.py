@@ -44,39 +44,89 @@ class RunLocked(RuntimeError):
     """Another newsclaims run holds the run lock of this database."""
 
 
+class NotADatabase(RuntimeError):
+    """The --db path exists but is not a (readable) DuckDB database; it is left untouched."""
+
+
+# A DuckDB file starts with an 8-byte checksum, then the magic bytes "DUCK".
+_MAGIC, _MAGIC_AT = b"DUCK", 8
+
+
+def check_database_file(db: Path) -> None:
+    """Refuse a path that exists but cannot be a DuckDB database, before DuckDB opens it.
+
+    A missing path is fine (a run creates it). A folder, an empty file or one
+    without DuckDB's header raises NotADatabase; nothing is written to it.
+    """
+    db = Path(db)
+    if not os.path.lexists(db):
+        return
+    if db.is_dir():
+        raise NotADatabase(f"{db} is a folder, not a DuckDB database file: pass --db FILE")
+    try:
+        with open(db, "rb") as fh:
+            head = fh.read(_MAGIC_AT + len(_MAGIC))
+    except OSError as exc:
+        raise NotADatabase(f"cannot read {db}: {exc.strerror or exc}") from exc
+    if not head:
+        raise NotADatabase(f"{db} is an empty file (0 bytes), not a DuckDB database; it was left as it "
+                           "is. Remove it to start a new database there, or pass another --db")
+    if head[_MAGIC_AT:] != _MAGIC:
+        raise NotADatabase(f"{db} is not a DuckDB database (no DuckDB header); it was left as it is. "
+                           "Pass the right --db, or restore the file from a backup (`newsclaims backup`)")
+
+
+def _open_error(db: Path, exc: Exception) -> NotADatabase:
+    text = str(exc).removeprefix("IO Error: ")
+    return NotADatabase(f"cannot open {db} as a DuckDB database: {text}. The file was left as it is; "
+                        "if it was cut short or damaged, restore it from a backup (`newsclaims backup`)")
+
+
 _LOCK_HOLDER = re.compile(r"Conflicting lock is held in (.*?) \(PID (\d+)\)", re.S)
 
 
 def _busy_message(db: Path, exc: Exception, read_only: bool) -> str:
     m = _LOCK_HOLDER.search(str(exc))
     holder = f" (held by {m.group(1).strip()}, PID {m.group(2)})" if m and m.group(2) else ""
-    what = "read" if read_only else "write to"
     # a writer excludes readers; any open connection (a reader too) excludes a writer
-    state = "is writing to it" if read_only else "has it open"
+    if read_only:
+        return (
+            f"cannot read {db}: another process is writing to it{holder}. "
+            "A newsclaims run holds the database only while it loads; retry in a moment, "
+            "or read a Parquet export (`newsclaims export`) meanwhile."
+        )
     return (
-        f"cannot {what} {db}: another process {state}{holder}. "
-        "A newsclaims run holds the database only while it loads; retry in a moment, "
-        "or read a Parquet export (`newsclaims export`) meanwhile."
+        f"cannot write to {db}: another process has it open{holder} (a reader such as "
+        "`newsclaims sql`/`status`/`export`, a BI tool or a DuckDB shell, or another writer). "
+        "Close that connection, or pass --wait SECONDS (NEWSCLAIMS_LOCK_TIMEOUT) to let the run wait "
+        "for it; long-lived readers belong on the Parquet export (`newsclaims export`)."
     )
 
 
-def connect(db: Path, *, read_only: bool = False, timeout: float = 0.0) -> duckdb.DuckDBPyConnection:
-    """Open the database, retrying for ``timeout`` seconds while another process holds it."""
+def connect(db: Path, *, read_only: bool = False, timeout: float = 0.0,
+            config: dict | None = None) -> duckdb.DuckDBPyConnection:
+    """Open the database, retrying for ``timeout`` seconds while another process holds it.
+
+    ``config``: DuckDB settings for the connection (e.g. ``memory_limit``).
+    """
     db = Path(db)
-    if read_only and not db.exists():
+    if read_only and not os.path.lexists(db):
         raise FileNotFoundError(f"no database at {db}: run `newsclaims run` first")
+    check_database_file(db)
     if not read_only:
         db.parent.mkdir(parents=True, exist_ok=True)
     deadline = time.monotonic() + timeout
     while True:
         try:
-            return duckdb.connect(str(db), read_only=read_only)
+            return duckdb.connect(str(db), read_only=read_only, config=config or {})
         except duckdb.IOException as exc:
             if "lock" not in str(exc).lower():
-                raise
+                raise _open_error(db, exc) from None
             if time.monotonic() >= deadline:
                 raise DatabaseBusy(_busy_message(db, exc, read_only)) from exc
             time.sleep(0.2)
+        except (duckdb.InvalidInputException, duckdb.SerializationException, duckdb.InternalException) as exc:
+            raise _open_error(db, exc) from None
 
 
 @contextlib.contextmanager
@@ -106,6 +156,88 @@ def run_lock(db: Path, *, timeout: float = 0.0, note: str = "") -> Iterator[None
         with contextlib.suppress(OSError):
             os.ftruncate(fd, 0)
         os.close(fd)  # closing the descriptor releases the flock
+
+
+def checkpoint(con: duckdb.DuckDBPyConnection) -> str | None:
+    """Fold the write-ahead log (``<db>.wal``) into the database file; the error text if it failed.
+
+    After a commit the run is safe either way (DuckDB replays the .wal on the next
+    open); a checkpoint makes the .duckdb file alone hold it, so a plain file copy
+    is a whole backup. It fails when the disk is full or a reader has the file open
+    through this process; the .wal then stays until a later checkpoint.
+    """
+    try:
+        con.execute("checkpoint")
+    except duckdb.Error as exc:
+        return str(exc)
+    return None
+
+
+@dataclass
+class BackupResult:
+    path: Path
+    tables: dict[str, int]
+    seconds: float
+
+
+def backup(db: Path, dest: Path, *, timeout: float = 0.0) -> BackupResult:
+    """A consistent single-file copy of ``db`` (with what its .wal holds) at ``dest``; never overwrites.
+
+    ``dest`` is a new file, or an existing folder (the copy is named after the
+    database and the time). The source is attached read-only, so no run can write
+    meanwhile (a run that is loading makes this wait ``timeout`` seconds, then
+    DatabaseBusy); the copy is written to a hidden temporary file, checkpointed,
+    its row counts compared with the source's, then linked into place.
+    """
+    t0 = time.monotonic()
+    db, dest = Path(db), Path(dest)
+    if not os.path.lexists(db):
+        raise FileNotFoundError(f"no database at {db}: run `newsclaims run` first")
+    check_database_file(db)
+    if dest.is_dir():
+        dest = dest / f"{db.stem}-{datetime.now():%Y%m%dT%H%M%S}{db.suffix or '.duckdb'}"
+    if os.path.lexists(dest):
+        raise FileExistsError(f"{dest} exists; a backup never overwrites a file: choose a new name")
+    if not dest.parent.is_dir():
+        raise FileNotFoundError(f"no folder {dest.parent} for the backup")
+    tmp = dest.with_name(f".{dest.name}.tmp-{os.getpid()}")
+    con = duckdb.connect()
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                con.execute("attach ? as nc_src (read_only)", [str(db)])
+                break
+            except duckdb.IOException as exc:
+                if "lock" not in str(exc).lower():
+                    raise _open_error(db, exc) from None
+                if time.monotonic() >= deadline:
+                    raise DatabaseBusy(_busy_message(db, exc, True)) from exc
+                time.sleep(0.2)
+        con.execute("attach ? as nc_copy", [str(tmp)])
+        con.execute("copy from database nc_src to nc_copy")
+        tables = [r[0] for r in con.execute(
+            "select table_name from duckdb_tables() where database_name = 'nc_src' and not internal "
+            "order by 1").fetchall()]
+        counts = {}
+        for t in tables:
+            a = con.execute(f'select count(*) from nc_src.main."{t}"').fetchone()[0]
+            b = con.execute(f'select count(*) from nc_copy.main."{t}"').fetchone()[0]
+            if a != b:
+                raise RuntimeError(f"backup of {db}: table {t} has {b} rows in the copy, {a} in the source")
+            counts[t] = a
+        con.execute("checkpoint nc_copy")
+        con.execute("detach nc_copy")
+        con.execute("detach nc_src")
+        with open(tmp, "rb") as fh:
+            os.fsync(fh.fileno())
+        os.link(tmp, dest)  # fails rather than replace a file that appeared meanwhile
+    finally:
+        con.close()
+        for leftover in (tmp, Path(str(tmp) + ".wal")):
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(leftover)
+    return BackupResult(dest, counts, time.monotonic() - t0)
 
 
 # ---------------------------------------------------------------- schema
@@ -163,8 +295,83 @@ def create_views(con: duckdb.DuckDBPyConnection) -> None:
 # ---------------------------------------------------------------- runs
 
 
+def failure_files(db: Path) -> list[Path]:
+    """Where a run records its failure when it cannot write it into the database, best first.
+
+    ``<db>.failures.jsonl`` beside the database; when that cannot be written either
+    (the disk is full), a file in the system's temporary folder named after the
+    database's path. The next run applies both (``apply_recorded_failures``).
+    """
+    import hashlib
+    import tempfile
+
+    key = hashlib.sha1(str(Path(db).resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:16]
+    return [Path(str(db) + ".failures.jsonl"), Path(tempfile.gettempdir()) / f"newsclaims-failures-{key}.jsonl"]
+
+
+def record_failure_aside(db: Path, run_id: str, error: str, *, started: bool = True) -> Path | None:
+    """Append the failure of ``run_id`` to the first side file that takes it; its path, or None."""
+    line = json.dumps({"run_id": run_id, "error": error[:4000], "at": datetime.now().isoformat(),
+                       "started": started}) + "\n"
+    for path in failure_files(db):
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+            try:
+                os.write(fd, line.encode("utf-8", "surrogateescape"))
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+            return path
+        except OSError:
+            continue
+    return None
+
+
+def apply_recorded_failures(con: duckdb.DuckDBPyConnection, db: Path) -> int:
+    """Failures that runs recorded beside the database go into pipeline_runs (callers hold the run lock).
+
+    A run still 'running' becomes 'failed' with the recorded reason; a run that
+    never got a row (a scheduled run refused by the run lock) gets one. The side
+    files are removed once applied; applying one twice changes nothing.
+    """
+    applied, seen = 0, []
+    for path in failure_files(db):
+        try:
+            lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+        except OSError:
+            continue
+        seen.append(path)
+        for line in lines:
+            try:
+                rec = json.loads(line)
+                run_id, error = str(rec["run_id"]), str(rec["error"])
+            except (ValueError, KeyError, TypeError):
+                continue  # a line cut short by a full disk
+            at = rec.get("at")
+            updated = con.execute(
+                "update pipeline_runs set status = 'failed', finished_at = coalesce(finished_at, "
+                "try_cast(? as timestamp), now()), error = ? where run_id = ? and status = 'running' "
+                "returning run_id", [at, error, run_id]).fetchall()
+            if not updated and not con.execute("select 1 from pipeline_runs where run_id = ?",
+                                                [run_id]).fetchall():
+                con.execute(
+                    "insert into pipeline_runs (run_id, started_at, finished_at, status, error) values "
+                    "(?, coalesce(try_cast(? as timestamp), now()), coalesce(try_cast(? as timestamp), now()), "
+                    "'failed', ?)", [run_id, at, at, error])
+                updated = [run_id]
+            applied += len(updated)
+    for path in seen:
+        with contextlib.suppress(OSError):
+            path.unlink()
+    return applied
+
+
 def mark_interrupted(con: duckdb.DuckDBPyConnection) -> int:
-    """Runs left 'running' by a crashed process (callers hold the run lock)."""
+    """Runs left 'running' by a crashed process (callers hold the run lock).
+
+    Call ``apply_recorded_failures`` first: a run that failed but could not write
+    its failure recorded it aside and is 'failed', not 'interrupted'.
+    """
     n = con.execute(
         "update pipeline_runs set status = 'interrupted', finished_at = coalesce(finished_at, now()), "
         "error = coalesce(error, 'process ended before the run committed') "
@@ -184,7 +391,7 @@ def fail_run(con: duckdb.DuckDBPyConnection, run_id: str, error: str, stats: dic
     stats = stats or {}
     con.execute(
         "update pipeline_runs set status = 'failed', finished_at = now(), error = ?, "
-        "duration_s = ?, row_counts = ? where run_id = ?",
+        "duration_s = ?, row_counts = ? where run_id = ? and status = 'running'",  # never a committed run
         [error[:4000], stats.get("duration_s"), json.dumps(stats.get("row_counts", {})), run_id],
     )
 
