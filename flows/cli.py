@@ -5,6 +5,7 @@
     newsclaims status [--db FILE]                      last runs and row counts
     newsclaims sql "SELECT ..." [--db FILE]            ad-hoc SQL on a read-only connection (no file access)
     newsclaims eval DIR [--json FILE] [--with-seeds]   score the pipeline against DIR/gold.csv
+    newsclaims eval-timex DIR [--json FILE]            score time expressions against a TimeML gold folder
     newsclaims export --format parquet [DIR] [--db FILE]   every table and view as Parquet (atomic)
     newsclaims report [--out FILE] [--db FILE]         self-contained HTML dashboard (works offline)
     newsclaims docs [--db FILE]                        rebuild the Data Docs site, print its path
@@ -295,6 +296,29 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_eval_timex(args: argparse.Namespace) -> int:
+    """Score date_mentions against a TimeML gold folder (tempeval_tbaq layout)."""
+    from flows.settings import get_settings
+    from flows.timex_eval import evaluate_timex, is_timeml_gold, report_rows
+
+    if not args.dir.is_dir():
+        _err(f"not a folder: {args.dir}")
+        return EXIT_USAGE
+    if not is_timeml_gold(args.dir):
+        _err(f"{args.dir}/gold.csv is no TimeML gold (needs columns tid, char_start, char_end, value)")
+        return EXIT_USAGE
+    settings = get_settings(batch_size=args.batch_size)
+    _quiet_prefect(args.verbose)
+    report = evaluate_timex(args.dir, settings, keep_db=args.keep_db, errors_csv=args.errors)
+    _print_rows(_console(), ["metric", "value", "n"], report_rows(report),
+                title=f"time expressions of {args.dir} ({report['files']} files)")
+    if args.json:
+        report = {k: v for k, v in report.items() if k != "errors"}
+        args.json.write_text(json.dumps(report, indent=2, default=str))
+        print(f"wrote {args.json}")
+    return EXIT_OK
+
+
 # ---------------------------------------------------------------- export / report
 
 
@@ -420,6 +444,16 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--batch-size", type=int)
     ev.add_argument("-v", "--verbose", action="store_true")
     ev.set_defaults(func=cmd_eval)
+
+    et = sub.add_parser("eval-timex", help="run the pipeline on DIR (articles + TimeML gold.csv) and score "
+                                           "its time expressions, TempEval-3 style")
+    et.add_argument("dir", type=Path)
+    et.add_argument("--json", type=Path, metavar="FILE", help="also write the measures as JSON")
+    et.add_argument("--errors", type=Path, metavar="FILE", help="write one row per error here (CSV)")
+    et.add_argument("--keep-db", type=Path, metavar="FILE", help="keep the evaluation database here")
+    et.add_argument("--batch-size", type=int)
+    et.add_argument("-v", "--verbose", action="store_true")
+    et.set_defaults(func=cmd_eval_timex)
 
     ex = sub.add_parser("export", help="write every table and view as Parquet, atomically (read-only on the db)")
     ex.add_argument("dir", type=Path, nargs="?", help="export folder (default warehouse/export)")
