@@ -206,8 +206,9 @@ _CANDIDATE = re.compile(
         rf"(?P<wd>\b(?:(?i:early|late)\s+)?(?:(?i:last|this\s+past|past|this|next|this\s+coming|coming)\s+)?"
         rf"{_WEEKDAY}(?:\s+{_PART})?\b)",
         # month alone after a preposition: in March, since mid-May, by June
-        rf"(?P<mom>\b(?i:last|next)\s+{_MONTH_FULL}\b{_NO_DAY_OR_YEAR})",
-        rf"(?P<mo_ctx>\b(?i:in|since|during|until|through|by|from|of|before|after|early|late|mid)(?:\s+|-))"
+        rf"(?P<mom>\b(?i:last|next|this)\s+{_MONTH_FULL}\b{_NO_DAY_OR_YEAR})",
+        rf"(?P<mo_ctx>\b(?i:in|since|during|until|through|by|from|of|before|after|early|late|mid|for|to|the|a)"
+        rf"(?:\s+|-))"
         rf"(?P<mo>{_MONTH_FULL})\b{_NO_DAY_OR_YEAR}",
         # a year in a year context: in 2004, the 2004 Beslan siege, mid-2015
         rf"(?P<yr_ctx>\b(?i:in|since|during|until|through|by|from|of|before|after|between|and|to|"
@@ -453,6 +454,8 @@ def resolve_date(
         if words[0] == "next":
             year = published.year + (month <= published.month)
             return Resolved(date(year, month, 1), "month", True, "relative_to_published")
+        if words[0] == "this":
+            return Resolved(date(published.year, month, 1), "month", True, "relative_to_published")
         return Resolved(_closest_year(month, 1, this_month), "month", False, "year_from_published")
     except (DateParseError, OverflowError, ValueError) as exc:  # unreadable, or out of date's range
         if on_error == "raise":
@@ -538,7 +541,7 @@ def _calendar_value(surface: str, kind: str, res: Resolved, published: date | No
     low = surface.lower()
     if kind == "rel" and re.search(r"\bweeks?\s+ago\b", low):
         return timex.week_value(res.resolved_date), "DATE"
-    part = _PART_CODE.search(surface) if kind == "rel" else None  # "Friday night" stays the day
+    part = _PART_CODE.search(surface)
     if part and res.precision == "day":
         code = lexicon.mapping("timex_words", "parts_of_day")[part.group(1).lower()]
         return f"{value}T{code}", "TIME"

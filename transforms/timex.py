@@ -79,7 +79,8 @@ def rules() -> tuple[Rule, ...]:
         emit = r["emit"]
         if emit["handler"] not in HANDLERS:
             raise lexicon.LexiconError(f"timex rule {r['id']}: no handler {emit['handler']!r}")
-        regex = re.compile(r"(?<![\w'’])(?:" + expand(r["pattern"]) + r")(?![\w'’])", re.IGNORECASE)
+        # not inside a word; a possessive 's may follow ("next week's vote")
+        regex = re.compile(r"(?<![\w'’])(?:" + expand(r["pattern"]) + r")(?!\w)(?!['’][a-rt-z])", re.IGNORECASE)
         out.append(Rule(r["id"], emit["type"], emit["handler"], emit.get("value"), regex,
                         tuple(r.get("examples") or ()), tuple(r.get("counter_examples") or ()),
                         bool(r.get("overrides_calendar", False))))
@@ -214,7 +215,7 @@ def relative_value(direction: str, unit: str, dct: date) -> str:
     """'last' / 'this' / 'next' unit against the document date: next year -> 2025."""
     d = " ".join(direction.lower().split())
     n = {"next": 1, "this coming": 1, "coming": 1, "the coming": 1, "last": -1, "this past": -1,
-         "past": -1, "the past": -1}.get(d, 0)
+         "past": -1, "the past": -1, "the latest": -1}.get(d, 0)
     u = unit.lower()
     if u == "weekend":
         return shift(dct, "week", n) + "-WE"
@@ -432,8 +433,8 @@ def h_quarter_anaphoric(m, rule, ctx):
         year = _g(m, "year")
         value = (year + ref.value[4:]) if year else ref.value
         return {"value": value, "relative": True, "anaphoric": True}
-    if _g(m, "year"):
-        return None
+    if _g(m, "year") and ctx.dct is not None:  # "the 1988 quarter": the reporting quarter of that year
+        return {"value": f"{_g(m, 'year')}-Q{(quarter_of(ctx.dct) - 2) % 4 + 1}", "relative": True}
     if period or ctx.dct is None:
         return None
     current = re.search(r"current", m.group(0), re.I)
@@ -564,6 +565,65 @@ def h_part_of_day(m, rule, ctx):
     return {"value": f"{day or 'XXXX-XX-XX'}T{code}", "relative": True}
 
 
+def h_year_end(m, rule, ctx):
+    if ctx.dct is None:
+        return None
+    year = ctx.dct.year - (1 if _g(m, "since") else 0)
+    return {"value": str(year), "relative": True, "mod": "END"}
+
+
+def h_spelled_year(m, rule, ctx):
+    if _g(m, "cent"):
+        year = {"nineteen": 1900, "eighteen": 1800}[m.group("cent").lower()] + _words("numbers")[
+            m.group("tens").lower()] + (_words("numbers")[m.group("ones").lower()] if _g(m, "ones") else 0)
+    else:
+        year = 2000 + (_words("numbers")[m.group("ones2").lower()] if _g(m, "ones2") else 0)
+    month = _g(m, "month")
+    if month:
+        number = {**lexicon.mapping("time_words", "months"),
+                  **lexicon.mapping("time_words", "month_abbreviations")}[month.lower().rstrip(".")]
+        return {"value": f"{year}-{number:02d}", "relative": False}
+    return {"value": str(year), "relative": False}
+
+
+def h_weekend(m, rule, ctx):
+    if ctx.dct is None:
+        return {"value": "XXXX-WXX-WE", "relative": True}
+    ahead = re.match(r"(?i)(?:ahead\s+of|before)\b", m.group(0))
+    if ahead:
+        sat = ctx.dct + timedelta(days=(5 - ctx.dct.weekday()) % 7)
+    else:
+        sat = ctx.dct - timedelta(days=(ctx.dct.weekday() - 5) % 7)
+    return {"value": week_value(sat) + "-WE", "relative": True}
+
+
+def floating_day(name: str, year: int) -> date:
+    month, weekday, which, after = _words("floating_holidays")[name]
+    if which > 0:
+        first = date(year, month, 1)
+        d = first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (which - 1))
+    else:
+        nxt = date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
+        d = nxt - timedelta(days=(nxt.weekday() - weekday) % 7)
+    return d + timedelta(days=after)
+
+
+def h_floating_holiday(m, rule, ctx):
+    name = " ".join(m.group("hol").lower().split())
+    if ctx.dct is None:
+        return None
+    d = (_g(m, "dir") or "").lower()
+    year = ctx.dct.year
+    this = floating_day(name, year)
+    if d == "last":
+        year = year if this < ctx.dct else year - 1
+    elif d == "next":
+        year = year if this > ctx.dct else year + 1
+    elif (this - ctx.dct).days > 180:
+        year -= 1
+    return {"value": floating_day(name, year).isoformat(), "relative": True}
+
+
 HANDLERS: dict[str, Callable] = {
     "fixed": h_fixed, "duration": h_duration, "duration_vague": h_duration_vague, "duration_one": h_duration_one,
     "set_unit": h_set_unit, "set_weekday": h_set_weekday, "set_part": h_set_part, "set_adverb": h_set_adverb,
@@ -572,6 +632,7 @@ HANDLERS: dict[str, Callable] = {
     "anaphoric_unit": h_anaphoric_unit, "year_earlier": h_year_earlier, "quarter": h_quarter,
     "quarter_anaphoric": h_quarter_anaphoric, "half": h_half, "year_value": h_year_value, "season": h_season,
     "decade": h_decade, "century": h_century, "clock": h_clock, "part_of_day": h_part_of_day,
+    "spelled_year": h_spelled_year, "year_end": h_year_end, "weekend": h_weekend, "floating_holiday": h_floating_holiday,
 }
 
 
