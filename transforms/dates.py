@@ -175,7 +175,7 @@ def _holiday_pattern(name: str) -> str:
 
 _HOLIDAY = "|".join(_holiday_pattern(k) for k in sorted(_HOLIDAYS, key=lambda k: (-len(k), k)))
 # a number that continues (digits, 3:30; 22-23 is fine), or a day followed by a unit
-_NOT_AFTER_DAY = r"(?![0-9:]|\.\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|%|percent\b)|[- ]?years?[- ]old)"
+_NOT_AFTER_DAY = r"(?![0-9]|:\d|\.\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|%|percent\b)|[- ]?years?[- ]old)"
 # a month alone is not followed by its day or year ("in June 12-year-old Ann" is June alone)
 _NO_DAY_OR_YEAR = rf"(?!,?\s+(?:of\s+)?(?:{_YEAR}\b|{_DAYNUM}\b{_NOT_AFTER_DAY}))"
 
@@ -231,14 +231,13 @@ _STREET = re.compile(
     r"(?:Street|St|Avenue|Ave|Road|Rd|Drive|Dr|Lane|Ln|Boulevard|Blvd|Way|Court|Ct|Place|Pl|"
     r"Circle|Cir|Highway|Hwy|Parkway|Pkwy|Terrace|Ter|Trail|Trl|Pike|Loop|Row|Square|Sq)\b"
 )
-_FUTURE_MARKER = re.compile(
-    r"\b(?:will|won't|'ll|shall|scheduled|rescheduled|set\s+for|slated|planned|planning|plans?\s+to|"
-    r"expected\s+to|going\s+to|is\s+to|are\s+to|upcoming)\b",
-    re.IGNORECASE,
-)
-_PAST_VERB = re.compile(
-    r"\b(?:said|told|announced|confirmed|reported|released|was|were|had|died|pronounced)\b", re.IGNORECASE
-)
+def _phrases(key: str) -> str:
+    """A lexicon list as a regex alternation whose spaces match any whitespace."""
+    return lexicon.alternation("timex_words", key).replace(r"\ ", r"\s+")
+
+
+_FUTURE_MARKER = re.compile(rf"(?:(?<![\w'])(?:{_phrases('future_markers')})|(?<=\w)'ll)\b", re.IGNORECASE)
+_PAST_VERB = re.compile(rf"\b(?:{_phrases('past_verbs')})\b", re.IGNORECASE)
 _FUTURE_REACH = 60  # a future marker this close before the weekday, with no past verb between
 _CLAUSE_START = re.compile(r"[.!?;\n](?=[^.!?;\n]*\Z)")
 _METADATA_BEFORE = re.compile(
