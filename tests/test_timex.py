@@ -83,6 +83,7 @@ RELATIVE = [
     ("The plant shut three weeks ago.", FRI, "three weeks ago", "DATE", "2024-W09", None),
     ("It reopened in late November.", FRI, "late November", "DATE", "2023-11", "END"),
     ("Prices peaked in mid-2019.", FRI, "mid-2019", "DATE", "2019", "MID"),
+    ("The plant closed in June last year.", FRI, "June last year", "DATE", "2023-06", None),
 ]
 
 ANCHORED = [

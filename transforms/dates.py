@@ -501,6 +501,7 @@ def _candidates(text: str):
 
 _PART_CODE = re.compile(r"(?i)\b(morning|afternoon|evening|night|overnight|tonight)\b")
 _MOD_FIRST_WORD = re.compile(r"(?i)\A(early|late|mid)\b")
+_RELATIVE_YEAR = re.compile(r"(?i)(?:this|last|next)\s+year")
 _LEADING_MOD = re.compile(r"(?i)\A(?:early|late|mid|the\s+(?:end|beginning|start|middle)\s+of)(?:\s+|-)")
 _CLOCK_DAY_GAP = re.compile(r"\A\s*,?\s*\Z")
 
@@ -642,6 +643,15 @@ def find_date_mentions(text: str, published: date | None) -> list[dict]:
                 start = pm.start()
                 surface = text[start:end]
         row.update({"surface": surface, "char_start": start, "char_end": end, "mod": mod})
+        # a month and its relative year are one expression: "February this year", "June last year"
+        if out and row["precision"] == "year" and _RELATIVE_YEAR.fullmatch(row["surface"]) \
+                and out[-1]["precision"] == "month" and out[-1]["resolution"] != "absolute" \
+                and out[-1]["timex_value"] and text[out[-1]["char_end"]:start].isspace():
+            month = out.pop()
+            year, mm = int(row["timex_value"]), int(month["timex_value"][5:7])
+            row.update({"surface": text[month["char_start"]:end], "char_start": month["char_start"],
+                        "timex_value": f"{year}-{mm:02d}", "resolved_date": date(year, mm, 1),
+                        "precision": "month", "mod": month["mod"]})
         # times of day right before their day are one expression: "9 a.m. Tuesday", "noon Friday"
         if out and out[-1]["resolution"] in ("timex:clock_time", "timex:part_of_day") \
                 and row["precision"] == "day" and row["timex_type"] == "DATE" and row["timex_value"] \

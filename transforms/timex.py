@@ -255,6 +255,15 @@ def h_duration(m, rule, ctx):
     if n is None:
         return None
     unit = _g(m, "unit")
+    if unit.lower().startswith("quarter") and re.match(r"\s+of\b|s\b", ctx.text[m.end():m.end() + 4]):
+        return None  # "three-quarters of its food": a fraction
+    if unit.lower().startswith("quarter") and re.search(r"quarters\s*\Z", m.group(0), re.I) and \
+            re.match(r"\s+of\b", ctx.text[m.end():m.end() + 4]):
+        return None
+    if _g(m, "n").lower() in ("a", "an") and m.group(0).lower().startswith(("a ", "an ")):
+        before = re.search(r"(\w+)\W*\Z", ctx.text[max(0, m.start() - 20):m.start()])
+        if not before or before.group(1).lower() not in lexicon.words(WORDS, "duration_a_before"):
+            return None  # "four flights a week", "24 hours a day": a rate, not a duration
     frac = _g(m, "frac")
     half = bool(frac) or bool(re.search(r"and\s+a\s+half\s*\Z", m.group(0), re.I))
     return {"value": duration_value(n, unit, half), "relative": False}
