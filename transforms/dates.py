@@ -1,12 +1,26 @@
-"""Date mentions in article bodies, and the date of the reported incident.
+"""Date mentions in article bodies, and the date (and time) of the reported incident.
 
 Pure functions: text / Polars frames in, values / frames out. No I/O, no clock:
 nothing here ever reads today's date; every relative expression is resolved
 against the article's published_date, and without one it stays unresolved.
 
-Mentions (``find_date_mentions``, one per date expression in body_clean)
+Mentions (``find_date_mentions``, one per time expression in body_clean)
 ------------------------------------------------------------------------
-Candidates come from one compiled regex (month names, weekdays, numeric dates,
+Every TIMEX3 kind, each with timex_type (DATE | TIME | DURATION | SET),
+timex_value (TimeML) and mod (docs/TIMEX.md). Calendar dates are this module's
+(below); durations, sets, times of day, PRESENT/PAST/FUTURE_REF, quarters,
+seasons, decades, anaphoric expressions ... come from the rule table of
+transforms/timex.py (resolution 'timex:<rule id>'). Overlapping candidates: the
+longer span wins, then the calendar reading. Mentions are resolved in text
+order, so that anaphoric ones take the last date mentioned as their anchor;
+a modifier right before a span joins it ("late November", mod END); a clock
+time right before its day is one TIME ("9 a.m. Tuesday"); a month and its
+relative year one DATE ("June last year"). Calendar mentions get their value
+from resolved_date / precision (weeks as ISO weeks, "last night" as
+2024-03-21TNI); timex rule mentions get resolved_date / precision from their
+value when it is a calendar day, month or year.
+
+Calendar candidates come from one compiled regex (month names, weekdays, numeric dates,
 relative phrases, years); dateparser (settings RELATIVE_BASE, DATE_ORDER=MDY,
 REQUIRE_PARTS, RETURN_AS_TIMEZONE_AWARE=False, PREFER_DATES_FROM) is called only on
 candidate surfaces, memoised on (surface, base date). ``text[char_start:char_end]
@@ -19,7 +33,8 @@ candidate surfaces, memoised on (surface, base date). ``text[char_start:char_end
 - Year-less dates ("March 22", "Dec. 5", "in March", fixed-date holidays such as
   "the Fourth of July", "Christmas Eve") take the year that puts them closest to
   published_date, a day ahead counting as two days back (reports look back more
-  than ahead); resolution 'year_from_published'. "last March" is the latest
+  than ahead), or the first one ahead in a future clause ("will reopen in
+  January"); resolution 'year_from_published'. "last March" is the latest
   March before P's month, "next March" the first one after it (is_relative).
   With no published_date they stay NULL
   ('unresolved_no_published'); ``resolve_with_event_context`` may fill them later
@@ -36,7 +51,7 @@ candidate surfaces, memoised on (surface, base date). ``text[char_start:char_end
   "last year", "this year", "N years ago" -> 'year'.
   Week spans ("last week", "earlier this week", "last weekend") name some day
   in a week: kept as mentions with resolved_date NULL and precision NULL
-  ('week_span').
+  ('week_span'), timex_value the ISO week (2024-W11, 2024-W12-WE).
 - Weekdays ("Tuesday", "on Saturday" -> surface "Saturday", "Saturday night",
   "early Sunday"): news convention, the most recent such day on or before P
   ('weekday_past'); "last Tuesday" / "this past Tuesday": strictly before P;
@@ -46,7 +61,8 @@ candidate surfaces, memoised on (surface, base date). ``text[char_start:char_end
 - A candidate that cannot be read, or falls outside the calendar, is kept with
   resolved_date NULL and resolution 'unparsed' (``resolve_date`` raises
   DateParseError instead with on_error="raise").
-- Not dates: times ("3 a.m."), ages, money, counts, "24/7"; "may"/"march" in
+- Not calendar dates (the timex rules may read them: "3 a.m." is a TIME):
+  ages, money, counts, "24/7"; "may"/"march" in
   lower case; a capitalised weekday or month followed by another capitalised word
   ("Sunday School", "June Smith") unless it is part of a date.
 
@@ -56,6 +72,8 @@ Candidates are the article's day-precision mentions resolved on or before the
 published date P: relative ones (weekdays, yesterday, N days ago) within 31 days
 of P, calendar dates (with or without a year) within 400 days; any resolved day
 mention when P is NULL.
+Only calendar mentions are candidates (resolution not 'timex:...': no time of
+day alone, duration or "two days later"); a generic "today" is PRESENT_REF.
 Page metadata is never a candidate ("Posted:", "Updated:", a date followed by a
 clock time or a closing parenthesis). Each candidate gets a tier from its
 sentence (see ``_tier``):
@@ -280,7 +298,8 @@ def _dateparser(surface: str, base: date | None, require: tuple[str, ...] = ()) 
     return data.date_obj.date(), data.period
 
 
-def _closest_year(month: int, day: int, anchor: date, future_weight: int = 2) -> date | None:
+def _closest_year(month: int, day: int, anchor: date, future_weight: int = 2,
+                  tense: str | None = None) -> date | None:
     """(month, day) in the year that puts it closest to ``anchor``, a day ahead counting
     ``future_weight`` days back; ties go to the past.
 
@@ -295,6 +314,8 @@ def _closest_year(month: int, day: int, anchor: date, future_weight: int = 2) ->
         except ValueError:  # Feb 29 in a common year
             continue
         distance = (d - anchor).days
+        if (tense == "past" and distance > 0) or (tense == "future" and distance < 0):
+            continue  # the clause's tense says which side of the anchor
         key = -distance if distance <= 0 else future_weight * distance
         if best is None or key < best[0]:
             best = (key, d)
@@ -318,7 +339,7 @@ _STRIP_WEEKDAY = re.compile(rf"\A{_WEEKDAY},?\s+")
 _ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b")
 
 
-def _absolute(surface: str, kind: str, published: date | None) -> Resolved:
+def _absolute(surface: str, kind: str, published: date | None, tense: str | None = None) -> Resolved:
     text = _ORDINAL.sub("", _STRIP_WEEKDAY.sub("", surface)).replace(" of ", " ")
     if kind == "num" and re.search(r"/\d{2}\Z", text):  # 3/22/24: 20yy below 70, else 19yy
         yy = int(text[-2:])
@@ -340,7 +361,7 @@ def _absolute(surface: str, kind: str, published: date | None) -> Resolved:
         raise DateParseError(f"no month/day in {surface!r}")
     if published is None:
         return Resolved(None, "day", False, "unresolved_no_published")
-    resolved = _closest_year(parsed[0].month, parsed[0].day, published)
+    resolved = _closest_year(parsed[0].month, parsed[0].day, published, tense=tense)
     return Resolved(resolved, "day", False, "year_from_published" if resolved else "invalid_date")
 
 
@@ -415,11 +436,14 @@ def resolve_date(
     published: date | None,
     *,
     future: bool = False,
+    tense: str | None = None,
     on_error: OnError = "raise",
 ) -> Resolved:
     """Resolve one date surface against ``published`` (never against the clock).
 
-    ``future`` says the surface sits in a clause about the future (weekdays only).
+    ``future`` says the surface sits in a clause about the future (weekdays only);
+    ``tense`` ('past' | 'future' | None) is the tense of the clause of a year-less date
+    ("stepped down in March" is the last March, "will open in March" the next one).
     A surface the rules cannot read raises DateParseError (on_error="raise") or
     returns Resolved(None, None, is_relative, 'unparsed') (on_error="null").
     """
@@ -430,7 +454,7 @@ def resolve_date(
         if kind is None:
             raise DateParseError(f"not a date expression: {surface!r}")
         if kind in ("md", "dm", "my", "num", "iso"):
-            return _absolute(surface, kind, published)
+            return _absolute(surface, kind, published, tense)
         if kind == "rel":
             return _relative(surface, published)
         if kind == "wd":
@@ -441,7 +465,8 @@ def resolve_date(
             if published is None:
                 return Resolved(None, "day", False, "unresolved_no_published")
             key = re.sub(r"\s+", " ", surface.lower().replace("’", "'")).removeprefix("the ")
-            return Resolved(_closest_year(*_HOLIDAYS[key], published), "day", False, "year_from_published")
+            return Resolved(_closest_year(*_HOLIDAYS[key], published, tense=tense), "day", False,
+                            "year_from_published")
         # a month alone ("in March": the closest March) or "last March" / "next March"
         if published is None:
             return Resolved(None, "month", kind == "mom", "unresolved_no_published")
@@ -455,7 +480,7 @@ def resolve_date(
             return Resolved(date(year, month, 1), "month", True, "relative_to_published")
         if words[0] == "this":
             return Resolved(date(published.year, month, 1), "month", True, "relative_to_published")
-        return Resolved(_closest_year(month, 1, this_month), "month", False, "year_from_published")
+        return Resolved(_closest_year(month, 1, this_month, tense=tense), "month", False, "year_from_published")
     except (DateParseError, OverflowError, ValueError) as exc:  # unreadable, or out of date's range
         if on_error == "raise":
             if isinstance(exc, DateParseError):
@@ -477,6 +502,18 @@ def _in_future_clause(text: str, start: int) -> bool:
         return False
     between = clause[markers[-1].end():]
     return len(between) <= _FUTURE_REACH and not _PAST_VERB.search(between)
+
+
+def _clause_tense(text: str, start: int, end: int) -> str | None:
+    """'future' when a future marker stands before ``start`` in its clause ("will open in
+    March": the next March), else None (measured on TBAQ: reading past verbs as 'past'
+    lost more year-less dates than it fixed)."""
+    window = text[max(0, start - 200):start]
+    m = _CLAUSE_START.search(window)
+    before = window[m.end():] if m else window
+    if _FUTURE_MARKER.search(before):
+        return "future"
+    return None  # past verbs do not decide: the closest-year rule already leans back
 
 
 def _candidates(text: str):
@@ -607,7 +644,8 @@ def find_date_mentions(text: str, published: date | None) -> list[dict]:
         if payload[0] == "cal":
             kind = payload[1]
             future = kind == "wd" and _in_future_clause(text, start)
-            res = resolve_date(surface, published, future=future, on_error="null")
+            tense = _clause_tense(text, start, end) if kind in ("md", "dm", "mo", "hol") else None
+            res = resolve_date(surface, published, future=future, tense=tense, on_error="null")
             value, ttype = _calendar_value(surface, kind, res, published)
             if kind == "rel" and value and re.fullmatch(r"(?i)(?:a|one)\s+year\s+ago", surface) \
                     and ref_period is not None and ref_period.granularity in ("quarter", "half"):
