@@ -48,7 +48,7 @@ SETS = [
     ("The pool is cleaned every week.", FRI, "every week", "SET", "P1W", None),
     ("Inspectors visit each quarter.", FRI, "each quarter", "SET", "P1Q", None),
     ("The clinic opens every Saturday.", FRI, "every Saturday", "SET", "XXXX-WXX-6", None),
-    ("Volunteers patrol Friday nights.", FRI, "Friday nights", "SET", "XXXX-WXX-5TNI", None),
+    ("Volunteers patrol Friday nights.", FRI, "Friday nights", "SET", "XXXX-WXX-5TNI", None),  # a set keeps it
     ("The water is tested daily.", FRI, "daily", "SET", "P1D", None),
     ("Tickets cost $30 a month.", FRI, "a month", "SET", "P1M", None),
 ]
@@ -123,7 +123,7 @@ WEEKDAYS_TENSE = [
     ("The families would fly home Tuesday.", FRI, "Tuesday", "DATE", "2024-03-26", None),
     ("The museum will reopen in January.", FRI, "January", "DATE", "2025-01", None),  # not the last January
     ("The museum reopened in January.", FRI, "January", "DATE", "2024-01", None),
-    ("Rescuers searched through Saturday night.", MON, "Saturday night", "TIME", "2024-03-23TNI", None),
+    ("Rescuers searched through Saturday night.", MON, "Saturday night", "DATE", "2024-03-23", None),
 ]
 
 

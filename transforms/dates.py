@@ -578,7 +578,9 @@ def _calendar_value(surface: str, kind: str, res: Resolved, published: date | No
     low = surface.lower()
     if kind == "rel" and re.search(r"\bweeks?\s+ago\b", low):
         return timex.week_value(res.resolved_date), "DATE"
-    part = _PART_CODE.search(surface)
+    # "last night", "this morning" are TIMEs; "Friday night" stays the day (TBAQ's annotators
+    # valued it as the day as often as with the part of the day: the day is the safer value)
+    part = _PART_CODE.search(surface) if kind == "rel" else None
     if part and res.precision == "day":
         code = lexicon.mapping("timex_words", "parts_of_day")[part.group(1).lower()]
         return f"{value}T{code}", "TIME"
