@@ -32,6 +32,7 @@ from transforms import lexicon
 WORDS = "timex_words"
 RULES_FILE = "timex_rules"
 TIME_UNITS = ("S", "H")  # minute is 'M' in time units: handled by the unit name
+_TOKEN = re.compile(r"[a-z]+")
 _DAY_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
@@ -45,6 +46,7 @@ class Rule:
     examples: tuple
     counter_examples: tuple
     overrides_calendar: bool
+    requires: frozenset | None  # the rule is tried only on texts with one of these words
 
 
 @dataclass(frozen=True)
@@ -81,9 +83,10 @@ def rules() -> tuple[Rule, ...]:
             raise lexicon.LexiconError(f"timex rule {r['id']}: no handler {emit['handler']!r}")
         # not inside a word; a possessive 's may follow ("next week's vote")
         regex = re.compile(r"(?<![\w'’])(?:" + expand(r["pattern"]) + r")(?!\w)(?!['’][a-rt-z])", re.IGNORECASE)
+        requires = frozenset(str(w).lower() for w in r["requires"]) if r.get("requires") else None
         out.append(Rule(r["id"], emit["type"], emit["handler"], emit.get("value"), regex,
                         tuple(r.get("examples") or ()), tuple(r.get("counter_examples") or ()),
-                        bool(r.get("overrides_calendar", False))))
+                        bool(r.get("overrides_calendar", False)), requires))
     return tuple(out)
 
 
@@ -95,7 +98,12 @@ def _words(name: str) -> dict:
 def find(text: str) -> list[tuple[int, int, Rule, re.Match]]:
     """Every rule match in ``text`` as (start, end, rule, match), overlaps included."""
     out = []
+    tokens = set(_TOKEN.findall(text.lower()))
+    if any(c.isdigit() for c in text):
+        tokens.add("<digit>")
     for rule in rules():
+        if rule.requires is not None and rule.requires.isdisjoint(tokens):
+            continue
         has_t = "t" in rule.regex.groupindex
         for m in rule.regex.finditer(text):
             start, end = m.span("t") if has_t and m.group("t") else m.span()
