@@ -536,8 +536,11 @@ def _candidates(text: str):
         yield kind, start, end
 
 
-_PART_CODE = re.compile(r"(?i)\b(morning|afternoon|evening|night|overnight|tonight)\b")
-_MOD_FIRST_WORD = re.compile(r"(?i)\A(early|late|mid)\b")
+_PART_CODE = re.compile(rf"(?i)\b({lexicon.alternation('timex_words', 'parts_of_day')})\b")
+_POINT_MODS = {w.rstrip("-"): v for w, v in lexicon.mapping("timex_words", "mod_prefixes").items()
+               if " " not in w and w in lexicon.words("timex_words", "mods_for_points")
+               and v in ("START", "MID", "END")}  # early, late, mid
+_MOD_FIRST_WORD = re.compile(rf"(?i)\A({'|'.join(sorted(_POINT_MODS))})\b")
 _RELATIVE_YEAR = re.compile(r"(?i)(?:this|last|next)\s+year")
 _LEADING_MOD = re.compile(r"(?i)\A(?:early|late|mid|the\s+(?:end|beginning|start|middle)\s+of)(?:\s+|-)")
 _CLOCK_DAY_GAP = re.compile(r"\A\s*,?\s*\Z")
@@ -659,7 +662,7 @@ def find_date_mentions(text: str, published: date | None) -> list[dict]:
                    "timex_type": ttype, "timex_value": value}
             first = _MOD_FIRST_WORD.match(surface)
             if first:
-                mod = {"early": "START", "late": "END", "mid": "MID"}[first.group(1).lower()]
+                mod = _POINT_MODS[first.group(1).lower()]
         else:
             rule, m = payload[1], payload[2]
             r = timex.normalise(m, rule, timex.Context(text, published, ref, ref_period))
