@@ -271,6 +271,11 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if not args.dir.is_dir():
         _err(f"not a folder: {args.dir}")
         return EXIT_USAGE
+    from flows.timex_eval import is_timeml_gold
+
+    if is_timeml_gold(args.dir):  # a TimeML gold folder (tempeval_tbaq): score the time expressions
+        return cmd_eval_timex(argparse.Namespace(dir=args.dir, json=args.json, errors=None, keep_db=args.keep_db,
+                                                 batch_size=args.batch_size, verbose=args.verbose))
     _quiet_prefect(args.verbose)
     from flows.evaluate import evaluate
 
