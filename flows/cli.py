@@ -5,6 +5,7 @@
     newsclaims status [--db FILE]                      last runs and row counts
     newsclaims sql "SELECT ..." [--db FILE]            ad-hoc SQL on a read-only connection (no file access)
     newsclaims eval DIR [--json FILE] [--with-seeds] [--errors]   score the pipeline against DIR/gold.csv
+    newsclaims eval-timex DIR [--json FILE]            score time expressions against a TimeML gold folder
     newsclaims export --format parquet [DIR] [--db FILE]   every table and view as Parquet (atomic)
     newsclaims report [--out FILE] [--db FILE]         self-contained HTML dashboard (works offline)
     newsclaims backup DEST [--db FILE]                 consistent single-file copy of the database
@@ -374,6 +375,11 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if not args.dir.is_dir():
         _err(f"not a folder: {args.dir}")
         return EXIT_USAGE
+    from flows.timex_eval import is_timeml_gold
+
+    if is_timeml_gold(args.dir):  # a TimeML gold folder (tempeval_tbaq): score the time expressions
+        return cmd_eval_timex(argparse.Namespace(dir=args.dir, json=args.json, errors=None, keep_db=args.keep_db,
+                                                 batch_size=args.batch_size, verbose=args.verbose))
     _quiet_prefect(args.verbose)
     from flows.evaluate import evaluate
 
@@ -403,6 +409,29 @@ def cmd_eval(args: argparse.Namespace) -> int:
         _print_rows(_console(), ["file", "type", "gold", "predicted", "winning claim", "rule_id"], errs,
                     title=f"{len(errs)} figure(s) that differ from gold (docs/RULES.md explains each rule)")
     if args.json:
+        args.json.write_text(json.dumps(report, indent=2, default=str))
+        print(f"wrote {args.json}")
+    return EXIT_OK
+
+
+def cmd_eval_timex(args: argparse.Namespace) -> int:
+    """Score date_mentions against a TimeML gold folder (tempeval_tbaq layout)."""
+    from flows.settings import get_settings
+    from flows.timex_eval import evaluate_timex, is_timeml_gold, report_rows
+
+    if not args.dir.is_dir():
+        _err(f"not a folder: {args.dir}")
+        return EXIT_USAGE
+    if not is_timeml_gold(args.dir):
+        _err(f"{args.dir}/gold.csv is no TimeML gold (needs columns tid, char_start, char_end, value)")
+        return EXIT_USAGE
+    settings = get_settings(batch_size=args.batch_size)
+    _quiet_prefect(args.verbose)
+    report = evaluate_timex(args.dir, settings, keep_db=args.keep_db, errors_csv=args.errors)
+    _print_rows(_console(), ["metric", "value", "n"], report_rows(report),
+                title=f"time expressions of {args.dir} ({report['files']} files)")
+    if args.json:
+        report = {k: v for k, v in report.items() if k != "errors"}
         args.json.write_text(json.dumps(report, indent=2, default=str))
         print(f"wrote {args.json}")
     return EXIT_OK
@@ -558,6 +587,16 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--batch-size", type=int)
     ev.add_argument("-v", "--verbose", action="store_true")
     ev.set_defaults(func=cmd_eval)
+
+    et = sub.add_parser("eval-timex", help="run the pipeline on DIR (articles + TimeML gold.csv) and score "
+                                           "its time expressions, TempEval-3 style")
+    et.add_argument("dir", type=Path)
+    et.add_argument("--json", type=Path, metavar="FILE", help="also write the measures as JSON")
+    et.add_argument("--errors", type=Path, metavar="FILE", help="write one row per error here (CSV)")
+    et.add_argument("--keep-db", type=Path, metavar="FILE", help="keep the evaluation database here")
+    et.add_argument("--batch-size", type=int)
+    et.add_argument("-v", "--verbose", action="store_true")
+    et.set_defaults(func=cmd_eval_timex)
 
     ex = sub.add_parser("export", help="write every table and view as Parquet, atomically (read-only on the db)")
     ex.add_argument("dir", type=Path, nargs="?", help="export folder (default warehouse/export)")

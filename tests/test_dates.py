@@ -34,9 +34,11 @@ FIXTURES = Path(__file__).parent / "fixtures" / "dates"
 
 
 def found(text: str, published: date | None) -> list[tuple]:
+    """The calendar mentions (dateparser's and the calendar rules'; the other TIMEX kinds,
+    resolution 'timex:<rule>', are tested in tests/test_timex.py)."""
     return [
         (m["surface"], m["resolved_date"], m["precision"], m["is_relative"])
-        for m in find_date_mentions(text, published)
+        for m in find_date_mentions(text, published) if not m["resolution"].startswith("timex:")
     ]
 
 
@@ -54,7 +56,7 @@ ABSOLUTE = [
     ("He enlisted in May of 2014.", SAT, ("May of 2014", date(2014, 5, 1), "month", False)),
     ("the worst attack since the 2004 Beslan school siege", SAT, ("2004", date(2004, 1, 1), "year", False)),
     ("The club was founded in 2004.", SAT, ("2004", date(2004, 1, 1), "year", False)),
-    ("Prices rose by mid-2015 again.", SAT, ("2015", date(2015, 1, 1), "year", False)),
+    ("Prices rose by mid-2015 again.", SAT, ("mid-2015", date(2015, 1, 1), "year", False)),  # the mod is in the span
 ]
 
 YEARLESS = [
@@ -309,9 +311,9 @@ def test_event_dates_frame():
     ])
     out = event_dates(arts, date_mentions(arts)).sort("article_id")
     assert out.rows() == [
-        ("a1", date(2024, 3, 22), "relative_weekday"),
-        ("a2", SAT, "published_date_fallback"),
-        ("a3", None, "none"),
+        ("a1", date(2024, 3, 22), "relative_weekday", "NI"),  # event_time: the text says "night"
+        ("a2", SAT, "published_date_fallback", None),
+        ("a3", None, "none", None),
     ]
 
 
@@ -341,7 +343,13 @@ def test_resolve_with_event_context():
     assert got[("no_event", "March 22")] == (None, "unresolved_no_published")
     # the second pass feeds the incident date of the undated article
     redated = event_dates(context.join(arts.select("article_id", "body_clean"), on="article_id"), out)
-    assert redated.filter(pl.col("article_id") == "undated").row(0)[1:] == (date(2024, 3, 22), "event_context")
+    assert redated.filter(pl.col("article_id") == "undated").row(0)[1:3] == (date(2024, 3, 22), "event_context")
+    assert got_values(out, "undated", "March 22") == "2024-03-22"  # the TimeML value follows
+
+
+def got_values(frame: pl.DataFrame, article_id: str, surface: str) -> str | None:
+    row = frame.filter((pl.col("article_id") == article_id) & (pl.col("surface") == surface))
+    return row["timex_value"][0]
 
 
 # ---------------------------------------------------------------- golden files

@@ -1,12 +1,26 @@
-"""Date mentions in article bodies, and the date of the reported incident.
+"""Date mentions in article bodies, and the date (and time) of the reported incident.
 
 Pure functions: text / Polars frames in, values / frames out. No I/O, no clock:
 nothing here ever reads today's date; every relative expression is resolved
 against the article's published_date, and without one it stays unresolved.
 
-Mentions (``find_date_mentions``, one per date expression in body_clean)
+Mentions (``find_date_mentions``, one per time expression in body_clean)
 ------------------------------------------------------------------------
-Candidates come from one compiled regex (month names, weekdays, numeric dates,
+Every TIMEX3 kind, each with timex_type (DATE | TIME | DURATION | SET),
+timex_value (TimeML) and mod (docs/TIMEX.md). Calendar dates are this module's
+(below); durations, sets, times of day, PRESENT/PAST/FUTURE_REF, quarters,
+seasons, decades, anaphoric expressions ... come from the rule table of
+transforms/timex.py (resolution 'timex:<rule id>'). Overlapping candidates: the
+longer span wins, then the calendar reading. Mentions are resolved in text
+order, so that anaphoric ones take the last date mentioned as their anchor;
+a modifier right before a span joins it ("late November", mod END); a clock
+time right before its day is one TIME ("9 a.m. Tuesday"); a month and its
+relative year one DATE ("June last year"). Calendar mentions get their value
+from resolved_date / precision (weeks as ISO weeks, "last night" as
+2024-03-21TNI); timex rule mentions get resolved_date / precision from their
+value when it is a calendar day, month or year.
+
+Calendar candidates come from one compiled regex (month names, weekdays, numeric dates,
 relative phrases, years); dateparser (settings RELATIVE_BASE, DATE_ORDER=MDY,
 REQUIRE_PARTS, RETURN_AS_TIMEZONE_AWARE=False, PREFER_DATES_FROM) is called only on
 candidate surfaces, memoised on (surface, base date). ``text[char_start:char_end]
@@ -19,7 +33,8 @@ candidate surfaces, memoised on (surface, base date). ``text[char_start:char_end
 - Year-less dates ("March 22", "Dec. 5", "in March", fixed-date holidays such as
   "the Fourth of July", "Christmas Eve") take the year that puts them closest to
   published_date, a day ahead counting as two days back (reports look back more
-  than ahead); resolution 'year_from_published'. "last March" is the latest
+  than ahead), or the first one ahead in a future clause ("will reopen in
+  January"); resolution 'year_from_published'. "last March" is the latest
   March before P's month, "next March" the first one after it (is_relative).
   With no published_date they stay NULL
   ('unresolved_no_published'); ``resolve_with_event_context`` may fill them later
@@ -36,7 +51,7 @@ candidate surfaces, memoised on (surface, base date). ``text[char_start:char_end
   "last year", "this year", "N years ago" -> 'year'.
   Week spans ("last week", "earlier this week", "last weekend") name some day
   in a week: kept as mentions with resolved_date NULL and precision NULL
-  ('week_span').
+  ('week_span'), timex_value the ISO week (2024-W11, 2024-W12-WE).
 - Weekdays ("Tuesday", "on Saturday" -> surface "Saturday", "Saturday night",
   "early Sunday"): news convention, the most recent such day on or before P
   ('weekday_past'); "last Tuesday" / "this past Tuesday": strictly before P;
@@ -46,7 +61,8 @@ candidate surfaces, memoised on (surface, base date). ``text[char_start:char_end
 - A candidate that cannot be read, or falls outside the calendar, is kept with
   resolved_date NULL and resolution 'unparsed' (``resolve_date`` raises
   DateParseError instead with on_error="raise").
-- Not dates: times ("3 a.m."), ages, money, counts, "24/7"; "may"/"march" in
+- Not calendar dates (the timex rules may read them: "3 a.m." is a TIME):
+  ages, money, counts, "24/7"; "may"/"march" in
   lower case; a capitalised weekday or month followed by another capitalised word
   ("Sunday School", "June Smith") unless it is part of a date.
 
@@ -56,6 +72,8 @@ Candidates are the article's day-precision mentions resolved on or before the
 published date P: relative ones (weekdays, yesterday, N days ago) within 31 days
 of P, calendar dates (with or without a year) within 400 days; any resolved day
 mention when P is NULL.
+Only calendar mentions are candidates (resolution not 'timex:...': no time of
+day alone, duration or "two days later"); a generic "today" is PRESENT_REF.
 Page metadata is never a candidate ("Posted:", "Updated:", a date followed by a
 clock time or a closing parenthesis). Each candidate gets a tier from its
 sentence (see ``_tier``):
@@ -94,6 +112,9 @@ from typing import Literal, NamedTuple
 
 import polars as pl
 
+from transforms import lexicon
+from transforms import timex
+
 OnError = Literal["raise", "null"]
 
 DATE_MENTION_SCHEMA: dict[str, pl.DataType] = {
@@ -106,13 +127,28 @@ DATE_MENTION_SCHEMA: dict[str, pl.DataType] = {
     "precision": pl.String,
     "is_relative": pl.Boolean,
     "resolution": pl.String,
+    "timex_type": pl.String,
+    "timex_value": pl.String,
+    "mod": pl.String,
 }
 EVENT_DATE_SCHEMA: dict[str, pl.DataType] = {
     "article_id": pl.String,
     "event_date": pl.Date,
     "event_date_source": pl.String,
+    "event_time": pl.String,
 }
 PRECISIONS = ("day", "month", "year")
+TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
+# the shape of a TimeML value of each type (the date_mentions suite checks every row against it)
+TIMEX_VALUE_PATTERNS = {
+    "DATE": r"^(?:[0-9X]{2,4}(?:-(?:[0-9X]{2}|W[0-9X]{2}|Q[1-4X]|H[12]|SP|SU|FA|WI)(?:-[0-9X]{2}|-WE)?)?"
+            r"(?:T[0-9:]+|T(?:MO|AF|EV|NI))?|PRESENT_REF|PAST_REF|FUTURE_REF)$",
+    "TIME": r"^[0-9X]{4}-[0-9X]{2}-[0-9X]{2}T(?:[0-9]{2}:[0-9]{2}|MO|AF|EV|NI)$",
+    "DURATION": r"^P(?:[0-9X.]+[YQMWDEC]|[0-9X.]+WE)*(?:T(?:[0-9X.]+[HMS])+)?$",
+    "SET": r"^(?:P(?:[0-9X.]+[YQMWD])*(?:T(?:[0-9X.]+[HMS])+)?|XXXX(?:-[0-9A-Z]+)*(?:T(?:MO|AF|EV|NI))?)$",
+}
+MODS = ("START", "MID", "END", "APPROX", "LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE",
+        "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER")
 
 
 class DateParseError(ValueError):
@@ -128,40 +164,36 @@ class Resolved(NamedTuple):
 
 # ---------------------------------------------------------------- vocabulary
 
-_MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
-    "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}
-_WEEKDAYS = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3,
-    "friday": 4, "saturday": 5, "sunday": 6,
-}
-_NUMBERS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-}
+_MONTHS = {**lexicon.mapping("time_words", "months"), **lexicon.mapping("time_words", "month_abbreviations")}
+_WEEKDAYS = lexicon.mapping("time_words", "weekdays")
+_NUMBERS = {k: v for k, v in lexicon.mapping("timex_words", "numbers").items() if " " not in k and v <= 12}
 
-_MONTH_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-_MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+
+def _capitalised(words) -> str:
+    """An alternation of capitalised words, longest first (the calendar patterns are case-sensitive)."""
+    return "(?:" + "|".join(w.capitalize() for w in sorted(words, key=lambda w: (-len(w), w))) + ")"
+
+
+_MONTH_FULL = _capitalised(lexicon.words("time_words", "months"))
+_MONTH_ABBR = _capitalised(lexicon.words("time_words", "month_abbreviations")) + r"\.?"
 _MONTH = rf"(?:{_MONTH_FULL}|{_MONTH_ABBR})"
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WEEKDAY = _capitalised(lexicon.words("time_words", "weekdays"))
 _DAYNUM = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89][0-9]{2}|20[0-9]{2})"
 _PART = r"(?:morning|afternoon|evening|night|overnight)"
-_NUM = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-_HOLIDAYS = {
-    "fourth of july": (7, 4), "independence day": (7, 4), "christmas eve": (12, 24),
-    "christmas day": (12, 25), "new year's eve": (12, 31), "new year's day": (1, 1),
-    "halloween": (10, 31), "valentine's day": (2, 14),
-}
-_HOLIDAY = (
-    r"(?:the\s+)?Fourth\s+of\s+July|Independence\s+Day|Christmas\s+(?:Eve|Day)"
-    r"|New\s+Year['’]s\s+(?:Eve|Day)|Halloween|Valentine['’]s\s+Day"
-)
+_NUM = r"(?:\d{1,3}|" + "|".join(sorted(_NUMBERS, key=lambda w: (-len(w), w))) + ")"
+_HOLIDAYS = {k: tuple(v) for k, v in lexicon.mapping("timex_words", "holidays").items()}
+
+
+def _holiday_pattern(name: str) -> str:
+    words = [w if w == "of" else w.capitalize() for w in name.split()]
+    body = r"\s+".join(re.escape(w).replace("'", "['’]") for w in words)
+    return (r"(?:the\s+)?" if name.startswith("fourth") else "") + body
+
+
+_HOLIDAY = "|".join(_holiday_pattern(k) for k in sorted(_HOLIDAYS, key=lambda k: (-len(k), k)))
 # a number that continues (digits, 3:30; 22-23 is fine), or a day followed by a unit
-_NOT_AFTER_DAY = r"(?![0-9:]|\.\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|%|percent\b)|[- ]?years?[- ]old)"
+_NOT_AFTER_DAY = r"(?![0-9]|:\d|\.\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|%|percent\b)|[- ]?years?[- ]old)"
 # a month alone is not followed by its day or year ("in June 12-year-old Ann" is June alone)
 _NO_DAY_OR_YEAR = rf"(?!,?\s+(?:of\s+)?(?:{_YEAR}\b|{_DAYNUM}\b{_NOT_AFTER_DAY}))"
 
@@ -192,8 +224,9 @@ _CANDIDATE = re.compile(
         rf"(?P<wd>\b(?:(?i:early|late)\s+)?(?:(?i:last|this\s+past|past|this|next|this\s+coming|coming)\s+)?"
         rf"{_WEEKDAY}(?:\s+{_PART})?\b)",
         # month alone after a preposition: in March, since mid-May, by June
-        rf"(?P<mom>\b(?i:last|next)\s+{_MONTH_FULL}\b{_NO_DAY_OR_YEAR})",
-        rf"(?P<mo_ctx>\b(?i:in|since|during|until|through|by|from|of|before|after|early|late|mid)(?:\s+|-))"
+        rf"(?P<mom>\b(?i:last|next|this)\s+{_MONTH_FULL}\b{_NO_DAY_OR_YEAR})",
+        rf"(?P<mo_ctx>\b(?i:in|since|during|until|through|by|from|of|before|after|early|late|mid|for|to|the|a)"
+        rf"(?:\s+|-))"
         rf"(?P<mo>{_MONTH_FULL})\b{_NO_DAY_OR_YEAR}",
         # a year in a year context: in 2004, the 2004 Beslan siege, mid-2015
         rf"(?P<yr_ctx>\b(?i:in|since|during|until|through|by|from|of|before|after|between|and|to|"
@@ -216,14 +249,13 @@ _STREET = re.compile(
     r"(?:Street|St|Avenue|Ave|Road|Rd|Drive|Dr|Lane|Ln|Boulevard|Blvd|Way|Court|Ct|Place|Pl|"
     r"Circle|Cir|Highway|Hwy|Parkway|Pkwy|Terrace|Ter|Trail|Trl|Pike|Loop|Row|Square|Sq)\b"
 )
-_FUTURE_MARKER = re.compile(
-    r"\b(?:will|won't|'ll|shall|scheduled|rescheduled|set\s+for|slated|planned|planning|plans?\s+to|"
-    r"expected\s+to|going\s+to|is\s+to|are\s+to|upcoming)\b",
-    re.IGNORECASE,
-)
-_PAST_VERB = re.compile(
-    r"\b(?:said|told|announced|confirmed|reported|released|was|were|had|died|pronounced)\b", re.IGNORECASE
-)
+def _phrases(key: str) -> str:
+    """A lexicon list as a regex alternation whose spaces match any whitespace."""
+    return lexicon.alternation("timex_words", key).replace(r"\ ", r"\s+")
+
+
+_FUTURE_MARKER = re.compile(rf"(?:(?<![\w'])(?:{_phrases('future_markers')})|(?<=\w)'ll)\b", re.IGNORECASE)
+_PAST_VERB = re.compile(rf"\b(?:{_phrases('past_verbs')})\b", re.IGNORECASE)
 _FUTURE_REACH = 60  # a future marker this close before the weekday, with no past verb between
 _CLAUSE_START = re.compile(r"[.!?;\n](?=[^.!?;\n]*\Z)")
 _METADATA_BEFORE = re.compile(
@@ -266,7 +298,8 @@ def _dateparser(surface: str, base: date | None, require: tuple[str, ...] = ()) 
     return data.date_obj.date(), data.period
 
 
-def _closest_year(month: int, day: int, anchor: date, future_weight: int = 2) -> date | None:
+def _closest_year(month: int, day: int, anchor: date, future_weight: int = 2,
+                  tense: str | None = None) -> date | None:
     """(month, day) in the year that puts it closest to ``anchor``, a day ahead counting
     ``future_weight`` days back; ties go to the past.
 
@@ -281,6 +314,8 @@ def _closest_year(month: int, day: int, anchor: date, future_weight: int = 2) ->
         except ValueError:  # Feb 29 in a common year
             continue
         distance = (d - anchor).days
+        if (tense == "past" and distance > 0) or (tense == "future" and distance < 0):
+            continue  # the clause's tense says which side of the anchor
         key = -distance if distance <= 0 else future_weight * distance
         if best is None or key < best[0]:
             best = (key, d)
@@ -304,7 +339,7 @@ _STRIP_WEEKDAY = re.compile(rf"\A{_WEEKDAY},?\s+")
 _ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b")
 
 
-def _absolute(surface: str, kind: str, published: date | None) -> Resolved:
+def _absolute(surface: str, kind: str, published: date | None, tense: str | None = None) -> Resolved:
     text = _ORDINAL.sub("", _STRIP_WEEKDAY.sub("", surface)).replace(" of ", " ")
     if kind == "num" and re.search(r"/\d{2}\Z", text):  # 3/22/24: 20yy below 70, else 19yy
         yy = int(text[-2:])
@@ -326,7 +361,7 @@ def _absolute(surface: str, kind: str, published: date | None) -> Resolved:
         raise DateParseError(f"no month/day in {surface!r}")
     if published is None:
         return Resolved(None, "day", False, "unresolved_no_published")
-    resolved = _closest_year(parsed[0].month, parsed[0].day, published)
+    resolved = _closest_year(parsed[0].month, parsed[0].day, published, tense=tense)
     return Resolved(resolved, "day", False, "year_from_published" if resolved else "invalid_date")
 
 
@@ -401,11 +436,14 @@ def resolve_date(
     published: date | None,
     *,
     future: bool = False,
+    tense: str | None = None,
     on_error: OnError = "raise",
 ) -> Resolved:
     """Resolve one date surface against ``published`` (never against the clock).
 
-    ``future`` says the surface sits in a clause about the future (weekdays only).
+    ``future`` says the surface sits in a clause about the future (weekdays only);
+    ``tense`` ('past' | 'future' | None) is the tense of the clause of a year-less date
+    ("stepped down in March" is the last March, "will open in March" the next one).
     A surface the rules cannot read raises DateParseError (on_error="raise") or
     returns Resolved(None, None, is_relative, 'unparsed') (on_error="null").
     """
@@ -416,7 +454,7 @@ def resolve_date(
         if kind is None:
             raise DateParseError(f"not a date expression: {surface!r}")
         if kind in ("md", "dm", "my", "num", "iso"):
-            return _absolute(surface, kind, published)
+            return _absolute(surface, kind, published, tense)
         if kind == "rel":
             return _relative(surface, published)
         if kind == "wd":
@@ -427,7 +465,8 @@ def resolve_date(
             if published is None:
                 return Resolved(None, "day", False, "unresolved_no_published")
             key = re.sub(r"\s+", " ", surface.lower().replace("’", "'")).removeprefix("the ")
-            return Resolved(_closest_year(*_HOLIDAYS[key], published), "day", False, "year_from_published")
+            return Resolved(_closest_year(*_HOLIDAYS[key], published, tense=tense), "day", False,
+                            "year_from_published")
         # a month alone ("in March": the closest March) or "last March" / "next March"
         if published is None:
             return Resolved(None, "month", kind == "mom", "unresolved_no_published")
@@ -439,7 +478,9 @@ def resolve_date(
         if words[0] == "next":
             year = published.year + (month <= published.month)
             return Resolved(date(year, month, 1), "month", True, "relative_to_published")
-        return Resolved(_closest_year(month, 1, this_month), "month", False, "year_from_published")
+        if words[0] == "this":
+            return Resolved(date(published.year, month, 1), "month", True, "relative_to_published")
+        return Resolved(_closest_year(month, 1, this_month, tense=tense), "month", False, "year_from_published")
     except (DateParseError, OverflowError, ValueError) as exc:  # unreadable, or out of date's range
         if on_error == "raise":
             if isinstance(exc, DateParseError):
@@ -463,6 +504,18 @@ def _in_future_clause(text: str, start: int) -> bool:
     return len(between) <= _FUTURE_REACH and not _PAST_VERB.search(between)
 
 
+def _clause_tense(text: str, start: int, end: int) -> str | None:
+    """'future' when a future marker stands before ``start`` in its clause ("will open in
+    March": the next March), else None (measured on TBAQ: reading past verbs as 'past'
+    lost more year-less dates than it fixed)."""
+    window = text[max(0, start - 200):start]
+    m = _CLAUSE_START.search(window)
+    before = window[m.end():] if m else window
+    if _FUTURE_MARKER.search(before):
+        return "future"
+    return None  # past verbs do not decide: the closest-year rule already leans back
+
+
 def _candidates(text: str):
     """(kind, start, end) of every date expression candidate in ``text``, in order."""
     for m in _CANDIDATE.finditer(text):
@@ -483,31 +536,185 @@ def _candidates(text: str):
         yield kind, start, end
 
 
+_PART_CODE = re.compile(rf"(?i)\b({lexicon.alternation('timex_words', 'parts_of_day')})\b")
+_POINT_MODS = {w.rstrip("-"): v for w, v in lexicon.mapping("timex_words", "mod_prefixes").items()
+               if " " not in w and w in lexicon.words("timex_words", "mods_for_points")
+               and v in ("START", "MID", "END")}  # early, late, mid
+_MOD_FIRST_WORD = re.compile(rf"(?i)\A({'|'.join(sorted(_POINT_MODS))})\b")
+_RELATIVE_YEAR = re.compile(r"(?i)(?:this|last|next)\s+year")
+_LEADING_MOD = re.compile(r"(?i)\A(?:early|late|mid|the\s+(?:end|beginning|start|middle)\s+of)(?:\s+|-)")
+_CLOCK_DAY_GAP = re.compile(r"\A\s*,?\s*\Z")
+
+
+@lru_cache(maxsize=4)
+def _mod_prefix(kind: str) -> re.Pattern:
+    """'points' | 'times' | 'durations': the modifiers that may stand right before such a timex."""
+    mods = lexicon.mapping("timex_words", "mod_prefixes")
+    allowed = set(lexicon.words("timex_words", "mods_for_durations" if kind == "durations" else "mods_for_points"))
+    if kind == "points":
+        allowed -= {"about", "around", "approximately", "roughly"}
+    words = sorted((w for w in mods if w in allowed), key=lambda w: (-len(w), w))
+    alt = "|".join(re.escape(w.rstrip("-")) for w in words)
+    return re.compile(rf"(?i)(?<![\w'’-])(?P<mod>{alt})(?:\s+|\s*-\s*)\Z")
+
+
+def _week_span_value(surface: str, published: date | None) -> str | None:
+    """'last week' -> the ISO week before published's; 'this weekend' -> 2024-W12-WE."""
+    if published is None:
+        return None
+    s = " ".join(surface.lower().split())
+    back = -1 if re.search(r"\b(?:last|past)\b", s) else 0
+    unit = "weekend" if "weekend" in s else "week"
+    return timex.relative_value("last" if back else "this", unit, published)
+
+
+def _calendar_value(surface: str, kind: str, res: Resolved, published: date | None) -> tuple[str | None, str]:
+    """The TimeML value and type of a calendar mention: 2024-03-22, 2024-W12, 2024-03-22TEV."""
+    if res.resolution == "week_span":
+        return _week_span_value(surface, published), "DATE"
+    value = None
+    if res.resolved_date is not None and res.precision in PRECISIONS:
+        iso = res.resolved_date.isoformat()
+        value = {"day": iso[:10], "month": iso[:7], "year": iso[:4]}[res.precision]
+    if value is None:
+        return None, "DATE"
+    low = surface.lower()
+    if kind == "rel" and re.search(r"\bweeks?\s+ago\b", low):
+        return timex.week_value(res.resolved_date), "DATE"
+    # "last night", "this morning" are TIMEs; "Friday night" stays the day (TBAQ's annotators
+    # valued it as the day as often as with the part of the day: the day is the safer value)
+    part = _PART_CODE.search(surface) if kind == "rel" else None
+    if part and res.precision == "day":
+        code = lexicon.mapping("timex_words", "parts_of_day")[part.group(1).lower()]
+        return f"{value}T{code}", "TIME"
+    return value, "DATE"
+
+
+def _calendar_value_from(value: str | None, timex_type: str) -> tuple[date | None, str | None]:
+    """resolved_date / precision of a TimeML value that is a calendar day, month or year."""
+    if value is None or timex_type not in ("DATE", "TIME"):
+        return None, None
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T.*)?", value)
+    if not m:
+        return None, None
+    y, mo, d = m.groups()
+    try:
+        if d:
+            return date(int(y), int(mo), int(d)), "day"
+        if mo:
+            return date(int(y), int(mo), 1), "month"
+        return date(int(y), 1, 1), "year"
+    except ValueError:
+        return None, None
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(start < e and s < end for s, e in spans)
+
+
+def _select(text: str) -> list[tuple[int, int, tuple]]:
+    """Calendar candidates and timex rule matches, overlaps resolved: the longer span wins,
+    then a calendar candidate (unless the rule overrides calendar readings), then the earlier."""
+    cands = [(start, end, 1, ("cal", kind)) for kind, start, end in _candidates(text)]
+    cands += [(start, end, 2 if rule.overrides_calendar else 0, ("tx", rule, m))
+              for start, end, rule, m in timex.find(text)]
+    cands.sort(key=lambda c: (-(c[1] - c[0]), -c[2], c[0]))
+    taken: list[tuple[int, int]] = []
+    chosen = []
+    for start, end, _, payload in cands:
+        if not _overlaps(taken, start, end):
+            taken.append((start, end))
+            chosen.append((start, end, payload))
+    chosen.sort(key=lambda c: c[0])
+    return chosen
+
+
 def find_date_mentions(text: str, published: date | None) -> list[dict]:
-    """Every date expression in ``text`` (see the module docstring for the rules).
+    """Every time expression in ``text`` (see the module docstring for the rules).
 
     Returns dicts: surface, char_start, char_end, resolved_date, precision,
-    is_relative, resolution; ``text[char_start:char_end] == surface``.
-    Never raises on text: a candidate that cannot be read is kept with
+    is_relative, resolution, timex_type, timex_value, mod; ``text[char_start:char_end] ==
+    surface``. Never raises on text: a candidate that cannot be read is kept with
     resolution 'unparsed'.
     """
     if not text:
         return []
-    out = []
-    for kind, start, end in _candidates(text):
+    out: list[dict] = []
+    ref: timex.Ref | None = None  # the last date mentioned: the anchor of anaphoric expressions
+    ref_period: timex.Ref | None = None  # the last quarter, half or year mentioned
+    for start, end, payload in _select(text):
         surface = text[start:end]
-        future = kind == "wd" and _in_future_clause(text, start)
-        res = resolve_date(surface, published, future=future, on_error="null")
-        out.append({
-            "surface": surface,
-            "char_start": start,
-            "char_end": end,
-            "resolved_date": res.resolved_date,
-            "precision": res.precision,
-            "is_relative": res.is_relative,
-            "resolution": res.resolution,
-        })
-    return out
+        anaphoric = False
+        mod = None
+        if payload[0] == "cal":
+            kind = payload[1]
+            future = kind == "wd" and _in_future_clause(text, start)
+            tense = _clause_tense(text, start, end) if kind in ("md", "dm", "mo", "hol") else None
+            res = resolve_date(surface, published, future=future, tense=tense, on_error="null")
+            value, ttype = _calendar_value(surface, kind, res, published)
+            if kind == "rel" and value and re.fullmatch(r"(?i)(?:a|one)\s+year\s+ago", surface) \
+                    and ref_period is not None and ref_period.granularity in ("quarter", "half"):
+                value = timex.shift(timex.parse_value(ref_period.value)[0], ref_period.granularity,
+                                    -4 if ref_period.granularity == "quarter" else -2)  # the year-ago quarter
+                anaphoric = True
+            row = {"resolved_date": res.resolved_date, "precision": res.precision,
+                   "is_relative": res.is_relative, "resolution": res.resolution,
+                   "timex_type": ttype, "timex_value": value}
+            first = _MOD_FIRST_WORD.match(surface)
+            if first:
+                mod = _POINT_MODS[first.group(1).lower()]
+        else:
+            rule, m = payload[1], payload[2]
+            r = timex.normalise(m, rule, timex.Context(text, published, ref, ref_period))
+            if r is None or r.get("value") is None:
+                continue
+            ttype = r.get("type") or rule.type
+            resolved, precision = _calendar_value_from(r["value"], ttype)
+            row = {"resolved_date": resolved, "precision": precision, "is_relative": bool(r.get("relative")),
+                   "resolution": f"timex:{rule.id}", "timex_type": ttype, "timex_value": r["value"]}
+            anaphoric = bool(r.get("anaphoric"))
+            mod = r.get("mod")
+        # a modifier right before the span belongs to it: "late November", "nearly two months"
+        prev_end = out[-1]["char_end"] if out else 0
+        kind_of = {"DURATION": "durations", "TIME": "times"}.get(row["timex_type"], "points")
+        if row["timex_type"] != "SET" and not mod:
+            pm = _mod_prefix(kind_of).search(text, max(prev_end, start - 25), start)
+            if pm:
+                word = " ".join(pm.group("mod").lower().split())
+                mods = lexicon.mapping("timex_words", "mod_prefixes")
+                mod = mods.get(word) or mods.get(word + "-")
+                start = pm.start()
+                surface = text[start:end]
+        row.update({"surface": surface, "char_start": start, "char_end": end, "mod": mod})
+        # a month and its relative year are one expression: "February this year", "June last year"
+        if out and row["precision"] == "year" and _RELATIVE_YEAR.fullmatch(row["surface"]) \
+                and out[-1]["precision"] == "month" and out[-1]["resolution"] != "absolute" \
+                and out[-1]["timex_value"] and text[out[-1]["char_end"]:start].isspace():
+            month = out.pop()
+            year, mm = int(row["timex_value"]), int(month["timex_value"][5:7])
+            row.update({"surface": text[month["char_start"]:end], "char_start": month["char_start"],
+                        "timex_value": f"{year}-{mm:02d}", "resolved_date": date(year, mm, 1),
+                        "precision": "month", "mod": month["mod"]})
+        # times of day right before their day are one expression: "9 a.m. Tuesday", "noon Friday"
+        if out and out[-1]["resolution"] in ("timex:clock_time", "timex:part_of_day") \
+                and row["precision"] == "day" and row["timex_type"] == "DATE" and row["timex_value"] \
+                and _CLOCK_DAY_GAP.match(text[out[-1]["char_end"]:start]):
+            clock = out.pop()
+            row.update({"surface": text[clock["char_start"]:end], "char_start": clock["char_start"],
+                        "timex_type": "TIME", "mod": clock["mod"] or row["mod"],
+                        "timex_value": row["timex_value"] + "T" + clock["timex_value"].split("T", 1)[1]})
+        out.append(row)
+        value = row["timex_value"]
+        gran = timex.granularity(value) if value and row["timex_type"] in ("DATE", "TIME") else None
+        if gran and not anaphoric:
+            ref = timex.Ref(value[:10] if gran == "day" else value, gran, start)
+            if gran in ("quarter", "half", "year"):
+                ref_period = ref
+    return [{k: r[k] for k in MENTION_KEYS} for r in out]
+
+
+MENTION_KEYS = ("surface", "char_start", "char_end", "resolved_date", "precision", "is_relative", "resolution",
+                "timex_type", "timex_value", "mod")
 
 
 def mention_id(article_id: str, char_start: int, char_end: int) -> str:
@@ -597,8 +804,8 @@ def event_date(text: str, published: date | None, mentions: list[dict]) -> tuple
     best = None
     for m in mentions:
         d = m["resolved_date"]
-        if d is None or m["precision"] != "day":
-            continue
+        if d is None or m["precision"] != "day" or (m["resolution"] or "").startswith("timex:"):
+            continue  # calendar mentions only: times, anaphora ("two days later") are not candidates
         if published is not None:
             dated = m["resolution"] in ("absolute", "year_from_published")
             window = _WINDOW_DAYS_DATED if dated else _WINDOW_DAYS
@@ -622,6 +829,32 @@ def event_date(text: str, published: date | None, mentions: list[dict]) -> tuple
     return None, "none"
 
 
+def event_time(text: str, mentions: list[dict], day: date | None) -> str | None:
+    """The incident's time of day on ``day`` as the text gives it: "21:40" (a clock time)
+    or a TimeML part of the day ("MO", "AF", "EV", "NI"); None when the text gives none.
+
+    Candidates: TIME mentions valued on ``day`` ("9:40 p.m. Friday", "last night") and day
+    mentions of ``day`` that name a part of the day ("Friday night"); the one in the
+    sentence most surely about the incident (``_tier``) wins, then the first.
+    """
+    if day is None:
+        return None
+    iso = day.isoformat()
+    parts = lexicon.mapping("timex_words", "parts_of_day")
+    best = None
+    for m in mentions:
+        value = m.get("timex_value") or ""
+        if m.get("timex_type") == "TIME" and value.startswith(iso + "T"):
+            when = value.split("T", 1)[1]
+        elif m["resolved_date"] == day and m["precision"] == "day" and _PART_CODE.search(m["surface"]):
+            when = parts[_PART_CODE.search(m["surface"]).group(1).lower()]
+        else:
+            continue
+        key = (-_tier(text, m), m["char_start"])
+        if best is None or key < best[0]:
+            best = (key, when)
+    return best[1] if best else None
+
 
 def event_dates(articles: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFrame:
     """articles[article_id, published_date, body_clean] + their date mentions -> one row per
@@ -637,10 +870,11 @@ def event_dates(articles: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFrame:
         articles = articles.with_columns(body_clean=pl.lit(None, pl.String))
     rows = []
     for art in articles.select("article_id", "body_clean", "published_date").iter_rows(named=True):
-        d, source = event_date(
-            art["body_clean"] or "", art["published_date"], by_article.get(art["article_id"], [])
-        )
-        rows.append({"article_id": art["article_id"], "event_date": d, "event_date_source": source})
+        text, ms = art["body_clean"] or "", by_article.get(art["article_id"], [])
+        d, source = event_date(text, art["published_date"], ms)
+        when = event_time(text, ms, d) if source != "published_date_fallback" else None
+        rows.append({"article_id": art["article_id"], "event_date": d, "event_date_source": source,
+                     "event_time": when})
     return pl.DataFrame(rows, schema=EVENT_DATE_SCHEMA)
 
 
@@ -649,6 +883,7 @@ def event_dates(articles: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFrame:
 def year_from_event(surface: str, event_day: date) -> Resolved | None:
     """A year-less date surface ("March 22", "Dec. 5", "Christmas Eve", "in March") placed
     in the year closest to ``event_day``; None for any other surface."""
+    surface = _LEADING_MOD.sub("", surface)  # "late March" is dated as "March"
     kind = _kind(surface)
     if kind in ("md", "dm"):
         text = _ORDINAL.sub("", _STRIP_WEEKDAY.sub("", surface)).replace(" of ", " ")
@@ -691,5 +926,8 @@ def resolve_with_event_context(mentions: pl.DataFrame, articles: pl.DataFrame) -
             res = year_from_event(m["surface"], anchor)
             if res is not None:
                 m = m | res._asdict()
+                if "timex_value" in m:
+                    iso = res.resolved_date.isoformat()
+                    m["timex_value"] = iso[:10] if res.precision == "day" else iso[:7]
         rows.append(m)
     return pl.DataFrame(rows, schema=mentions.schema)

@@ -155,7 +155,7 @@ class Finalized:
     article_updates: pl.DataFrame  # article_id, event_id, event_date, event_date_source
     mention_updates: pl.DataFrame  # mention_id, entity_id
     claim_updates: pl.DataFrame  # claim_id, event_id, attributed_to
-    date_updates: pl.DataFrame  # mention_id, resolved_date, precision, resolution
+    date_updates: pl.DataFrame  # mention_id, resolved_date, precision, resolution, timex_value
     duplicates: int
     event_history: pl.DataFrame = field(default_factory=lambda: pl.DataFrame(schema=events_t.HISTORY_SCHEMA))
     source_records: pl.DataFrame = field(default_factory=lambda: pl.DataFrame(schema=SOURCE_RECORDS_SCHEMA))
@@ -306,13 +306,17 @@ def finalize(
             pl.when(pl.col("_d").is_not_null()).then(pl.col("_s")).otherwise(pl.col("event_date_source"))
             .alias("event_date_source"),
         ).drop("_d", "_s")
-    # an article whose text dates nothing takes its event's date ('event_of_cluster')
+    # an article whose text dates nothing (no date, or only its published date) takes its
+    # event's date when the event has one on or before it ('event_of_cluster')
+    takes_event = pl.col("_e").is_not_null() & (
+        pl.col("event_date").is_null()
+        | ((pl.col("event_date_source") == "published_date_fallback") & (pl.col("_e") <= pl.col("event_date"))))
     all_articles = all_articles.join(
         events.select("event_id", pl.col("event_date").alias("_e")), on="event_id", how="left"
     ).with_columns(
-        pl.when(pl.col("event_date").is_null() & pl.col("_e").is_not_null())
-        .then(pl.lit("event_of_cluster")).otherwise(pl.col("event_date_source")).alias("event_date_source"),
-        pl.coalesce("event_date", "_e").alias("event_date"),
+        pl.when(takes_event).then(pl.lit("event_of_cluster")).otherwise(pl.col("event_date_source"))
+        .alias("event_date_source"),
+        pl.when(takes_event).then(pl.col("_e")).otherwise(pl.col("event_date")).alias("event_date"),
     ).drop("_e")
     claim_events = all_claims.drop("event_id", strict=False).join(assignments, on="article_id", how="left")
 
@@ -341,7 +345,8 @@ def finalize(
         article_updates=_with_moves(all_articles.filter(~is_new), moved, article_cols),
         mention_updates=all_mentions.filter(~is_new).select("mention_id", "entity_id"),
         claim_updates=claim_events.filter(~is_new).select("claim_id", "event_id", "attributed_to"),
-        date_updates=resolved.filter(~is_new).select("mention_id", "resolved_date", "precision", "resolution"),
+        date_updates=resolved.filter(~is_new).select("mention_id", "resolved_date", "precision", "resolution",
+                                                     *[c for c in ("timex_value",) if c in resolved.columns]),
         duplicates=duplicates,
         source_records=source_records,
         rejected=rejected_per_file(batch.rejected),

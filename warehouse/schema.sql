@@ -63,6 +63,7 @@ create table if not exists articles (
     published_date_source varchar not null,     -- header | metadata | none
     event_date            date,
     event_date_source     varchar not null,     -- see transforms/dates.py
+    event_time            varchar,              -- the incident's time of day: HH:MM or MO | AF | EV | NI
     body_raw              varchar not null,
     body_clean            varchar not null,
     word_count            integer not null,
@@ -86,9 +87,12 @@ create table if not exists date_mentions (
     char_start     integer not null,            -- offsets into articles.body_clean
     char_end       integer not null,
     resolved_date  date,
-    precision      varchar,                     -- day | month | year
+    precision      varchar,                     -- day | month | year (calendar values only)
     is_relative    boolean not null,
-    resolution     varchar                      -- how resolved_date was found
+    resolution     varchar,                     -- how resolved_date was found (timex:<rule id> for timex rules)
+    timex_type     varchar,                     -- DATE | TIME | DURATION | SET
+    timex_value    varchar,                     -- the TimeML value: 2024-03-22T21:40, P3D, 2024-W12, PRESENT_REF
+    mod            varchar                      -- TimeML mod: START | MID | END | APPROX | ...
 );
 
 -- grain: one row per figure stated in an article
