@@ -350,7 +350,7 @@ def _follow_up(n_anchors: int, refers_back: bool, place: bool, title_sim: float,
             or (place and refers_back and title_sim > 0 and score >= MIN_SCORE_REFERRED_TITLE))
 
 
-def _strong(n_anchors: int, refers_back: bool, figures_equal: bool = False, follow_up: bool = False) -> bool:
+def _strong(n_anchors: int, refers_back: bool, follow_up: bool) -> bool:
     """A link that may join clusters further apart in time than MAX_SPAN_DAYS (a follow-up report)."""
     return follow_up or (refers_back and n_anchors >= 1)
 
@@ -467,8 +467,8 @@ def pair_evidence(
         linked = _linked(score, anchor, anchor_df, tsim, days, both_given, n_anchors, refers, place, ages,
                          figures_equal)
         rows.append((a, b, score, anchor, place, k, anchor_df, n_anchors, tsim, days, both_given, refers, linked,
-                     _strong(n_anchors, refers, figures_equal,
-                             _follow_up(n_anchors, refers, place, tsim, score, ages, figures_equal))))
+                     _strong(n_anchors, refers, _follow_up(n_anchors, refers, place, tsim, score, ages,
+                                                           figures_equal))))
     return pl.DataFrame(rows, schema={"article_id": pl.String, "article_id_b": pl.String, "score": pl.Float64,
                                       "anchor": pl.Boolean, "place": pl.Boolean, "k": pl.Int64, "anchor_df": pl.Int64,
                                       "n_anchors": pl.Int64,
