@@ -172,6 +172,18 @@ def test_warc_is_read_in_chunks_that_resume_where_the_last_stopped(tmp_path):
     assert keys == whole and len(keys) == 7 and files == 1
 
 
+def test_a_json_list_is_records_and_resumes_at_its_item(tmp_path):
+    items = [json.loads(line) for line in (FORMATS / "three_records.jsonl").read_text().splitlines()]
+    path = tmp_path / "list.json"
+    path.write_text(json.dumps(items + items[:2]))  # 5 items, the last two repeat the first two
+    keys, units = [], [(str(path), 0, 0)]
+    while units:
+        rb = read_units(units, {}, {}, max_bytes=10**6, budget=2)
+        keys += rb.records["source_record"].to_list()
+        units = rb.resume
+    assert keys == ["item 1", "item 2", "item 3", "item 4", "item 5"]
+
+
 def test_unchanged_records_are_hashed_not_parsed(tmp_path):
     path = shutil.copy(FORMATS / "three_records.jsonl", tmp_path / "x.jsonl")
     first = read(path).records
