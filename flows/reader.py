@@ -324,7 +324,9 @@ def read_units(units: list[tuple[str, int, int]], known_files: dict[str, str], k
                 records = _records(fmt, fh, data, st.st_size, position, first_index, parse, column_map)
                 if fmt == "json" and data is not None:
                     single = len(records) == 1 and records[0].key is None
-                for rec, pos in records if isinstance(records, _Positioned) else ((r, r.index) for r in records):
+                if not isinstance(records, _Positioned):  # a list (one article, or a JSON list): from first_index
+                    records = [(r, r.index) for r in records if r.index >= first_index]
+                for rec, pos in records:
                     if left[0] <= 0:
                         resume.append((path, pos, rec.index))
                         break

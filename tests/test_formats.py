@@ -12,12 +12,14 @@ import json
 import shutil
 from datetime import date
 
+import polars as pl
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
 from flows.reader import read_units
 from tests.conftest import FIXTURES
+from transforms.incremental import classify_read
 from transforms.text import outlet_of, rejected_per_file, stage_records
 
 FORMATS = FIXTURES / "formats"
@@ -31,8 +33,7 @@ def read(path, budget=100, known_files=None, known_records=None, **kw):
 
 def staged(path, **kw):
     rb = read(path, **kw)
-    articles, rejected = stage_records(rb.records.filter(~rb.records["record_error"].is_not_null() | True),
-                                       rb.files, today=TODAY)
+    articles, rejected = stage_records(rb.records, rb.files, today=TODAY)
     return rb, articles, rejected
 
 
@@ -171,6 +172,18 @@ def test_warc_is_read_in_chunks_that_resume_where_the_last_stopped(tmp_path):
     assert keys == whole and len(keys) == 7 and files == 1
 
 
+def test_a_json_list_is_records_and_resumes_at_its_item(tmp_path):
+    items = [json.loads(line) for line in (FORMATS / "three_records.jsonl").read_text().splitlines()]
+    path = tmp_path / "list.json"
+    path.write_text(json.dumps(items + items[:2]))  # 5 items, the last two repeat the first two
+    keys, units = [], [(str(path), 0, 0)]
+    while units:
+        rb = read_units(units, {}, {}, max_bytes=10**6, budget=2)
+        keys += rb.records["source_record"].to_list()
+        units = rb.resume
+    assert keys == ["item 1", "item 2", "item 3", "item 4", "item 5"]
+
+
 def test_unchanged_records_are_hashed_not_parsed(tmp_path):
     path = shutil.copy(FORMATS / "three_records.jsonl", tmp_path / "x.jsonl")
     first = read(path).records
@@ -217,22 +230,18 @@ def bad_cases(tmp_path):
 def test_each_bad_input_gets_its_reason(tmp_path, name, loaded, reason, detail):
     bad_cases(tmp_path)
     rb = read(tmp_path / name)
-    from transforms.pipeline import extract_batch as _  # noqa: F401  (the same staging the flow uses)
-    from transforms.incremental import classify_read, classify_records
-    import polars as pl
-
     files = classify_read(rb.files, pl.DataFrame(schema={"source_path": pl.String, "file_sha256": pl.String}))
     errors = files.filter(pl.col("read_error").is_not_null())
     articles, rejected = stage_records(rb.records, files, today=TODAY)
-    if errors.height:
-        rows = [(errors["read_error"][0].split(": ", 1)[0], errors["read_error"][0])]
-    else:
+    if errors.height:  # the whole file
+        got_reason, got_detail = errors["read_error"][0].split(": ", 1)
+    else:  # its bad records, as the one rejected_inputs row of the file
         merged = rejected_per_file(rejected)
         assert merged.height == 1
-        rows = [(merged["reason"][0], merged["detail"][0])]
+        got_reason, got_detail = merged["reason"][0], merged["detail"][0]
     assert articles.height == loaded
-    assert rows[0][0] == reason
-    assert detail in rows[0][1]
+    assert got_reason == reason
+    assert detail in got_detail
 
 
 def test_malformed_jsonl_names_every_bad_line(tmp_path):
@@ -255,7 +264,8 @@ def test_outlet_is_the_site_name_else_the_registered_domain(outlet, url, expecte
     assert outlet_of(outlet, url) == expected
 
 
-def test_gzip_magic_is_not_mistaken_for_text(tmp_path):
-    (tmp_path / "a.warc.gz").write_bytes(gzip.compress(b"WARC/1.0\r\nWARC-Type: warcinfo\r\n"))
+def test_a_gzip_that_is_not_a_warc_is_rejected_not_crashed(tmp_path):
+    (tmp_path / "a.warc.gz").write_bytes(gzip.compress(b"just some text, not an archive\n" * 10))
     rb = read(tmp_path / "a.warc.gz")
-    assert rb.records.height == 0 or rb.records["record_error"].to_list()[0].startswith("truncated_warc")
+    assert rb.files["read_error"].to_list() == [None]
+    assert [e.split(":")[0] for e in rb.records["record_error"].to_list()] == ["malformed_warc"]

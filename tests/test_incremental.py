@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from transforms.incremental import assign_articles, classify_read, orphaned_articles, unchanged_by_stat
+from transforms.incremental import classify_read, unchanged_by_stat
 
 LEDGER = pl.DataFrame(
     {
@@ -14,6 +14,9 @@ LEDGER = pl.DataFrame(
         "article_id": ["A", "A", "C", None],
     }
 )
+
+
+RECORDS = pl.DataFrame(schema={"source_path": pl.String, "source_record": pl.String, "change": pl.String})
 
 
 def test_unchanged_by_stat_needs_same_size_and_mtime():
@@ -30,19 +33,30 @@ def test_classify_read_by_hash():
         ["unchanged", "changed", "new", "changed", "unchanged", "changed"]
 
 
-def test_assign_articles_first_path_wins_and_existing_content_is_duplicate():
-    inserted, status = assign_articles([("/x.txt", "X"), ("/y.txt", "X"), ("/z.txt", "C")], {"C"})
-    assert inserted == {"/x.txt"}
-    assert status == {"/x.txt": "article", "/y.txt": "duplicate", "/z.txt": "duplicate"}
+def test_resolve_refs_first_path_wins_and_existing_content_is_duplicate():
+    from transforms.incremental import resolve_refs
+
+    staged = [(("/x.txt", ""), 0, "X"), (("/y.txt", ""), 0, "X"), (("/z.txt", ""), 0, "C")]
+    refs = resolve_refs({("/c.txt", ""): "C"}, {"/x.txt", "/y.txt", "/z.txt"}, RECORDS, staged, set(), {"C"},
+                        {"C": ("/c.txt", "")})
+    assert refs.inserted == {"X": ("/x.txt", "")}
+    assert refs.status == {("/x.txt", ""): "article", ("/y.txt", ""): "duplicate", ("/z.txt", ""): "duplicate"}
 
 
-def test_orphaned_articles_only_when_no_path_holds_the_content():
+def test_resolve_refs_orphans_only_what_no_path_holds():
+    from transforms.incremental import old_refs, resolve_refs
+
+    before = old_refs(LEDGER, pl.DataFrame(schema={"source_path": pl.String, "source_record": pl.String,
+                                                   "article_id": pl.String, "status": pl.String}))
+    src = {"A": ("/a.txt", ""), "C": ("/c.txt", "")}
     # /c.txt changed to new content: C is held by nobody -> orphaned
-    assert orphaned_articles(LEDGER, {"/c.txt"}, {"/c.txt": "C2"}) == {"C"}
-    # /a.txt changed, but /b.txt still holds A -> kept
-    assert orphaned_articles(LEDGER, {"/a.txt"}, {"/a.txt": "A2"}) == set()
+    assert resolve_refs(before, {"/c.txt"}, RECORDS, [(("/c.txt", ""), 0, "C2")], set(), {"A", "C"}, src).orphans == {"C"}
+    # /a.txt changed, but /b.txt still holds A -> kept, and A moves to /b.txt
+    refs = resolve_refs(before, {"/a.txt"}, RECORDS, [(("/a.txt", ""), 0, "A2")], set(), {"A", "C"}, src)
+    assert refs.orphans == set() and refs.moves == {"A": ("/b.txt", "")}
     # /c.txt changed and became unreadable (rejected) -> C orphaned
-    assert orphaned_articles(LEDGER, {"/c.txt"}, {"/c.txt": None}) == {"C"}
+    refs = resolve_refs(before, {"/c.txt"}, RECORDS, [], {("/c.txt", "")}, {"A", "C"}, src)
+    assert refs.orphans == {"C"} and refs.status == {("/c.txt", ""): "rejected"}
 
 
 def test_unchanged_by_stat_sees_ctime_and_inode():
@@ -52,8 +66,6 @@ def test_unchanged_by_stat_sees_ctime_and_inode():
                           "mtime_ns": [1, 1, 1], "ctime_ns": [7, 70, 7], "inode": [1, 1, 99]})
     assert unchanged_by_stat(files, known).to_list() == [True, False, False]
 
-
-RECORDS = pl.DataFrame(schema={"source_path": pl.String, "source_record": pl.String, "change": pl.String})
 
 
 def test_resolve_refs_moves_an_article_to_the_copy_that_still_holds_it():

@@ -2,7 +2,7 @@
 
 The ledger is ``source_files`` (one row per input path ever seen). Rules:
 
-1. A listed path whose size and mtime equal the ledger's is *unchanged* and is
+1. A listed path whose size, mtime, ctime and inode equal the ledger's is *unchanged* and is
    not even read, provided the ledger holds its hash: a file that was never
    read (unreadable, too large, vanished) is tried again on every run, so a
    transient I/O error or a raised size limit loses nothing.
@@ -97,45 +97,6 @@ def classify_read(read: pl.DataFrame, known: pl.DataFrame) -> pl.DataFrame:
         )
         .drop("k_sha", "k_known")
     )
-
-
-def assign_articles(
-    staged_article_ids: list[tuple[str, str]],
-    existing_article_ids: set[str],
-) -> tuple[set[str], dict[str, str]]:
-    """Which staged (source_path, article_id) pairs are new articles vs duplicates.
-
-    Returns (paths whose article is inserted, {path: status}) where status is
-    'article' or 'duplicate'. The first path (in the given order) of a new
-    content wins.
-    """
-    seen = set(existing_article_ids)
-    inserted, status = set(), {}
-    for path, article_id in staged_article_ids:
-        if article_id in seen:
-            status[path] = "duplicate"
-        else:
-            seen.add(article_id)
-            inserted.add(path)
-            status[path] = "article"
-    return inserted, status
-
-
-def orphaned_articles(
-    known: pl.DataFrame, replaced_paths: set[str], new_refs: dict[str, str | None]
-) -> set[str]:
-    """Article ids no path holds any more once ``replaced_paths`` point at ``new_refs``.
-
-    ``known``: the ledger (source_path, article_id); ``new_refs``: path ->
-    article_id (None for rejected) for every path this run records.
-    """
-    before = {
-        p: a for p, a in known.select("source_path", "article_id").iter_rows() if a is not None
-    }
-    old_ids = {before[p] for p in replaced_paths if p in before}
-    after = {p: a for p, a in before.items() if p not in new_refs}
-    after.update({p: a for p, a in new_refs.items() if a is not None})
-    return old_ids - set(after.values())
 
 
 SOURCE_RECORDS_SCHEMA = {

@@ -28,6 +28,10 @@ def read_warc(fh, *, start: int = 0, first_index: int = 0, parse=lambda key, sha
     index, end = first_index, start
     try:
         for rec in it:
+            if not str(getattr(rec, "format", "warc")).startswith("warc"):  # warcio also reads old ARC files
+                yield Record(key=f"record at byte {end}", index=index, sha256="",
+                             error=f"malformed_warc: an {rec.format} record at byte {end}, not a WARC record"), end
+                return
             is_response = rec.rec_type == "response" and rec.http_headers is not None
             payload = rec.content_stream().read() if is_response else rec.raw_stream.read()
             missing = getattr(rec.raw_stream, "limit", 0) or 0  # bytes the block promised but did not have
@@ -54,8 +58,9 @@ def read_warc(fh, *, start: int = 0, first_index: int = 0, parse=lambda key, sha
                 yield Record(key=key, index=index, sha256=sha, fields=fields, error=error), offset
             index += 1
     except (ArchiveLoadFailed, EOFError, OSError, ValueError) as exc:
+        reason = "malformed_warc" if end == 0 else "truncated_warc"  # nothing read yet: not an archive at all
         yield Record(key=f"record at byte {end}", index=index, sha256="",
-                     error=f"truncated_warc: {type(exc).__name__}: {exc}"), end
+                     error=f"{reason}: {type(exc).__name__}: {str(exc).strip()[:200]}"), end
         return
     if size is not None and end < size and _tail_has_data(fh, end, size):
         yield Record(key=f"record at byte {end}", index=index, sha256="",
