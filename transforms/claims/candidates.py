@@ -142,7 +142,7 @@ def _figure_claims(seg: Segment, p, aggregate: bool) -> tuple[list[Claim], list[
     for fig, cls in statistics:
         covered.append((fig.start, _member_end(seg, fig)))
         out.append(Claim("injured" if cls == "shot" else cls, fig.value_stated, fig.value_low,
-                          fig.value_high, fig.qualifier, fig.start, fig.end, background=True,
+                          fig.value_high, fig.qualifier, fig.start, fig.end, background=True, aggregate=True,
                           overlap="sentence" if cls == "shot" and not _others(seg, fig) else None,
                           rule=rule_of.get(id(fig)) or "type.unknown"))
     seen = set()

@@ -177,5 +177,6 @@ def _suicide_claims(seg: Segment, found: list[Claim]) -> list[Claim]:
         c = max(before, key=lambda x: (x.value_low, -x.start))
         high = c.value_high + 1 if c.value_high is not None else None
         out.append(Claim("killed", c.value_stated, c.value_low + 1, high, c.qualifier, c.start, b,
-                          background=c.background, rule="inference.killer_suicide", source=c))
+                          background=c.background, aggregate=c.aggregate, rule="inference.killer_suicide",
+                          source=c))
     return out

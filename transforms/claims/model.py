@@ -7,6 +7,9 @@ from dataclasses import dataclass, field
 from transforms.figures import Figure
 
 
+SCOPES = ("main", "other", "aggregate")
+
+
 @dataclass(slots=True)
 class Claim:
     claim_type: str
@@ -24,12 +27,18 @@ class Claim:
     ref: tuple | None = None  # single victims: (kind, name tokens); see _resolve_people
     seg: int = -1
     background: bool = False  # about another incident or a statistic (see Scope)
+    aggregate: bool = False  # a statistic of a period or many incidents (claims.scope 'aggregate')
     rule: str = ""  # id of the rule that made the claim (transforms/claims/rules/*.yaml)
     # derivations (claims.derived_from): the claim this one was derived from when that is a row of
     # its own (hospitalized -> injured, the killer's suicide), else the rule of the figure an
     # article pass adjusted in place (N shot - M killed, partitive deaths, distinct roles)
     source: "Claim | None" = None
     source_rule: str | None = None
+
+    @property
+    def scope(self) -> str:
+        """claims.scope: 'aggregate' (a statistic), 'other' (another incident), else 'main'."""
+        return "aggregate" if self.aggregate else ("other" if self.background else "main")
 
     def adjusted(self, **changes) -> "Claim":
         """A copy with ``changes`` that remembers what it was derived from."""
