@@ -3,11 +3,38 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import Enum
+from typing import NamedTuple
 
 from transforms.figures import Figure
 
 
 SCOPES = ("main", "other", "aggregate")
+
+
+class Overlap(str, Enum):
+    """Whether a count of people shot may include the dead ("5 shot, 2 killed")."""
+
+    SENTENCE = "sentence"  # less the killed count of the same sentence
+    ARTICLE = "article"  # ... else the article's largest killed count
+    DONE = "done"  # the killed were taken off (resolve.shot_minus_killed)
+
+
+class RefKind(str, Enum):
+    """How a single-victim phrase refers to its person (the coreference in resolve.py)."""
+
+    PRON = "pron"  # he, she, himself
+    NAME = "name"  # a PERSON name
+    DEF = "def"  # "the boy": the victim mentioned last
+    INDEF = "indef"  # "a man", "his wife": someone new
+
+
+class PersonRef(NamedTuple):
+    kind: RefKind
+    names: frozenset  # name tokens or the head noun; {"reflexive"} for himself/herself
+
+
+REFLEXIVE = frozenset({"reflexive"})
 
 
 @dataclass(slots=True)
@@ -21,10 +48,10 @@ class Claim:
     end: int
     negated: bool = False
     unit: str = "people"
-    overlap: str | None = None  # the count may include people killed ("5 shot"): injured = N -
+    overlap: Overlap | None = None  # the count may include people killed ("5 shot"): injured = N -
     # killed, killed from the same sentence, else ("article") from the whole article; "done"
     # once _resolve_overlap took the killed off
-    ref: tuple | None = None  # single victims: (kind, name tokens); see _resolve_people
+    ref: PersonRef | None = None  # single victims: how the phrase refers; see _resolve_people
     seg: int = -1
     background: bool = False  # about another incident or a statistic (see Scope)
     aggregate: bool = False  # a statistic of a period or many incidents (claims.scope 'aggregate')

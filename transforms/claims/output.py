@@ -9,7 +9,7 @@ import polars as pl
 
 from transforms.ids import stable_id
 from transforms.claims.vocab import _MULTI_GATE, _ORDINAL_GATE, _TRIGGER_WORDS
-from transforms.claims.model import Claim, Segment
+from transforms.claims.model import Claim, Overlap, Segment
 from transforms.claims.sentences import _choose_parses, _plan
 from transforms.claims.singles import _singular_claims, _singular_regex
 from transforms.claims.inference import _suicide_claims
@@ -97,7 +97,7 @@ def _article_claims(row: dict, ents: list, segs: list[Segment], parsed: list) ->
                     continue  # "up to 5 hospitalized" says nothing about how many were hurt
                 extra.append(Claim("injured", c.value_stated, c.value_low, None,
                                     "at_least", c.start, c.end, ref=c.ref,
-                                    overlap="sentence" if c.ref is None and not _others_at(body, c.end)
+                                    overlap=Overlap.SENTENCE if c.ref is None and not _others_at(body, c.end)
                                     else None, background=c.background, aggregate=c.aggregate,
                                     rule="inference.hospitalized_injured", source=c))
         found.extend(extra)
