@@ -18,6 +18,7 @@ from great_expectations.expectations.row_conditions import Column
 from expectations.base import (MAX_CROWD, MAX_PEOPLE, Batch, expect, holds, ids, in_vocabulary, key_rules, pick,
                                resolves, span_rules, with_spans)
 from transforms.claims import CLAIM_TYPES
+from transforms.claims.model import SCOPES
 from transforms.claims.rules import rules
 from transforms.figures import QUALIFIERS
 
@@ -26,14 +27,14 @@ KEY = "claim_id"
 UNITS = ("people", "seats")
 CROWD_TYPES = ("attendance", "capacity")
 NOT_NULL = ("article_id", "event_id", "claim_type", "qualifier", "surface", "char_start", "char_end", "hedged",
-            "rule_id")
+            "rule_id", "scope")
 
 
 def frame(b: Batch) -> pl.DataFrame:
     c = pick(b.claims, "claim_id", "article_id", "event_id", "claim_type", "value_stated", "value_low", "value_high",
              "qualifier", "unit", "surface", "char_start", "char_end", "hedged", "attributed_to",
              "attributed_surface", "attributed_char_start", "attributed_char_end", "published_date", "rule_id",
-             "derived_from")
+             "derived_from", "scope")
     bodies = b.bodies()
     c = with_spans(c, bodies)
     c = with_spans(c, bodies, "attributed_char_start", "attributed_char_end", prefix="attributed_")
@@ -68,6 +69,7 @@ def expectations() -> list[gxe.Expectation]:
         in_vocabulary("claim_type", CLAIM_TYPES, "a claim's"),
         in_vocabulary("qualifier", QUALIFIERS, "a claim's"),
         in_vocabulary("unit", UNITS, "a claim's"),
+        in_vocabulary("scope", SCOPES, "a claim's"),
         *[expect(f"{c}_not_negative", gxe.ExpectColumnValuesToBeBetween, column=c, min_value=0,
                  about=f"a claim's {c} is a count (0 or more)") for c in ("value_stated", "value_low", "value_high")],
         holds("has_a_bound", name="figure_has_a_bound", on="value_low",

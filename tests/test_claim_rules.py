@@ -106,6 +106,24 @@ def extracted_derived(extracted):
     return out
 
 
+@pytest.mark.parametrize("text, scopes", [
+    ("Two people were killed in the crash on Main Street.", {("killed", 2, "main")}),
+    # a statistic of a period: aggregate
+    ("So far this year, 300 people have been killed in the city.", {("killed", 300, "aggregate")}),
+    # another incident: other
+    ("In a separate shooting, three people were wounded.", {("injured", 3, "other")}),
+])
+def test_scope_says_main_other_or_aggregate(text, scopes):
+    from flows.nlp import load_nlp
+
+    nlp = load_nlp(MODEL)
+    articles = pl.DataFrame([{"article_id": "s1", "title": None, "body_clean": text, "published_date": None,
+                              "event_date": None}], schema=ARTICLE_SCHEMA)
+    got = extract_claims(articles, list(nlp.ner.pipe([text])), nlp.parse)
+    assert {(r["claim_type"], r["value_low"], r["scope"]) for r in got.iter_rows(named=True)} == scopes
+    assert all(r["is_background"] == (r["scope"] != "main") for r in got.iter_rows(named=True))
+
+
 def test_matcher_rules_spell_no_word_lists_twice():
     """Matcher patterns take word lists from the lexicon ("$file.list") or spell short
     closed classes (determiners); a pattern's resolved lists are non-empty."""

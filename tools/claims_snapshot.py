@@ -47,7 +47,7 @@ TODAY = date(2026, 1, 1)  # staging's "today": fixed, so the snapshot does not m
 BENCH_EVERY = 10
 COLUMNS = ("key", "claim_type", "value_stated", "value_low", "value_high", "qualifier",
            "char_start", "char_end", "hedged", "negated", "is_background", "attributed", "rule_id",
-           "derived_from")
+           "derived_from", "scope")
 
 
 def article_files() -> list[tuple[str, Path]]:

@@ -120,6 +120,7 @@ create table if not exists claims (
     is_background      boolean,                 -- about another incident / aggregate statistics
     published_date     date,
     rule_id            varchar,                 -- the rule that produced the claim (docs/RULES.md)
+    scope              varchar,                 -- main | other (another incident) | aggregate (a statistic)
     derived_from       varchar                  -- claim_id it was derived from, or the rule of the figure adjusted in place
 );
 

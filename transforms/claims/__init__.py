@@ -101,11 +101,13 @@ which: "multiple casualties", "a third victim" with no predicate). Unit is
   claims flagged is_background and take no part in the rules above
   (coordinations, "N shot, M killed" against the article's killed count).
 
-Scope (is_background)
----------------------
+Scope (is_background, scope)
+----------------------------
 A claim is background when its figure is about something other than the
 article's own incident; it stays in the output (it is a stated figure) and
-article_figures leaves it out of best_value. Figures in the title are never
+article_figures leaves it out of best_value. claims.scope says which:
+'aggregate' (a statistic: the aggregate rule above), 'other' (another incident:
+the rules below), 'main' (the article's own incident, is_background false). Figures in the title are never
 background (the exception: the aggregate rule above). A figure is background
 when its sentence
 - is an aggregate (see above);

@@ -6,7 +6,7 @@ import re
 
 from transforms.figures import Figure
 from transforms.claims.vocab import _MEMBER_NOUN, _PERSON_ALT, _PERSON_SG
-from transforms.claims.model import Claim, Segment
+from transforms.claims.model import Claim, Overlap, Segment
 from transforms.claims.figure_types import _classify, _fig_tokens
 from transforms.claims.inference import _breakdown, _member_end, _multiple_figures, _ordinal_figures, _parse_group, _sum_claim
 
@@ -137,13 +137,13 @@ def _figure_claims(seg: Segment, p, aggregate: bool) -> tuple[list[Claim], list[
                 rule = "type.attacker_noun"
             out.append(Claim(claim_type, fig.value_stated, fig.value_low, fig.value_high,
                               fig.qualifier, fig.start, fig.end, unit=unit,
-                              overlap="article" if (t == "shot" and not _others(seg, fig)) else None,
+                              overlap=Overlap.ARTICLE if (t == "shot" and not _others(seg, fig)) else None,
                               rule=rule or "type.unknown"))
     for fig, cls in statistics:
         covered.append((fig.start, _member_end(seg, fig)))
         out.append(Claim("injured" if cls == "shot" else cls, fig.value_stated, fig.value_low,
-                          fig.value_high, fig.qualifier, fig.start, fig.end, background=True,
-                          overlap="sentence" if cls == "shot" and not _others(seg, fig) else None,
+                          fig.value_high, fig.qualifier, fig.start, fig.end, background=True, aggregate=True,
+                          overlap=Overlap.SENTENCE if cls == "shot" and not _others(seg, fig) else None,
                           rule=rule_of.get(id(fig)) or "type.unknown"))
     seen = set()
     for start, end, parts, cls, rule in sums:
@@ -153,7 +153,7 @@ def _figure_claims(seg: Segment, p, aggregate: bool) -> tuple[list[Claim], list[
             continue
         seen.add((start, end))
         claim_type = "injured" if cls == "shot" else cls
-        c = _sum_claim(parts, start, end, claim_type, "article" if cls == "shot" else None)
+        c = _sum_claim(parts, start, end, claim_type, Overlap.ARTICLE if cls == "shot" else None)
         if c is not None:
             c.value_stated = c.value_low
             c.rule = rule

@@ -38,8 +38,10 @@ _AUX = (
 _TYPE_WORD = (
     r"(?P<w>(?:taken|transported|rushed|airlifted|flown)\s+to\s+(?:a|the|an|area|local|nearby)?\s*"
     r"(?:[\w'’.-]+\s+){0,4}?(?:hospitals?|medical\s+centers?|trauma\s+centers?)|"
-    r"killed|dead|died|dies|die|slain|murdered|shot|wounded|injured|hurt|hospitali[sz]ed|"
-    r"arrested|detained|missing|evacuated|fatally|critically|seriously|gravely|"
+    r"(?:burned|burnt|crushed|trampled|stabbed|beaten|shot)\s+to\s+death|"
+    r"killed|dead|died|dies|die|slain|murdered|perished|drowned|electrocuted|suffocated|shot|wounded|"
+    r"injured|hurt|hospitali[sz]ed|arrested|detained|missing|trapped|evacuated|fatally|critically|"
+    r"seriously|gravely|"
     r"in\s+(?:critical|serious|stable|fair|good|grave|satisfactory)\s+condition)"
 )
 
@@ -51,7 +53,7 @@ _RIGHT = re.compile(
 )
 
 _LEFT = re.compile(
-    r"(?P<w>fatally\s+(?:shooting|shot|shoots|wounding|wounded)|killing|killed|kills|kill|wounding|wounded|injuring|injured|injures|hurting|"
+    r"(?P<w>fatally\s+(?:shooting|shot|shoots|wounding|wounded)|killing|killed|kills|kill|wounding|wounded|wounds|injuring|injured|injures|hurting|"
     r"shooting|shot|shoots|arrested|arresting|detained|detaining|evacuated|evacuating|"
     r"claimed\s+the\s+lives\s+of|took\s+the\s+lives\s+of|deaths?\s+of|murders?\s+of|"
     r"killings?\s+of|shootings?\s+of|(?:death\s+)?toll\s+(?:[\w'’]+\s+){0,5}?(?:of|at|to|reached|hit)|"
@@ -73,9 +75,12 @@ _TYPE_NOUN_AFTER = re.compile(
     r"who|that|as|than|the|a|an|after|before|while|when)\b)[\w-]+){0,2}?\s+"
     r"(?P<n>fatalities|deaths|bodies|homicides|"
     r"murders|injuries|casualties|attackers|assailants|gunmen|shooters|terrorists|"
-    r"militants|perpetrators|suspects|robbers|intruders|hijackers|bombers)\b",
+    r"militants|perpetrators|suspects|robbers|intruders|hijackers|bombers|lives)\b",
     re.IGNORECASE,
 )
+# "claimed 14 lives", "cost 3 lives": lives count the dead only after such a verb
+_LIVES_BEFORE = re.compile(r"\b(?:claimed|claims|claiming|took|takes|taking|cost|costs|costing|lost|losing)\s+\Z",
+                           re.IGNORECASE)
 
 _WITH_GUNSHOT = re.compile(
     rf"\A{_NOUNS_OPT}\s+(?:\w+\s+){{0,2}}?with\s+(?:\w+\s+){{0,2}}?gunshot\s+wounds?\b",
@@ -108,6 +113,9 @@ def _type_from_adjacent(seg: Segment, fig: Figure) -> tuple[str | None, bool, st
             return cls, True, rule
         if noun == "injuries" and fig.kind == "vague":
             return None, False, None
+        if noun == "lives":
+            before = seg.text[max(0, fig.start - seg.start - 20):fig.start - seg.start]
+            return ("killed", False, "type.counted_noun") if _LIVES_BEFORE.search(before) else (None, False, None)
         cls = _NOUN_CLASS.get(noun, "killed" if noun in ("homicides", "murders") else None)
         return cls, False, "type.counted_noun"
     cls, rule = _adjacent_typed(seg, fig)
@@ -137,7 +145,7 @@ def _adjacent_typed(seg: Segment, fig: Figure, left_only: bool = False) -> tuple
     m = _RIGHT.match(after)
     if m:
         w = m.group("w").lower()
-        if w in ("fatally",):
+        if w in ("fatally",) or w.endswith("to death"):
             return "killed", "type.predicate_after"
         if w.startswith("in "):
             return "injured", "type.predicate_after"

@@ -8,7 +8,7 @@ from transforms import lexicon
 from transforms.figures import Figure
 from transforms.claims.vocab import _MEMBER_NOUN, _MULTI_GATE, _ORDINAL_GATE
 from transforms.claims import rules
-from transforms.claims.model import Claim, Segment
+from transforms.claims.model import Claim, Overlap, Segment
 from transforms.claims.parsetools import _ent_label, _noun_phrase_bounds, _singular_argument
 from transforms.claims.figure_types import _counted_noun, _fig_tokens
 
@@ -135,7 +135,7 @@ def _breakdown(parts: list, seg: Segment) -> bool:
         "," in follow.split(" and ")[0]
 
 
-def _sum_claim(parts: list, start: int, end: int, cls: str, overlap: str | None) -> Claim | None:
+def _sum_claim(parts: list, start: int, end: int, cls: str, overlap: Overlap | None) -> Claim | None:
     """One claim for a coordination: bounds add up; exact only when every part is."""
     low = high = 0
     exact = True
@@ -177,5 +177,6 @@ def _suicide_claims(seg: Segment, found: list[Claim]) -> list[Claim]:
         c = max(before, key=lambda x: (x.value_low, -x.start))
         high = c.value_high + 1 if c.value_high is not None else None
         out.append(Claim("killed", c.value_stated, c.value_low + 1, high, c.qualifier, c.start, b,
-                          background=c.background, rule="inference.killer_suicide", source=c))
+                          background=c.background, aggregate=c.aggregate, rule="inference.killer_suicide",
+                          source=c))
     return out

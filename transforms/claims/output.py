@@ -9,7 +9,7 @@ import polars as pl
 
 from transforms.ids import stable_id
 from transforms.claims.vocab import _MULTI_GATE, _ORDINAL_GATE, _TRIGGER_WORDS
-from transforms.claims.model import Claim, Segment
+from transforms.claims.model import Claim, Overlap, Segment
 from transforms.claims.sentences import _choose_parses, _plan
 from transforms.claims.singles import _singular_claims, _singular_regex
 from transforms.claims.inference import _suicide_claims
@@ -43,6 +43,7 @@ CLAIM_SCHEMA: dict[str, pl.DataType] = {
     "attributed_char_end": pl.Int32,
     "published_date": pl.Date,
     "rule_id": pl.String,
+    "scope": pl.String,
     "derived_from": pl.String,
 }
 
@@ -96,8 +97,8 @@ def _article_claims(row: dict, ents: list, segs: list[Segment], parsed: list) ->
                     continue  # "up to 5 hospitalized" says nothing about how many were hurt
                 extra.append(Claim("injured", c.value_stated, c.value_low, None,
                                     "at_least", c.start, c.end, ref=c.ref,
-                                    overlap="sentence" if c.ref is None and not _others_at(body, c.end)
-                                    else None, background=c.background,
+                                    overlap=Overlap.SENTENCE if c.ref is None and not _others_at(body, c.end)
+                                    else None, background=c.background, aggregate=c.aggregate,
                                     rule="inference.hospitalized_injured", source=c))
         found.extend(extra)
         scope = None if seg.end <= title_end else Scope(seg, row.get("published_date"), event)
@@ -157,6 +158,7 @@ def _article_claims(row: dict, ents: list, segs: list[Segment], parsed: list) ->
             "attributed_char_end": a_end,
             "published_date": row.get("published_date"),
             "rule_id": c.rule,
+            "scope": c.scope,
             "derived_from": (stable_id(row["article_id"], c.source.claim_type, c.source.start, c.source.end)
                              if c.source is not None else c.source_rule),
         })

@@ -6,7 +6,7 @@ import re
 
 from transforms import lexicon
 from transforms.ids import UnionFind
-from transforms.claims.model import Claim
+from transforms.claims.model import REFLEXIVE, Claim, Overlap, RefKind
 from transforms.claims.candidates import _others_at
 
 
@@ -47,26 +47,26 @@ def _resolve_people(claims: list[Claim], person_ents: list[tuple[int, frozenset]
     fresh = 0
     for c in singles:
         kind, names = c.ref
-        if kind == "name":
+        if kind is RefKind.NAME:
             key = name_key(names)
-        elif kind == "indef" and body is not None and \
+        elif kind is RefKind.INDEF and body is not None and \
                 _indef_text(body[c.start:c.end]) in seen_indef:
             key = seen_indef[_indef_text(body[c.start:c.end])]  # "a 16-year-old" said twice
-        elif kind == "indef" or (kind == "pron" and c.ref[1] == frozenset({"reflexive"})):
+        elif kind is RefKind.INDEF or (kind is RefKind.PRON and names == REFLEXIVE):
             fresh += 1  # a new person; "himself" is the clause's own subject, often the killer
             key = frozenset({f"new:{fresh}"})
-            if kind == "indef" and body is not None:
+            if kind is RefKind.INDEF and body is not None:
                 seen_indef.setdefault(_indef_text(body[c.start:c.end]), key)
         else:
             cand = last
-            if kind == "def" and names:
+            if kind is RefKind.DEF and names:
                 head = next(iter(names))
                 same = next((x for x in reversed(heads) if x[1] == head), None)
                 if same is not None:
                     cand = (same[0], same[2])
                 elif head not in _GENERIC_HEADS:
                     cand = None  # "the gunman" after "a police officer": someone else
-            if kind == "pron":
+            if kind is RefKind.PRON:
                 ent = next((e for e in reversed(person_ents) if e[0] < c.start), None)
                 if ent is not None and (cand is None or ent[0] > cand[0]):
                     cand = (ent[0], name_key(ent[1]))
@@ -76,9 +76,9 @@ def _resolve_people(claims: list[Claim], person_ents: list[tuple[int, frozenset]
             else:
                 key = cand[1]
         keys[id(c)] = key
-        if c.ref[1] != frozenset({"reflexive"}):
+        if c.ref.names != REFLEXIVE:
             last = (c.start, key)
-            if kind in ("def", "indef") and names:
+            if kind in (RefKind.DEF, RefKind.INDEF) and names:
                 heads.append((c.start, next(iter(names)), key))
     dead = [keys[id(c)] for c in singles if c.claim_type == "killed"]
     dead_spans = {(c.start, c.end) for c in claims if c.claim_type == "killed"}
@@ -103,7 +103,7 @@ def _distinct_roles(claims: list[Claim], body: str) -> None:
     role counts at least 2 (value_stated stays 1; like "a third victim")."""
     first: dict[bool, Claim] = {}
     for c in claims:
-        if c.claim_type == "injured" and c.ref is not None and c.ref[0] != "pron" \
+        if c.claim_type == "injured" and c.ref is not None and c.ref.kind is not RefKind.PRON \
                 and not c.negated and not c.background and c.value_low == 1:
             first.setdefault(_OFFICER.search(body, c.start, c.end) is not None, c)
     if len(first) == 2:
@@ -130,7 +130,7 @@ def _resolve_overlap(claims: list[Claim]) -> list[Claim]:
             continue
         same = [d.value_low for d in claims if d.seg == c.seg and d.claim_type == "killed"
                 and not d.negated and d.value_low is not None]
-        k = max(same) if same else (k_article if c.overlap == "article" else 0)
+        k = max(same) if same else (k_article if c.overlap is Overlap.ARTICLE else 0)
         if k == 0:
             out.append(c)
             continue
@@ -138,7 +138,7 @@ def _resolve_overlap(claims: list[Claim]) -> list[Claim]:
             continue
         high = c.value_high - k if c.value_high is not None else None
         out.append(c.adjusted(claim_type="injured", value_low=c.value_low - k, value_high=high, ref=None,
-                              negated=False, unit="people", overlap="done", rule="resolve.shot_minus_killed"))
+                              negated=False, unit="people", overlap=Overlap.DONE, rule="resolve.shot_minus_killed"))
     return out
 
 
@@ -162,7 +162,7 @@ def _resolve_partitive(claims: list[Claim], body: str) -> list[Claim]:
     for c in claims:
         before = [d.value_low for d in died if d.start > c.start]
         if c.claim_type == "injured" and before and c.ref is None and not c.negated \
-                and not c.background and c.overlap in (None, "sentence") and c.value_low is not None \
+                and not c.background and c.overlap in (None, Overlap.SENTENCE) and c.value_low is not None \
                 and not _others_at(body, c.end):
             n = max(before)
             if c.value_low - n <= 0:

@@ -7,7 +7,7 @@ import re
 
 from transforms import lexicon
 from transforms.claims.vocab import _PERSON_NOUNS, _PERSON_SG, _REFLEXIVE, _SG_PRONOUNS
-from transforms.claims.model import Claim, Segment
+from transforms.claims.model import REFLEXIVE, Claim, Overlap, PersonRef, RefKind, Segment
 from transforms.claims.parsetools import _count_persons, _decide, _ent_label, _noun_phrase_bounds, _predicate_evidence, _singular_argument
 
 
@@ -53,16 +53,16 @@ def _reference(head, phrase, seg: Segment) -> tuple:
     """How a single-victim phrase refers: ('pron',), ('name', tokens), ('def',), ('indef',)."""
     w = head.lower_
     if w in _REFLEXIVE:
-        return ("pron", frozenset({"reflexive"}))
+        return PersonRef(RefKind.PRON, REFLEXIVE)
     if w in _SG_PRONOUNS:
-        return ("pron", frozenset())
+        return PersonRef(RefKind.PRON, frozenset())
     names = frozenset(t.lower_ for t in phrase if t.pos_ == "PROPN" and t.lower_ not in ("’s", "'s"))
     if head.pos_ == "PROPN" or _ent_label(head, seg) == "PERSON":
-        return ("name", names or frozenset({w}))
+        return PersonRef(RefKind.NAME, names or frozenset({w}))
     first = phrase[0].lower_
     if first in ("the", "this", "that"):
-        return ("def", frozenset({w}))
-    return ("indef", frozenset({w}))
+        return PersonRef(RefKind.DEF, frozenset({w}))
+    return PersonRef(RefKind.INDEF, frozenset({w}))
 
 
 _PERSON_SG_ALT = "|".join(sorted(_PERSON_SG, key=len, reverse=True))
@@ -117,14 +117,14 @@ def _regex_reference(np: str, is_name: bool) -> tuple:
     'Stoffel's wife' -> indef (a new person)."""
     w = np.split()[0].lower() if np.split() else ""
     if np.lower() in _REFLEXIVE:
-        return ("pron", frozenset({"reflexive"}))
+        return PersonRef(RefKind.PRON, REFLEXIVE)
     if np.lower() in _SG_PRONOUNS:
-        return ("pron", frozenset())
+        return PersonRef(RefKind.PRON, frozenset())
     if is_name:
-        return ("name", frozenset(t.lower() for t in np.split()))
+        return PersonRef(RefKind.NAME, frozenset(t.lower() for t in np.split()))
     if w in ("the", "this", "that"):
-        return ("def", frozenset({np.split()[-1].lower()}))
-    return ("indef", frozenset({np.split()[-1].lower()}))
+        return PersonRef(RefKind.DEF, frozenset({np.split()[-1].lower()}))
+    return PersonRef(RefKind.INDEF, frozenset({np.split()[-1].lower()}))
 
 
 _TOK = re.compile(r"[\w'’-]+|[,;:.!?()\"“”—–]")
@@ -200,7 +200,7 @@ def _singular_regex(seg: Segment, covered: list[tuple[int, int]]) -> list[Claim]
         seen.add((cls, start))
         out.append(Claim("injured" if cls == "shot" else cls, n, n, n, "exact", start, end,
                           ref=_regex_reference(text[a:b], is_name),
-                          overlap="article" if cls == "shot" and not survived and not also
+                          overlap=Overlap.ARTICLE if cls == "shot" and not survived and not also
                           else None, rule=rule))
 
     ents_at = {}
@@ -258,7 +258,7 @@ def _singular_regex(seg: Segment, covered: list[tuple[int, int]]) -> list[Claim]
         if cls is not None and k >= 0 and toks[k][2] in ("and", "but") and out:
             # "He was taken to a hospital but died": the same person as the clause before
             last = out[-1]
-            add(cls, last.start - seg.start, last.end - seg.start, last.ref[0] == "name",
+            add(cls, last.start - seg.start, last.end - seg.start, last.ref.kind is RefKind.NAME,
                 rule="single.same_person_clause")
             cls = None
         if cls is not None:
@@ -391,7 +391,7 @@ def _singular_claims(p, seg: Segment, covered: list[tuple[int, int]]) -> list[Cl
         n = n or _count_persons(a, seg, strict)
         claim_cls = "injured" if cls == "shot" else cls
         out.append(Claim(claim_cls, n, n, n, "exact", start, end, ref=_reference(a, p[i:j], seg),
-                          overlap="article" if cls == "shot" and not _lived(seg) else None, rule=rule))
+                          overlap=Overlap.ARTICLE if cls == "shot" and not _lived(seg) else None, rule=rule))
 
     for v in p:
         w = v.lower_
