@@ -11,8 +11,6 @@ row) and for the final one-transaction load, so readers can query meanwhile.
 # from a by-value pickle, and Prefect validates the JSON parameters against the real annotations
 # (a string "Settings" would not resolve there; tests/test_serve.py checks this).
 import time
-import uuid
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
@@ -26,48 +24,12 @@ from flows.reader import list_inputs, read_files
 from flows.runners import task_runner_for, workers  # noqa: F401  (task_runner_for: the CLI's import)
 from flows.settings import Settings
 from flows.staging import TEXT_COLUMNS, RunStaging
+from flows.summary import RunSummary, StrictModeFailure, new_run_id, strict_failure  # noqa: F401  (re-exported)
 from transforms.incremental import unchanged_by_stat
+from transforms.outcomes import duplicates_of, file_outcomes
 from warehouse import loader
 
 TASK_OPTS = dict(cache_policy=NO_CACHE, persist_result=False)
-
-
-@dataclass
-class RunSummary:
-    run_id: str
-    db: str
-    status: str = "running"
-    files_seen: int = 0
-    files_new: int = 0
-    files_changed: int = 0
-    files_unchanged: int = 0
-    files_skipped: int = 0
-    files_rejected: int = 0
-    files_duplicate: int = 0
-    rows_quarantined: int = 0
-    expectations_failed: int = 0
-    row_counts: dict[str, int] = field(default_factory=dict)
-    table_totals: dict[str, int] = field(default_factory=dict)
-    rejected: list[dict] = field(default_factory=list)
-    quarantined: dict[str, int] = field(default_factory=dict)
-    failed_expectations: dict[str, int] = field(default_factory=dict)  # "suite.expectation" -> rows
-    stage_seconds: dict[str, float] = field(default_factory=dict)
-    duration_s: float = 0.0
-    error: str | None = None
-    docs_path: str | None = None
-
-    def run_fields(self) -> dict:
-        keys = ("files_seen", "files_new", "files_changed", "files_unchanged", "files_skipped",
-                "files_rejected", "files_duplicate", "rows_quarantined", "expectations_failed", "duration_s")
-        return {k: getattr(self, k) for k in keys}
-
-
-class StrictModeFailure(RuntimeError):
-    pass
-
-
-def new_run_id() -> str:
-    return f"{datetime.now():%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
 
 
 # ---------------------------------------------------------------- tasks
@@ -256,9 +218,6 @@ def ingest_articles(paths: list[str], settings: Settings, run_id: str | None = N
         ledger = open_run(settings, run_id, [str(p) for p in paths])
         try:
             listing, to_read, unchanged = plan_inputs(paths, settings, ledger)
-            summary.files_seen = listing.seen
-            summary.files_skipped = len(listing.skipped)
-            summary.files_unchanged = unchanged
             batches = _chunks(to_read["source_path"].to_list(), settings.batch_size)
             known = ledger.select("source_path", "file_sha256")
             log.info("run %s: %d files listed, %d to read in %d batches", run_id, listing.seen,
@@ -273,24 +232,22 @@ def ingest_articles(paths: list[str], settings: Settings, run_id: str | None = N
             batch = stage.light_batch()
             rejected_listing = pl.DataFrame(listing.rejected, schema={
                 "source_path": pl.String, "reason": pl.String, "detail": pl.String})
-            changes = batch.read["change"].value_counts() if batch else None
-            counts = dict(changes.iter_rows()) if changes is not None else {}
-            summary.files_new = counts.get("new", 0)
-            summary.files_changed = counts.get("changed", 0)
-            summary.files_unchanged += counts.get("unchanged", 0)
+            changes = dict(batch.read.select("source_path", "change").iter_rows()) if batch else {}
             rejected = pl.concat([batch.rejected, rejected_listing], how="diagonal_relaxed") if batch \
                 else rejected_listing
             # a listing rejection (loop, unreadable folder) is reported once, not on every run
             seen_rejects = set(ledger.filter(pl.col("status") == "rejected")["source_path"].to_list())
             rejected = rejected.filter(~pl.col("source_path").is_in(sorted(seen_rejects))
                                        | pl.col("source_path").is_in(to_read["source_path"].implode()))
-            summary.files_rejected = rejected.height
             summary.rejected = rejected.select("source_path", "reason", "detail").to_dicts()
             summary.stage_seconds = batch.seconds if batch else {}
+            outcome_of = dict(listed=listing.files["source_path"].to_list(), skipped=listing.skipped,
+                              listing_rejected=[r["source_path"] for r in listing.rejected],
+                              changes=changes, rejected=rejected["source_path"].to_list())
+            summary.set_outcomes(file_outcomes(**outcome_of))
 
-            if settings.strict and rejected.height:
-                raise StrictModeFailure(f"--strict: {rejected.height} input(s) rejected "
-                                        f"({', '.join(sorted(set(rejected['reason'].to_list())))})")
+            if settings.strict and (why := strict_failure(rejected.height, rejected["reason"].to_list())):
+                raise StrictModeFailure(why)
 
             if batch is None or (batch.read.filter(pl.col("change") != "unchanged").height == 0
                                  and rejected.height == 0):
@@ -301,7 +258,7 @@ def ingest_articles(paths: list[str], settings: Settings, run_id: str | None = N
             else:
                 state = read_state(settings, ledger)
                 fin = finalize_run(batch, state, settings, run_id)
-                summary.files_duplicate = fin.duplicates
+                summary.set_outcomes(file_outcomes(**outcome_of, duplicates=duplicates_of(fin.source_files, changes)))
                 plan = _build_plan(run_id, fin, rejected, summary)
                 plan.upserts["source_files"] = pl.concat(
                     [fin.source_files, _listing_rejects(rejected_listing, ledger, run_id)],
@@ -316,9 +273,8 @@ def ingest_articles(paths: list[str], settings: Settings, run_id: str | None = N
                     plan.inserts["articles"] = [f.drop(TEXT_COLUMNS, strict=False) for f in plan.inserts["articles"]]
                 plan.from_parquet["articles"] = stage.text_columns()
                 _record_dq(summary, dq)
-                if settings.strict and dq.expectations_failed:
-                    raise StrictModeFailure(f"--strict: {dq.expectations_failed} expectation(s) failed: "
-                                            f"{dq.describe()}; see {dq.docs_path}")
+                if settings.strict and (why := strict_failure(0, [], dq)):
+                    raise StrictModeFailure(why)
             summary.duration_s = round(time.perf_counter() - started, 2)
             plan.run_fields = summary.run_fields()
             faults.point("before-load")

@@ -1,0 +1,85 @@
+"""What a run reports: the RunSummary, filled by the flow (or the no-op path) and printed by the CLI.
+
+Light on purpose (no Prefect, GX or spaCy import): the unchanged re-run path
+(flows/noop.py) builds a summary without starting Prefect. The file counts come
+from one place, transforms.outcomes.run_counts, so they always add up.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import polars as pl
+
+from transforms.outcomes import run_counts
+
+
+@dataclass
+class RunSummary:
+    run_id: str
+    db: str
+    status: str = "running"
+    files_seen: int = 0
+    files_new: int = 0
+    files_changed: int = 0
+    files_unchanged: int = 0
+    files_skipped: int = 0
+    files_rejected: int = 0
+    files_duplicate: int = 0
+    rows_quarantined: int = 0
+    expectations_failed: int = 0
+    row_counts: dict[str, int] = field(default_factory=dict)
+    table_totals: dict[str, int] = field(default_factory=dict)
+    rejected: list[dict] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # the paths counted in files_skipped
+    quarantined: dict[str, int] = field(default_factory=dict)
+    failed_expectations: dict[str, int] = field(default_factory=dict)  # "suite.expectation" -> rows
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+    duration_s: float = 0.0  # inside the run (the flow, or the no-op path)
+    wall_s: float | None = None  # since the process started (Python, imports, Prefect start-up included)
+    error: str | None = None
+    docs_path: str | None = None
+    prefect: bool = True  # False: an unchanged re-run recorded without starting Prefect
+
+    def run_fields(self) -> dict:
+        keys = ("files_seen", "files_new", "files_changed", "files_unchanged", "files_skipped",
+                "files_rejected", "files_duplicate", "rows_quarantined", "expectations_failed", "duration_s")
+        return {k: getattr(self, k) for k in keys}
+
+    def set_outcomes(self, outcomes: pl.DataFrame) -> None:
+        """The file counts from the outcome of every input (transforms.outcomes)."""
+        for k, v in run_counts(outcomes).items():
+            setattr(self, k, v)
+        self.skipped = outcomes.filter(pl.col("outcome") == "skipped")["source_path"].to_list()
+
+
+class StrictModeFailure(RuntimeError):
+    pass
+
+
+def new_run_id() -> str:
+    return f"{datetime.now():%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
+
+
+def process_wall_seconds() -> float | None:
+    """Seconds since this process started (what a user's stopwatch shows for one command)."""
+    try:
+        import psutil
+
+        return max(0.0, time.time() - psutil.Process(os.getpid()).create_time())
+    except Exception:  # no process table to ask
+        return None
+
+
+def strict_failure(rejected: int, rejected_reasons: list[str], dq=None) -> str | None:
+    """Why a --strict run must fail, or None: any rejected input, any failed expectation (data suites and
+    the run-record suites alike: a run row whose counts do not add up fails a strict run)."""
+    if rejected:
+        return f"--strict: {rejected} input(s) rejected ({', '.join(sorted(set(rejected_reasons)))})"
+    if dq is not None and dq.expectations_failed:
+        return f"--strict: {dq.expectations_failed} expectation(s) failed: {dq.describe()}; see {dq.docs_path}"
+    return None
