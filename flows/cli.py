@@ -26,8 +26,10 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_BUSY = 0, 1, 2, 3
 
 
 def _quiet_prefect(verbose: bool) -> None:
-    """Prefect's own log lines are noise in a CLI summary unless asked for."""
-    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO" if verbose else "CRITICAL")
+    """Prefect's log lines are noise in a CLI summary unless asked for: the console handler is quiet,
+    while the run logger keeps INFO, so the run's own log lines reach the Prefect API (its UI)."""
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO")
+    os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "INFO" if verbose else "CRITICAL")
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("PREFECT_LOGGING_LOG_PRINTS", "false")
 
@@ -71,24 +73,37 @@ def cmd_run(args: argparse.Namespace) -> int:
     if inputs is None:
         return EXIT_USAGE
     settings, paths = inputs
+    console = _console()
+    shown = ", ".join(str(p) for p in paths)
+    console.print(f"[bold]newsclaims run[/] {_esc(shown)} -> {_esc(settings.db)}", highlight=False)
+    # nothing to read: record the run without importing or starting Prefect (flows/noop.py)
+    from flows.noop import try_noop_run
+    from warehouse.loader import DatabaseBusy, RunLocked
+
+    try:
+        summary = try_noop_run(paths, settings)
+    except (RunLocked, DatabaseBusy) as exc:
+        _err(str(exc))
+        return EXIT_BUSY
+    if summary is not None:
+        console.print("task runner: none (nothing to read; Prefect not started)", highlight=False)
+        print_summary(console, summary)
+        return EXIT_OK
     _quiet_prefect(args.verbose)
     from flows.ingest import StrictModeFailure, ingest_articles
     from flows.runners import describe_task_runner, resolve_task_runner, shared_prefect_api, task_runner_for
-    from warehouse.loader import DatabaseBusy, RunLocked
 
-    console = _console()
     settings = resolve_task_runner(settings, [str(p) for p in paths])
-    console.print(f"[bold]newsclaims run[/] {', '.join(str(p) for p in paths)} -> {settings.db}")
     console.print(f"task runner: {describe_task_runner(settings)}", highlight=False)
     flow_fn = ingest_articles.with_options(task_runner=task_runner_for(settings))
     # SIGTERM (a scheduler's timeout) exits through SystemExit, so atexit stops Prefect's
     # temporary server; Python's default would leave that server process running.
     # Inside the flow Prefect's own handler comes first and the run is recorded as failed.
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+    progress = "off" if args.no_progress else ("bar" if console.is_terminal else "lines")
     try:
         with shared_prefect_api(settings):
-            summary = flow_fn([str(p) for p in paths], settings,
-                              progress=console.is_terminal and not args.no_progress)
+            summary = flow_fn([str(p) for p in paths], settings, progress=progress)
     except (RunLocked, DatabaseBusy) as exc:
         _err(str(exc))
         return EXIT_BUSY
@@ -98,33 +113,59 @@ def cmd_run(args: argparse.Namespace) -> int:
     except Exception as exc:  # the flow recorded it in pipeline_runs
         _err(f"run failed, nothing was committed: {type(exc).__name__}: {exc}")
         return EXIT_FAILED
-    print_summary(console, summary)
+    try:
+        print_summary(console, summary)
+    except Exception as exc:  # the run is committed: say so, whatever went wrong in printing
+        _err(f"run {summary.run_id} committed, but its summary could not be printed: {type(exc).__name__}: {exc}")
     return EXIT_OK
+
+
+def _esc(value) -> str:
+    """A user string (path, file name, reason detail) as literal text for rich: `[bold]` stays `[bold]`."""
+    from rich.markup import escape
+
+    return escape(str(value))
+
+
+def summary_lines(s) -> list[str]:
+    """The summary's text lines (rich markup; every user string escaped), before the rows table."""
+    from flows.summary import process_wall_seconds
+
+    wall = s.wall_s if s.wall_s is not None else process_wall_seconds()
+    timing = f"{s.duration_s:.1f} s" + (f" ({wall:.1f} s wall, start-up included)" if wall is not None else "")
+    lines = [
+        f"run [bold]{_esc(s.run_id)}[/] {s.status} in {timing}: "
+        f"{s.files_seen} files seen = {s.files_new} new + {s.files_changed} changed + "
+        f"{s.files_unchanged} unchanged + {s.files_duplicate} duplicate + {s.files_rejected} rejected + "
+        f"{s.files_skipped} not articles (skipped)"
+    ]
+    for r in s.rejected[:20]:
+        lines.append(f"  rejected {_esc(r['source_path'])}: {_esc(r['reason'])} ({_esc(r['detail'])})")
+    if len(s.rejected) > 20:
+        lines.append(f"  ... and {len(s.rejected) - 20} more (see table rejected_inputs)")
+    skipped = getattr(s, "skipped", []) or []
+    for p in skipped[:5]:
+        lines.append(f"  not an article: {_esc(p)}")
+    if len(skipped) > 5:
+        lines.append(f"  ... and {len(skipped) - 5} more not articles")
+    if s.rows_quarantined:
+        detail = ", ".join(f"{_esc(k)}: {v}" for k, v in sorted(s.quarantined.items()))
+        lines.append(f"  quarantined {s.rows_quarantined} rows ({detail}); see table quarantine")
+    evaluated = s.row_counts.get("dq_results", 0)
+    if evaluated and not s.expectations_failed:
+        lines.append(f"  data quality: all {evaluated} expectations passed")
+    if s.expectations_failed:
+        lines.append(f"  {s.expectations_failed} of {evaluated} expectation(s) failed:")
+        for name, n in sorted(s.failed_expectations.items()):
+            lines.append(f"    {_esc(name)}: {n} rows")
+    return lines
 
 
 def print_summary(console, s) -> None:
     from rich.table import Table
 
-    console.print(
-        f"run [bold]{s.run_id}[/] {s.status} in {s.duration_s:.1f} s: "
-        f"{s.files_seen} files seen, {s.files_new} new, {s.files_changed} changed, "
-        f"{s.files_unchanged} unchanged, {s.files_duplicate} duplicate, {s.files_rejected} rejected, "
-        f"{s.files_skipped} not articles (skipped)"
-    )
-    for r in s.rejected[:20]:
-        console.print(f"  rejected {r['source_path']}: {r['reason']} ({r['detail']})", highlight=False)
-    if len(s.rejected) > 20:
-        console.print(f"  ... and {len(s.rejected) - 20} more (see table rejected_inputs)")
-    if s.rows_quarantined:
-        detail = ", ".join(f"{k}: {v}" for k, v in sorted(s.quarantined.items()))
-        console.print(f"  quarantined {s.rows_quarantined} rows ({detail}); see table quarantine")
-    evaluated = s.row_counts.get("dq_results", 0)
-    if evaluated and not s.expectations_failed:
-        console.print(f"  data quality: all {evaluated} expectations passed", highlight=False)
-    if s.expectations_failed:
-        console.print(f"  {s.expectations_failed} of {evaluated} expectation(s) failed:", highlight=False)
-        for name, n in sorted(s.failed_expectations.items()):
-            console.print(f"    {name}: {n} rows", highlight=False)
+    for line in summary_lines(s):
+        console.print(line, highlight=False)
     table = Table(title="rows", show_edge=False)
     table.add_column("table")
     table.add_column("written this run", justify="right")
@@ -133,9 +174,10 @@ def print_summary(console, s) -> None:
         table.add_row(name, str(s.row_counts.get(name, 0)), str(s.table_totals.get(name, "")))
     console.print(table)
     if s.stage_seconds:
-        console.print("stage seconds: " + ", ".join(f"{k} {v:.1f}" for k, v in s.stage_seconds.items()))
+        console.print("stage seconds: " + ", ".join(f"{k} {v:.1f}" for k, v in s.stage_seconds.items()),
+                      highlight=False)
     if s.docs_path:
-        console.print(f"data docs: {s.docs_path}")
+        console.print(f"data docs: {_esc(s.docs_path)}", highlight=False)
 
 
 # ---------------------------------------------------------------- serve

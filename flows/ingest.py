@@ -17,14 +17,15 @@ from pathlib import Path
 import polars as pl
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
-from prefect.futures import as_completed
+from prefect.futures import wait
 
 from flows import faults
+from flows.progress import RunProgress
 from flows.reader import list_inputs, read_files
 from flows.runners import task_runner_for, workers  # noqa: F401  (task_runner_for: the CLI's import)
 from flows.settings import Settings
 from flows.staging import TEXT_COLUMNS, RunStaging
-from flows.summary import RunSummary, StrictModeFailure, new_run_id, strict_failure  # noqa: F401  (re-exported)
+from flows.summary import RunSummary, StrictModeFailure, new_run_id, strict_failure, table_totals  # noqa: F401  (re-exported)
 from transforms.incremental import unchanged_by_stat
 from transforms.outcomes import duplicates_of, file_outcomes
 from warehouse import loader
@@ -43,6 +44,10 @@ def open_run(settings: Settings, run_id: str, inputs: list[str]) -> pl.DataFrame
         loader.ensure_schema(con)
         loader.mark_interrupted(con)
         loader.start_run(con, run_id, inputs, settings.strict)
+        from prefect.runtime import flow_run
+
+        # the Prefect flow run of this run (NULL for a no-op run recorded without Prefect, flows/noop.py)
+        con.execute("update pipeline_runs set flow_run_id = ? where run_id = ?", [flow_run.id, run_id])
         faults.point("open-run")
         return loader.read_frame(con, "select * from source_files")
     finally:
@@ -59,14 +64,17 @@ def plan_inputs(paths: list[str], settings: Settings, ledger: pl.DataFrame):
 @task(name="extract-batch", retries=2, retry_delay_seconds=1,
       retry_condition_fn=lambda task, run, state: isinstance(state.result(raise_on_failure=False), OSError),
       **TASK_OPTS)
-def extract_batch(paths: list[str], known: pl.DataFrame, settings: Settings, today: date):
+def extract_batch(paths: list[str], known: pl.DataFrame, settings: Settings, today: date,
+                  progress_file: str | None = None):
     from flows.nlp import load_nlp
+    from flows.progress import ticker
     from transforms.pipeline import extract_batch as extract
 
     read = read_files(paths, settings.max_file_bytes)
     nlp = load_nlp(settings.spacy_model)
     faults.point("extract")
-    return extract(read, known, nlp, today=today, max_chars=settings.max_article_chars)
+    return extract(read, known, nlp, today=today, max_chars=settings.max_article_chars,
+                   on_article=ticker(progress_file))
 
 
 @task(name="read-warehouse-state", **TASK_OPTS)
@@ -121,10 +129,7 @@ def load(settings: Settings, plan: loader.LoadPlan) -> dict[str, int]:
 def _table_totals(settings: Settings) -> dict[str, int]:
     con = loader.connect(settings.db, read_only=True, timeout=10)
     try:
-        tables = [r[0] for r in con.execute(
-            "select table_name from information_schema.tables where table_schema='main' "
-            "and table_type='BASE TABLE' order by 1").fetchall()]
-        return {t: con.execute(f'select count(*) from "{t}"').fetchone()[0] for t in tables}
+        return table_totals(con)
     finally:
         con.close()
 
@@ -177,9 +182,11 @@ def _parallelism(settings: Settings) -> int:
     return max(1, workers(settings))
 
 
-def _extract_bounded(batches: list[list[str]], known: pl.DataFrame, settings: Settings, today: date):
+def _extract_bounded(batches: list[list[str]], known: pl.DataFrame, settings: Settings, today: date,
+                     progress=None):
     """Yield (batch index, BatchFrames) as extraction tasks finish, keeping at most
-    2 x parallelism of them submitted or held, so memory does not grow with the corpus."""
+    2 x parallelism of them submitted or held, so memory does not grow with the corpus.
+    ``progress`` (flows.progress.RunProgress) is polled while the tasks work."""
     if not batches:
         return
     slots = 2 * _parallelism(settings)
@@ -190,13 +197,20 @@ def _extract_bounded(batches: list[list[str]], known: pl.DataFrame, settings: Se
         item = next(todo, None)
         if item is not None:
             index, paths = item
-            fut = extract_batch.submit(paths, known.filter(pl.col("source_path").is_in(paths)), settings, today)
+            tick_file = str(progress.folder / f"{index:05d}") if progress is not None else None
+            fut = extract_batch.submit(paths, known.filter(pl.col("source_path").is_in(paths)), settings, today,
+                                       tick_file)
             running[fut] = index
 
     for _ in range(slots):
         submit_next()
     while running:
-        fut = next(as_completed(list(running)))
+        done = set()
+        while not done:
+            done = wait(list(running), timeout=0.5).done
+            if progress is not None:
+                progress.poll()
+        fut = min(done, key=running.get)
         index = running.pop(fut)
         res = fut.result()
         submit_next()  # keep the workers busy while the caller spills this one
@@ -205,7 +219,7 @@ def _extract_bounded(batches: list[list[str]], known: pl.DataFrame, settings: Se
 
 @flow(name="ingest_articles", log_prints=False)
 def ingest_articles(paths: list[str], settings: Settings, run_id: str | None = None,
-                    progress: bool = False) -> RunSummary:
+                    progress: str | bool = "off") -> RunSummary:
     """Ingest article files/folders into the warehouse as one run (all rows or none)."""
     log = get_run_logger()
     run_id = run_id or new_run_id()
@@ -224,11 +238,14 @@ def ingest_articles(paths: list[str], settings: Settings, run_id: str | None = N
                      to_read.height, len(batches))
 
             # at most 2 batches per worker in flight; each finished one is spilled to Parquet
-            with _progress(progress, to_read.height) as advance:
-                for index, res in _extract_bounded(batches, known, settings, today):
+            with RunProgress(progress, to_read.height, stage.dir / "progress", log=log,
+                             interval=settings.progress_interval) as shown:
+                for index, res in _extract_bounded(batches, known, settings, today, shown):
                     stage.put(index, res)
-                    advance(res.read.height)
+                    shown.batch_done(f"{index:05d}", res.read.height)
                     del res
+                if batches:
+                    shown.poll(force_line=True)
             batch = stage.light_batch()
             rejected_listing = pl.DataFrame(listing.rejected, schema={
                 "source_path": pl.String, "reason": pl.String, "detail": pl.String})
@@ -321,26 +338,3 @@ def _listing_rejects(rejected_listing: pl.DataFrame, ledger: pl.DataFrame, run_i
         pl.col("source_path").replace_strict(first, default=run_id, return_dtype=pl.String).alias("first_run_id"),
         pl.lit(run_id).alias("last_run_id"),
     )
-
-
-class _progress:
-    """A rich progress bar over files when asked for (the CLI on a terminal)."""
-
-    def __init__(self, enabled: bool, total: int):
-        self.enabled, self.total, self._p = enabled and total > 0, total, None
-
-    def __enter__(self):
-        if not self.enabled:
-            return lambda n: None
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn, TimeRemainingColumn
-
-        self._p = Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
-                           TimeElapsedColumn(), TimeRemainingColumn(), transient=False)
-        self._p.start()
-        tid = self._p.add_task("extracting", total=self.total)
-        return lambda n: self._p.advance(tid, n)
-
-    def __exit__(self, *exc):
-        if self._p:
-            self._p.stop()
-        return False

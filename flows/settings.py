@@ -51,6 +51,13 @@ class Settings(BaseSettings):
     lock_timeout: float = Field(
         0.0, description="seconds a run waits for another run's lock before giving up"
     )
+    fast_noop: bool = Field(
+        True, description="record an unchanged re-run (nothing to read) without starting Prefect; "
+        "false: every run is a Prefect flow run",
+    )
+    progress_interval: float = Field(
+        10.0, gt=0, description="seconds between progress lines when the output is not a terminal",
+    )
     strict: bool = Field(False, description="fail the run on any rejected input or failed expectation")
     export_dir: Path = Field(WAREHOUSE_DIR / "export", description="`newsclaims export` folder given no DIR")
     report_file: Path = Field(PROJECT_ROOT / "reports" / "newsclaims-report.html",

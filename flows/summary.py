@@ -57,6 +57,14 @@ class RunSummary:
         self.skipped = outcomes.filter(pl.col("outcome") == "skipped")["source_path"].to_list()
 
 
+def table_totals(con) -> dict[str, int]:
+    """Rows per base table on an open DuckDB connection (the summary's "total" column)."""
+    tables = [r[0] for r in con.execute(
+        "select table_name from information_schema.tables where table_schema='main' "
+        "and table_type='BASE TABLE' order by 1").fetchall()]
+    return {t: con.execute(f'select count(*) from "{t}"').fetchone()[0] for t in tables}
+
+
 class StrictModeFailure(RuntimeError):
     pass
 
@@ -66,13 +74,24 @@ def new_run_id() -> str:
 
 
 def process_wall_seconds() -> float | None:
-    """Seconds since this process started (what a user's stopwatch shows for one command)."""
-    try:
-        import psutil
+    """Seconds since this process started (what a user's stopwatch shows for one command).
 
-        return max(0.0, time.time() - psutil.Process(os.getpid()).create_time())
-    except Exception:  # no process table to ask
-        return None
+    Linux: uptime now minus the process's start in clock ticks since boot (10 ms
+    resolution; psutil's create_time rounds the boot time to whole seconds).
+    """
+    try:
+        with open("/proc/self/stat", "rb") as f:
+            start_ticks = int(f.read().rsplit(b")", 1)[1].split()[19])
+        with open("/proc/uptime", "rb") as f:
+            uptime = float(f.read().split()[0])
+        return max(0.0, uptime - start_ticks / os.sysconf("SC_CLK_TCK"))
+    except (OSError, ValueError, IndexError):
+        try:
+            import psutil
+
+            return max(0.0, time.time() - psutil.Process(os.getpid()).create_time())
+        except Exception:  # no process table to ask
+            return None
 
 
 def strict_failure(rejected: int, rejected_reasons: list[str], dq=None) -> str | None:

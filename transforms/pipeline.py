@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Callable
 
 import polars as pl
 
@@ -54,13 +55,15 @@ class BatchFrames:
 
 
 def extract_batch(
-    read: pl.DataFrame, known: pl.DataFrame, nlp, *, today: date, max_chars: int | None = None
+    read: pl.DataFrame, known: pl.DataFrame, nlp, *, today: date, max_chars: int | None = None,
+    on_article: Callable[[int], None] | None = None,
 ) -> BatchFrames:
     """Read files -> staged articles and everything extracted from them.
 
     ``read``: flows.reader.READ_SCHEMA rows; ``known``: the ledger rows of these
     paths (source_path, file_sha256); ``nlp``: flows.nlp.Nlp; ``max_chars``:
-    longer articles are rejected (too_long) before spaCy sees them.
+    longer articles are rejected (too_long) before spaCy sees them; ``on_article(n)``:
+    called as each article leaves spaCy (n so far), for progress reporting.
     """
     t: dict[str, float] = {}
     t0 = time.perf_counter()
@@ -72,7 +75,11 @@ def extract_batch(
     t["stage"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()
-    docs = list(nlp.ner.pipe(articles["body_clean"].to_list(), batch_size=64))
+    docs = []
+    for doc in nlp.ner.pipe(articles["body_clean"].to_list(), batch_size=64):
+        docs.append(doc)
+        if on_article is not None:
+            on_article(len(docs))
     t["ner"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()
