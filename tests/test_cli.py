@@ -29,9 +29,10 @@ def test_rich_markup_in_file_names_is_printed_literally_after_a_real_run(tmp_pat
     (inp / "[bold]loud.txt").write_bytes(b"")  # rejected (empty_file): its name is printed
     (inp / "[red]notes.md").write_text("not an article")
     db = tmp_path / "w.duckdb"
-    done = cli("run", str(inp), "--db", str(db), "--no-progress")
+    done = cli("run", str(inp), "--db", str(db), env={"NEWSCLAIMS_PROGRESS_INTERVAL": "0.2"})
     assert done.returncode == 0, done.stderr
     out = done.stdout
+    assert "progress: 2/2 files (100%), " in out  # piped: progress as plain lines, the last at the end
     assert f"rejected {inp}/[bold]loud.txt: empty_file" in out
     assert f"not an article: {inp}/[red]notes.md" in out
     assert f"newsclaims run {inp}" in out
