@@ -198,13 +198,19 @@ def cmd_serve(args: argparse.Namespace) -> int:
     _quiet_prefect(args.verbose)
     from flows.serve import NoPrefectServer, serve
 
-    print(f"newsclaims serve: ingest_articles/{args.name} on {args.cron!r} "
-          f"({', '.join(str(p) for p in paths)} -> {settings.db}); Ctrl-C stops serving")
+    def ready() -> None:
+        print(f"newsclaims serve: ingest_articles/{args.name} on {args.cron!r} "
+              f"({', '.join(str(p) for p in paths)} -> {settings.db}); serving until Ctrl-C or SIGTERM. "
+              f"Trigger a run now: prefect deployment run 'ingest_articles/{args.name}'", flush=True)
+
     try:
-        serve(paths, settings, args.cron, name=args.name, timezone=args.timezone)
+        stopped_by = serve(paths, settings, args.cron, name=args.name, timezone=args.timezone, on_ready=ready)
     except NoPrefectServer as exc:
         _err(str(exc))
         return EXIT_USAGE
+    if stopped_by:
+        print(f"newsclaims serve: stopped by {signal.Signals(stopped_by).name}; the schedule stays active "
+              "on the server (a new `newsclaims serve` picks it up)", flush=True)
     return EXIT_OK
 
 

@@ -303,13 +303,49 @@ def ingest_articles(paths: list[str], settings: Settings, run_id: str | None = N
             summary.error = f"{type(exc).__name__}: {detail}"
             summary.duration_s = round(time.perf_counter() - started, 2)
             _record_failure(settings, run_id, summary.error, summary)
+            _publish(summary, log)
             raise
         # inside the lock: a queued run may take the database the moment it is released
         try:
             summary.table_totals = _table_totals(settings)
         except loader.DatabaseBusy:  # a reader held it too long; the run is committed all the same
             summary.table_totals = {}
+    _publish(summary, log)
     return summary
+
+
+ARTIFACT_KEY = "newsclaims-run"  # the latest run's summary under one key; each run's version is kept
+
+
+def _publish(summary: RunSummary, log) -> None:
+    """The run's summary in Prefect: log lines in the run log and a Markdown + table artifact."""
+    from prefect.artifacts import create_markdown_artifact, create_table_artifact
+
+    from flows.summary import summary_markdown
+
+    try:
+        log.info("run %s %s in %.1f s: %d files seen = %d new + %d changed + %d unchanged + %d duplicate "
+                 "+ %d rejected + %d not articles", summary.run_id, summary.status, summary.duration_s,
+                 summary.files_seen, summary.files_new, summary.files_changed, summary.files_unchanged,
+                 summary.files_duplicate, summary.files_rejected, summary.files_skipped)
+        for r in summary.rejected[:20]:
+            log.warning("rejected %s: %s (%s)", r["source_path"], r["reason"], r["detail"])
+        for name, n in sorted(summary.failed_expectations.items()):
+            log.warning("expectation failed: %s (%s rows)", name, n)
+        if summary.error:
+            log.error("run failed, nothing committed: %s", summary.error)
+        if summary.docs_path:
+            log.info("data docs: %s", summary.docs_path)
+        create_markdown_artifact(markdown=summary_markdown(summary), key=ARTIFACT_KEY,
+                                 description=f"newsclaims run {summary.run_id}: {summary.status}")
+        rows = [{"table": t, "written this run": summary.row_counts.get(t, 0),
+                 "total": summary.table_totals.get(t)}
+                for t in sorted(set(summary.table_totals) | set(summary.row_counts))]
+        if rows:
+            create_table_artifact(table=rows, key=f"{ARTIFACT_KEY}-rows",
+                                  description=f"rows written by newsclaims run {summary.run_id}")
+    except Exception as exc:  # observability must not fail a committed run
+        log.warning("could not publish the run summary to Prefect: %s: %s", type(exc).__name__, exc)
 
 
 def _record_dq(summary: RunSummary, dq) -> None:

@@ -102,3 +102,56 @@ def strict_failure(rejected: int, rejected_reasons: list[str], dq=None) -> str |
     if dq is not None and dq.expectations_failed:
         return f"--strict: {dq.expectations_failed} expectation(s) failed: {dq.describe()}; see {dq.docs_path}"
     return None
+
+
+def _md(value) -> str:
+    """A user string as literal Markdown table/text content (pipes, backticks, brackets escaped)."""
+    text = str(value).replace("\\", "\\\\")
+    for ch in "|`*_[]<>#":
+        text = text.replace(ch, "\\" + ch)
+    return text.replace("\n", " ")
+
+
+def summary_markdown(s: RunSummary) -> str:
+    """The run as a Markdown artifact: what the Prefect UI shows for "what did the 03:00 run do"."""
+    lines = [
+        f"# newsclaims run {_md(s.run_id)}: {s.status}",
+        "",
+        f"Database {_md(s.db)}; {s.duration_s:.1f} s in the run."
+        + (f" Error: {_md(s.error)}" if s.error else ""),
+        "",
+        "| files seen | new | changed | unchanged | duplicate | rejected | not articles |",
+        "|---:|---:|---:|---:|---:|---:|---:|",
+        f"| {s.files_seen} | {s.files_new} | {s.files_changed} | {s.files_unchanged} | {s.files_duplicate} "
+        f"| {s.files_rejected} | {s.files_skipped} |",
+        "",
+        "## Rows",
+        "",
+        "| table | written this run | total |",
+        "|---|---:|---:|",
+    ]
+    for name in sorted(set(s.table_totals) | set(s.row_counts)):
+        lines.append(f"| {name} | {s.row_counts.get(name, 0)} | {s.table_totals.get(name, '')} |")
+    evaluated = s.row_counts.get("dq_results", 0)
+    lines += ["", "## Data quality", ""]
+    if s.failed_expectations:
+        lines += [f"{s.expectations_failed} of {evaluated} expectations failed:", "",
+                  "| expectation | rows |", "|---|---:|"]
+        lines += [f"| {_md(k)} | {v} |" for k, v in sorted(s.failed_expectations.items())]
+    elif evaluated:
+        lines.append(f"All {evaluated} expectations passed.")
+    else:
+        lines.append("Nothing validated (no new or changed input).")
+    if s.rows_quarantined:
+        lines += ["", f"Quarantined {s.rows_quarantined} rows: "
+                  + ", ".join(f"{_md(k)} {v}" for k, v in sorted(s.quarantined.items()))]
+    lines += ["", "## Rejected inputs", ""]
+    if s.rejected:
+        lines += ["| file | reason | detail |", "|---|---|---|"]
+        lines += [f"| {_md(r['source_path'])} | {_md(r['reason'])} | {_md(r['detail'])} |" for r in s.rejected[:100]]
+        if len(s.rejected) > 100:
+            lines.append(f"... and {len(s.rejected) - 100} more (table rejected_inputs)")
+    else:
+        lines.append("None.")
+    lines += ["", "## Data Docs", "", _md(s.docs_path) if s.docs_path else "Not rebuilt by this run."]
+    return "\n".join(lines) + "\n"
