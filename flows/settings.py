@@ -37,8 +37,9 @@ class Settings(BaseSettings):
     aliases_file: Path = Field(
         WAREHOUSE_DIR / "reference" / "entity_aliases.csv", description="reviewed entity aliases"
     )
-    gx_dir: Path = Field(WAREHOUSE_DIR / "gx",
-                         description="file-backed GX context and Data Docs (default: gx/ beside the database)")
+    gx_dir: Path = Field(WAREHOUSE_DIR / "newsclaims.duckdb.gx",
+                         description="file-backed GX context and Data Docs (default: <db file name>.gx/ beside "
+                         "the database, so every database has its own site)")
     task_runner: Literal["auto", "thread", "process", "dask"] = Field(
         "auto",
         description="Prefect task runner for the extraction tasks; auto: threads (one process) for a "
@@ -67,8 +68,15 @@ class Settings(BaseSettings):
     def _gx_dir_beside_db(self) -> "Settings":
         # each database keeps its own GX results and Data Docs unless gx_dir is set
         if "gx_dir" not in self.model_fields_set:
-            self.gx_dir = Path(self.db).parent / "gx"
+            self.gx_dir = gx_dir_for(self.db)
         return self
+
+    def for_db(self, db: Path, **updates) -> "Settings":
+        """These settings for another database file: its own GX folder too, unless gx_dir was set."""
+        updates = {"db": Path(db), **updates}
+        if "gx_dir" not in self.model_fields_set:
+            updates["gx_dir"] = gx_dir_for(db)
+        return self.model_copy(update=updates)
 
     @property
     def lock_path(self) -> Path:
@@ -78,6 +86,12 @@ class Settings(BaseSettings):
     def staging_root(self) -> Path:
         """Run-scoped Parquet spill of finished batches (flows/staging.py), next to the database."""
         return self.db.with_name(self.db.name + ".staging")
+
+
+def gx_dir_for(db: Path) -> Path:
+    """The GX folder (suites, results, Data Docs) of a database: ``<db file name>.gx`` beside it."""
+    db = Path(db)
+    return db.with_name(db.name + ".gx")
 
 
 def get_settings(**overrides) -> Settings:
