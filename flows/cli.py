@@ -1,16 +1,17 @@
-"""The ``newsclaims`` command line.
+"""newsclaims: turn raw news articles into claims, dates, entities and events in DuckDB.
 
     newsclaims run [PATH ...] [--db FILE] [--strict]   ingest files/folders (default seeds/)
     newsclaims serve --cron "*/15 * * * *" [PATH ...]  the same run as a scheduled Prefect deployment
-    newsclaims status [--db FILE]                      last runs and row counts
-    newsclaims sql "SELECT ..." [--db FILE]            ad-hoc SQL on a read-only connection (no file access)
+    newsclaims status [--db FILE]                      last runs (with the error of a failed one), row counts
+    newsclaims sql "SELECT ...; SELECT ..." [--db FILE]  ad-hoc SQL on a read-only connection (no file access)
     newsclaims eval DIR [--json FILE] [--with-seeds]   score the pipeline against DIR/gold.csv
     newsclaims export --format parquet [DIR] [--db FILE]   every table and view as Parquet (atomic)
     newsclaims report [--out FILE] [--db FILE]         self-contained HTML dashboard (works offline)
     newsclaims docs [--db FILE]                        rebuild the Data Docs site, print its path
 
-Exit codes: 0 ok, 1 the run failed, 2 bad usage or a missing path,
-3 the database is busy (another run holds it), 143 stopped by SIGTERM.
+Exit codes: 0 ok, 1 the run failed (nothing committed), 2 bad usage or a missing path,
+3 the database is busy (a run or a reader holds it; --wait queues), 143 stopped by SIGTERM.
+Settings: NEWSCLAIMS_* environment variables (flows/settings.py); contract: docs/DESIGN.md.
 """
 
 from __future__ import annotations
@@ -233,11 +234,12 @@ def cmd_status(args: argparse.Namespace) -> int:
         "select run_id, status, strftime(started_at, '%Y-%m-%d %H:%M:%S'), round(duration_s, 1), "
         "files_seen, files_new, files_changed, files_rejected, rows_quarantined, error "
         "from pipeline_runs order by started_at desc limit ?", [args.limit]).fetchall()
-    cols = ["run_id", "status", "started", "secs", "seen", "new", "changed", "rejected", "quarantined"]
-    _print_rows(console, cols, [r[:-1] for r in runs], title=f"last runs of {settings.db}")
+    cols = ["run_id", "status", "started", "secs", "seen", "new", "changed", "rejected", "quarantined", "error"]
+    shown = [(*r[:-1], _short(r[-1])) for r in runs]
+    _print_rows(console, cols, shown, title=f"last runs of {_esc(settings.db)}")
     for r in runs:
-        if r[-1]:
-            console.print(f"  {r[0]} {r[1]}: {r[-1]}", highlight=False)
+        if r[-1]:  # the whole error of every failed or interrupted run, not only its status
+            console.print(f"  {_esc(r[0])} {_esc(r[1])}: {_esc(r[-1])}", highlight=False)
     tables = [r[0] for r in con.execute(
         "select table_name from information_schema.tables where table_schema = 'main' "
         "and table_type = 'BASE TABLE' order by 1").fetchall()]
@@ -245,6 +247,13 @@ def cmd_status(args: argparse.Namespace) -> int:
     _print_rows(console, ["table", "rows"], counts, title="row counts")
     con.close()
     return EXIT_OK
+
+
+def _short(text: str | None, n: int = 60) -> str | None:
+    if not text:
+        return None
+    first = text.splitlines()[0]
+    return first if len(first) <= n else first[: n - 1] + "…"
 
 
 def _print_rows(console, columns, rows, title=None, fmt="table") -> None:
@@ -264,9 +273,10 @@ def _print_rows(console, columns, rows, title=None, fmt="table") -> None:
 
     table = Table(title=title, show_lines=False, box=box.SIMPLE_HEAD)
     for c in columns:
-        table.add_column(str(c), overflow="fold")
+        # a column is never narrower than its name: wide results wrap values, not headers
+        table.add_column(_esc(c), overflow="fold", min_width=len(str(c)))
     for r in rows:
-        table.add_row(*["NULL" if v is None else str(v) for v in r])
+        table.add_row(*["NULL" if v is None else _esc(v) for v in r])
     console.print(table)
 
 
@@ -295,17 +305,36 @@ def cmd_sql(args: argparse.Namespace) -> int:
     con = connect(settings.db, read_only=True, timeout=args.wait or 0.0)
     con.execute("set enable_external_access = false")
     con.execute("set lock_configuration = true")
+    results = []  # (columns, rows) of every statement, in order
     try:
-        cur = con.execute(args.query)
-        columns = [d[0] for d in cur.description] if cur.description else []
-        rows = cur.fetchmany(args.limit) if columns else []
+        for statement in duckdb.extract_statements(args.query):
+            cur = con.execute(statement)
+            columns = [d[0] for d in cur.description] if cur.description else []
+            results.append((columns, cur.fetchmany(args.limit) if columns else []))
     except duckdb.Error as exc:
-        _err(f"SQL error: {exc}")
+        n = len(results) + 1
+        _err(f"SQL error{f' in statement {n}' if len(duckdb.extract_statements(args.query)) > 1 else ''}: {exc}")
         return EXIT_USAGE
     finally:
         con.close()
-    _print_rows(_console(), columns, rows, fmt=args.format)
+    print_results(_console(), results, args.format)
     return EXIT_OK
+
+
+def print_results(console, results: list[tuple[list, list]], fmt: str) -> None:
+    """Each statement's result: tables one after another (titled when several), CSV blocks separated by
+    a blank line, JSON as one array (several statements: an array of arrays)."""
+    if fmt == "json":
+        data = [[dict(zip(cols, r)) for r in rows] for cols, rows in results]
+        print(json.dumps(data[0] if len(data) == 1 else data, default=str, indent=1))
+        return
+    for i, (columns, rows) in enumerate(results, start=1):
+        if fmt == "csv" and i > 1:
+            print()
+        if len(results) > 1 and fmt == "table":
+            console.print(f"-- statement {i} of {len(results)}" + ("" if columns else ": no result"),
+                          highlight=False)
+        _print_rows(console, columns, rows, fmt=fmt)
 
 
 # ---------------------------------------------------------------- eval
@@ -406,14 +435,30 @@ def cmd_docs(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------- parser
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("newsclaims")
+    except PackageNotFoundError:  # run from a checkout that was never installed
+        return "unknown (not installed: run make setup)"
+
+
+EXIT_CODES_HELP = ("exit codes: 0 ok, 1 the run failed (nothing committed), 2 bad usage or a missing path, "
+                   "3 the database is busy (--wait queues), 143 stopped by SIGTERM")
+DB_HELP = "DuckDB file (default warehouse/newsclaims.duckdb, or NEWSCLAIMS_DB)"
+
+
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="newsclaims", description=__doc__.split("\n\n")[0],
+    head, _, rest = __doc__.partition("\n\n")
+    p = argparse.ArgumentParser(prog="newsclaims", description=head, epilog=rest,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    sub = p.add_subparsers(dest="command", required=True)
+    p.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     run = sub.add_parser("run", help="ingest article files/folders as one Prefect flow run")
     run.add_argument("paths", nargs="*", help="files or folders (recursive); default seeds/")
-    run.add_argument("--db", type=Path, help="DuckDB file (default warehouse/newsclaims.duckdb)")
+    run.add_argument("--db", type=Path, help=DB_HELP)
     run.add_argument("--strict", action="store_true",
                      help="fail the run, committing nothing, on any rejected input or failed expectation")
     run.add_argument("--batch-size", type=int, help="articles per extraction task (default 200)")
@@ -435,7 +480,7 @@ def build_parser() -> argparse.ArgumentParser:
     sv.add_argument("--cron", required=True, help='cron schedule, e.g. "*/15 * * * *"')
     sv.add_argument("--timezone", help="time zone of the cron schedule, e.g. Europe/Berlin (default UTC)")
     sv.add_argument("--name", default="newsclaims-scheduled", help="deployment name")
-    sv.add_argument("--db", type=Path, help="DuckDB file (default warehouse/newsclaims.duckdb)")
+    sv.add_argument("--db", type=Path, help=DB_HELP)
     sv.add_argument("--strict", action="store_true", help="fail a run on any rejected input or failed expectation")
     sv.add_argument("--batch-size", type=int, help="articles per extraction task (default 200)")
     sv.add_argument("--wait", type=float, metavar="SECONDS", help="wait this long for another run's lock")
@@ -446,39 +491,40 @@ def build_parser() -> argparse.ArgumentParser:
     sv.add_argument("-v", "--verbose", action="store_true", help="show Prefect's log lines")
     sv.set_defaults(func=cmd_serve)
 
-    st = sub.add_parser("status", help="last runs and row counts")
-    st.add_argument("--db", type=Path)
-    st.add_argument("--limit", type=int, default=10)
+    st = sub.add_parser("status", help="last runs (with the error of a failed one) and row counts")
+    st.add_argument("--db", type=Path, help=DB_HELP)
+    st.add_argument("--limit", type=int, default=10, help="runs shown (default 10)")
     st.set_defaults(func=cmd_status)
 
-    sq = sub.add_parser("sql", help="run a SQL query on a read-only connection (no file access) and print the result")
-    sq.add_argument("query")
-    sq.add_argument("--db", type=Path)
-    sq.add_argument("--format", choices=["table", "csv", "json"], default="table")
-    sq.add_argument("--limit", type=int, default=10_000, help="rows printed at most")
+    sq = sub.add_parser("sql", help="run SQL queries (several: separated by ';') on a read-only connection "
+                                     "(no file access) and print each result")
+    sq.add_argument("query", help="one or more statements separated by ';' (each result is printed)")
+    sq.add_argument("--db", type=Path, help=DB_HELP)
+    sq.add_argument("--format", choices=["table", "csv", "json"], default="table", help="output format (default table)")
+    sq.add_argument("--limit", type=int, default=10_000, help="rows printed at most per statement")
     sq.add_argument("--wait", type=float, metavar="SECONDS", help="wait this long while a run holds the db")
     sq.set_defaults(func=cmd_sql)
 
     ev = sub.add_parser("eval", help="run the pipeline on DIR (articles + gold.csv) and score it")
-    ev.add_argument("dir", type=Path)
+    ev.add_argument("dir", type=Path, help="folder of articles with a gold.csv")
     ev.add_argument("--json", type=Path, metavar="FILE", help="also write the metrics as JSON")
     ev.add_argument("--with-seeds", action="store_true",
                     help="add seeds/ as one more incident (for the clustering score)")
     ev.add_argument("--keep-db", type=Path, metavar="FILE", help="keep the evaluation database here")
-    ev.add_argument("--batch-size", type=int)
-    ev.add_argument("-v", "--verbose", action="store_true")
+    ev.add_argument("--batch-size", type=int, help="articles per extraction task (default 200)")
+    ev.add_argument("-v", "--verbose", action="store_true", help="show Prefect's log lines")
     ev.set_defaults(func=cmd_eval)
 
     ex = sub.add_parser("export", help="write every table and view as Parquet, atomically (read-only on the db)")
     ex.add_argument("dir", type=Path, nargs="?", help="export folder (default warehouse/export)")
-    ex.add_argument("--format", choices=["parquet"], default="parquet")
-    ex.add_argument("--db", type=Path)
+    ex.add_argument("--format", choices=["parquet"], default="parquet", help="file format (parquet)")
+    ex.add_argument("--db", type=Path, help=DB_HELP)
     ex.add_argument("--wait", type=float, metavar="SECONDS", help="wait this long while a run holds the db")
     ex.set_defaults(func=cmd_export)
 
     rp = sub.add_parser("report", help="write a self-contained HTML dashboard (timelines, consensus, data quality)")
     rp.add_argument("--out", type=Path, metavar="FILE", help="HTML file (default reports/newsclaims-report.html)")
-    rp.add_argument("--db", type=Path)
+    rp.add_argument("--db", type=Path, help=DB_HELP)
     rp.add_argument("--max-events", type=int, default=20, metavar="N", help="events shown, largest first")
     rp.add_argument("--wait", type=float, metavar="SECONDS", help="wait this long while a run holds the db")
     rp.set_defaults(func=cmd_report)
@@ -486,6 +532,8 @@ def build_parser() -> argparse.ArgumentParser:
     dd = sub.add_parser("docs", help="rebuild the Great Expectations Data Docs site and print its path")
     dd.add_argument("--db", type=Path, help="the database whose data-quality results to render")
     dd.set_defaults(func=cmd_docs)
+    for sp in sub.choices.values():  # every command's --help ends with the exit codes
+        sp.epilog, sp.formatter_class = EXIT_CODES_HELP, argparse.RawDescriptionHelpFormatter
     return p
 
 

@@ -74,3 +74,80 @@ def test_the_noop_path_imports_no_prefect_spacy_or_gx():
             "print(sorted(m for m in ('prefect', 'spacy', 'great_expectations') if m in sys.modules))")
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.stdout.strip() == "[]", done.stderr
+
+
+# ---------------------------------------------------------------- polish (no Prefect needed)
+
+
+@pytest.fixture
+def small_db(tmp_path):
+    from datetime import datetime
+
+    from warehouse import loader
+
+    db = tmp_path / "s.duckdb"
+    con = loader.connect(db)
+    loader.ensure_schema(con)
+    con.execute("insert into pipeline_runs (run_id, started_at, status, error) values "
+                "('r-ok', ?, 'success', null), ('r-bad', ?, 'failed', 'OSError: [Errno 28] No space left on device')",
+                [datetime(2024, 1, 1), datetime(2024, 1, 2)])
+    con.close()
+    return db
+
+
+def test_sql_prints_the_result_of_every_statement(small_db):
+    table = cli("sql", "select 1 as first_one; select 2 as second_one, 'x' as s", "--db", str(small_db))
+    assert table.returncode == 0, table.stderr
+    assert "statement 1 of 2" in table.stdout and "statement 2 of 2" in table.stdout
+    assert table.stdout.index("first_one") < table.stdout.index("second_one")
+    csv = cli("sql", "select 1 as a; select 2 as b", "--db", str(small_db), "--format", "csv")
+    assert csv.stdout.splitlines() == ["a", "1", "", "b", "2"]
+    js = cli("sql", "select 1 as a; select 2 as b", "--db", str(small_db), "--format", "json")
+    import json
+
+    assert json.loads(js.stdout) == [[{"a": 1}], [{"b": 2}]]
+    one = cli("sql", "select 1 as a", "--db", str(small_db), "--format", "json")
+    assert json.loads(one.stdout) == [{"a": 1}]  # one statement: the same shape as before
+    bad = cli("sql", "select 1; select nope", "--db", str(small_db))
+    assert bad.returncode == 2 and "SQL error in statement 2" in bad.stderr
+
+
+def test_wide_tables_wrap_values_never_column_names(small_db):
+    cols = ", ".join(f"repeat('v', 40) as a_rather_long_column_name_{i}" for i in range(6))
+    done = cli("sql", f"select {cols}", "--db", str(small_db))
+    assert done.returncode == 0, done.stderr
+    for i in range(6):
+        assert f"a_rather_long_column_name_{i}" in done.stdout
+
+
+def test_status_shows_the_error_of_a_failed_run(small_db):
+    done = cli("status", "--db", str(small_db))
+    assert done.returncode == 0, done.stderr
+    assert "r-bad failed: OSError: [Errno 28] No space left on device" in done.stdout
+
+
+def test_help_version_and_exit_codes():
+    from flows.cli import build_parser
+
+    top = cli("--help")
+    assert top.returncode == 0 and "``" not in top.stdout
+    assert "Exit codes: 0 ok, 1 the run failed" in top.stdout and "3 the database is busy" in top.stdout
+    version = cli("--version")
+    assert version.returncode == 0 and version.stdout.startswith("newsclaims ")
+    parser = build_parser()
+    for name, sub in parser._subparsers._group_actions[0].choices.items():
+        assert "exit codes: 0 ok" in sub.format_help(), name
+        undocumented = [a.dest for a in sub._actions if not a.help and a.dest != "help"]
+        assert undocumented == [], (name, undocumented)
+
+
+@pytest.mark.parametrize("read_only, says, not_says", [
+    (True, "another process is writing to it", "Close that connection"),
+    (False, "maybe only to read it", "retry in a moment"),  # a writer gets a writer's advice
+])
+def test_busy_messages_fit_who_is_refused(tmp_path, read_only, says, not_says):
+    from warehouse.loader import _busy_message
+
+    msg = _busy_message(tmp_path / "w.duckdb", RuntimeError(
+        'Conflicting lock is held in /usr/bin/python3 (PID 42)'), read_only)
+    assert says in msg and not_says not in msg and "PID 42" in msg and "--wait" in msg

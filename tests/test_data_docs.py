@@ -77,8 +77,9 @@ def test_each_database_has_its_own_offline_site_and_eval_writes_into_neither(tmp
     assert report["killed"]["n"] > 0
     assert sorted(p.name for p in site_a.rglob("*.html")) == before  # eval used a site of its own
 
-    if not CHROMIUM.exists():
-        pytest.skip("chromium not installed: the offline rendering check needs it (make test installs it)")
+    from tests.test_report import require_chromium
+
+    require_chromium()
     from playwright.sync_api import sync_playwright
 
     fetched, errors = [], []

@@ -50,13 +50,18 @@ _LOCK_HOLDER = re.compile(r"Conflicting lock is held in (.*?) \(PID (\d+)\)", re
 def _busy_message(db: Path, exc: Exception, read_only: bool) -> str:
     m = _LOCK_HOLDER.search(str(exc))
     holder = f" (held by {m.group(1).strip()}, PID {m.group(2)})" if m and m.group(2) else ""
-    what = "read" if read_only else "write to"
     # a writer excludes readers; any open connection (a reader too) excludes a writer
-    state = "is writing to it" if read_only else "has it open"
+    if read_only:
+        return (
+            f"cannot read {db}: another process is writing to it{holder}. "
+            "A newsclaims run holds the database only while it loads; retry in a moment (--wait SECONDS), "
+            "or read a Parquet export (`newsclaims export`) meanwhile."
+        )
     return (
-        f"cannot {what} {db}: another process {state}{holder}. "
-        "A newsclaims run holds the database only while it loads; retry in a moment, "
-        "or read a Parquet export (`newsclaims export`) meanwhile."
+        f"cannot write to {db}: another process has it open{holder}, maybe only to read it "
+        "(`newsclaims sql`/`report`/`export`, a BI tool or a DuckDB shell): a run can write only when no "
+        "one else has the file open. Close that connection (BI tools: read the Parquet export or a copy "
+        "instead), or pass --wait SECONDS to let this run wait for it."
     )
 
 
