@@ -257,7 +257,10 @@ def _event_section(con: duckdb.DuckDBPyConnection, ev: dict) -> EventSection:
         from claim_timeline as t join articles as a using (article_id)
         where t.event_id = ? and t.claim_type in ('killed', 'injured')
         order by t.claim_type, t.report_number""", [eid])
-    sources = _rows(con, """
+    cols = _columns(con, "articles")
+    url = "a.source_url" if "source_url" in cols else "null"
+    outlet = "a.outlet" if "outlet" in cols else "null"
+    sources = _rows(con, f"""
         with best as (
             select article_id, claim_type, value_label, hedged
             from claims_enriched
@@ -266,6 +269,7 @@ def _event_section(con: duckdb.DuckDBPyConnection, ev: dict) -> EventSection:
         select a.article_id, a.published_date, a.title,
                left(regexp_replace(a.body_clean, '\\s+', ' ', 'g'), 110) as snippet,
                regexp_extract(a.source_path, '[^/]+$') as source_file, a.source_path,
+               {url} as source_url, {outlet} as outlet,
                k.value_label as killed, k.hedged as killed_hedged,
                i.value_label as injured, i.hedged as injured_hedged,
                (select count(*) from claims c where c.article_id = a.article_id) as n_claims
@@ -274,6 +278,8 @@ def _event_section(con: duckdb.DuckDBPyConnection, ev: dict) -> EventSection:
         left join best as i on i.article_id = a.article_id and i.claim_type = 'injured'
         where a.event_id = ?
         order by a.published_date nulls last, a.source_path""", [eid, eid])
+    for src in sources:
+        src["link"] = _safe_url(src["source_url"])
     entities = _rows(con, """
         select e.canonical_name, e.entity_type, count(distinct m.article_id) as n_articles,
                count(*) as n_mentions

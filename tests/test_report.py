@@ -284,3 +284,7 @@ def test_report_evidence_overview_and_the_dq_panel_after_an_unchanged_rerun(tmp_
     assert '<a href="https://news.example.org/crocus?id=1" rel="noopener noreferrer">Example &lt;News&gt;</a>' in ev
     assert "<mark>more than 60</mark> fatalities" in ev
     assert "001_96ab3e3545c57bc3.txt" in ev  # no outlet or URL: the source file
+    who = page[page.index('<table class="sources">'):]
+    who = who[:who.index("</table>")]
+    assert '<a href="https://news.example.org/crocus?id=1" rel="noopener noreferrer">Example &lt;News&gt;</a> · ' \
+        '000_' in who
