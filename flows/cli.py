@@ -104,7 +104,10 @@ def cmd_run(args: argparse.Namespace) -> int:
     progress = "off" if args.no_progress else ("bar" if console.is_terminal else "lines")
     try:
         with shared_prefect_api(settings):
-            summary = flow_fn([str(p) for p in paths], settings, progress=progress)
+            try:
+                summary = flow_fn([str(p) for p in paths], settings, progress=progress)
+            finally:
+                _drain_prefect()  # while the run's server still answers (process/dask runners stop it)
     except (RunLocked, DatabaseBusy) as exc:
         _err(str(exc))
         return EXIT_BUSY
@@ -119,6 +122,23 @@ def cmd_run(args: argparse.Namespace) -> int:
     except Exception as exc:  # the run is committed: say so, whatever went wrong in printing
         _err(f"run {summary.run_id} committed, but its summary could not be printed: {type(exc).__name__}: {exc}")
     return EXIT_OK
+
+
+def _drain_prefect(timeout: float = 15.0) -> None:
+    """Send the run's queued log lines and events to the Prefect API now.
+
+    With the process or Dask runner the run's temporary server stops when the
+    run ends (flows/runners.py); log lines still queued then would be retried at
+    exit against a server that is gone, and the process would not exit.
+    """
+    try:
+        from prefect.events.worker import EventsWorker
+        from prefect.logging.handlers import APILogWorker
+
+        for worker in (APILogWorker, EventsWorker):
+            worker.drain_all(timeout=timeout, at_exit=False)
+    except Exception:  # observability must not fail or hang a finished run
+        pass
 
 
 def _esc(value) -> str:

@@ -151,3 +151,27 @@ def test_busy_messages_fit_who_is_refused(tmp_path, read_only, says, not_says):
     msg = _busy_message(tmp_path / "w.duckdb", RuntimeError(
         'Conflicting lock is held in /usr/bin/python3 (PID 42)'), read_only)
     assert says in msg and not_says not in msg and "PID 42" in msg and "--wait" in msg
+
+
+@pytest.mark.slow
+def test_a_process_pool_run_exits_once_its_summary_is_printed(tmp_path):
+    """The run's temporary Prefect server stops with the run; queued log lines must not keep the
+    process alive at exit (without draining them first it lingered 80 s to minutes after its summary)."""
+    proc = subprocess.Popen([sys.executable, "-m", "flows.cli", "run", str(SEEDS), "--db", str(tmp_path / "w.duckdb"),
+                             "--task-runner", "process", "--workers", "1", "--no-progress"], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        out = []
+        for line in proc.stdout:
+            out.append(line)
+            if line.startswith("data docs:"):  # the summary's last line
+                break
+        printed = time.monotonic()
+        assert proc.wait(timeout=120) == 0
+        lingered = time.monotonic() - printed
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    text = "".join(out)
+    assert "task runner: process (1 process)" in text and "5 files seen = 5 new" in text
+    assert lingered < 20, f"exited {lingered:.0f} s after its summary"
