@@ -1,9 +1,9 @@
-"""The ``newsclaims`` command line.
+"""newsclaims: turn raw news articles into claims, dates, entities and events in DuckDB.
 
     newsclaims run [PATH ...] [--db FILE] [--strict]   ingest files/folders (default seeds/)
     newsclaims serve --cron "*/15 * * * *" [PATH ...]  the same run as a scheduled Prefect deployment
-    newsclaims status [--db FILE]                      last runs and row counts
-    newsclaims sql "SELECT ..." [--db FILE]            ad-hoc SQL on a read-only connection (no file access)
+    newsclaims status [--db FILE]                      last runs (with the error of a failed one), row counts
+    newsclaims sql "SELECT ...; SELECT ..." [--db FILE]  ad-hoc SQL on a read-only connection (no file access)
     newsclaims eval DIR [--json FILE] [--with-seeds] [--errors]   score the pipeline against DIR/gold.csv
     newsclaims eval-timex DIR [--json FILE]            score time expressions against a TimeML gold folder
     newsclaims export --format parquet [DIR] [--db FILE]   every table and view as Parquet (atomic)
@@ -11,8 +11,9 @@
     newsclaims backup DEST [--db FILE]                 consistent single-file copy of the database
     newsclaims docs [--db FILE]                        rebuild the Data Docs site, print its path
 
-Exit codes: 0 ok, 1 the run failed, 2 bad usage or a missing path,
-3 the database is busy (another run holds it), 143 stopped by SIGTERM.
+Exit codes: 0 ok, 1 the run failed (nothing committed), 2 bad usage or a missing path,
+3 the database is busy (a run or a reader holds it; --wait queues), 143 stopped by SIGTERM.
+Settings: NEWSCLAIMS_* environment variables (flows/settings.py); contract: docs/DESIGN.md.
 """
 
 from __future__ import annotations
@@ -28,8 +29,10 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_BUSY = 0, 1, 2, 3
 
 
 def _quiet_prefect(verbose: bool) -> None:
-    """Prefect's own log lines are noise in a CLI summary unless asked for."""
-    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO" if verbose else "CRITICAL")
+    """Prefect's log lines are noise in a CLI summary unless asked for: the console handler is quiet,
+    while the run logger keeps INFO, so the run's own log lines reach the Prefect API (its UI)."""
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO")
+    os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "INFO" if verbose else "CRITICAL")
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("PREFECT_LOGGING_LOG_PRINTS", "false")
     import warnings
@@ -114,6 +117,22 @@ def cmd_run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     settings, paths = inputs
     _check_db(settings.db)
+    console = _console()
+    shown = ", ".join(str(p) for p in paths)
+    console.print(f"[bold]newsclaims run[/] {_esc(shown)} -> {_esc(settings.db)}", highlight=False)
+    # nothing to read: record the run without importing or starting Prefect (flows/noop.py)
+    from flows.noop import try_noop_run
+    from warehouse.loader import DatabaseBusy, RunLocked
+
+    try:
+        summary = try_noop_run(paths, settings)
+    except (RunLocked, DatabaseBusy) as exc:
+        _err(str(exc))
+        return EXIT_BUSY
+    if summary is not None:
+        console.print("task runner: none (nothing to read; Prefect not started)", highlight=False)
+        print_summary(console, summary)
+        return EXIT_OK
     from flows.procwatch import reap_leftovers, start_watchdog
 
     reap_leftovers(settings.db)  # children of an earlier run that was killed with its watchdog
@@ -122,11 +141,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     from flows.ingest import StrictModeFailure, ingest_articles, new_run_id
     from flows.runners import (PrefectUnavailable, bound_sigterm, check_prefect, describe_task_runner,
                                resolve_task_runner, shared_prefect_api, task_runner_for)
-    from warehouse.loader import DatabaseBusy, RunLocked
 
-    console = _console()
     settings = resolve_task_runner(settings, [str(p) for p in paths])
-    console.print(f"[bold]newsclaims run[/] {', '.join(str(p) for p in paths)} -> {settings.db}")
     console.print(f"task runner: {describe_task_runner(settings)}", highlight=False)
     flow_fn = ingest_articles.with_options(task_runner=task_runner_for(settings))
     run_id = new_run_id()
@@ -140,10 +156,13 @@ def cmd_run(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     signal.signal(signal.SIGTERM, _on_sigterm)
     bound_sigterm(True)  # the flow's own SIGTERM handler arms the same bound
+    progress = "off" if args.no_progress else ("bar" if console.is_terminal else "lines")
     try:
         with shared_prefect_api(settings):
-            summary = flow_fn([str(p) for p in paths], settings, run_id=run_id,
-                              progress=console.is_terminal and not args.no_progress)
+            try:
+                summary = flow_fn([str(p) for p in paths], settings, run_id=run_id, progress=progress)
+            finally:
+                _drain_prefect()  # while the run's server still answers (process/dask runners stop it)
     except (RunLocked, DatabaseBusy) as exc:
         _err(str(exc))
         return EXIT_BUSY
@@ -157,38 +176,79 @@ def cmd_run(args: argparse.Namespace) -> int:
             return EXIT_OK
         _err(f"run failed, nothing was committed: {type(exc).__name__}: {exc}")
         return EXIT_FAILED
-    print_summary(console, summary)
+    try:
+        print_summary(console, summary)
+    except Exception as exc:  # the run is committed: say so, whatever went wrong in printing
+        _err(f"run {summary.run_id} committed, but its summary could not be printed: {type(exc).__name__}: {exc}")
     return EXIT_OK
+
+
+def _drain_prefect(timeout: float = 15.0) -> None:
+    """Send the run's queued log lines and events to the Prefect API now.
+
+    With the process or Dask runner the run's temporary server stops when the
+    run ends (flows/runners.py); log lines still queued then would be retried at
+    exit against a server that is gone, and the process would not exit.
+    """
+    try:
+        from prefect.events.worker import EventsWorker
+        from prefect.logging.handlers import APILogWorker
+
+        for worker in (APILogWorker, EventsWorker):
+            worker.drain_all(timeout=timeout, at_exit=False)
+    except Exception:  # observability must not fail or hang a finished run
+        pass
+
+
+def _esc(value) -> str:
+    """A user string (path, file name, reason detail) as literal text for rich: `[bold]` stays `[bold]`."""
+    from rich.markup import escape
+
+    return escape(str(value))
+
+
+def summary_lines(s) -> list[str]:
+    """The summary's text lines (rich markup; every user string escaped), before the rows table."""
+    from flows.summary import process_wall_seconds
+
+    wall = s.wall_s if s.wall_s is not None else process_wall_seconds()
+    timing = f"{s.duration_s:.1f} s" + (f" ({wall:.1f} s wall, start-up included)" if wall is not None else "")
+    lines = [
+        f"run [bold]{_esc(s.run_id)}[/] {s.status} in {timing}: "
+        f"{s.files_seen} files seen = {s.files_new} new + {s.files_changed} changed + "
+        f"{s.files_unchanged} unchanged + {s.files_duplicate} duplicate + {s.files_rejected} rejected + "
+        f"{s.files_skipped} not articles (skipped)"
+    ]
+    for r in s.rejected[:20]:
+        lines.append(f"  rejected {_esc(r['source_path'])}: {_esc(r['reason'])} ({_esc(r['detail'])})")
+    if len(s.rejected) > 20:
+        lines.append(f"  ... and {len(s.rejected) - 20} more (see table rejected_inputs)")
+    if getattr(s, "nothing_ingested", False):
+        lines.append(f"  nothing ingested: {s.files_seen} file(s) given, none holds an article "
+                     "(formats: docs/FORMATS.md)")
+    skipped = getattr(s, "skipped", []) or []
+    for p in skipped[:5]:
+        lines.append(f"  skipped {_esc(p)} (hidden file)")
+    if len(skipped) > 5:
+        lines.append(f"  ... and {len(skipped) - 5} more hidden files skipped")
+    if s.rows_quarantined:
+        detail = ", ".join(f"{_esc(k)}: {v}" for k, v in sorted(s.quarantined.items()))
+        lines.append(f"  quarantined {s.rows_quarantined} rows ({detail}); see table quarantine")
+    evaluated = s.row_counts.get("dq_results", 0)
+    if evaluated and not s.expectations_failed:
+        lines.append(f"  data quality: all {evaluated} expectations passed")
+    if s.expectations_failed:
+        lines.append(f"  {s.expectations_failed} of {evaluated} expectation(s) failed:")
+        for name, n in sorted(s.failed_expectations.items()):
+            lines.append(f"    {_esc(name)}: {n} rows")
+    return lines
 
 
 def print_summary(console, s) -> None:
     from rich.table import Table
 
-    console.print(
-        f"run [bold]{s.run_id}[/] {s.status} in {s.duration_s:.1f} s: "
-        f"{s.files_seen} files seen, {s.files_new} new, {s.files_changed} changed, "
-        f"{s.files_unchanged} unchanged, {s.files_duplicate} duplicate, {s.files_rejected} rejected, "
-        f"{s.files_skipped} not articles (skipped)"
-    )
-    if getattr(s, "nothing_ingested", False):
-        console.print(f"  nothing ingested: {s.files_seen} file(s) given, none holds an article "
-                      "(formats: docs/FORMATS.md)", highlight=False)
-    for path in getattr(s, "skipped", [])[:5]:
-        console.print(f"  skipped {path} (hidden file)", highlight=False, markup=False)
-    for r in s.rejected[:20]:
-        console.print(f"  rejected {r['source_path']}: {r['reason']} ({r['detail']})", highlight=False)
-    if len(s.rejected) > 20:
-        console.print(f"  ... and {len(s.rejected) - 20} more (see table rejected_inputs)")
-    if s.rows_quarantined:
-        detail = ", ".join(f"{k}: {v}" for k, v in sorted(s.quarantined.items()))
-        console.print(f"  quarantined {s.rows_quarantined} rows ({detail}); see table quarantine")
-    evaluated = s.row_counts.get("dq_results", 0)
-    if evaluated and not s.expectations_failed:
-        console.print(f"  data quality: all {evaluated} expectations passed", highlight=False)
-    if s.expectations_failed:
-        console.print(f"  {s.expectations_failed} of {evaluated} expectation(s) failed:", highlight=False)
-        for name, n in sorted(s.failed_expectations.items()):
-            console.print(f"    {name}: {n} rows", highlight=False)
+    for line in summary_lines(s):
+        console.print(line, highlight=False)
     table = Table(title="rows", show_edge=False)
     table.add_column("table")
     table.add_column("written this run", justify="right")
@@ -197,9 +257,10 @@ def print_summary(console, s) -> None:
         table.add_row(name, str(s.row_counts.get(name, 0)), str(s.table_totals.get(name, "")))
     console.print(table)
     if s.stage_seconds:
-        console.print("stage seconds: " + ", ".join(f"{k} {v:.1f}" for k, v in s.stage_seconds.items()))
+        console.print("stage seconds: " + ", ".join(f"{k} {v:.1f}" for k, v in s.stage_seconds.items()),
+                      highlight=False)
     if s.docs_path:
-        console.print(f"data docs: {s.docs_path}")
+        console.print(f"data docs: {_esc(s.docs_path)}", highlight=False)
 
 
 # ---------------------------------------------------------------- serve
@@ -220,20 +281,26 @@ def cmd_serve(args: argparse.Namespace) -> int:
     _quiet_prefect(args.verbose)
     from flows.serve import NoPrefectServer, api_url, serve
 
-    print(f"newsclaims serve: ingest_articles/{args.name} on {args.cron!r} "
-          f"({', '.join(str(p) for p in paths)} -> {settings.db}); Ctrl-C stops serving")
+    def ready() -> None:
+        print(f"newsclaims serve: ingest_articles/{args.name} on {args.cron!r} "
+              f"({', '.join(str(p) for p in paths)} -> {settings.db}); serving until Ctrl-C or SIGTERM. "
+              f"Trigger a run now: prefect deployment run 'ingest_articles/{args.name}'", flush=True)
+
     from flows.runners import PrefectUnavailable, check_prefect_api
 
     try:
         if api_url():
             check_prefect_api(settings.prefect_api_timeout)
-        serve(paths, settings, args.cron, name=args.name, timezone=args.timezone)
+        stopped_by = serve(paths, settings, args.cron, name=args.name, timezone=args.timezone, on_ready=ready)
     except PrefectUnavailable as exc:
         _err(str(exc))
         return EXIT_FAILED
     except NoPrefectServer as exc:
         _err(str(exc))
         return EXIT_USAGE
+    if stopped_by:
+        print(f"newsclaims serve: stopped by {signal.Signals(stopped_by).name}; the schedule stays active "
+              "on the server (a new `newsclaims serve` picks it up)", flush=True)
     return EXIT_OK
 
 
@@ -265,11 +332,12 @@ def cmd_status(args: argparse.Namespace) -> int:
         "select run_id, status, strftime(started_at, '%Y-%m-%d %H:%M:%S'), round(duration_s, 1), "
         "files_seen, files_new, files_changed, files_rejected, rows_quarantined, error "
         "from pipeline_runs order by started_at desc limit ?", [args.limit]).fetchall()
-    cols = ["run_id", "status", "started", "secs", "seen", "new", "changed", "rejected", "quarantined"]
-    _print_rows(console, cols, [r[:-1] for r in runs], title=f"last runs of {settings.db}")
+    cols = ["run_id", "status", "started", "secs", "seen", "new", "changed", "rejected", "quarantined", "error"]
+    shown = [(*r[:-1], _short(r[-1])) for r in runs]
+    _print_rows(console, cols, shown, title=f"last runs of {_esc(settings.db)}")
     for r in runs:
-        if r[-1]:
-            console.print(f"  {r[0]} {r[1]}: {r[-1]}", highlight=False)
+        if r[-1]:  # the whole error of every failed or interrupted run, not only its status
+            console.print(f"  {_esc(r[0])} {_esc(r[1])}: {_esc(r[-1])}", highlight=False)
     tables = [r[0] for r in con.execute(
         "select table_name from information_schema.tables where table_schema = 'main' "
         "and table_type = 'BASE TABLE' order by 1").fetchall()]
@@ -277,6 +345,13 @@ def cmd_status(args: argparse.Namespace) -> int:
     _print_rows(console, ["table", "rows"], counts, title="row counts")
     con.close()
     return EXIT_OK
+
+
+def _short(text: str | None, n: int = 60) -> str | None:
+    if not text:
+        return None
+    first = text.splitlines()[0]
+    return first if len(first) <= n else first[: n - 1] + "…"
 
 
 def _print_rows(console, columns, rows, title=None, fmt="table") -> None:
@@ -296,9 +371,10 @@ def _print_rows(console, columns, rows, title=None, fmt="table") -> None:
 
     table = Table(title=title, show_lines=False, box=box.SIMPLE_HEAD)
     for c in columns:
-        table.add_column(str(c), overflow="fold")
+        # a column is never narrower than its name: wide results wrap values, not headers
+        table.add_column(_esc(c), overflow="fold", min_width=len(str(c)))
     for r in rows:
-        table.add_row(*["NULL" if v is None else str(v) for v in r])
+        table.add_row(*["NULL" if v is None else _esc(v) for v in r])
     console.print(table)
 
 
@@ -338,10 +414,16 @@ def cmd_sql(args: argparse.Namespace) -> int:
     timer = threading.Timer(timeout, con.interrupt)
     timer.daemon = True
     timer.start()
+    results = []  # (columns, rows) of every statement, in order
+    cut = []  # the statements whose output --limit cut (1-based)
     try:
-        cur = con.execute(args.query)
-        columns = [d[0] for d in cur.description] if cur.description else []
-        rows = cur.fetchmany(args.limit + 1) if columns else []
+        for statement in duckdb.extract_statements(args.query):
+            cur = con.execute(statement)
+            columns = [d[0] for d in cur.description] if cur.description else []
+            rows = cur.fetchmany(args.limit + 1) if columns else []
+            if len(rows) > args.limit:
+                cut.append(len(results) + 1)
+            results.append((columns, rows[:args.limit]))
     except duckdb.InterruptException:
         _err(f"SQL error: the query ran longer than {timeout:g} s and was stopped "
              "(--timeout SECONDS or NEWSCLAIMS_SQL_TIMEOUT allows more)")
@@ -351,18 +433,34 @@ def cmd_sql(args: argparse.Namespace) -> int:
              f"(NEWSCLAIMS_SQL_MEMORY_LIMIT allows more): {str(exc).splitlines()[0]}")
         return EXIT_USAGE
     except duckdb.Error as exc:
-        _err(f"SQL error: {exc}")
+        n = len(results) + 1
+        _err(f"SQL error{f' in statement {n}' if len(duckdb.extract_statements(args.query)) > 1 else ''}: {exc}")
         return EXIT_USAGE
     finally:
         timer.cancel()
         con.close()
-    cut = len(rows) > args.limit
-    rows = rows[:args.limit]
-    _print_rows(_console(), columns, rows, fmt=args.format)
-    if cut:  # on stderr, so csv/json output stays clean
-        print(f"newsclaims: output cut at {args.limit:,} rows by --limit; the query returned more "
+    print_results(_console(), results, args.format)
+    for n in cut:  # on stderr, so csv/json output stays clean
+        which = f" of statement {n}" if len(results) > 1 else ""
+        print(f"newsclaims: output{which} cut at {args.limit:,} rows by --limit; the query returned more "
               "(raise --limit, or add LIMIT/aggregate in the query)", file=sys.stderr)
     return EXIT_OK
+
+
+def print_results(console, results: list[tuple[list, list]], fmt: str) -> None:
+    """Each statement's result: tables one after another (titled when several), CSV blocks separated by
+    a blank line, JSON as one array (several statements: an array of arrays)."""
+    if fmt == "json":
+        data = [[dict(zip(cols, r)) for r in rows] for cols, rows in results]
+        print(json.dumps(data[0] if len(data) == 1 else data, default=str, indent=1))
+        return
+    for i, (columns, rows) in enumerate(results, start=1):
+        if fmt == "csv" and i > 1:
+            print()
+        if len(results) > 1 and fmt == "table":
+            console.print(f"-- statement {i} of {len(results)}" + ("" if columns else ": no result"),
+                          highlight=False)
+        _print_rows(console, columns, rows, fmt=fmt)
 
 
 # ---------------------------------------------------------------- eval
@@ -519,14 +617,30 @@ def cmd_docs(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------- parser
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("newsclaims")
+    except PackageNotFoundError:  # run from a checkout that was never installed
+        return "unknown (not installed: run make setup)"
+
+
+EXIT_CODES_HELP = ("exit codes: 0 ok, 1 the run failed (nothing committed), 2 bad usage or a missing path, "
+                   "3 the database is busy (--wait queues), 143 stopped by SIGTERM")
+DB_HELP = "DuckDB file (default warehouse/newsclaims.duckdb, or NEWSCLAIMS_DB)"
+
+
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="newsclaims", description=__doc__.split("\n\n")[0],
+    head, _, rest = __doc__.partition("\n\n")
+    p = argparse.ArgumentParser(prog="newsclaims", description=head, epilog=rest,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    sub = p.add_subparsers(dest="command", required=True)
+    p.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     run = sub.add_parser("run", help="ingest article files/folders as one Prefect flow run")
     run.add_argument("paths", nargs="*", help="files or folders (recursive); default seeds/")
-    run.add_argument("--db", type=Path, help="DuckDB file (default warehouse/newsclaims.duckdb)")
+    run.add_argument("--db", type=Path, help=DB_HELP)
     run.add_argument("--strict", action="store_true",
                      help="fail the run, committing nothing, on any rejected input or failed expectation")
     run.add_argument("--batch-size", type=int, help="articles per extraction task (default 200)")
@@ -548,7 +662,7 @@ def build_parser() -> argparse.ArgumentParser:
     sv.add_argument("--cron", required=True, help='cron schedule, e.g. "*/15 * * * *"')
     sv.add_argument("--timezone", help="time zone of the cron schedule, e.g. Europe/Berlin (default UTC)")
     sv.add_argument("--name", default="newsclaims-scheduled", help="deployment name")
-    sv.add_argument("--db", type=Path, help="DuckDB file (default warehouse/newsclaims.duckdb)")
+    sv.add_argument("--db", type=Path, help=DB_HELP)
     sv.add_argument("--strict", action="store_true", help="fail a run on any rejected input or failed expectation")
     sv.add_argument("--batch-size", type=int, help="articles per extraction task (default 200)")
     sv.add_argument("--wait", type=float, metavar="SECONDS", help="wait this long for another run's lock")
@@ -559,24 +673,25 @@ def build_parser() -> argparse.ArgumentParser:
     sv.add_argument("-v", "--verbose", action="store_true", help="show Prefect's log lines")
     sv.set_defaults(func=cmd_serve)
 
-    st = sub.add_parser("status", help="last runs and row counts")
-    st.add_argument("--db", type=Path)
-    st.add_argument("--limit", type=int, default=10)
+    st = sub.add_parser("status", help="last runs (with the error of a failed one) and row counts")
+    st.add_argument("--db", type=Path, help=DB_HELP)
+    st.add_argument("--limit", type=int, default=10, help="runs shown (default 10)")
     st.set_defaults(func=cmd_status)
 
-    sq = sub.add_parser("sql", help="run a SQL query on a read-only connection (no file access) and print the result")
-    sq.add_argument("query")
-    sq.add_argument("--db", type=Path)
-    sq.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    sq = sub.add_parser("sql", help="run SQL queries (several: separated by ';') on a read-only connection "
+                                     "(no file access) and print each result")
+    sq.add_argument("query", help="one or more statements separated by ';' (each result is printed)")
+    sq.add_argument("--db", type=Path, help=DB_HELP)
+    sq.add_argument("--format", choices=["table", "csv", "json"], default="table", help="output format (default table)")
     sq.add_argument("--limit", type=int, default=10_000,
-                    help="rows printed at most (a note on stderr says when the output was cut)")
+                    help="rows printed at most per statement (a note on stderr says when the output was cut)")
     sq.add_argument("--timeout", type=float, metavar="SECONDS",
                     help="stop the query after this long (default NEWSCLAIMS_SQL_TIMEOUT, 60)")
     sq.add_argument("--wait", type=float, metavar="SECONDS", help="wait this long while a run holds the db")
     sq.set_defaults(func=cmd_sql)
 
     ev = sub.add_parser("eval", help="run the pipeline on DIR (articles + gold.csv) and score it")
-    ev.add_argument("dir", type=Path)
+    ev.add_argument("dir", type=Path, help="folder of articles with a gold.csv")
     ev.add_argument("--json", type=Path, metavar="FILE", help="also write the metrics as JSON")
     ev.add_argument("--with-seeds", action="store_true",
                     help="add seeds/ as one more incident (for the clustering score)")
@@ -584,8 +699,8 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--errors", action="store_true",
                     help="also list every article whose killed/injured figure differs from gold, with the "
                          "winning claim's surface and rule_id")
-    ev.add_argument("--batch-size", type=int)
-    ev.add_argument("-v", "--verbose", action="store_true")
+    ev.add_argument("--batch-size", type=int, help="articles per extraction task (default 200)")
+    ev.add_argument("-v", "--verbose", action="store_true", help="show Prefect's log lines")
     ev.set_defaults(func=cmd_eval)
 
     et = sub.add_parser("eval-timex", help="run the pipeline on DIR (articles + TimeML gold.csv) and score "
@@ -600,8 +715,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     ex = sub.add_parser("export", help="write every table and view as Parquet, atomically (read-only on the db)")
     ex.add_argument("dir", type=Path, nargs="?", help="export folder (default warehouse/export)")
-    ex.add_argument("--format", choices=["parquet"], default="parquet")
-    ex.add_argument("--db", type=Path)
+    ex.add_argument("--format", choices=["parquet"], default="parquet", help="file format (parquet)")
+    ex.add_argument("--db", type=Path, help=DB_HELP)
     ex.add_argument("--wait", type=float, metavar="SECONDS", help="wait this long while a run holds the db")
     ex.set_defaults(func=cmd_export)
 
@@ -614,7 +729,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     rp = sub.add_parser("report", help="write a self-contained HTML dashboard (timelines, consensus, data quality)")
     rp.add_argument("--out", type=Path, metavar="FILE", help="HTML file (default reports/newsclaims-report.html)")
-    rp.add_argument("--db", type=Path)
+    rp.add_argument("--db", type=Path, help=DB_HELP)
     rp.add_argument("--max-events", type=int, default=20, metavar="N", help="events shown, largest first")
     rp.add_argument("--wait", type=float, metavar="SECONDS", help="wait this long while a run holds the db")
     rp.set_defaults(func=cmd_report)
@@ -622,6 +737,8 @@ def build_parser() -> argparse.ArgumentParser:
     dd = sub.add_parser("docs", help="rebuild the Great Expectations Data Docs site and print its path")
     dd.add_argument("--db", type=Path, help="the database whose data-quality results to render")
     dd.set_defaults(func=cmd_docs)
+    for sp in sub.choices.values():  # every command's --help ends with the exit codes
+        sp.epilog, sp.formatter_class = EXIT_CODES_HELP, argparse.RawDescriptionHelpFormatter
     return p
 
 

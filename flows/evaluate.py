@@ -15,7 +15,7 @@ from pathlib import Path
 
 import polars as pl
 
-from flows.settings import Settings
+from flows.settings import Settings, gx_dir_for
 from transforms.entities import name_key
 from transforms.evaluation import adjusted_rand_index, best_values, date_accuracy, figure_accuracy, pair_scores
 from warehouse import loader
@@ -130,7 +130,9 @@ def evaluate(directory: Path, settings: Settings, *, with_seeds: bool = False,
     seeds_files = sorted(p.name for p in settings.seeds_dir.glob("*.txt")) if with_seeds else []
     with tempfile.TemporaryDirectory(prefix="newsclaims-eval-") as tmp:
         db = keep_db or Path(tmp) / "eval.duckdb"
-        run_settings = settings.model_copy(update={"db": db, "strict": False})
+        # its own GX folder beside the evaluation database: eval never writes into another database's site
+        gx_dir = gx_dir_for(db) if keep_db else Path(tmp) / "eval.gx"
+        run_settings = settings.model_copy(update={"db": db, "strict": False, "gx_dir": gx_dir})
         paths = [str(directory)] + ([str(settings.seeds_dir)] if with_seeds else [])
         summary = ingest_articles(paths, run_settings)
         con = loader.connect(db, read_only=True)

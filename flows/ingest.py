@@ -13,65 +13,26 @@ row) and for the final one-transaction load, so readers can query meanwhile.
 import contextlib
 import sys
 import time
-import uuid
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
 import polars as pl
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
-from prefect.futures import as_completed
+from prefect.futures import wait
 
 from flows import faults
+from flows.progress import RunProgress
 from flows.reader import list_inputs, read_units
 from flows.runners import bound_sigterm, task_runner_for, workers  # noqa: F401  (task_runner_for: the CLI's import)
 from flows.settings import Settings
 from flows.staging import TEXT_COLUMNS, RunStaging
+from flows.summary import RunSummary, StrictModeFailure, new_run_id, strict_failure, table_totals  # noqa: F401  (re-exported)
 from transforms.incremental import mark_quarantined, unchanged_by_stat
+from transforms.outcomes import duplicates_of, file_outcomes
 from warehouse import loader
 
 TASK_OPTS = dict(cache_policy=NO_CACHE, persist_result=False)
-
-
-@dataclass
-class RunSummary:
-    run_id: str
-    db: str
-    status: str = "running"
-    files_seen: int = 0
-    files_new: int = 0
-    files_changed: int = 0
-    files_unchanged: int = 0
-    files_skipped: int = 0
-    files_rejected: int = 0
-    files_duplicate: int = 0
-    rows_quarantined: int = 0
-    expectations_failed: int = 0
-    row_counts: dict[str, int] = field(default_factory=dict)
-    table_totals: dict[str, int] = field(default_factory=dict)
-    rejected: list[dict] = field(default_factory=list)
-    quarantined: dict[str, int] = field(default_factory=dict)
-    failed_expectations: dict[str, int] = field(default_factory=dict)  # "suite.expectation" -> rows
-    stage_seconds: dict[str, float] = field(default_factory=dict)
-    duration_s: float = 0.0
-    error: str | None = None
-    docs_path: str | None = None
-    skipped: list[str] = field(default_factory=list)  # hidden files, named in the summary
-    nothing_ingested: bool = False  # files were given, none of them holds an article
-
-    def run_fields(self) -> dict:
-        keys = ("files_seen", "files_new", "files_changed", "files_unchanged", "files_skipped",
-                "files_rejected", "files_duplicate", "rows_quarantined", "expectations_failed", "duration_s")
-        return {k: getattr(self, k) for k in keys}
-
-
-class StrictModeFailure(RuntimeError):
-    pass
-
-
-def new_run_id() -> str:
-    return f"{datetime.now():%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
 
 
 # ---------------------------------------------------------------- tasks
@@ -86,6 +47,10 @@ def open_run(settings: Settings, run_id: str, inputs: list[str]) -> pl.DataFrame
         loader.apply_recorded_failures(con, settings.db)  # failed runs that could not say so ...
         loader.mark_interrupted(con)  # ... and the ones that died
         loader.start_run(con, run_id, inputs, settings.strict)
+        from prefect.runtime import flow_run
+
+        # the Prefect flow run of this run (NULL for a no-op run recorded without Prefect, flows/noop.py)
+        con.execute("update pipeline_runs set flow_run_id = ? where run_id = ?", [flow_run.id, run_id])
         faults.point("open-run")
         return loader.read_frame(con, "select * from source_files")
     finally:
@@ -113,9 +78,11 @@ def plan_inputs(paths: list[str], settings: Settings, ledger: pl.DataFrame):
       retry_condition_fn=lambda task, run, state: isinstance(state.result(raise_on_failure=False), OSError),
       **TASK_OPTS)
 def extract_batch(units: list[tuple[str, int, int]], known: pl.DataFrame, known_records: pl.DataFrame,
-                  settings: Settings, today: date):
-    """Read work units (path, position, record index) -> BatchFrames (at most batch_size records parsed)."""
+                  settings: Settings, today: date, progress_file: str | None = None):
+    """Read work units (path, position, record index) -> BatchFrames (at most batch_size records parsed);
+    ``progress_file``: where the articles done so far are ticked for the run's progress line."""
     from flows.nlp import load_nlp
+    from flows.progress import ticker
     from transforms.pipeline import extract_batch as extract
 
     read = read_units([tuple(u) for u in units], dict(known.select("source_path", "file_sha256").iter_rows()),
@@ -126,7 +93,7 @@ def extract_batch(units: list[tuple[str, int, int]], known: pl.DataFrame, known_
     nlp = load_nlp(settings.spacy_model)
     faults.point("extract")
     res = extract(read.files, known, nlp, today=today, max_chars=settings.max_article_chars,
-                  records=read.records, known_records=known_records)
+                  records=read.records, known_records=known_records, on_article=ticker(progress_file))
     res.resume = read.resume
     return res
 
@@ -194,10 +161,7 @@ def load(settings: Settings, plan: loader.LoadPlan) -> dict[str, int]:
 def _table_totals(settings: Settings) -> dict[str, int]:
     con = loader.connect(settings.db, read_only=True, timeout=10)
     try:
-        tables = [r[0] for r in con.execute(
-            "select table_name from information_schema.tables where table_schema='main' "
-            "and table_type='BASE TABLE' order by 1").fetchall()]
-        return {t: con.execute(f'select count(*) from "{t}"').fetchone()[0] for t in tables}
+        return table_totals(con)
     finally:
         con.close()
 
@@ -258,9 +222,10 @@ def _parallelism(settings: Settings) -> int:
 
 
 def _extract_bounded(batches: list[list[str]], known: pl.DataFrame, settings: Settings, today: date,
-                     known_records: pl.DataFrame | None = None):
+                     known_records: pl.DataFrame | None = None, progress=None):
     """Yield (batch index, BatchFrames) as extraction tasks finish, keeping at most
     2 x parallelism of them submitted or held, so memory does not grow with the corpus.
+    ``progress`` (flows.progress.RunProgress) is polled while the tasks work.
 
     A batch parses at most batch_size records; what is left of a multi-record file
     (a WARC, a long JSONL) comes back as work units and goes on in a later batch."""
@@ -279,15 +244,23 @@ def _extract_bounded(batches: list[list[str]], known: pl.DataFrame, settings: Se
         if queue:
             units = queue.pop()
             paths = sorted({u[0] for u in units})
+            index = next_index[0]
+            tick_file = str(progress.folder / f"{index:05d}") if progress is not None else None
             fut = extract_batch.submit(units, known.filter(pl.col("source_path").is_in(paths)),
-                                       known_records.filter(pl.col("source_path").is_in(paths)), settings, today)
-            running[fut] = next_index[0]
+                                       known_records.filter(pl.col("source_path").is_in(paths)), settings, today,
+                                       tick_file)
+            running[fut] = index
             next_index[0] += 1
 
     for _ in range(slots):
         submit_next()
     while running:
-        fut = next(as_completed(list(running)))
+        done = set()
+        while not done:
+            done = wait(list(running), timeout=0.5).done
+            if progress is not None:
+                progress.poll()
+        fut = min(done, key=running.get)
         index = running.pop(fut)
         res = fut.result()
         if res.resume:
@@ -331,7 +304,7 @@ def _record_refused(settings: Settings, run_id: str, error: str) -> None:
 
 @flow(name="ingest_articles", log_prints=False)
 def ingest_articles(paths: list[str], settings: Settings, run_id: str | None = None,
-                    progress: bool = False, scheduled: bool = False) -> RunSummary:
+                    progress: str | bool = "off", scheduled: bool = False) -> RunSummary:
     """Ingest article files/folders into the warehouse as one run (all rows or none).
 
     ``scheduled``: a run of the served deployment; when another run holds the
@@ -351,29 +324,24 @@ def ingest_articles(paths: list[str], settings: Settings, run_id: str | None = N
         try:
             ledger_records = _records_ledger(settings)
             listing, to_read, unchanged = plan_inputs(paths, settings, ledger)
-            summary.files_seen = listing.seen
-            summary.files_skipped = len(listing.skipped)
-            summary.skipped = list(listing.skipped)
-            summary.files_unchanged = unchanged
             batches = _chunks(to_read["source_path"].to_list(), settings.batch_size)
             known = ledger.select("source_path", "file_sha256")
             log.info("run %s: %d files listed, %d to read in %d batches", run_id, listing.seen,
                      to_read.height, len(batches))
 
             # at most 2 batches per worker in flight; each finished one is spilled to Parquet
-            with _progress(progress, to_read.height) as advance:
-                for index, res in _extract_bounded(batches, known, settings, today, ledger_records):
+            with RunProgress(progress, to_read.height, stage.dir / "progress", log=log,
+                             interval=settings.progress_interval) as shown:
+                for index, res in _extract_bounded(batches, known, settings, today, ledger_records, shown):
                     stage.put(index, res)
-                    advance(res.read.height)
+                    shown.batch_done(f"{index:05d}", res.read.height)
                     del res
+                if batches:
+                    shown.poll(force_line=True)
             batch = stage.light_batch()
             rejected_listing = pl.DataFrame(listing.rejected, schema={
                 "source_path": pl.String, "reason": pl.String, "detail": pl.String})
-            changes = batch.read["change"].value_counts() if batch else None
-            counts = dict(changes.iter_rows()) if changes is not None else {}
-            summary.files_new = counts.get("new", 0)
-            summary.files_changed = counts.get("changed", 0)
-            summary.files_unchanged += counts.get("unchanged", 0)
+            changes = dict(batch.read.select("source_path", "change").iter_rows()) if batch else {}
             from transforms.text import rejected_per_file
 
             rejected = pl.concat([rejected_per_file(batch.rejected), rejected_listing], how="diagonal_relaxed") \
@@ -382,17 +350,19 @@ def ingest_articles(paths: list[str], settings: Settings, run_id: str | None = N
             seen_rejects = set(ledger.filter(pl.col("status") == "rejected")["source_path"].to_list())
             rejected = rejected.filter(~pl.col("source_path").is_in(sorted(seen_rejects))
                                        | pl.col("source_path").is_in(to_read["source_path"].implode()))
-            summary.files_rejected = rejected.height
             summary.rejected = rejected.select("source_path", "reason", "detail").to_dicts()
             summary.stage_seconds = batch.seconds if batch else {}
+            outcome_of = dict(listed=listing.files["source_path"].to_list(), skipped=listing.skipped,
+                              listing_rejected=[r["source_path"] for r in listing.rejected],
+                              changes=changes, rejected=rejected["source_path"].to_list())
+            summary.set_outcomes(file_outcomes(**outcome_of))
 
             summary.nothing_ingested = _nothing_ingested(listing, batch, ledger)
             if settings.strict and summary.nothing_ingested:
                 raise StrictModeFailure(f"--strict: nothing ingested: {listing.seen} file(s) given, none holds an "
                                         "article (see the rejected files)")
-            if settings.strict and rejected.height:
-                raise StrictModeFailure(f"--strict: {rejected.height} input(s) rejected "
-                                        f"({', '.join(sorted(set(rejected['reason'].to_list())))})")
+            if settings.strict and (why := strict_failure(rejected.height, rejected["reason"].to_list())):
+                raise StrictModeFailure(why)
 
             if batch is None or (batch.read.filter(pl.col("change") != "unchanged").height == 0
                                  and rejected.height == 0):
@@ -403,7 +373,7 @@ def ingest_articles(paths: list[str], settings: Settings, run_id: str | None = N
             else:
                 state = read_state(settings, ledger)
                 fin = finalize_run(batch, state, settings, run_id)
-                summary.files_duplicate = fin.duplicates
+                summary.set_outcomes(file_outcomes(**outcome_of, duplicates=duplicates_of(fin.source_files, changes)))
                 plan = _build_plan(run_id, fin, rejected, summary)
                 plan.upserts["source_files"] = pl.concat(
                     [fin.source_files, _listing_rejects(rejected_listing, ledger, run_id)],
@@ -425,9 +395,8 @@ def ingest_articles(paths: list[str], settings: Settings, run_id: str | None = N
                     plan.inserts["articles"] = [f.drop(TEXT_COLUMNS, strict=False) for f in plan.inserts["articles"]]
                 plan.from_parquet["articles"] = stage.text_columns()
                 _record_dq(summary, dq)
-                if settings.strict and dq.expectations_failed:
-                    raise StrictModeFailure(f"--strict: {dq.expectations_failed} expectation(s) failed: "
-                                            f"{dq.describe()}; see {dq.docs_path}")
+                if settings.strict and (why := strict_failure(0, [], dq)):
+                    raise StrictModeFailure(why)
             summary.duration_s = round(time.perf_counter() - started, 2)
             plan.run_fields = summary.run_fields()
             faults.point("before-load")
@@ -439,13 +408,49 @@ def ingest_articles(paths: list[str], settings: Settings, run_id: str | None = N
             summary.error = f"{type(exc).__name__}: {detail}"
             summary.duration_s = round(time.perf_counter() - started, 2)
             _record_failure(settings, run_id, summary.error, summary)
+            _publish(summary, log)
             raise
         # inside the lock: a queued run may take the database the moment it is released
         try:
             summary.table_totals = _table_totals(settings)
         except loader.DatabaseBusy:  # a reader held it too long; the run is committed all the same
             summary.table_totals = {}
+    _publish(summary, log)
     return summary
+
+
+ARTIFACT_KEY = "newsclaims-run"  # the latest run's summary under one key; each run's version is kept
+
+
+def _publish(summary: RunSummary, log) -> None:
+    """The run's summary in Prefect: log lines in the run log and a Markdown + table artifact."""
+    from prefect.artifacts import create_markdown_artifact, create_table_artifact
+
+    from flows.summary import summary_markdown
+
+    try:
+        log.info("run %s %s in %.1f s: %d files seen = %d new + %d changed + %d unchanged + %d duplicate "
+                 "+ %d rejected + %d not articles", summary.run_id, summary.status, summary.duration_s,
+                 summary.files_seen, summary.files_new, summary.files_changed, summary.files_unchanged,
+                 summary.files_duplicate, summary.files_rejected, summary.files_skipped)
+        for r in summary.rejected[:20]:
+            log.warning("rejected %s: %s (%s)", r["source_path"], r["reason"], r["detail"])
+        for name, n in sorted(summary.failed_expectations.items()):
+            log.warning("expectation failed: %s (%s rows)", name, n)
+        if summary.error:
+            log.error("run failed, nothing committed: %s", summary.error)
+        if summary.docs_path:
+            log.info("data docs: %s", summary.docs_path)
+        create_markdown_artifact(markdown=summary_markdown(summary), key=ARTIFACT_KEY,
+                                 description=f"newsclaims run {summary.run_id}: {summary.status}")
+        rows = [{"table": t, "written this run": summary.row_counts.get(t, 0),
+                 "total": summary.table_totals.get(t)}
+                for t in sorted(set(summary.table_totals) | set(summary.row_counts))]
+        if rows:
+            create_table_artifact(table=rows, key=f"{ARTIFACT_KEY}-rows",
+                                  description=f"rows written by newsclaims run {summary.run_id}")
+    except Exception as exc:  # observability must not fail a committed run
+        log.warning("could not publish the run summary to Prefect: %s: %s", type(exc).__name__, exc)
 
 
 def _record_dq(summary: RunSummary, dq) -> None:
@@ -485,26 +490,3 @@ def _listing_rejects(rejected_listing: pl.DataFrame, ledger: pl.DataFrame, run_i
         pl.col("source_path").replace_strict(first, default=run_id, return_dtype=pl.String).alias("first_run_id"),
         pl.lit(run_id).alias("last_run_id"),
     )
-
-
-class _progress:
-    """A rich progress bar over files when asked for (the CLI on a terminal)."""
-
-    def __init__(self, enabled: bool, total: int):
-        self.enabled, self.total, self._p = enabled and total > 0, total, None
-
-    def __enter__(self):
-        if not self.enabled:
-            return lambda n: None
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn, TimeRemainingColumn
-
-        self._p = Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
-                           TimeElapsedColumn(), TimeRemainingColumn(), transient=False)
-        self._p.start()
-        tid = self._p.add_task("extracting", total=self.total)
-        return lambda n: self._p.advance(tid, n)
-
-    def __exit__(self, *exc):
-        if self._p:
-            self._p.stop()
-        return False

@@ -4,8 +4,11 @@
 
 Per event (the largest first): a timeline of the killed and injured figures by
 publication date, the consensus table, who reported what, and the entities named
-most; on top, the data-quality status of the last run. plotly.js is inlined once,
-so the file needs no network (no CDN) and can be mailed or archived as is.
+most, and the evidence: each figure's sentence with the figure marked, its outlet and URL
+(linked; the source file when an input gave neither) and who it is attributed to. On
+top: an overview table of all events and the data-quality status of the last run that
+validated something. plotly.js's basic bundle is inlined once, so the file needs no
+network (no CDN) and can be mailed or archived as is.
 
 How a timeline reads (one marker per article: its best figure, as in claim_timeline):
 
@@ -27,6 +30,7 @@ from __future__ import annotations
 
 import html
 import os
+import re
 import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
@@ -38,6 +42,11 @@ import duckdb
 from warehouse.loader import connect
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
+# plotly.js's basic bundle (scatter, bar, pie: the report draws scatter traces with error bars only),
+# vendored from npm at the version plotly.py bundles: 1.2 MB instead of the full 4.8 MB
+PLOTLY_JS = Path(__file__).resolve().parent / "static" / "plotly-basic.min.js"
+OVERVIEW_ROWS = 500  # events in the overview table
+EVIDENCE_ROWS = 80  # figures quoted per event
 CHART_TYPES = ("killed", "injured")
 TYPE_COLOURS = {"killed": "#9e2a2b", "injured": "#2b5d8a"}
 
@@ -65,6 +74,7 @@ class EventSection:
     consensus: list[dict]
     sources: list[dict]
     entities: list[dict]
+    evidence: list[dict] = field(default_factory=list)
     chart_html: str | None = None
 
 
@@ -79,6 +89,8 @@ class ReportData:
     rejected_by_reason: list[dict]
     quarantine: list[dict]
     dq: dict
+    dq_run: dict | None = None  # the last run that validated something (the latest may be a no-op)
+    overview: list[dict] = field(default_factory=list)  # every event, one row each
     events: list[EventSection] = field(default_factory=list)
     events_not_shown: int = 0
 
@@ -124,6 +136,71 @@ def _dq_status(con: duckdb.DuckDBPyConnection, run_id: str | None) -> dict:
     return out
 
 
+def _last_validating_run(con: duckdb.DuckDBPyConnection) -> dict | None:
+    """The latest run with expectation results: an unchanged re-run validates nothing and records none."""
+    if not _has_table(con, "dq_results"):
+        return None
+    rows = _rows(con, """
+        select r.run_id, r.status, r.started_at from pipeline_runs as r
+        where exists (select 1 from dq_results as q where q.run_id = r.run_id)
+        order by r.started_at desc limit 1""")
+    return rows[0] if rows else None
+
+
+def _columns(con: duckdb.DuckDBPyConnection, table: str) -> set[str]:
+    return {r[0] for r in con.execute("select column_name from information_schema.columns "
+                                      "where table_schema = 'main' and table_name = ?", [table]).fetchall()}
+
+
+def _safe_url(url: str | None) -> str | None:
+    """Only http(s) URLs become links (a javascript: or file: URL from an input stays text)."""
+    return url if url and re.match(r"https?://[^\s\"'<>]+$", url, re.I) else None
+
+
+def quote_parts(body: str | None, sentence: str | None, start: int, end: int, window: int = 160) -> tuple[str, str, str]:
+    """(before, figure, after): the claim's sentence split around its figure, which body[start:end] is.
+
+    The sentence is found where it covers the figure; without one (or if it does not
+    cover the span) a window of the text around the figure stands in, cut at spaces.
+    """
+    body = body or ""
+    if sentence:
+        at = body.find(sentence, max(0, end - len(sentence)))  # the first occurrence that can cover the span
+        if at != -1 and at <= start and end <= at + len(sentence):
+            return body[at:start], body[start:end], body[end:at + len(sentence)]
+    lo, hi = max(0, start - window), min(len(body), end + window)
+    before, after = body[lo:start], body[end:hi]
+    if lo > 0:
+        before = "…" + before.split(" ", 1)[-1]
+    if hi < len(body):
+        after = after.rsplit(" ", 1)[0] + "…"
+    return before, body[start:end], after
+
+
+def _evidence(con: duckdb.DuckDBPyConnection, eid: str) -> list[dict]:
+    """Each figure of the event: its sentence with the figure marked, the outlet/URL or file, the attribution."""
+    cols = _columns(con, "articles")
+    url = "a.source_url" if "source_url" in cols else "null"
+    outlet = "a.outlet" if "outlet" in cols else "null"
+    scope = "and coalesce(c.scope, 'main') <> 'other'" if "scope" in _columns(con, "claims") else ""
+    rows = _rows(con, f"""
+        select c.claim_id, c.claim_type, c.value_label, c.qualifier, c.hedged, c.is_article_best,
+               c.char_start, c.char_end, c.sentence, c.published_date,
+               coalesce(c.attributed_entity_name, c.attributed_surface) as attributed,
+               regexp_extract(a.source_path, '[^/]+$') as source_file, a.title,
+               {url} as source_url, {outlet} as outlet, a.body_clean
+        from claims_enriched as c join articles as a using (article_id)
+        where a.event_id = ? and not coalesce(c.is_background, false) {scope}
+        order by case c.claim_type when 'killed' then 0 when 'injured' then 1 else 2 end, c.claim_type,
+                 c.published_date nulls last, a.source_path, c.char_start
+        limit {EVIDENCE_ROWS}""", [eid])
+    for r in rows:
+        r["before"], r["figure"], r["after"] = quote_parts(r.pop("body_clean"), r["sentence"], r["char_start"],
+                                                           r["char_end"])
+        r["link"] = _safe_url(r["source_url"])
+    return rows
+
+
 def gather(con: duckdb.DuckDBPyConnection, *, max_events: int = 20) -> ReportData:
     totals = con.execute("""
         select (select count(*) from articles), (select count(*) from articles where published_date is null),
@@ -135,7 +212,8 @@ def gather(con: duckdb.DuckDBPyConnection, *, max_events: int = 20) -> ReportDat
                rows_quarantined, expectations_failed, strict, error
         from pipeline_runs order by started_at desc limit 5""")
     last = runs[0] if runs else None
-    run_id = last["run_id"] if last else None
+    dq_run = _last_validating_run(con)
+    run_id = dq_run["run_id"] if dq_run else (last["run_id"] if last else None)
     rejected = _rows(con, """
         select source_path, reason, detail from rejected_inputs where run_id = ?
         order by reason, source_path limit 50""", [run_id])
@@ -151,13 +229,18 @@ def gather(con: duckdb.DuckDBPyConnection, *, max_events: int = 20) -> ReportDat
         generated_at=datetime.now().strftime("%Y-%m-%d %H:%M"),
         totals=dict(zip(("articles", "undated_articles", "events", "claims", "entities"), totals)),
         runs=runs, last_run=last, rejected=rejected, rejected_by_reason=rejected_by_reason,
-        quarantine=quarantine, dq=_dq_status(con, run_id),
+        quarantine=quarantine, dq=_dq_status(con, run_id), dq_run=dq_run,
     )
     events = _rows(con, """
-        select s.*, coalesce(k.max_value, 0) as killed_max
+        select s.*, coalesce(k.max_value, 0) as killed_max,
+               k.conservative_value as killed_conservative, i.conservative_value as injured_conservative,
+               i.max_value as injured_max, coalesce(k.is_conflicting or i.is_conflicting, false) as is_conflicting
         from event_sources as s
         left join claim_consensus as k on k.event_id = s.event_id and k.claim_type = 'killed'
+        left join claim_consensus as i on i.event_id = s.event_id and i.claim_type = 'injured'
         order by s.n_articles desc, killed_max desc, s.event_id""")
+    shown = {ev["event_id"] for ev in events[:max_events]}
+    data.overview = [{**ev, "shown": ev["event_id"] in shown} for ev in events[:OVERVIEW_ROWS]]
     data.events_not_shown = max(0, len(events) - max_events)
     for ev in events[:max_events]:
         data.events.append(_event_section(con, ev))
@@ -174,7 +257,10 @@ def _event_section(con: duckdb.DuckDBPyConnection, ev: dict) -> EventSection:
         from claim_timeline as t join articles as a using (article_id)
         where t.event_id = ? and t.claim_type in ('killed', 'injured')
         order by t.claim_type, t.report_number""", [eid])
-    sources = _rows(con, """
+    cols = _columns(con, "articles")
+    url = "a.source_url" if "source_url" in cols else "null"
+    outlet = "a.outlet" if "outlet" in cols else "null"
+    sources = _rows(con, f"""
         with best as (
             select article_id, claim_type, value_label, hedged
             from claims_enriched
@@ -183,6 +269,7 @@ def _event_section(con: duckdb.DuckDBPyConnection, ev: dict) -> EventSection:
         select a.article_id, a.published_date, a.title,
                left(regexp_replace(a.body_clean, '\\s+', ' ', 'g'), 110) as snippet,
                regexp_extract(a.source_path, '[^/]+$') as source_file, a.source_path,
+               {url} as source_url, {outlet} as outlet,
                k.value_label as killed, k.hedged as killed_hedged,
                i.value_label as injured, i.hedged as injured_hedged,
                (select count(*) from claims c where c.article_id = a.article_id) as n_claims
@@ -191,6 +278,8 @@ def _event_section(con: duckdb.DuckDBPyConnection, ev: dict) -> EventSection:
         left join best as i on i.article_id = a.article_id and i.claim_type = 'injured'
         where a.event_id = ?
         order by a.published_date nulls last, a.source_path""", [eid, eid])
+    for src in sources:
+        src["link"] = _safe_url(src["source_url"])
     entities = _rows(con, """
         select e.canonical_name, e.entity_type, count(distinct m.article_id) as n_articles,
                count(*) as n_mentions
@@ -200,7 +289,7 @@ def _event_section(con: duckdb.DuckDBPyConnection, ev: dict) -> EventSection:
         where a.event_id = ?
         group by e.canonical_name, e.entity_type
         order by n_articles desc, n_mentions desc, e.canonical_name limit 12""", [eid])
-    section = EventSection(eid, ev["event_label"] or eid, ev, consensus, sources, entities)
+    section = EventSection(eid, ev["event_label"] or eid, ev, consensus, sources, entities, _evidence(con, eid))
     if timeline:
         section.chart_html = chart_html(timeline_figure(timeline, consensus), div_id=f"timeline-{eid}")
     return section
@@ -374,14 +463,13 @@ def chart_html(fig, *, div_id: str) -> str:
 
 def render(data: ReportData) -> str:
     import jinja2
-    from plotly.offline import get_plotlyjs
 
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
                              autoescape=jinja2.select_autoescape(["html", "j2"]),
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters["num"] = lambda v: "–" if v is None else (f"{v:,}" if isinstance(v, int) else v)
     template = env.get_template("report.html.j2")
-    return template.render(d=data, plotlyjs=get_plotlyjs())
+    return template.render(d=data, plotlyjs=PLOTLY_JS.read_text(encoding="utf-8"))
 
 
 def write_report(db: Path, out: Path, *, max_events: int = 20, timeout: float = 0.0) -> ReportResult:

@@ -82,8 +82,20 @@ def api_url() -> str | None:
 
 
 def serve(paths: list[str | Path], settings: Settings, cron: str, *, name: str = DEPLOYMENT_NAME,
-          timezone: str | None = None) -> None:
-    """Register the deployment with its schedule and run the scheduled runs until interrupted."""
+          timezone: str | None = None, on_ready=None) -> int:
+    """Register the deployment with its schedule and run the scheduled runs until SIGINT or SIGTERM.
+
+    Returns the signal number that stopped serving. Both signals stop it the same
+    way: the runner's loop is cancelled and its context closes (a run in progress is
+    cancelled by Prefect's runner). Handlers are installed explicitly, because a
+    shell starts a background job with SIGINT ignored, and Prefect's runner would
+    answer SIGTERM by calling its async stop without awaiting it.
+    """
+    import asyncio
+    import signal
+
+    from prefect.runner import Runner
+
     if not api_url():
         raise NoPrefectServer(
             "scheduling needs a Prefect server, and PREFECT_API_URL is not set. Start one with "
@@ -91,6 +103,40 @@ def serve(paths: list[str | Path], settings: Settings, cron: str, *, name: str =
             "`newsclaims run` with an OS cron line instead."
         )
     settings = _scheduled_settings(settings)
+
+    state: dict = {"stop": None, "task": None, "loop": None}
+
+    def request_stop(signum, frame=None) -> None:
+        """Any time: remember the signal; once the loop runs, cancel the serving task from it."""
+        state["stop"] = state["stop"] or signum
+        if state["loop"] is not None:
+            state["loop"].call_soon_threadsafe(state["task"].cancel)
+
+    class _Runner(Runner):
+        def handle_sigterm(self, *args, **kwargs) -> None:  # Runner.start installs this for SIGTERM
+            request_stop(signal.SIGTERM)
+
     # pause_on_shutdown=False: a restarted `newsclaims serve` finds its schedule active
-    served_flow(settings).serve(**_options(paths, settings, cron, name, timezone), global_limit=ONE_AT_A_TIME,
-                                pause_on_shutdown=False)
+    runner = _Runner(name=name, pause_on_shutdown=False, limit=ONE_AT_A_TIME)
+    runner.add_flow(served_flow(settings), **_options(paths, settings, cron, name, timezone),
+                    concurrency_limit=ONE_AT_A_TIME)
+
+    async def main() -> None:
+        state["task"], state["loop"] = asyncio.current_task(), asyncio.get_running_loop()
+        if state["stop"]:  # a signal came while starting up
+            return
+        if on_ready is not None:
+            on_ready()
+        try:
+            await runner.start()  # its `async with` closes the runner when cancelled
+        except asyncio.CancelledError:
+            if not state["stop"]:
+                raise
+
+    previous = {s: signal.signal(s, request_stop) for s in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        asyncio.run(main())
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, handler)
+    return state["stop"] or 0

@@ -43,8 +43,9 @@ class Settings(BaseSettings):
     aliases_file: Path = Field(
         WAREHOUSE_DIR / "reference" / "entity_aliases.csv", description="reviewed entity aliases"
     )
-    gx_dir: Path = Field(WAREHOUSE_DIR / "gx",
-                         description="file-backed GX context and Data Docs (default: gx/ beside the database)")
+    gx_dir: Path = Field(WAREHOUSE_DIR / "newsclaims.duckdb.gx",
+                         description="file-backed GX context and Data Docs (default: <db file name>.gx/ beside "
+                         "the database, so every database has its own site)")
     task_runner: Literal["auto", "thread", "process", "dask"] = Field(
         "auto",
         description="Prefect task runner for the extraction tasks; auto: threads (one process) for a "
@@ -56,6 +57,13 @@ class Settings(BaseSettings):
     dask_address: str | None = Field(None, description="tcp://host:port of an existing Dask scheduler")
     lock_timeout: float = Field(
         0.0, description="seconds a run waits for another run's lock before giving up"
+    )
+    fast_noop: bool = Field(
+        True, description="record an unchanged re-run (nothing to read) without starting Prefect; "
+        "false: every run is a Prefect flow run",
+    )
+    progress_interval: float = Field(
+        10.0, gt=0, description="seconds between progress lines when the output is not a terminal",
     )
     strict: bool = Field(False, description="fail the run on any rejected input or failed expectation")
     sql_memory_limit: str = Field(
@@ -80,8 +88,15 @@ class Settings(BaseSettings):
     def _gx_dir_beside_db(self) -> "Settings":
         # each database keeps its own GX results and Data Docs unless gx_dir is set
         if "gx_dir" not in self.model_fields_set:
-            self.gx_dir = Path(self.db).parent / "gx"
+            self.gx_dir = gx_dir_for(self.db)
         return self
+
+    def for_db(self, db: Path, **updates) -> "Settings":
+        """These settings for another database file: its own GX folder too, unless gx_dir was set."""
+        updates = {"db": Path(db), **updates}
+        if "gx_dir" not in self.model_fields_set:
+            updates["gx_dir"] = gx_dir_for(db)
+        return self.model_copy(update=updates)
 
     @property
     def lock_path(self) -> Path:
@@ -91,6 +106,12 @@ class Settings(BaseSettings):
     def staging_root(self) -> Path:
         """Run-scoped Parquet spill of finished batches (flows/staging.py), next to the database."""
         return self.db.with_name(self.db.name + ".staging")
+
+
+def gx_dir_for(db: Path) -> Path:
+    """The GX folder (suites, results, Data Docs) of a database: ``<db file name>.gx`` beside it."""
+    db = Path(db)
+    return db.with_name(db.name + ".gx")
 
 
 def get_settings(**overrides) -> Settings:

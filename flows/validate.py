@@ -8,14 +8,18 @@ results) with the run-record suites, adds one ``dq_results`` row per expectation
 and suite, and builds the Data Docs pages of this run. The plan it returns is what
 the load commits, all in the run's one transaction.
 
-The GX context is file-backed under Settings.gx_dir (default: ``gx/`` beside the
-database). The suites are written from expectations/ when a process first opens
+The GX context is file-backed under Settings.gx_dir (default: ``<db file name>.gx/``
+beside the database, so each database has its own site; ``newsclaims eval`` uses
+one of its own). Data Docs work offline: ``make_offline`` copies the vendored
+bootstrap/jquery/fonts (flows/static/) into the site and points the pages at them. The suites are written from expectations/ when a process first opens
 the context; values that change per run (today, min_words) are suite parameters.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import re
 import shutil
 import time
 from dataclasses import dataclass, field
@@ -226,12 +230,86 @@ def _trim(result: dict) -> bool:
 
 
 def build_docs(gx_dir: Path, resource_ids: list | None = None) -> str:
-    """Build the Data Docs site (only the pages of ``resource_ids`` and the index when given)."""
+    """Build the Data Docs site (only the pages of ``resource_ids`` and the index when given), offline."""
     ctx = open_context(gx_dir)
     _prune(ctx, Path(gx_dir))
     kwargs = {"resource_identifiers": resource_ids} if resource_ids else {}
     ctx.gx.build_data_docs(site_names=[SITE], **kwargs)
+    make_offline(Path(gx_dir) / "uncommitted" / "data_docs" / SITE)
     return str(docs_index(gx_dir))
+
+
+# ---------------------------------------------------------------- Data Docs offline
+
+VENDOR_DIR = Path(__file__).resolve().parent / "static" / "datadocs"
+# what GX's pages load from CDNs -> the vendored copy under <site>/static/vendor/ (None: leave the tag out)
+CDN_ASSETS: dict[str, str | None] = {
+    "https://code.jquery.com/jquery-3.7.1.min.js": "jquery.min.js",
+    "https://cdnjs.cloudflare.com/ajax/libs/popper.js/1.12.9/umd/popper.min.js": "popper.min.js",
+    "https://stackpath.bootstrapcdn.com/bootstrap/4.3.1/js/bootstrap.min.js": "bootstrap.min.js",
+    "https://maxcdn.bootstrapcdn.com/bootstrap/4.3.1/css/bootstrap.min.css": "bootstrap.min.css",
+    "https://unpkg.com/bootstrap-table@1.19.1/dist/bootstrap-table.min.js": "bootstrap-table.min.js",
+    "https://unpkg.com/bootstrap-table@1.19.1/dist/bootstrap-table.min.css": "bootstrap-table.min.css",
+    "https://unpkg.com/bootstrap-table@1.19.1/dist/extensions/filter-control/bootstrap-table-filter-control.min.js":
+        "bootstrap-table-filter-control.min.js",
+    "https://unpkg.com/bootstrap-table@1.19.0/dist/extensions/filter-control/bootstrap-table-filter-control.css":
+        "bootstrap-table-filter-control.min.css",
+    "https://unpkg.com/bootstrap-table@1.19.0/dist/extensions/filter-control/bootstrap-table-filter-control.min.css":
+        "bootstrap-table-filter-control.min.css",
+    "https://cdnjs.cloudflare.com/ajax/libs/bootstrap-datepicker/1.9.0/js/bootstrap-datepicker.min.js":
+        "bootstrap-datepicker.min.js",
+    "https://cdnjs.cloudflare.com/ajax/libs/bootstrap-datepicker/1.9.0/css/bootstrap-datepicker.min.css":
+        "bootstrap-datepicker.min.css",
+    "https://cdnjs.cloudflare.com/ajax/libs/font-awesome/6.6.0/css/all.min.css": "fontawesome/css/all.min.css",
+    "https://cdn.jsdelivr.net/npm/@forevolve/bootstrap-dark@1.1.0/dist/css/bootstrap-prefers-dark.css": None,
+    "https://cdn.jsdelivr.net/npm/vega@5": None,
+    "https://cdn.jsdelivr.net/npm/vega-lite@5": None,
+    "https://cdn.jsdelivr.net/npm/vega-embed@6": None,
+}
+_TAG = re.compile(r"""<(script|link)\b[^>]*?\b(?:src|href)\s*=\s*["'](https?://[^"']+)["'][^>]*>(?:\s*</script>)?""",
+                  re.I)
+_SRI = re.compile(r"""\s+(?:integrity|crossorigin)\s*=\s*["'][^"']*["']""", re.I)
+_GX_LOGO = re.compile(r"""https://great-expectations-web-assets\.s3\.[^"'\s]*?/(full_logo_dark|logo-long)\.png[^"'\s]*""")
+
+
+def make_offline(site: Path) -> int:
+    """Vendor the CDN assets into ``site/static/vendor`` and point every page at them; returns pages changed.
+
+    Idempotent (a page already rewritten has no CDN link left); a CDN link this
+    table does not know stays as it is, so a GX upgrade shows up in tests/test_data_docs.py.
+    """
+    site = Path(site)
+    if not site.is_dir():
+        return 0
+    vendor = site / "static" / "vendor"
+    if not (vendor / "jquery.min.js").exists():
+        shutil.copytree(VENDOR_DIR, vendor, dirs_exist_ok=True)
+    changed = 0
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        if "https://" not in text:
+            continue
+        up = os.path.relpath(site, page.parent)
+        prefix = "" if up == "." else up + "/"
+
+        def tag(m: re.Match) -> str:
+            url = m.group(2)
+            if url not in CDN_ASSETS:
+                return m.group(0)
+            local = CDN_ASSETS[url]
+            if local is None:
+                return ""
+            # no integrity/crossorigin: a file:// page cannot fetch "anonymously" (CORS), and the
+            # hashes are of the CDN's bytes
+            local_tag = _SRI.sub("", m.group(0))
+            return local_tag.replace(url, f"{prefix}static/vendor/{local}")
+
+        new = _TAG.sub(tag, text)
+        new = _GX_LOGO.sub(lambda m: f"{prefix}static/images/logo-long.png", new)
+        if new != text:
+            page.write_text(new, encoding="utf-8")
+            changed += 1
+    return changed
 
 
 def _prune(ctx: _Context, gx_dir: Path) -> None:

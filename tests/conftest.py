@@ -9,7 +9,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+# as the CLI does (flows/cli.py _quiet_prefect): run logs at INFO reach the Prefect API, the console shows warnings
+os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO")
+os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "WARNING")
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 
 ROOT = Path(__file__).resolve().parents[1]

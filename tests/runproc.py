@@ -50,8 +50,9 @@ def prefect_api() -> dict:
 
 
 def child_env(extra: dict | None = None) -> dict:
-    """The environment a user's shell would give the CLI (conftest's Prefect log level removed)."""
-    env = {k: v for k, v in os.environ.items() if k != "PREFECT_LOGGING_LEVEL"}
+    """The environment a user's shell would give the CLI (conftest's Prefect log levels removed)."""
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("PREFECT_LOGGING_LEVEL", "PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL")}
     return {**env, **(extra or {})}
 
 

@@ -97,7 +97,7 @@ def test_second_run_is_refused_or_queued_and_sql_reads_between_the_writes(seeded
             if p:
                 p.cleanup()
 
-    assert "8 new" in first.stdout and "0 new, 0 changed, 8 unchanged" in queued.stdout
+    assert "= 8 new" in first.stdout and "= 0 new + 0 changed + 8 unchanged" in queued.stdout
     runs = q(db, "select status, started_at, finished_at from pipeline_runs order by started_at")
     assert [r[0] for r in runs] == ["success"] * 3  # seeds, first, queued; the refused run left no row
     assert runs[2][1] >= runs[1][2], "the queued run started before the first one finished"

@@ -141,7 +141,8 @@ def test_bad_inputs_are_rejected_with_reasons_and_nothing_loaded_is_lost(seeds_d
     assert summary.status == "success"
     got = dict(query(db, "select regexp_extract(source_path, '[^/]+$'), reason from rejected_inputs"))
     assert got == {name: reason for name, _, reason in BAD_INPUTS}
-    assert summary.files_rejected == len(BAD_INPUTS) and summary.files_new == len(BAD_INPUTS) + 1
+    # each file counted once: the rejected ones are not also "new" (transforms/outcomes.py)
+    assert (summary.files_seen, summary.files_rejected, summary.files_new) == (len(BAD_INPUTS) + 1, len(BAD_INPUTS), 1)
     assert query(db, "select count(*) from articles where source_path like '%good.txt'")[0][0] == 1
     assert set(articles_before) <= set(query(db, "select article_id from articles order by 1"))
     # a re-run does not reject the same unchanged files again

@@ -105,3 +105,83 @@ def test_serve_refuses_a_missing_input_path_before_it_registers_anything(tmp_pat
     assert done.returncode == 2
     assert "input path does not exist" in done.stderr and "nope" in done.stderr
     assert not (tmp_path / "w.duckdb").exists()
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.mark.slow
+def test_served_run_on_a_real_server_shows_in_prefects_own_cli_and_serve_stops_cleanly(tmp_path):
+    """A real `prefect server`, `newsclaims serve`, a triggered run; then Prefect's CLI (flow-run ls,
+    deployment ls, flow-run logs, artifact inspect) answers, with the pinned fastapi (HTTP 422 before);
+    SIGINT then SIGTERM stop serve at once, without 'coroutine ... never awaited'."""
+    import signal
+    import time
+
+    import duckdb
+
+    from tests.conftest import query
+
+    env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect"), "PREFECT_SERVER_API_PORT": str(_free_port()),
+           "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+    env.pop("PREFECT_API_URL", None)
+    script = str(ROOT / "scripts" / "prefect-server.sh")
+    started = subprocess.run(["bash", script, "start"], env=env, capture_output=True, text=True, timeout=150)
+    assert started.returncode == 0, started.stderr
+    env["PREFECT_API_URL"] = started.stdout.strip().split("=", 1)[1]
+    prefect = str(ROOT / ".venv" / "bin" / "prefect") if (ROOT / ".venv" / "bin" / "prefect").exists() else "prefect"
+
+    def prefect_cli(*args):
+        return subprocess.run([prefect, *args], env={**env, "COLUMNS": "250"}, capture_output=True, text=True,
+                              timeout=120)
+
+    db = tmp_path / "w.duckdb"
+    name = f"t-{uuid.uuid4().hex[:6]}"
+    try:
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            proc = subprocess.Popen([sys.executable, "-m", "flows.cli", "serve", "--cron", "0 3 * * *", "--db",
+                                     str(db), "--name", name, str(SEEDS)], cwd=ROOT, env=env,
+                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            try:
+                assert "serving until Ctrl-C or SIGTERM" in proc.stdout.readline()
+                if signum == signal.SIGINT:  # one triggered run, seen through Prefect's CLI
+                    trig = prefect_cli("deployment", "run", f"ingest_articles/{name}")
+                    assert trig.returncode == 0, trig.stdout + trig.stderr
+                    deadline = time.monotonic() + 240
+                    while time.monotonic() < deadline:
+                        try:
+                            if db.exists() and query(db, "select count(*) from pipeline_runs "
+                                                         "where status = 'success'") == [(1,)]:
+                                break
+                        except duckdb.IOException:  # the run holds the file while it writes
+                            pass
+                        time.sleep(2)
+                    (flow_run_id,) = query(db, "select flow_run_id from pipeline_runs where status = 'success'")[0]
+                    runs = prefect_cli("flow-run", "ls")
+                    assert runs.returncode == 0, runs.stdout + runs.stderr
+                    assert flow_run_id in runs.stdout and "ingest_articles" in runs.stdout
+                    deps = prefect_cli("deployment", "ls")
+                    assert deps.returncode == 0 and name in deps.stdout, deps.stdout + deps.stderr
+                    for _ in range(30):  # the run's state settles a moment after its commit
+                        if "COMPLETED" in prefect_cli("flow-run", "ls").stdout:
+                            break
+                        time.sleep(1)
+                    logs = prefect_cli("flow-run", "logs", flow_run_id)
+                    assert logs.returncode == 0 and "5 files seen = 5 new" in logs.stdout, logs.stdout + logs.stderr
+                    art = prefect_cli("artifact", "inspect", "newsclaims-run")
+                    assert art.returncode == 0 and "| 5 | 5 | 0 | 0 | 0 | 0 | 0 |" in art.stdout, art.stdout
+                proc.send_signal(signum)
+                out, err = proc.communicate(timeout=30)
+            finally:
+                if proc.poll() is None:
+                    proc.kill()
+            assert proc.returncode == 0, err
+            assert f"stopped by {signal.Signals(signum).name}" in out
+            assert "never awaited" not in err and "Traceback" not in err, err
+    finally:
+        subprocess.run(["bash", script, "stop"], env=env, capture_output=True, timeout=60)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Callable
 
 import polars as pl
 
@@ -70,6 +71,7 @@ def records_of_read_files(read: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFram
 def extract_batch(
     read: pl.DataFrame, known: pl.DataFrame, nlp, *, today: date, max_chars: int | None = None,
     records: pl.DataFrame | None = None, known_records: pl.DataFrame | None = None,
+    on_article: Callable[[int], None] | None = None,
 ) -> BatchFrames:
     """Read files and records -> staged articles and everything extracted from them.
 
@@ -77,7 +79,8 @@ def extract_batch(
     of whole .txt files, with ``records`` None); ``records``: flows.reader.RECORD_SCHEMA;
     ``known``: the ledger rows of these paths (source_path, file_sha256);
     ``known_records``: their source_records rows; ``nlp``: flows.nlp.Nlp;
-    ``max_chars``: longer articles are rejected (too_long) before spaCy sees them.
+    ``max_chars``: longer articles are rejected (too_long) before spaCy sees them; ``on_article(n)``:
+    called as each article leaves spaCy (n so far), for progress reporting.
     """
     t: dict[str, float] = {}
     t0 = time.perf_counter()
@@ -103,7 +106,11 @@ def extract_batch(
     t["stage"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()
-    docs = list(nlp.ner.pipe(articles["body_clean"].to_list(), batch_size=64))
+    docs = []
+    for doc in nlp.ner.pipe(articles["body_clean"].to_list(), batch_size=64):
+        docs.append(doc)
+        if on_article is not None:
+            on_article(len(docs))
     t["ner"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()

@@ -92,14 +92,14 @@ def _busy_message(db: Path, exc: Exception, read_only: bool) -> str:
     if read_only:
         return (
             f"cannot read {db}: another process is writing to it{holder}. "
-            "A newsclaims run holds the database only while it loads; retry in a moment, "
+            "A newsclaims run holds the database only while it loads; retry in a moment (--wait SECONDS), "
             "or read a Parquet export (`newsclaims export`) meanwhile."
         )
     return (
-        f"cannot write to {db}: another process has it open{holder} (a reader such as "
-        "`newsclaims sql`/`status`/`export`, a BI tool or a DuckDB shell, or another writer). "
-        "Close that connection, or pass --wait SECONDS (NEWSCLAIMS_LOCK_TIMEOUT) to let the run wait "
-        "for it; long-lived readers belong on the Parquet export (`newsclaims export`)."
+        f"cannot write to {db}: another process has it open{holder}, maybe only to read it "
+        "(`newsclaims sql`/`report`/`export`, a BI tool or a DuckDB shell): a run can write only when no "
+        "one else has the file open. Close that connection (BI tools: read the Parquet export or a copy "
+        "instead), or pass --wait SECONDS to let this run wait for it."
     )
 
 
