@@ -348,8 +348,8 @@ def cmd_sql(args: argparse.Namespace) -> int:
     try:  # bounds: memory (DuckDB memory_limit) and time (interrupted after `timeout` seconds)
         con = connect(settings.db, read_only=True, timeout=args.wait or 0.0,
                       config={"memory_limit": settings.sql_memory_limit})
-    except duckdb.InvalidInputException as exc:
-        _err(f"bad NEWSCLAIMS_SQL_MEMORY_LIMIT {settings.sql_memory_limit!r}: {exc}")
+    except (duckdb.InvalidInputException, duckdb.ParserException) as exc:
+        _err(f"bad NEWSCLAIMS_SQL_MEMORY_LIMIT {settings.sql_memory_limit!r}: {str(exc).splitlines()[0]}")
         return EXIT_USAGE
     con.execute("set enable_external_access = false")
     con.execute("set lock_configuration = true")

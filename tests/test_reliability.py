@@ -123,6 +123,15 @@ def test_sql_says_when_limit_cut_the_output(small_db, capsys, n, limit, cut):
     assert (f"output cut at {limit:,} rows by --limit" in err) is cut, err
 
 
+def test_a_bad_sql_memory_limit_is_one_clear_line(small_db, monkeypatch, capsys):
+    from flows.cli import main
+
+    monkeypatch.setenv("NEWSCLAIMS_SQL_MEMORY_LIMIT", "lots")
+    assert main(["sql", "select 1", "--db", str(small_db)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("newsclaims: error: bad NEWSCLAIMS_SQL_MEMORY_LIMIT 'lots'") and err.count("\n") == 1, err
+
+
 def test_sql_limits_are_settings_with_defaults(monkeypatch):
     from flows.settings import get_settings
 
