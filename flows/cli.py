@@ -39,6 +39,11 @@ def _quiet_prefect(verbose: bool) -> None:
 
     # an unusable PREFECT_HOME is reported in one line by flows.runners.check_prefect_home
     warnings.filterwarnings("ignore", message="Failed to create the Prefect home directory")
+    if not verbose:  # "EventsWorker - Still processing items: N items remaining..." at exit:
+        import logging  # Prefect's service loggers are top-level, outside PREFECT_LOGGING_LEVEL
+
+        for name in ("EventsWorker", "APILogWorker"):
+            logging.getLogger(name).setLevel(logging.ERROR)
 
 
 def _console():
@@ -94,6 +99,24 @@ def _check_db(db: Path) -> None:
             connect(db, read_only=True).close()  # a cut-short file fails here, unchanged
         except DatabaseBusy:  # a run is loading: the run lock will say so
             pass
+
+
+def _release_frames(exc: BaseException) -> None:
+    """Drop the locals of the frames a failure's tracebacks hold (Prefect keeps the exception in
+    the run's state). They hold DuckDB connections and relations, which DuckDB's bindings
+    (nanobind) would report as ~40 lines of "leaked instance" at exit."""
+    import traceback
+
+    seen: set[int] = set()
+    todo = [exc]
+    while todo:
+        e = todo.pop()
+        if e is None or id(e) in seen:
+            continue
+        seen.add(id(e))
+        if e.__traceback__ is not None:
+            traceback.clear_frames(e.__traceback__)
+        todo += [e.__cause__, e.__context__]
 
 
 def _committed(db: Path, run_id: str) -> bool:
@@ -170,6 +193,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         _err(f"{exc}; nothing was committed")
         return EXIT_FAILED
     except Exception as exc:  # the flow recorded it in pipeline_runs
+        _release_frames(exc)
         if _committed(settings.db, run_id):  # Prefect (or the summary) failed after the commit
             print(f"newsclaims: warning: run {run_id} was committed (see `newsclaims status`), but failed "
                   f"after the commit: {type(exc).__name__}: {exc}", file=sys.stderr)
@@ -406,8 +430,8 @@ def cmd_sql(args: argparse.Namespace) -> int:
     try:  # bounds: memory (DuckDB memory_limit) and time (interrupted after `timeout` seconds)
         con = connect(settings.db, read_only=True, timeout=args.wait or 0.0,
                       config={"memory_limit": settings.sql_memory_limit})
-    except duckdb.InvalidInputException as exc:
-        _err(f"bad NEWSCLAIMS_SQL_MEMORY_LIMIT {settings.sql_memory_limit!r}: {exc}")
+    except (duckdb.InvalidInputException, duckdb.ParserException) as exc:
+        _err(f"bad NEWSCLAIMS_SQL_MEMORY_LIMIT {settings.sql_memory_limit!r}: {str(exc).splitlines()[0]}")
         return EXIT_USAGE
     con.execute("set enable_external_access = false")
     con.execute("set lock_configuration = true")

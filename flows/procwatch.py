@@ -79,8 +79,15 @@ def descendants(root: int) -> list[int]:
 
 
 def alive(pid: int, started: int | None) -> bool:
-    """The same process (pid and start time) still runs."""
-    return started is not None and start_time(pid) == started
+    """The same process (pid and start time) still runs (a zombie has ended: it only waits to be reaped)."""
+    if started is None:
+        return False
+    try:
+        stat = (_PROC / str(pid) / "stat").read_text()
+    except OSError:
+        return False
+    fields = stat[stat.rindex(")") + 2:].split()
+    return fields[0] not in ("Z", "X") and int(fields[19]) == started
 
 
 def end_processes(procs: list[dict]) -> list[int]:

@@ -123,6 +123,15 @@ def test_sql_says_when_limit_cut_the_output(small_db, capsys, n, limit, cut):
     assert (f"output cut at {limit:,} rows by --limit" in err) is cut, err
 
 
+def test_a_bad_sql_memory_limit_is_one_clear_line(small_db, monkeypatch, capsys):
+    from flows.cli import main
+
+    monkeypatch.setenv("NEWSCLAIMS_SQL_MEMORY_LIMIT", "lots")
+    assert main(["sql", "select 1", "--db", str(small_db)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("newsclaims: error: bad NEWSCLAIMS_SQL_MEMORY_LIMIT 'lots'") and err.count("\n") == 1, err
+
+
 def test_sql_limits_are_settings_with_defaults(monkeypatch):
     from flows.settings import get_settings
 
@@ -429,3 +438,33 @@ def test_a_failure_after_the_commit_never_says_nothing_was_committed(tmp_path, m
     assert "nothing was committed" not in err
     assert q(db, "select status, error from pipeline_runs") == [("success", None)]
     assert q(db, "select count(*) from articles") == [(5,)]
+
+
+# ---------------------------------------------------------------- 14.13 noise
+
+
+@pytest.mark.slow
+def test_a_duckdb_error_in_a_run_prints_one_line_and_no_nanobind_leak_report(tmp_path, prefect_api):
+    """A foreign DuckDB file whose pipeline_runs/articles clash with our schema: the error is one line
+    (it used to be followed by ~40 lines of 'nanobind: leaked N instances')."""
+    db = tmp_path / "w.duckdb"
+    con = duckdb.connect(str(db))
+    con.execute("create table pipeline_runs (x int)")
+    con.execute("create view articles as select 1 as a")
+    con.close()
+    done = cli("run", str(SEEDS), "--db", str(db), "--no-progress", env=prefect_api)
+    assert done.returncode == 1
+    assert "run failed, nothing was committed: CatalogException" in done.stderr
+    assert "nanobind" not in done.stderr and done.stderr.count("\n") == 1, done.stderr
+
+
+@pytest.mark.parametrize("verbose, shown", [(False, False), (True, True)])
+def test_prefects_events_worker_does_not_talk_at_exit_unless_verbose(verbose, shown):
+    code = ("import logging, sys; from flows.cli import _quiet_prefect; _quiet_prefect(sys.argv[1] == '1'); "
+            "from prefect.logging.configuration import setup_logging; setup_logging(); "
+            "logging.getLogger('EventsWorker').warning('Still processing items: 5 items remaining...')")
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_LOGGING_LEVEL"}
+    done = subprocess.run([sys.executable, "-c", code, "1" if verbose else "0"], capture_output=True, text=True,
+                          cwd=Path(__file__).resolve().parents[1], env=env, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert ("Still processing items" in done.stderr) is shown, done.stderr

@@ -125,7 +125,7 @@ def connect(db: Path, *, read_only: bool = False, timeout: float = 0.0,
             if time.monotonic() >= deadline:
                 raise DatabaseBusy(_busy_message(db, exc, read_only)) from exc
             time.sleep(0.2)
-        except (duckdb.InvalidInputException, duckdb.SerializationException, duckdb.InternalException) as exc:
+        except (duckdb.SerializationException, duckdb.InternalException) as exc:
             raise _open_error(db, exc) from None
 
 
