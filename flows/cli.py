@@ -729,12 +729,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     et = sub.add_parser("eval-timex", help="run the pipeline on DIR (articles + TimeML gold.csv) and score "
                                            "its time expressions, TempEval-3 style")
-    et.add_argument("dir", type=Path)
+    et.add_argument("dir", type=Path, help="a TimeML gold folder: articles + gold.csv of time expressions")
     et.add_argument("--json", type=Path, metavar="FILE", help="also write the measures as JSON")
     et.add_argument("--errors", type=Path, metavar="FILE", help="write one row per error here (CSV)")
     et.add_argument("--keep-db", type=Path, metavar="FILE", help="keep the evaluation database here")
-    et.add_argument("--batch-size", type=int)
-    et.add_argument("-v", "--verbose", action="store_true")
+    et.add_argument("--batch-size", type=int, help="articles per extraction task (default 200)")
+    et.add_argument("-v", "--verbose", action="store_true", help="show Prefect's log lines")
     et.set_defaults(func=cmd_eval_timex)
 
     ex = sub.add_parser("export", help="write every table and view as Parquet, atomically (read-only on the db)")
@@ -747,7 +747,7 @@ def build_parser() -> argparse.ArgumentParser:
     bk = sub.add_parser("backup", help="write a consistent single-file copy of the database "
                                        "(with what its .wal holds); never overwrites")
     bk.add_argument("dest", type=Path, help="new file, or a folder (the copy is named after the db and time)")
-    bk.add_argument("--db", type=Path)
+    bk.add_argument("--db", type=Path, help=DB_HELP)
     bk.add_argument("--wait", type=float, metavar="SECONDS", help="wait this long while a run holds the db")
     bk.set_defaults(func=cmd_backup)
 

@@ -27,17 +27,19 @@ def test_rich_markup_in_file_names_is_printed_literally_after_a_real_run(tmp_pat
     inp.mkdir()
     shutil.copy(sorted(SEEDS.glob("*.txt"))[0], inp / "]closing.txt")
     (inp / "[bold]loud.txt").write_bytes(b"")  # rejected (empty_file): its name is printed
-    (inp / "[red]notes.md").write_text("not an article")
+    (inp / "[red]notes.md").write_text("not an article")  # rejected (unsupported_format)
+    (inp / ".[green]hidden.txt").write_text("a hidden file")  # skipped, and named
     db = tmp_path / "w.duckdb"
     done = cli("run", str(inp), "--db", str(db), env={"NEWSCLAIMS_PROGRESS_INTERVAL": "0.2"})
     assert done.returncode == 0, done.stderr
     out = done.stdout
     assert "progress: 2/2 files (100%), " in out  # piped: progress as plain lines, the last at the end
     assert f"rejected {inp}/[bold]loud.txt: empty_file" in out
-    assert f"not an article: {inp}/[red]notes.md" in out
+    assert f"rejected {inp}/[red]notes.md: unsupported_format" in out
+    assert f"skipped {inp}/.[green]hidden.txt (hidden file)" in out
     assert f"newsclaims run {inp}" in out
     assert query(db, "select status, files_seen, files_new, files_rejected, files_skipped from pipeline_runs") == \
-        [("success", 3, 1, 1, 1)]
+        [("success", 4, 1, 2, 1)]
     assert query(db, "select source_path from articles") == [(str(inp / "]closing.txt"),)]
 
 

@@ -81,7 +81,7 @@ def test_runs_over_duplicates_rejects_and_non_articles_add_up(tmp_path):
     shutil.copy(a, inp / "a.txt")
     shutil.copy(a, inp / "a_copy.txt")  # same content: a duplicate
     (inp / "empty.txt").write_bytes(b"")  # rejected: empty_file
-    (inp / "README.md").write_text("not an article")  # skipped
+    (inp / ".notes.txt").write_text("a hidden file, not an article")  # skipped (hidden)
     shutil.copy(b, inp / "b.txt")
     db = tmp_path / "w.duckdb"
 
@@ -90,7 +90,7 @@ def test_runs_over_duplicates_rejects_and_non_articles_add_up(tmp_path):
                                   files_duplicate=1, files_rejected=1, files_skipped=1)
     assert _run_row(db, first.run_id) == _counts(first)
     assert _accounted_for(db, first.run_id) == [(True,)]
-    assert first.skipped == [str(inp / "README.md")]
+    assert first.skipped == [str(inp / ".notes.txt")]
 
     # b.txt edited (to c's text), and a new copy of that text: changed 1, duplicate 1
     shutil.copy(c, inp / "b.txt")

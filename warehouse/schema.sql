@@ -61,11 +61,6 @@ create table if not exists articles (
     title                 varchar,
     published_date        date,
     published_date_source varchar not null,     -- header | metadata | none
-    source_url            varchar,
-    outlet                varchar,
-    authors               varchar[],
-    language              varchar,
-    source_record         varchar,
     event_date            date,
     event_date_source     varchar not null,     -- see transforms/dates.py
     event_time            varchar,              -- the incident's time of day: HH:MM or MO | AF | EV | NI
