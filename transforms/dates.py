@@ -591,8 +591,9 @@ def _calendar_value(surface: str, kind: str, res: Resolved, published: date | No
 
 
 def _calendar_value_from(value: str | None, timex_type: str) -> tuple[date | None, str | None]:
-    """resolved_date / precision of a TimeML value that is a calendar day, month or year."""
-    if value is None or timex_type not in ("DATE", "TIME"):
+    """resolved_date / precision of a DATE value that is a calendar day, month or year (a time
+    of day found alone keeps none: "7:39 AM" after a dateline is no date of its own)."""
+    if value is None or timex_type != "DATE":
         return None, None
     m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T.*)?", value)
     if not m:
