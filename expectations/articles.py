@@ -4,7 +4,8 @@ Rules: article_id unique, not null and the hash of body_clean; enum sources in
 their vocabularies; published_date (when known) not before 1900 nor after the
 run's day, and NULL exactly when its source is 'none'; event_date not after
 the run's day; body_clean non-empty with at least Settings.min_words words;
-every article belongs to an event of this run's events table.
+every article belongs to an event of this run's events table; event_time
+(when known) is a clock time HH:MM or a TimeML part of the day (MO, AF, EV, NI).
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ EVENT_DATE_SOURCES = ("relative_weekday", "relative_phrase", "absolute_in_text",
                       "published_date_fallback", "event_of_cluster", "none")
 NOT_NULL = ("source_path", "published_date_source", "event_date_source", "body_raw", "body_clean", "run_id",
             "event_id")
+# articles.event_time: a clock time, or a TimeML part of the day (transforms/timex.py)
+EVENT_TIME_FORM = r"^(?:(?:[01]\d|2[0-3]):[0-5]\d|MO|AF|EV|NI)$"
 # body texts are not handed to GX: their lengths stand for them (NULL when the text is)
 LENGTH_OF = {"body_raw": "body_raw_length", "body_clean": "body_clean_length"}
 
@@ -46,6 +49,8 @@ def frame(b: Batch) -> pl.DataFrame:
         (pl.col("published_date").is_null() == (pl.col("published_date_source") == "none"))
         .fill_null(False).alias("published_date_matches_source"),
         resolves("event_id", ids(b.events, "event_id")),
+        (pl.col("event_time") if "event_time" in a.columns else pl.lit(None, pl.String))
+        .str.contains(EVENT_TIME_FORM).fill_null(True).alias("event_time_is_a_time_of_day"),
     ).with_columns(
         (pl.col("body_sha256").str.slice(0, 16) == pl.col("article_id")).fill_null(False)
         .alias("article_id_is_body_hash"),
@@ -77,4 +82,6 @@ def expectations() -> list[gxe.Expectation]:
                about="word_count is the number of words of body_clean"),
         holds("event_id_resolves", name="event_id_resolves_to_event", on="event_id",
               about="every article's event_id is an event of this run's events table"),
+        holds("event_time_is_a_time_of_day", name="event_time_is_a_time_of_day", on="event_time",
+              about="event_time (when known) is HH:MM or a TimeML part of the day (MO, AF, EV, NI)"),
     ]

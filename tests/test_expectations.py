@@ -139,6 +139,8 @@ CASES = [
     Case("articles", "body_clean_min_words", body=SHORT),
     Case("articles", "word_count_matches_body_clean", {"word_count": 3}),
     Case("articles", "event_id_resolves_to_event", {"event_id": "no-such-event"}),
+    Case("articles", "event_time_is_a_time_of_day", {"event_time": "9:15pm"}),
+    Case("articles", "event_time_is_a_time_of_day", {"event_time": "25:00"}),
     # date_mentions
     *[Case(t, e, p) for t in ("date_mentions", "entity_mentions") for e, p in [
         ("mention_id_not_null", {"mention_id": N}),
