@@ -18,12 +18,13 @@ from transforms import claims as claims_t
 from transforms import dates as dates_t
 from transforms import entities as entities_t
 from transforms import events as events_t
+from transforms import incident_evidence
 from transforms.incremental import assign_articles, classify_read, orphaned_articles
 from transforms.text import stage_articles
 
 # Columns the run-wide steps need from articles already in the warehouse.
 ARTICLE_STATE_COLUMNS = ("article_id", "source_path", "title", "published_date", "event_date",
-                         "event_date_source", "event_id")
+                         "event_date_source", "event_id", "incident_keys")
 
 
 @dataclass
@@ -82,6 +83,9 @@ def extract_batch(
 
     t0 = time.perf_counter()
     ents = entities_t.entity_mentions(articles, docs)
+    # the clustering runs without texts: each article carries its addresses, ages, hours as keys
+    articles = articles.with_columns(pl.Series("incident_keys", [
+        incident_evidence.incident_keys(b) for b in articles["body_clean"].to_list()], dtype=pl.List(pl.String)))
     t["entities"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()
