@@ -116,3 +116,17 @@ def test_the_same_ages_and_figures_on_the_same_day_are_one_incident(killed_b, to
                            "value_low": [2, 1, killed_b, 1]})
     assignments, _ = evt.cluster_events(arts, mentions, claims)
     assert (assignments["event_id"].n_unique() == 1) is together
+
+
+@pytest.mark.parametrize("names, together", [
+    (CITY + ["person:Jane Doe"], True),  # the victim's name in both: other ages (a suspect's) do not split them
+    (CITY, False),  # only the city: the ages that differ say two incidents
+])
+def test_ages_in_the_texts_that_differ_split_only_reports_without_a_shared_name(names, together):
+    arts, mentions = frames([("a1", "2016-05-01", "2016-05-01", "Woman killed"),
+                             ("a2", "2016-05-01", "2016-05-01", "Suspect arrested")],
+                            {"a1": names, "a2": names})
+    arts = arts.with_columns(pl.Series("incident_keys", [["age:34", "street:tuggle"], ["age:19", "street:tuggle"]],
+                                       dtype=pl.List(pl.String)))
+    assignments, _ = evt.cluster_events(arts, mentions)
+    assert (assignments["event_id"].n_unique() == 1) is together

@@ -539,7 +539,7 @@ def pair_evidence(
         if body is not None and body.name and n_anchors == 0:  # a victim's name the NER missed or mistyped
             anchor, n_anchors, score = True, 1, score + NAME_SCORE
             anchor_df = anchor_df if anchor_df is not None else 2
-        if body is not None and body.ages == "different" and ages == "none":
+        if body is not None and body.ages == "different" and ages == "none" and not anchor:
             ages = "different"  # the texts' ages as the titles' ages: no age in common, two incidents
         linked = _linked(score, anchor, anchor_df, tsim, days, both_given, n_anchors, refers, place, ages,
                          figures_equal, body)
