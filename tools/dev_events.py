@@ -129,7 +129,8 @@ def main() -> int:
     pairs = pair_scores(gl, pl_)
     print(f"articles {len(ids)}  gold incidents {len(set(gl))}  events {len(set(pl_))}  "
           f"(read {t_read:.1f} s, cluster {t_cluster:.1f} s)")
-    print(f"ARI {adjusted_rand_index(gl, pl_):.4f}  pair P {pairs['precision']:.4f}  R {pairs['recall']:.4f}  "
+    fmt = lambda v: "n/a" if v is None else f"{v:.4f}"  # noqa: E731  (no same-incident pairs: no P / R)
+    print(f"ARI {adjusted_rand_index(gl, pl_):.4f}  pair P {fmt(pairs['precision'])}  R {fmt(pairs['recall'])}  "
           f"(gold pairs {pairs['pairs_true']}, predicted {pairs['pairs_pred']}, right {pairs['pairs_both']})")
     seeds = {pred[a] for a in ids if truth[a] == "seeds"}
     if seeds:
