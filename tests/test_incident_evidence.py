@@ -130,3 +130,17 @@ def test_ages_in_the_texts_that_differ_split_only_reports_without_a_shared_name(
                                        dtype=pl.List(pl.String)))
     assignments, _ = evt.cluster_events(arts, mentions)
     assert (assignments["event_id"].n_unique() == 1) is together
+
+
+@pytest.mark.parametrize("days_b, together", [
+    ("2016-05-02", True),  # a victim named in both, no place in common, a day apart
+    ("2016-05-12", False),  # eleven days apart with no place in common: the name alone is not enough
+])
+def test_a_named_person_without_a_shared_place(days_b, together):
+    arts, mentions = frames([("a1", "2016-05-01", "2016-05-01", "Man wounded"),
+                             ("a2", days_b, days_b, "Shooting under investigation")],
+                            {"a1": ["city:Pittsburgh"], "a2": ["city:Wilkinsburg"]})
+    arts = arts.with_columns(pl.Series("incident_keys", [["name:jane doe"], ["name:jane doe"]],
+                                       dtype=pl.List(pl.String)))
+    assignments, _ = evt.cluster_events(arts, mentions)
+    assert (assignments["event_id"].n_unique() == 1) is together

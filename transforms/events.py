@@ -51,7 +51,7 @@ Two articles are linked when (docs/EVENTS.md)
     - a date is unknown, an anchor and S >= 12.
   - from the texts' keys (``articles.incident_keys``, transforms/incident_evidence.py; docs/EVENTS.md):
     the same block, street, hour, age and named person, compared by ``body_evidence``; same-day rules in
-    ``_body_link``; a shared block within 2 (7) days; a named person within 30 days, or months later with
+    ``_body_link``; a shared block within 2 (7) days; a named person within 2 days, or 30 with a place, or months later with
     the same age or a reference back (a strong link).
 Links are applied strongest first (union-find) with two guards:
   - a link that would make a cluster's known dates span more than 30 days is
@@ -415,7 +415,8 @@ def _linked(score: float, anchor: bool, anchor_df: int | None, title_sim: float,
         return True  # the same address or block in a shared place, within the days two reports of one incident span
     if body is not None and days is not None and days <= 1 and place and body.ages == "same" and figures_equal:
         return True  # the same victims' ages and the same casualty figures, the same day and place
-    if body is not None and body.name and (place or refers_back) and days is not None and days <= MAX_DAYS_FOLLOW_UP:
+    if body is not None and body.name and days is not None and (
+            ((place or refers_back) and days <= MAX_DAYS_FOLLOW_UP) or days <= MAX_DAYS_EVENT):
         return True  # a person the two texts name as victim or suspect ("identified as ...", "Jane Doe, 34,")
     if _name_follow_up(body, place, refers_back):
         return True
