@@ -34,6 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from flows.settings import get_settings  # noqa: E402
 from transforms import entities as ent  # noqa: E402
 from transforms import events as evt  # noqa: E402
+from transforms import incident_evidence  # noqa: E402
 from transforms.evaluation import adjusted_rand_index, pair_scores  # noqa: E402
 
 SEED_FILE = re.compile(r"^00[0-4]_[0-9a-f]{16}\.txt$")
@@ -43,9 +44,20 @@ def read(db: Path) -> dict[str, pl.DataFrame]:
     con = duckdb.connect(str(db), read_only=True)
     q = lambda sql: pl.from_arrow(con.sql(sql).to_arrow_table())  # noqa: E731
     try:
+        cols = {r[0] for r in con.sql("describe articles").fetchall()}
+        if "incident_keys" in cols:
+            articles = q("select article_id, source_path, title, published_date, event_date, event_date_source, "
+                         "event_id, incident_keys from articles")
+        else:  # a database extracted before articles.incident_keys: compute them from the stored texts
+            articles = q("select article_id, source_path, title, published_date, event_date, event_date_source, "
+                         "event_id, body_clean from articles")
+            articles = articles.with_columns(pl.Series("incident_keys", [
+                incident_evidence.incident_keys(b) for b in articles["body_clean"].to_list()],
+                dtype=pl.List(pl.String))).drop("body_clean")
+        if os.environ.get("DEV_NO_KEYS"):
+            articles = articles.drop("incident_keys")
         return {
-            "articles": q("select article_id, source_path, title, published_date, event_date, event_date_source, "
-                          "event_id from articles"),
+            "articles": articles,
             "mentions": q("select mention_id, article_id, surface, char_start, char_end, label, name_key, source "
                           "from entity_mentions"),
             "claims": q("select * from claims"),
@@ -117,7 +129,8 @@ def main() -> int:
     pairs = pair_scores(gl, pl_)
     print(f"articles {len(ids)}  gold incidents {len(set(gl))}  events {len(set(pl_))}  "
           f"(read {t_read:.1f} s, cluster {t_cluster:.1f} s)")
-    print(f"ARI {adjusted_rand_index(gl, pl_):.4f}  pair P {pairs['precision']:.4f}  R {pairs['recall']:.4f}  "
+    fmt = lambda v: "n/a" if v is None else f"{v:.4f}"  # noqa: E731  (no same-incident pairs: no P / R)
+    print(f"ARI {adjusted_rand_index(gl, pl_):.4f}  pair P {fmt(pairs['precision'])}  R {fmt(pairs['recall'])}  "
           f"(gold pairs {pairs['pairs_true']}, predicted {pairs['pairs_pred']}, right {pairs['pairs_both']})")
     seeds = {pred[a] for a in ids if truth[a] == "seeds"}
     if seeds:

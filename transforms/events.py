@@ -49,6 +49,10 @@ Two articles are linked when (docs/EVENTS.md)
     - days <= 1 and S >= 12, or S >= 4 with a title overlap >= 0.25;
     - days <= 30, an anchor named by no other article and S >= 25;
     - a date is unknown, an anchor and S >= 12.
+  - from the texts' keys (``articles.incident_keys``, transforms/incident_evidence.py; docs/EVENTS.md):
+    the same block, street, hour, age and named person, compared by ``body_evidence``; same-day rules in
+    ``_body_link``; a shared block within 2 (7) days; a named person within 2 days, or 30 with a place, or months later with
+    the same age or a reference back (a strong link).
 Links are applied strongest first (union-find) with two guards:
   - a link that would make a cluster's known dates span more than 30 days is
     refused, unless it is a strong link (a follow-up, or an anchor and a
@@ -88,7 +92,7 @@ from datetime import date
 
 import polars as pl
 
-from transforms import lexicon
+from transforms import incident_evidence, lexicon
 from transforms.entities import STATE_KEYS, name_key
 
 EVENT_SCHEMA: dict[str, pl.DataType] = {
@@ -123,6 +127,7 @@ MIN_SCORE_UNDATED = 12.0
 MIN_SCORE_NO_PLACE = 15.0
 MIN_SCORE_REFERRED_TITLE = 10.0
 MIN_SCORE_FOLLOW_UP = 25.0
+NAME_SCORE = 3.0  # a person named in both texts ("identified as ...", "Jane Doe, 34,") that the NER did not give
 _NOT_ANCHOR = re.compile(r"(?i)\b(hospital|medical|clinic|health|court|courthouse|jail|prison|detention|"
                          r"morgue|coroner|precinct|headquarters|airport|station)\b")
 _NOT_VENUE = re.compile(r"(?i)\b(hospital|medical|clinic|health|court|courthouse|jail|prison|detention|"
@@ -350,6 +355,47 @@ def _follow_up(n_anchors: int, refers_back: bool, place: bool, title_sim: float,
             or (place and refers_back and title_sim > 0 and score >= MIN_SCORE_REFERRED_TITLE))
 
 
+class Body(tuple):
+    """What two articles' incident keys share: block, street, hour, name (bools), ages ("same" | "different" |
+    "none")."""
+
+    __slots__ = ()
+
+    def __new__(cls, block: bool = False, street: bool = False, ages: str = "none", hour: bool = False,
+                name: bool = False):
+        return tuple.__new__(cls, (block, street, ages, hour, name))
+
+    block = property(lambda self: self[0])
+    street = property(lambda self: self[1])
+    ages = property(lambda self: self[2])
+    hour = property(lambda self: self[3])
+    name = property(lambda self: self[4])
+
+
+def body_evidence(keys_a, keys_b) -> Body:
+    """Compare two articles' incident keys (transforms/incident_evidence.py)."""
+    ka, kb = incident_evidence.kinds(keys_a), incident_evidence.kinds(keys_b)
+    ages = ("same" if ka["age"] & kb["age"] else "different") if ka["age"] and kb["age"] else "none"
+    return Body(bool(ka["block"] & kb["block"]), bool(ka["street"] & kb["street"]), ages,
+                bool(ka["hour"] & kb["hour"]), bool(ka["name"] & kb["name"]))
+
+
+def _body_link(body: Body, place: bool) -> bool:
+    """Same-day evidence from the texts: the same block; the same street and the same age or hour;
+    in a shared place, the same street (unless the ages differ and the hours do not agree), or the
+    same hour with no age against it."""
+    if body.block or (body.street and (body.ages == "same" or body.hour)):
+        return True
+    if not place:
+        return False
+    return (body.street and body.ages != "different") or (body.hour and body.ages != "different")
+
+
+def _name_follow_up(body: Body | None, place: bool, refers_back: bool) -> bool:
+    """A later report naming the same person with the same age, or naming the incident's day, in a shared place."""
+    return body is not None and body.name and place and (body.ages == "same" or refers_back)
+
+
 def _strong(n_anchors: int, refers_back: bool, follow_up: bool) -> bool:
     """A link that may join clusters further apart in time than MAX_SPAN_DAYS (a follow-up report)."""
     return follow_up or (refers_back and n_anchors >= 1)
@@ -357,9 +403,22 @@ def _strong(n_anchors: int, refers_back: bool, follow_up: bool) -> bool:
 
 def _linked(score: float, anchor: bool, anchor_df: int | None, title_sim: float, days: int | None,
             both_given: bool, n_anchors: int = 0, refers_back: bool = False, place: bool = True,
-            ages: str = "none", figures_equal: bool = False) -> bool:
-    """The link rule (module docstring). ``ages``: "same" | "different" | "none" (the titles' victim ages)."""
+            ages: str = "none", figures_equal: bool = False, body: Body | None = None) -> bool:
+    """The link rule (module docstring). ``ages``: "same" | "different" | "none" (the titles' victim ages);
+    ``body``: what the two texts' incident keys share (transforms/incident_evidence.py)."""
     if _follow_up(n_anchors, refers_back, place, title_sim, score, ages, figures_equal):
+        return True
+    if body is not None and days is not None and days <= 1 and _body_link(body, place):
+        return True
+    if body is not None and body.block and place and days is not None and days <= (
+            MAX_DAYS_EVENT if both_given else MAX_DAYS_PUBLISHED):
+        return True  # the same address or block in a shared place, within the days two reports of one incident span
+    if body is not None and days is not None and days <= 1 and place and body.ages == "same" and figures_equal:
+        return True  # the same victims' ages and the same casualty figures, the same day and place
+    if body is not None and body.name and days is not None and (
+            ((place or refers_back) and days <= MAX_DAYS_FOLLOW_UP) or days <= MAX_DAYS_EVENT):
+        return True  # a person the two texts name as victim or suspect ("identified as ...", "Jane Doe, 34,")
+    if _name_follow_up(body, place, refers_back):
         return True
     if not place:  # no place in common: only a same-day pair with much else in common
         return days is not None and days <= 1 and score >= MIN_SCORE_NO_PLACE
@@ -443,6 +502,19 @@ def pair_evidence(
         pl.col("anchor").sum().cast(pl.Int64).alias("n_anchors"),
     )
 
+    keys_of = ({a: k for a, k in zip(ids, articles["incident_keys"].to_list()) if k}
+               if "incident_keys" in articles.columns else {})
+    if keys_of:  # two reports naming the same block are candidates even without a rare entity in common
+        blocks = pl.DataFrame([(a, k) for a, ks in keys_of.items() for k in ks if k.startswith(("block:", "street:", "name:"))],
+                              schema={"article_id": pl.String, "key": pl.String}, orient="row").unique()
+        blocks = blocks.filter(pl.len().over("key") <= max_df)
+        extra = (blocks.join(blocks, on="key", suffix="_b").filter(pl.col("article_id") < pl.col("article_id_b"))
+                 .select("article_id", "article_id_b").unique()
+                 .join(scored.select("article_id", "article_id_b"), on=["article_id", "article_id_b"], how="anti"))
+        if extra.height:
+            scored = pl.concat([scored, extra.with_columns(
+                score=pl.lit(0.0), anchor=pl.lit(False), place=pl.lit(False), k=pl.lit(0, pl.Int64),
+                anchor_df=pl.lit(None, pl.Int64), n_anchors=pl.lit(0, pl.Int64))], how="vertical_relaxed")
     figures = _best_figures(claims)
     mentioned = _mentioned_days(date_mentions)
     titles = dict(zip(ids, articles["title"].to_list())) if "title" in articles.columns else {}
@@ -464,10 +536,17 @@ def pair_evidence(
         aa, ab = ages_of.get(a), ages_of.get(b)
         ages = "same" if aa and ab and aa & ab else "different" if aa and ab else "none"
         figures_equal = fa is not None and fb is not None and fa == fb
+        body = body_evidence(keys_of.get(a), keys_of.get(b)) if keys_of else None
+        if body is not None and body.name and n_anchors == 0:  # a victim's name the NER missed or mistyped
+            anchor, n_anchors, score = True, 1, score + NAME_SCORE
+            anchor_df = anchor_df if anchor_df is not None else 2
+        if body is not None and body.ages == "different" and ages == "none" and not anchor:
+            ages = "different"  # the texts' ages as the titles' ages: no age in common, two incidents
         linked = _linked(score, anchor, anchor_df, tsim, days, both_given, n_anchors, refers, place, ages,
-                         figures_equal)
+                         figures_equal, body)
         rows.append((a, b, score, anchor, place, k, anchor_df, n_anchors, tsim, days, both_given, refers, linked,
-                     _strong(n_anchors, refers, _follow_up(n_anchors, refers, place, tsim, score, ages,
+                     _strong(n_anchors, refers, _name_follow_up(body, place, refers)
+                             or _follow_up(n_anchors, refers, place, tsim, score, ages,
                                                            figures_equal))))
     return pl.DataFrame(rows, schema={"article_id": pl.String, "article_id_b": pl.String, "score": pl.Float64,
                                       "anchor": pl.Boolean, "place": pl.Boolean, "k": pl.Int64, "anchor_df": pl.Int64,

@@ -19,12 +19,13 @@ from transforms import claims as claims_t
 from transforms import dates as dates_t
 from transforms import entities as entities_t
 from transforms import events as events_t
+from transforms import incident_evidence
 from transforms.incremental import SOURCE_RECORDS_SCHEMA, classify_read, classify_records, old_refs, resolve_refs
 from transforms.text import rejected_per_file, stage_records
 
 # Columns the run-wide steps need from articles already in the warehouse.
 ARTICLE_STATE_COLUMNS = ("article_id", "source_path", "source_record", "title", "published_date", "event_date",
-                         "event_date_source", "event_id")
+                         "event_date_source", "event_id", "incident_keys")
 RECORD_LIGHT = ("source_path", "source_record", "record_index", "record_sha256", "change")
 
 
@@ -120,6 +121,9 @@ def extract_batch(
 
     t0 = time.perf_counter()
     ents = entities_t.entity_mentions(articles, docs)
+    # the clustering runs without texts: each article carries its addresses, ages, hours as keys
+    articles = articles.with_columns(pl.Series("incident_keys", [
+        incident_evidence.incident_keys(b) for b in articles["body_clean"].to_list()], dtype=pl.List(pl.String)))
     t["entities"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()

@@ -70,6 +70,7 @@ create table if not exists articles (
     content_sha256        varchar not null,     -- sha256 of body_clean
     encoding              varchar,
     event_id              varchar,
+    incident_keys         varchar[],            -- evidence for clustering (transforms/incident_evidence.py)
     run_id                varchar not null,
     ingested_at           timestamp not null,
     source_url            varchar,              -- the page's URL (HTML canonical/og:url, record url, WARC target)

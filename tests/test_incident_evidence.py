@@ -1,0 +1,146 @@
+"""transforms.incident_evidence (keys read from a body) and the same-day links they give transforms.events.
+
+Inputs are my own sentences; expected keys are read off them by hand.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+
+from tests.test_events import frames, partition
+from transforms import events as evt
+from transforms.incident_evidence import MAX_KEYS, incident_keys
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Officers found the victim in the 1600 block of 7th Street.", {"block:1600 7th", "street:7th"}),
+    ("Shots were fired at 1623 W. Madison St. on Sunday.", {"block:1600 madison", "street:madison"}),
+    ("It happened in the 2900 block of Aspen Meadow.", {"block:2900 aspen meadow"}),  # no street ending
+    ("A farm on Tuggle Road.", {"street:tuggle"}),
+    ("Deputies closed North Main Avenue.", {"street:main"}),  # a leading direction is not the name
+    ("A 22-year-old man and a 19 year old woman were hurt.", {"age:22", "age:19"}),
+    ("The victim, Jane Doe, 34, died.", {"age:34", "name:jane doe"}),
+    ("Police were called at about 11 p.m. Wednesday.", {"hour:23"}),
+    ("Police responded at 04:10:00 AM.", {"hour:4"}),
+    ("The call came at 12:15 a.m.; a second at 12 p.m.", {"hour:0", "hour:12"}),
+    ("He was identified as 29-year-old Allen Shearer Ramsey.", {"age:29", "name:allen ramsey"}),
+    ("Police identified the victim as Jane Doe.", {"name:jane doe"}),
+    ("Antoine Smelley, 23, was charged.", {"age:23", "name:antoine smelley"}),
+    ("Marcus Brown, a 19-year-old, died.", {"age:19", "name:marcus brown"}),
+    ("Chief Smith said the victim died.", set()),  # a name without a victim's cue is left to the NER
+    ("Five people were shot at a party.", set()),  # a count is not an age or an address
+    ("", set()),
+    (None, set()),
+])
+def test_incident_keys(text, expected):
+    assert set(incident_keys(text)) == expected
+
+
+def test_incident_keys_are_bounded():
+    text = " ".join(f"A {n}-year-old was hurt." for n in range(1, 100))
+    keys = incident_keys(text)
+    assert len(keys) == MAX_KEYS and keys[0] == "age:1"
+
+
+@pytest.mark.parametrize("keys_a, keys_b, expected", [
+    (["block:1600 7th"], ["block:1600 7th", "age:5"], (True, False, "none", False, False)),
+    (["street:tuggle", "age:29"], ["street:tuggle", "age:29"], (False, True, "same", False, False)),
+    (["age:29"], ["age:31"], (False, False, "different", False, False)),
+    (["hour:23"], ["hour:23", "age:4"], (False, False, "none", True, False)),
+    (["name:jane doe"], ["name:jane doe", "name:john roe"], (False, False, "none", False, True)),
+    ([], None, (False, False, "none", False, False)),
+])
+def test_body_evidence(keys_a, keys_b, expected):
+    assert tuple(evt.body_evidence(keys_a, keys_b)) == expected
+
+
+CITY = ["city:Pittsburgh", "org:Allegheny County Police"]
+
+
+@pytest.mark.parametrize("keys_a, keys_b, together", [
+    (["block:1600 7th"], ["block:1600 7th"], True),  # the same block, the same day
+    (["street:tuggle"], ["street:tuggle"], True),  # the same street in the same city and day
+    (["street:tuggle", "age:29"], ["street:tuggle", "age:41"], False),  # the same street, other victims
+    (["hour:23"], ["hour:23"], True),  # the same time of day
+    (["hour:23", "age:29"], ["hour:23", "age:41"], False),  # other victims
+    (["age:29"], ["age:29"], False),  # an age alone is not enough
+    (["street:tuggle"], ["street:harmon"], False),  # two streets: two incidents
+    ([], [], False),  # nothing but the city
+])
+def test_same_day_same_city_reports_linked_by_their_texts(keys_a, keys_b, together):
+    arts, mentions = frames([("a1", "2016-05-01", "2016-05-01", "Man wounded"),
+                             ("a2", "2016-05-01", "2016-05-01", "Shooting under investigation")],
+                            {"a1": CITY, "a2": CITY})
+    arts = arts.with_columns(pl.Series("incident_keys", [keys_a, keys_b], dtype=pl.List(pl.String)))
+    assignments, _ = evt.cluster_events(arts, mentions)
+    assert (assignments["event_id"].n_unique() == 1) is together
+
+
+def test_the_same_block_makes_a_candidate_without_a_rare_entity_and_no_link_days_apart():
+    """Two reports that share only a block are candidates; a week apart they stay two incidents."""
+    arts, mentions = frames([("a1", "2016-05-01", "2016-05-01", "Man wounded"),
+                             ("a2", "2016-05-01", "2016-05-01", "Woman hurt"),
+                             ("a3", "2016-05-09", "2016-05-09", "Teen shot")],
+                            {"a1": ["city:Pittsburgh"], "a2": ["city:Erie"], "a3": ["city:Altoona"]})
+    arts = arts.with_columns(pl.Series("incident_keys", [["block:1600 7th"]] * 3, dtype=pl.List(pl.String)))
+    assignments, _ = evt.cluster_events(arts, mentions)
+    assert partition(assignments) == {frozenset({"a1", "a2"}), frozenset({"a3"})}
+
+
+@pytest.mark.parametrize("days_b, keys_a, keys_b, together", [
+    ("2016-05-03", ["block:1600 7th"], ["block:1600 7th"], True),  # two days apart: the same block still
+    ("2016-05-09", ["block:1600 7th"], ["block:1600 7th"], False),  # a week apart: another incident there
+    ("2016-05-20", ["name:jane doe"], ["name:jane doe"], True),  # a victim named again within a month
+    ("2016-11-20", ["name:jane doe", "age:34"], ["name:jane doe", "age:34"], True),  # months later, same age
+    ("2016-11-20", ["name:jane doe"], ["name:jane doe"], False),  # months later, the name alone
+    ("2016-05-01", ["age:34"], ["age:34"], False),  # the same age alone
+])
+def test_reports_linked_by_a_block_or_a_named_person(days_b, keys_a, keys_b, together):
+    arts, mentions = frames([("a1", "2016-05-01", "2016-05-01", "Man wounded"),
+                             ("a2", days_b, days_b, "Shooting under investigation")],
+                            {"a1": CITY, "a2": CITY})
+    arts = arts.with_columns(pl.Series("incident_keys", [keys_a, keys_b], dtype=pl.List(pl.String)))
+    assignments, _ = evt.cluster_events(arts, mentions)
+    assert (assignments["event_id"].n_unique() == 1) is together
+
+
+@pytest.mark.parametrize("killed_b, together", [(2, True), (1, False)])
+def test_the_same_ages_and_figures_on_the_same_day_are_one_incident(killed_b, together):
+    arts, mentions = frames([("a1", "2016-05-01", "2016-05-01", "Two dead"),
+                             ("a2", "2016-05-01", "2016-05-01", "Shooting under investigation")],
+                            {"a1": CITY, "a2": CITY})
+    arts = arts.with_columns(pl.Series("incident_keys", [["age:19", "age:22"], ["age:22"]],
+                                       dtype=pl.List(pl.String)))
+    claims = pl.DataFrame({"article_id": ["a1", "a1", "a2", "a2"], "claim_type": ["killed", "injured"] * 2,
+                           "value_low": [2, 1, killed_b, 1]})
+    assignments, _ = evt.cluster_events(arts, mentions, claims)
+    assert (assignments["event_id"].n_unique() == 1) is together
+
+
+@pytest.mark.parametrize("names, together", [
+    (CITY + ["person:Jane Doe"], True),  # the victim's name in both: other ages (a suspect's) do not split them
+    (CITY, False),  # only the city: the ages that differ say two incidents
+])
+def test_ages_in_the_texts_that_differ_split_only_reports_without_a_shared_name(names, together):
+    arts, mentions = frames([("a1", "2016-05-01", "2016-05-01", "Woman killed"),
+                             ("a2", "2016-05-01", "2016-05-01", "Suspect arrested")],
+                            {"a1": names, "a2": names})
+    arts = arts.with_columns(pl.Series("incident_keys", [["age:34", "street:tuggle"], ["age:19", "street:tuggle"]],
+                                       dtype=pl.List(pl.String)))
+    assignments, _ = evt.cluster_events(arts, mentions)
+    assert (assignments["event_id"].n_unique() == 1) is together
+
+
+@pytest.mark.parametrize("days_b, together", [
+    ("2016-05-02", True),  # a victim named in both, no place in common, a day apart
+    ("2016-05-12", False),  # eleven days apart with no place in common: the name alone is not enough
+])
+def test_a_named_person_without_a_shared_place(days_b, together):
+    arts, mentions = frames([("a1", "2016-05-01", "2016-05-01", "Man wounded"),
+                             ("a2", days_b, days_b, "Shooting under investigation")],
+                            {"a1": ["city:Pittsburgh"], "a2": ["city:Wilkinsburg"]})
+    arts = arts.with_columns(pl.Series("incident_keys", [["name:jane doe"], ["name:jane doe"]],
+                                       dtype=pl.List(pl.String)))
+    assignments, _ = evt.cluster_events(arts, mentions)
+    assert (assignments["event_id"].n_unique() == 1) is together
