@@ -5,7 +5,7 @@ their vocabularies; published_date (when known) not before 1900 nor after the
 run's day, and NULL exactly when its source is 'none'; event_date not after
 the run's day; body_clean non-empty with at least Settings.min_words words;
 every article belongs to an event of this run's events table; event_time
-(when known) is a clock time HH:MM or a TimeML part of the day (MO, AF, EV, NI).
+(when known) is a clock time HH:MM (midnight: 24:00) or a TimeML part of the day (MO, AF, EV, NI).
 """
 
 from __future__ import annotations
@@ -28,8 +28,8 @@ EVENT_DATE_SOURCES = ("relative_weekday", "relative_phrase", "absolute_in_text",
                       "published_date_fallback", "event_of_cluster", "none")
 NOT_NULL = ("source_path", "published_date_source", "event_date_source", "body_raw", "body_clean", "run_id",
             "event_id")
-# articles.event_time: a clock time, or a TimeML part of the day (transforms/timex.py)
-EVENT_TIME_FORM = r"^(?:(?:[01]\d|2[0-3]):[0-5]\d|MO|AF|EV|NI)$"
+# articles.event_time: a clock time (TimeML writes midnight as 24:00), or a TimeML part of the day
+EVENT_TIME_FORM = r"^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00|MO|AF|EV|NI)$"
 # body texts are not handed to GX: their lengths stand for them (NULL when the text is)
 LENGTH_OF = {"body_raw": "body_raw_length", "body_clean": "body_clean_length"}
 
