@@ -74,6 +74,8 @@ Events
 - event_date: the most common event_date the text gave (event_date_source not
   a fallback), ties to the earliest; without one, the earliest published /
   fallback date (a report is published on or after its incident).
+- event_time: the most common articles.event_time (ties: the smallest) among
+  the articles whose event_date equals the event's; NULL when none gives one.
 - location_entity_id: the most specific place named by most articles: a venue
   (FAC named by at least half of the articles, and twice when the event has
   one article; hospitals, courts and jails are not venues), else the GPE named
@@ -99,6 +101,7 @@ EVENT_SCHEMA: dict[str, pl.DataType] = {
     "event_id": pl.String,
     "label": pl.String,
     "event_date": pl.Date,
+    "event_time": pl.String,
     "location_entity_id": pl.String,
     "article_count": pl.Int32,
     "first_published": pl.Date,
@@ -623,9 +626,12 @@ def cluster_events(
         counts[aid][ent] = cnt
     dfs = dict(ae.group_by("entity_id").agg(pl.len()).iter_rows())
     titles = dict(zip(ids, articles["title"].to_list())) if "title" in articles.columns else {}
+    times = _article_times(articles)
     rows = []
     for mem, eid in zip(groups, group_ids):
-        rows.append(_event_row(eid, mem, counts, dfs, info, when, given, published, titles))
+        row = _event_row(eid, mem, counts, dfs, info, when, given, published, titles)
+        row["event_time"] = event_time_of(mem, times, row["event_date"])
+        rows.append(row)
     events = pl.DataFrame(rows, schema=EVENT_SCHEMA).sort("event_id")
     return assignments, events
 
@@ -637,6 +643,25 @@ def _event_date(mem, when, given) -> date | None:
         return min(d for d, c in text_dates.items() if c == top)
     known = [when[a] for a in mem if when[a] is not None]
     return min(known) if known else None
+
+
+def _article_times(articles: pl.DataFrame) -> dict[str, tuple[date | None, str]]:
+    """article_id -> (its event_date, its event_time), for the articles that give a time."""
+    if "event_time" not in articles.columns or "event_date" not in articles.columns:
+        return {}
+    return {a: (d, t) for a, d, t in articles.select("article_id", "event_date", "event_time").iter_rows()
+            if t is not None}
+
+
+def event_time_of(mem, times: dict[str, tuple[date | None, str]], ev_date: date | None) -> str | None:
+    """The most common event_time (ties: the smallest) of the articles dated the event's event_date."""
+    if ev_date is None:
+        return None
+    counted = Counter(times[a][1] for a in mem if a in times and times[a][0] == ev_date)
+    if not counted:
+        return None
+    top = max(counted.values())
+    return min(t for t, c in counted.items() if c == top)
 
 
 def _event_row(eid, mem, counts, dfs, info, when, given, published, titles) -> dict:

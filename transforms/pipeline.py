@@ -25,7 +25,7 @@ from transforms.text import rejected_per_file, stage_records
 
 # Columns the run-wide steps need from articles already in the warehouse.
 ARTICLE_STATE_COLUMNS = ("article_id", "source_path", "source_record", "title", "published_date", "event_date",
-                         "event_date_source", "event_id", "incident_keys")
+                         "event_date_source", "event_time", "event_id", "incident_keys")
 RECORD_LIGHT = ("source_path", "source_record", "record_index", "record_sha256", "change")
 
 
