@@ -65,7 +65,8 @@ def records_of_read_files(read: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFram
                         "read_error")
     records = read.filter(pl.col("read_error").is_null()).select(
         "source_path", pl.lit(None, pl.String).alias("source_record"), pl.lit(0, pl.Int64).alias("record_index"),
-        pl.col("file_sha256").alias("record_sha256"), pl.lit(True).alias("parsed"), "raw")
+        pl.col("file_sha256").alias("record_sha256"), pl.lit(True).alias("parsed"), "raw",
+        pl.lit(None, pl.String).alias("record_error"))
     return files, records
 
 
