@@ -104,7 +104,6 @@ incident dates); the error classes left are listed in that script's docstring.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -114,6 +113,7 @@ import polars as pl
 
 from transforms import lexicon
 from transforms import timex
+from transforms.ids import stable_id
 
 OnError = Literal["raise", "null"]
 
@@ -720,7 +720,7 @@ MENTION_KEYS = ("surface", "char_start", "char_end", "resolved_date", "precision
 
 def mention_id(article_id: str, char_start: int, char_end: int) -> str:
     key = f"{article_id}\x1fdate\x1f{char_start}\x1f{char_end}"
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+    return stable_id(key)
 
 
 def date_mentions(articles: pl.DataFrame) -> pl.DataFrame:

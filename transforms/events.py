@@ -87,7 +87,6 @@ Events
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import Counter, defaultdict
 from datetime import date
@@ -96,6 +95,7 @@ import polars as pl
 
 from transforms import incident_evidence, lexicon
 from transforms.entities import STATE_KEYS, name_key
+from transforms.ids import UnionFind, stable_id
 
 EVENT_SCHEMA: dict[str, pl.DataType] = {
     "event_id": pl.String,
@@ -147,8 +147,7 @@ CHANGES = ("merged", "split", "removed")
 
 def event_id(article_ids, salt: int = 0) -> str:
     """A new event's id: from its smallest article id (``salt`` > 0 when that id is taken)."""
-    key = f"event|{min(article_ids)}" + (f"|{salt}" if salt else "")
-    return hashlib.sha256(key.encode()).hexdigest()[:16]
+    return stable_id("event", min(article_ids), *([salt] if salt else []))
 
 
 def carry_ids(
@@ -221,15 +220,15 @@ def id_history(previous: dict[str, str], assignments: pl.DataFrame, *, run_id: s
              for old, n in lost.items() if old not in alive and old not in olds_moved]
     rows.sort(key=lambda r: (r["event_id"], r["new_event_id"] or ""))
     for r in rows:
-        r["history_id"] = hashlib.sha256(f"{run_id}|{r['event_id']}|{r['new_event_id']}".encode()).hexdigest()[:16]
+        r["history_id"] = stable_id(run_id, r["event_id"], r["new_event_id"])
     return pl.DataFrame(rows, schema=HISTORY_SCHEMA)
 
 
 class _Clusters:
-    """Union-find keeping each cluster's known date range."""
+    """Union-find (transforms.ids.UnionFind) keeping each cluster's known date range and members."""
 
     def __init__(self, ids, dates, links=()):
-        self.parent = {a: a for a in ids}
+        self.uf = UnionFind()
         self.lo = {a: d for a, d in zip(ids, dates)}
         self.hi = dict(self.lo)
         self.members = {a: [a] for a in ids}
@@ -246,10 +245,7 @@ class _Clusters:
         return n / (len(small) * len(big))
 
     def find(self, a):
-        while self.parent[a] != a:
-            self.parent[a] = self.parent[self.parent[a]]
-            a = self.parent[a]
-        return a
+        return self.uf.find(a)
 
     def try_union(self, a, b, max_span: int) -> bool:
         ra, rb = self.find(a), self.find(b)
@@ -263,7 +259,7 @@ class _Clusters:
             return False  # two incidents bridged by a few articles (a round-up naming both)
         if rb < ra:
             ra, rb = rb, ra
-        self.parent[rb] = ra
+        self.uf.union(ra, rb)  # the smaller root wins, as ra here
         self.members[ra] += self.members.pop(rb)
         self.lo[ra] = min(los) if los else None
         self.hi[ra] = max(his) if his else None
