@@ -738,26 +738,17 @@ def date_mentions(articles: pl.DataFrame) -> pl.DataFrame:
 
 # ---------------------------------------------------------------- incident date
 
+def _cue_words(key: str) -> str:
+    """The lexicon list ``date_cues.<key>`` as a regex alternation; a space matches any whitespace."""
+    items = sorted(lexicon.words("date_cues", key), key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items) + ")"
+
+
 # the incident itself: a sentence with one of these is about the shooting
-_INCIDENT_CUE = re.compile(
-    r"\b(?:shot|shoots?|shooting|shootings|shooter|gunshots?|gunfire|gunman|gunmen|opened\s+fire|"
-    r"fired|firing|killed|killing|slain|slaying|murdered|wounded|wounding|stabbed|gunned)\b",
-    re.IGNORECASE,
-)
-_WEAK_CUE = re.compile(
-    r"\b(?:died|dead|death|fatal|fatally|injured|hit|struck|found|happened|occurred|unfolded|"
-    r"incident|responded|called|attack|attacked|homicide)\b",
-    re.IGNORECASE,
-)
+_INCIDENT_CUE = re.compile(r"\b" + _cue_words("incident_cues") + r"\b", re.IGNORECASE)
+_WEAK_CUE = re.compile(r"\b" + _cue_words("weak_cues") + r"\b", re.IGNORECASE)
 # what happened after: "said Monday", "arrested Tuesday", "in court Thursday"
-_FOLLOW_UP_BEFORE = re.compile(
-    r"\b(?:said|says|told|confirmed|announced|reported|released|identified|arrested|charged|"
-    r"arraigned|booked|indicted|sentenced|convicted|pleaded|court|hearing|funeral|vigil|memorial|"
-    r"custody|autopsy|autopsies|surrendered|updated|posted|published|investigating|interviewed|"
-    r"died|dies|pronounced\s+dead|passed\s+away)"
-    r"\b[^.!?\n]{0,25}\Z",
-    re.IGNORECASE,
-)
+_FOLLOW_UP_BEFORE = re.compile(r"\b" + _cue_words("follow_up_words") + r"\b[^.!?\n]{0,25}\Z", re.IGNORECASE)
 # a sentence ends at . ! ? (not after an initial, a.m., Mr., St., Ave., ...) or a line break
 _SENTENCE_END = re.compile(
     r"(?<!\b[A-Za-z])(?<!\b(?:Mr|Ms|St|Jr|Sr|Dr|No))(?<!\b(?:Mrs|Ave|Gov|Sgt|Det))[.!?](?=\s)|\n"
