@@ -304,12 +304,15 @@ def _article_dates(articles: pl.DataFrame) -> tuple[dict, dict, dict]:
     return when, given, published
 
 
-_TITLE_STOP = set(
-    "a an the of in on at to for and or by with as from after into over is are was were be been being has have "
-    "had its it his her their they he she who that this these those not no new more one two three four five six "
-    "seven eight nine ten year years old man woman men women boy girl teen child police shot shots shoot shooting "
-    "shootings gunfire killed kill kills killing dead dies died death injured injures wounded hurt say says said "
-    "news video update updated breaking local weather sports".split()
+# title words dropped before overlap: boilerplate (events.yaml title_stop_words), number words one to
+# ten, person nouns, casualty predicates and saying verbs (docs/EVENTS.md)
+_TITLE_STOP = frozenset().union(
+    lexicon.words("events", "title_stop_words"),
+    (w for n in ("units", "teens") for w, v in lexicon.mapping("numbers", n).items() if 1 <= v <= 10),
+    lexicon.words("events", "age_nouns"),
+    lexicon.words("casualty_predicates", "person_patient_predicates"),
+    lexicon.words("casualty_predicates", "death_nouns"),
+    lexicon.words("sources", "say_words"),
 )
 
 
