@@ -28,8 +28,9 @@ EVENT_DATE_SOURCES = ("relative_weekday", "relative_phrase", "absolute_in_text",
                       "published_date_fallback", "event_of_cluster", "none")
 NOT_NULL = ("source_path", "published_date_source", "event_date_source", "body_raw", "body_clean", "run_id",
             "event_id")
-# articles.event_time: a clock time, or a TimeML part of the day (transforms/timex.py)
-EVENT_TIME_FORM = r"^(?:(?:[01]\d|2[0-3]):[0-5]\d|MO|AF|EV|NI)$"
+# articles.event_time: a clock time (24:00 is midnight, as TimeML writes it), or a TimeML part of the
+# day (transforms/timex.py)
+EVENT_TIME_FORM = r"^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00|MO|AF|EV|NI)$"
 # body texts are not handed to GX: their lengths stand for them (NULL when the text is)
 LENGTH_OF = {"body_raw": "body_raw_length", "body_clean": "body_clean_length"}
 
@@ -83,5 +84,5 @@ def expectations() -> list[gxe.Expectation]:
         holds("event_id_resolves", name="event_id_resolves_to_event", on="event_id",
               about="every article's event_id is an event of this run's events table"),
         holds("event_time_is_a_time_of_day", name="event_time_is_a_time_of_day", on="event_time",
-              about="event_time (when known) is HH:MM or a TimeML part of the day (MO, AF, EV, NI)"),
+              about="event_time (when known) is HH:MM (24:00 midnight) or a TimeML part of the day (MO, AF, EV, NI)"),
     ]

@@ -143,6 +143,7 @@ CASES = [
     Case("articles", "event_id_resolves_to_event", {"event_id": "no-such-event"}),
     Case("articles", "event_time_is_a_time_of_day", {"event_time": "9:15pm"}),
     Case("articles", "event_time_is_a_time_of_day", {"event_time": "25:00"}),
+    Case("articles", "event_time_is_a_time_of_day", {"event_time": "24:30"}),
     # date_mentions
     *[Case(t, e, p) for t in ("date_mentions", "entity_mentions") for e, p in [
         ("mention_id_not_null", {"mention_id": N}),
@@ -404,3 +405,14 @@ def test_a_bad_run_record_fails_its_expectation(run_cases_run, case):
 def test_run_record_suites_quarantine_nothing():
     assert all(not getattr(s, "QUARANTINE", True) for s in expectations.RUN_SUITES)
     assert not set(RUN_KEYS) & set(expectations.KEYS)  # split() quarantines by KEYS: the data tables only
+
+
+@pytest.mark.parametrize("value, ok", [("21:40", True), ("00:05", True), ("24:00", True), ("NI", True), ("MO", True),
+                                       ("24:30", False), ("25:00", False), ("9:15pm", False), ("night", False)])
+def test_event_time_form(value, ok):
+    """articles/events event_time: HH:MM, 24:00 (midnight, as transforms/timex writes it) or a TimeML part of day."""
+    import re
+
+    from expectations.articles import EVENT_TIME_FORM
+
+    assert bool(re.match(EVENT_TIME_FORM, value)) is ok
