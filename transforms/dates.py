@@ -237,13 +237,7 @@ _CANDIDATE = re.compile(
 # a capitalised word right after a weekday/month alone makes it a name ("Sunday School")
 _CAP_WORD_AFTER = re.compile(r"[ \t]+(?:[A-Z][a-z]|[A-Z]\b)")
 _YEAR_NOT_FOLLOWED = re.compile(
-    r"(?:[-/.,]\d|\s*%|\s*-?(?:blocks?|blk|percent|people|persons|residents|students|officers|"
-    r"members|homes|houses|guns|firearms|rounds|shots|times|miles|feet|foot|yards|pounds|"
-    r"dollars|acres|votes|calls|cases|deaths|victims|homicides|shootings|employees|workers|"
-    r"troops|soldiers|hours|minutes|seconds|days|weeks|months|years|units|cars|vehicles|"
-    r"lbs?|ft|mph|cc|hp|mm|cm|km|kg)\b)",
-    re.IGNORECASE,
-)
+    r"(?:[-/.,]\d|\s*%|\s*-?" + lexicon.alternation("date_cues", "count_units_after_year") + r"\b)", re.IGNORECASE)
 _STREET = re.compile(
     r"\s+(?:[NSEW]\.?\s+|North\s+|South\s+|East\s+|West\s+)?(?:[A-Z][\w'.]*\s+){1,3}"
     r"(?:Street|St|Avenue|Ave|Road|Rd|Drive|Dr|Lane|Ln|Boulevard|Blvd|Way|Court|Ct|Place|Pl|"
