@@ -83,5 +83,5 @@ def expectations() -> list[gxe.Expectation]:
         holds("event_id_resolves", name="event_id_resolves_to_event", on="event_id",
               about="every article's event_id is an event of this run's events table"),
         holds("event_time_is_a_time_of_day", name="event_time_is_a_time_of_day", on="event_time",
-              about="event_time (when known) is HH:MM or a TimeML part of the day (MO, AF, EV, NI)"),
+              about="event_time (when known) is HH:MM (24:00 midnight) or a TimeML part of the day (MO, AF, EV, NI)"),
     ]

@@ -141,6 +141,41 @@ def test_event_date_rule(dates, expected):
     assert events["event_date"].item() == (D(expected) if expected else None)
 
 
+@pytest.mark.parametrize(
+    "rows, expected",
+    [
+        # (published, event_date given by the text, event_time)
+        pytest.param([("2024-03-23", "2024-03-22", "21:40"), ("2024-03-23", "2024-03-22", "21:40"),
+                      ("2024-03-23", "2024-03-22", "EV")], "21:40", id="most-common"),
+        pytest.param([("2024-03-23", "2024-03-22", "EV"), ("2024-03-23", "2024-03-22", "21:40")], "21:40",
+                     id="tie-smallest"),
+        pytest.param([("2024-03-23", "2024-03-22", None), ("2024-03-23", "2024-03-22", "NI")], "NI",
+                     id="one-time-given"),
+        # the event is dated 03-22 (two articles); the time given only by the 03-23 article is not its time
+        pytest.param([("2024-03-23", "2024-03-22", None), ("2024-03-23", "2024-03-22", None),
+                      ("2024-03-24", "2024-03-23", "02:10")], None, id="time-of-another-day"),
+        pytest.param([("2024-03-23", "2024-03-22", "MO"), ("2024-03-23", "2024-03-22", None),
+                      ("2024-03-24", "2024-03-23", "02:10"), ("2024-03-24", "2024-03-23", "02:10")], "MO",
+                     id="only-the-event-day-counts"),
+        pytest.param([("2024-03-23", "2024-03-22", None), ("2024-03-23", None, None)], None, id="no-time"),
+        pytest.param([(None, None, "EV"), (None, None, "EV")], None, id="undated-event"),
+    ],
+)
+def test_event_time_rule(rows, expected):
+    arts, mentions = frames([(f"a{i}", p, e, "t") for i, (p, e, _) in enumerate(rows)],
+                            {f"a{i}": CROCUS + ["person:Ann Lee"] for i in range(len(rows))})
+    arts = arts.with_columns(pl.Series("event_time", [t for _, _, t in rows], dtype=pl.String))
+    _, events = evt.cluster_events(arts, mentions)
+    assert events.height == 1
+    assert events["event_time"].item() == expected
+
+
+def test_event_time_without_the_column():
+    arts, mentions = frames([("a1", "2024-03-23", "2024-03-22", "t")], {"a1": CROCUS})
+    _, events = evt.cluster_events(arts, mentions)
+    assert events["event_time"].item() is None and events.schema["event_time"] == pl.String
+
+
 def test_singletons_and_empty_input():
     arts, mentions = frames([("a1", "2015-03-06", None, "Man shot in Nashville")], {"a1": ["city:Nashville"]})
     assignments, events = evt.cluster_events(arts, mentions)

@@ -120,6 +120,8 @@ CASES = [
     Case("events", "first_published_le_last_published", {"first_published": date(2024, 3, 9)}),
     Case("events", "event_date_in_range", {"event_date": date(1850, 1, 1)}),
     Case("events", "location_entity_id_resolves_to_entity", {"location_entity_id": "no-such-entity"}),
+    Case("events", "event_time_is_a_time_of_day", {"event_time": "9:15pm"}),
+    Case("events", "event_time_is_a_time_of_day", {"event_time": "Friday night"}),
     # articles
     Case("articles", "article_id_not_null", {"article_id": N}),
     Case("articles", "article_id_unique", copies=2),  # the same body twice

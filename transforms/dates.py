@@ -104,7 +104,6 @@ incident dates); the error classes left are listed in that script's docstring.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -114,6 +113,7 @@ import polars as pl
 
 from transforms import lexicon
 from transforms import timex
+from transforms.ids import stable_id
 
 OnError = Literal["raise", "null"]
 
@@ -237,13 +237,7 @@ _CANDIDATE = re.compile(
 # a capitalised word right after a weekday/month alone makes it a name ("Sunday School")
 _CAP_WORD_AFTER = re.compile(r"[ \t]+(?:[A-Z][a-z]|[A-Z]\b)")
 _YEAR_NOT_FOLLOWED = re.compile(
-    r"(?:[-/.,]\d|\s*%|\s*-?(?:blocks?|blk|percent|people|persons|residents|students|officers|"
-    r"members|homes|houses|guns|firearms|rounds|shots|times|miles|feet|foot|yards|pounds|"
-    r"dollars|acres|votes|calls|cases|deaths|victims|homicides|shootings|employees|workers|"
-    r"troops|soldiers|hours|minutes|seconds|days|weeks|months|years|units|cars|vehicles|"
-    r"lbs?|ft|mph|cc|hp|mm|cm|km|kg)\b)",
-    re.IGNORECASE,
-)
+    r"(?:[-/.,]\d|\s*%|\s*-?" + lexicon.alternation("date_cues", "count_units_after_year") + r"\b)", re.IGNORECASE)
 _STREET = re.compile(
     r"\s+(?:[NSEW]\.?\s+|North\s+|South\s+|East\s+|West\s+)?(?:[A-Z][\w'.]*\s+){1,3}"
     r"(?:Street|St|Avenue|Ave|Road|Rd|Drive|Dr|Lane|Ln|Boulevard|Blvd|Way|Court|Ct|Place|Pl|"
@@ -720,7 +714,7 @@ MENTION_KEYS = ("surface", "char_start", "char_end", "resolved_date", "precision
 
 def mention_id(article_id: str, char_start: int, char_end: int) -> str:
     key = f"{article_id}\x1fdate\x1f{char_start}\x1f{char_end}"
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+    return stable_id(key)
 
 
 def date_mentions(articles: pl.DataFrame) -> pl.DataFrame:
@@ -738,26 +732,17 @@ def date_mentions(articles: pl.DataFrame) -> pl.DataFrame:
 
 # ---------------------------------------------------------------- incident date
 
+def _cue_words(key: str) -> str:
+    """The lexicon list ``date_cues.<key>`` as a regex alternation; a space matches any whitespace."""
+    items = sorted(lexicon.words("date_cues", key), key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items) + ")"
+
+
 # the incident itself: a sentence with one of these is about the shooting
-_INCIDENT_CUE = re.compile(
-    r"\b(?:shot|shoots?|shooting|shootings|shooter|gunshots?|gunfire|gunman|gunmen|opened\s+fire|"
-    r"fired|firing|killed|killing|slain|slaying|murdered|wounded|wounding|stabbed|gunned)\b",
-    re.IGNORECASE,
-)
-_WEAK_CUE = re.compile(
-    r"\b(?:died|dead|death|fatal|fatally|injured|hit|struck|found|happened|occurred|unfolded|"
-    r"incident|responded|called|attack|attacked|homicide)\b",
-    re.IGNORECASE,
-)
+_INCIDENT_CUE = re.compile(r"\b" + _cue_words("incident_cues") + r"\b", re.IGNORECASE)
+_WEAK_CUE = re.compile(r"\b" + _cue_words("weak_cues") + r"\b", re.IGNORECASE)
 # what happened after: "said Monday", "arrested Tuesday", "in court Thursday"
-_FOLLOW_UP_BEFORE = re.compile(
-    r"\b(?:said|says|told|confirmed|announced|reported|released|identified|arrested|charged|"
-    r"arraigned|booked|indicted|sentenced|convicted|pleaded|court|hearing|funeral|vigil|memorial|"
-    r"custody|autopsy|autopsies|surrendered|updated|posted|published|investigating|interviewed|"
-    r"died|dies|pronounced\s+dead|passed\s+away)"
-    r"\b[^.!?\n]{0,25}\Z",
-    re.IGNORECASE,
-)
+_FOLLOW_UP_BEFORE = re.compile(r"\b" + _cue_words("follow_up_words") + r"\b[^.!?\n]{0,25}\Z", re.IGNORECASE)
 # a sentence ends at . ! ? (not after an initial, a.m., Mr., St., Ave., ...) or a line break
 _SENTENCE_END = re.compile(
     r"(?<!\b[A-Za-z])(?<!\b(?:Mr|Ms|St|Jr|Sr|Dr|No))(?<!\b(?:Mrs|Ave|Gov|Sgt|Det))[.!?](?=\s)|\n"

@@ -85,7 +85,6 @@ surface's key, when only one entity does (the article's own entities first).
 from __future__ import annotations
 
 import functools
-import hashlib
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -93,6 +92,7 @@ from collections import Counter, defaultdict
 import polars as pl
 
 from transforms import lexicon
+from transforms.ids import UnionFind, stable_id
 from spacy.lang.en.stop_words import STOP_WORDS as _SPACY_STOP_WORDS
 
 LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART")
@@ -140,7 +140,7 @@ def name_key(name: str) -> str:
 
 
 def _hash16(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    return stable_id(text)
 
 
 def mention_id(article_id: str, char_start: int, char_end: int) -> str:
@@ -556,29 +556,6 @@ def entity_mentions(articles: pl.DataFrame, docs: list) -> pl.DataFrame:
 # ---------------------------------------------------------------- resolution
 
 
-class _UnionFind:
-    def __init__(self):
-        self.parent: dict = {}
-
-    def find(self, x):
-        p = self.parent.setdefault(x, x)
-        if p != x:
-            root = x
-            while self.parent[root] != root:
-                root = self.parent[root]
-            while self.parent[x] != root:
-                self.parent[x], x = root, self.parent[x]
-            return root
-        return x
-
-    def union(self, a, b):
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            if rb < ra:
-                ra, rb = rb, ra
-            self.parent[rb] = ra
-
-
 def _display(name: str, entity_type: str) -> str:
     """Title-case all-capital place / person / venue names ("MEMPHIS" -> Memphis); keep acronyms."""
     letters = re.sub(r"[^A-Za-z]", "", name)
@@ -625,7 +602,7 @@ def _alias_index(aliases: pl.DataFrame | None) -> tuple[dict, dict]:
     return index, names
 
 
-def _guarded_union(uf: _UnionFind, tag: dict, a, b) -> None:
+def _guarded_union(uf: UnionFind, tag: dict, a, b) -> None:
     """Union unless the two clusters hold different alias-table entities (tag: root -> canonical key)."""
     ra, rb = uf.find(a), uf.find(b)
     if ra == rb:
@@ -639,7 +616,7 @@ def _guarded_union(uf: _UnionFind, tag: dict, a, b) -> None:
         tag[r] = ta if ta is not None else tb
 
 
-def _context_merges(uf: _UnionFind, tag: dict, groups: dict, node_cls: dict) -> None:
+def _context_merges(uf: UnionFind, tag: dict, groups: dict, node_cls: dict) -> None:
     """Near-identical names within one context (an article or an event)."""
     from rapidfuzz import fuzz, process
 
@@ -752,7 +729,7 @@ def resolve_entities(
     # 3. nodes = (class, key); context groups for near-identical names
     node_of = [(cls[i], keys[i]) for i in range(n)]
     node_cls = {nd: nd[0] for nd in node_of}
-    uf = _UnionFind()
+    uf = UnionFind()
     for nd in node_cls:
         uf.find(nd)
     groups: dict[tuple, set] = defaultdict(set)

@@ -74,6 +74,8 @@ Events
 - event_date: the most common event_date the text gave (event_date_source not
   a fallback), ties to the earliest; without one, the earliest published /
   fallback date (a report is published on or after its incident).
+- event_time: the most common articles.event_time (ties: the smallest) among
+  the articles whose event_date equals the event's; NULL when none gives one.
 - location_entity_id: the most specific place named by most articles: a venue
   (FAC named by at least half of the articles, and twice when the event has
   one article; hospitals, courts and jails are not venues), else the GPE named
@@ -85,7 +87,6 @@ Events
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import Counter, defaultdict
 from datetime import date
@@ -94,11 +95,13 @@ import polars as pl
 
 from transforms import incident_evidence, lexicon
 from transforms.entities import STATE_KEYS, name_key
+from transforms.ids import UnionFind, stable_id
 
 EVENT_SCHEMA: dict[str, pl.DataType] = {
     "event_id": pl.String,
     "label": pl.String,
     "event_date": pl.Date,
+    "event_time": pl.String,
     "location_entity_id": pl.String,
     "article_count": pl.Int32,
     "first_published": pl.Date,
@@ -144,8 +147,7 @@ CHANGES = ("merged", "split", "removed")
 
 def event_id(article_ids, salt: int = 0) -> str:
     """A new event's id: from its smallest article id (``salt`` > 0 when that id is taken)."""
-    key = f"event|{min(article_ids)}" + (f"|{salt}" if salt else "")
-    return hashlib.sha256(key.encode()).hexdigest()[:16]
+    return stable_id("event", min(article_ids), *([salt] if salt else []))
 
 
 def carry_ids(
@@ -218,15 +220,15 @@ def id_history(previous: dict[str, str], assignments: pl.DataFrame, *, run_id: s
              for old, n in lost.items() if old not in alive and old not in olds_moved]
     rows.sort(key=lambda r: (r["event_id"], r["new_event_id"] or ""))
     for r in rows:
-        r["history_id"] = hashlib.sha256(f"{run_id}|{r['event_id']}|{r['new_event_id']}".encode()).hexdigest()[:16]
+        r["history_id"] = stable_id(run_id, r["event_id"], r["new_event_id"])
     return pl.DataFrame(rows, schema=HISTORY_SCHEMA)
 
 
 class _Clusters:
-    """Union-find keeping each cluster's known date range."""
+    """Union-find (transforms.ids.UnionFind) keeping each cluster's known date range and members."""
 
     def __init__(self, ids, dates, links=()):
-        self.parent = {a: a for a in ids}
+        self.uf = UnionFind()
         self.lo = {a: d for a, d in zip(ids, dates)}
         self.hi = dict(self.lo)
         self.members = {a: [a] for a in ids}
@@ -243,10 +245,7 @@ class _Clusters:
         return n / (len(small) * len(big))
 
     def find(self, a):
-        while self.parent[a] != a:
-            self.parent[a] = self.parent[self.parent[a]]
-            a = self.parent[a]
-        return a
+        return self.uf.find(a)
 
     def try_union(self, a, b, max_span: int) -> bool:
         ra, rb = self.find(a), self.find(b)
@@ -260,7 +259,7 @@ class _Clusters:
             return False  # two incidents bridged by a few articles (a round-up naming both)
         if rb < ra:
             ra, rb = rb, ra
-        self.parent[rb] = ra
+        self.uf.union(ra, rb)  # the smaller root wins, as ra here
         self.members[ra] += self.members.pop(rb)
         self.lo[ra] = min(los) if los else None
         self.hi[ra] = max(his) if his else None
@@ -305,12 +304,15 @@ def _article_dates(articles: pl.DataFrame) -> tuple[dict, dict, dict]:
     return when, given, published
 
 
-_TITLE_STOP = set(
-    "a an the of in on at to for and or by with as from after into over is are was were be been being has have "
-    "had its it his her their they he she who that this these those not no new more one two three four five six "
-    "seven eight nine ten year years old man woman men women boy girl teen child police shot shots shoot shooting "
-    "shootings gunfire killed kill kills killing dead dies died death injured injures wounded hurt say says said "
-    "news video update updated breaking local weather sports".split()
+# title words dropped before overlap: boilerplate (events.yaml title_stop_words), number words one to
+# ten, person nouns, casualty predicates and saying verbs (docs/EVENTS.md)
+_TITLE_STOP = frozenset().union(
+    lexicon.words("events", "title_stop_words"),
+    (w for n in ("units", "teens") for w, v in lexicon.mapping("numbers", n).items() if 1 <= v <= 10),
+    lexicon.words("events", "age_nouns"),
+    lexicon.words("casualty_predicates", "person_patient_predicates"),
+    lexicon.words("casualty_predicates", "death_nouns"),
+    lexicon.words("sources", "say_words"),
 )
 
 
@@ -623,9 +625,12 @@ def cluster_events(
         counts[aid][ent] = cnt
     dfs = dict(ae.group_by("entity_id").agg(pl.len()).iter_rows())
     titles = dict(zip(ids, articles["title"].to_list())) if "title" in articles.columns else {}
+    times = _article_times(articles)
     rows = []
     for mem, eid in zip(groups, group_ids):
-        rows.append(_event_row(eid, mem, counts, dfs, info, when, given, published, titles))
+        row = _event_row(eid, mem, counts, dfs, info, when, given, published, titles)
+        row["event_time"] = event_time_of(mem, times, row["event_date"])
+        rows.append(row)
     events = pl.DataFrame(rows, schema=EVENT_SCHEMA).sort("event_id")
     return assignments, events
 
@@ -637,6 +642,25 @@ def _event_date(mem, when, given) -> date | None:
         return min(d for d, c in text_dates.items() if c == top)
     known = [when[a] for a in mem if when[a] is not None]
     return min(known) if known else None
+
+
+def _article_times(articles: pl.DataFrame) -> dict[str, tuple[date | None, str]]:
+    """article_id -> (its event_date, its event_time), for the articles that give a time."""
+    if "event_time" not in articles.columns or "event_date" not in articles.columns:
+        return {}
+    return {a: (d, t) for a, d, t in articles.select("article_id", "event_date", "event_time").iter_rows()
+            if t is not None}
+
+
+def event_time_of(mem, times: dict[str, tuple[date | None, str]], ev_date: date | None) -> str | None:
+    """The most common event_time (ties: the smallest) of the articles dated the event's event_date."""
+    if ev_date is None:
+        return None
+    counted = Counter(times[a][1] for a in mem if a in times and times[a][0] == ev_date)
+    if not counted:
+        return None
+    top = max(counted.values())
+    return min(t for t, c in counted.items() if c == top)
 
 
 def _event_row(eid, mem, counts, dfs, info, when, given, published, titles) -> dict:

@@ -25,7 +25,7 @@ from transforms.text import rejected_per_file, stage_records
 
 # Columns the run-wide steps need from articles already in the warehouse.
 ARTICLE_STATE_COLUMNS = ("article_id", "source_path", "source_record", "title", "published_date", "event_date",
-                         "event_date_source", "event_id", "incident_keys")
+                         "event_date_source", "event_time", "event_id", "incident_keys")
 RECORD_LIGHT = ("source_path", "source_record", "record_index", "record_sha256", "change")
 
 
@@ -65,7 +65,8 @@ def records_of_read_files(read: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFram
                         "read_error")
     records = read.filter(pl.col("read_error").is_null()).select(
         "source_path", pl.lit(None, pl.String).alias("source_record"), pl.lit(0, pl.Int64).alias("record_index"),
-        pl.col("file_sha256").alias("record_sha256"), pl.lit(True).alias("parsed"), "raw")
+        pl.col("file_sha256").alias("record_sha256"), pl.lit(True).alias("parsed"), "raw",
+        pl.lit(None, pl.String).alias("record_error"))
     return files, records
 
 

@@ -153,6 +153,7 @@ create table if not exists events (
     event_id           varchar primary key,
     label              varchar,
     event_date         date,
+    event_time         varchar,                 -- most common articles.event_time on the event's event_date: HH:MM or MO | AF | EV | NI
     location_entity_id varchar,
     article_count      integer not null,
     first_published    date,
