@@ -327,10 +327,7 @@ def stage_text(raw: bytes, *, today: date, max_chars: int | None = None) -> Stag
     body_clean = clean_body(rest)
     if not body_clean:
         raise RejectedInput("empty_file", "no text after the header and page furniture")
-    if max_chars is not None and len(body_clean) > max_chars:
-        raise RejectedInput(
-            "too_long", f"{len(body_clean):,} characters of text > limit {max_chars:,} (NEWSCLAIMS_MAX_ARTICLE_CHARS)"
-        )
+    _check_length(body_clean, max_chars)
     sha = article_hash(body_clean)
     return StagedArticle(
         article_id=sha[:16],
@@ -343,6 +340,14 @@ def stage_text(raw: bytes, *, today: date, max_chars: int | None = None) -> Stag
         content_sha256=sha,
         encoding=encoding,
     )
+
+
+def _check_length(body: str, max_chars: int | None) -> None:
+    """A body_clean longer than ``max_chars`` is rejected (too_long) before spaCy sees it."""
+    if max_chars is not None and len(body) > max_chars:
+        raise RejectedInput(
+            "too_long", f"{len(body):,} characters of text > limit {max_chars:,} (NEWSCLAIMS_MAX_ARTICLE_CHARS)"
+        )
 
 
 def stage_fields(fields: dict, *, today: date, max_chars: int | None = None) -> StagedArticle:
@@ -358,10 +363,7 @@ def stage_fields(fields: dict, *, today: date, max_chars: int | None = None) -> 
     if title and body.split("\n", 1)[0].strip() != title:
         body = f"{title}\n{body}"  # the title is the first line of body_clean, as in a text file
     raw = f"{title}\n{text}" if title and not text.startswith(title) else text
-    if max_chars is not None and len(body) > max_chars:
-        raise RejectedInput(
-            "too_long", f"{len(body):,} characters of text > limit {max_chars:,} (NEWSCLAIMS_MAX_ARTICLE_CHARS)"
-        )
+    _check_length(body, max_chars)
     published = metadata_date(fields.get("published"), today=today)
     sha = article_hash(body)
     url = fields.get("source_url") or fields.get("url")

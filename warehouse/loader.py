@@ -115,18 +115,26 @@ def connect(db: Path, *, read_only: bool = False, timeout: float = 0.0,
     check_database_file(db)
     if not read_only:
         db.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        return _retry_while_locked(db, lambda: duckdb.connect(str(db), read_only=read_only, config=config or {}),
+                                   timeout=timeout, read_only=read_only)
+    except (duckdb.SerializationException, duckdb.InternalException) as exc:
+        raise _open_error(db, exc) from None
+
+
+def _retry_while_locked(db: Path, action, *, timeout: float, read_only: bool):
+    """``action()`` (an open or attach of ``db``), tried again every 0.2 s while another process holds
+    the file's lock, for up to ``timeout`` seconds; then DatabaseBusy. Other I/O errors: one clear line."""
     deadline = time.monotonic() + timeout
     while True:
         try:
-            return duckdb.connect(str(db), read_only=read_only, config=config or {})
+            return action()
         except duckdb.IOException as exc:
             if "lock" not in str(exc).lower():
                 raise _open_error(db, exc) from None
             if time.monotonic() >= deadline:
                 raise DatabaseBusy(_busy_message(db, exc, read_only)) from exc
             time.sleep(0.2)
-        except (duckdb.SerializationException, duckdb.InternalException) as exc:
-            raise _open_error(db, exc) from None
 
 
 @contextlib.contextmanager
@@ -203,17 +211,8 @@ def backup(db: Path, dest: Path, *, timeout: float = 0.0) -> BackupResult:
     tmp = dest.with_name(f".{dest.name}.tmp-{os.getpid()}")
     con = duckdb.connect()
     try:
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                con.execute("attach ? as nc_src (read_only)", [str(db)])
-                break
-            except duckdb.IOException as exc:
-                if "lock" not in str(exc).lower():
-                    raise _open_error(db, exc) from None
-                if time.monotonic() >= deadline:
-                    raise DatabaseBusy(_busy_message(db, exc, True)) from exc
-                time.sleep(0.2)
+        _retry_while_locked(db, lambda: con.execute("attach ? as nc_src (read_only)", [str(db)]),
+                            timeout=timeout, read_only=True)
         con.execute("attach ? as nc_copy", [str(tmp)])
         con.execute("copy from database nc_src to nc_copy")
         tables = [r[0] for r in con.execute(
