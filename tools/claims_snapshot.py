@@ -91,7 +91,9 @@ class _CachedPipe:
                              "LEMMA", "MORPH"], store_user_data=False)
         for doc in self.docs.values():
             bin_.add(doc)
-        bin_.to_disk(self.path)
+        tmp = self.path.with_suffix(f".tmp{os.getpid()}")
+        bin_.to_disk(tmp)
+        os.replace(tmp, self.path)  # atomic: several dev loops may share a cache folder
 
 
 def _key(text: str) -> str:
