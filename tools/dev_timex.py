@@ -30,7 +30,8 @@ def main() -> None:
     ap.add_argument("--errors", type=Path, help="write one row per error here (CSV)")
     args = ap.parse_args()
     listing = list_inputs([args.folder], (".txt",))
-    files = read_files(listing.files["source_path"].to_list(), max_bytes=5 * 1024 * 1024)
+    paths = [p for p in listing.files["source_path"].to_list() if p.endswith(".txt")]  # not gold.csv
+    files = read_files(paths, max_bytes=5 * 1024 * 1024)
     staged, _ = stage_articles(files, today=date(2100, 1, 1))
     articles = staged.unique("article_id", keep="first", maintain_order=True)  # as the pipeline does
     dates.resolve_date("March 22", date(2024, 3, 23))  # import and warm dateparser
