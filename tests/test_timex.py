@@ -99,6 +99,20 @@ ANCHORED = [
      "the year-ago quarter", "DATE", "2020-Q3", None),
     ("Third-quarter sales fell, though revenue for the quarter beat estimates.", OCT,
      "the quarter", "DATE", "2021-Q3", None),
+    # a part of the year under report ("the nine months") is compared with the year before
+    ("Third-quarter profit rose 5%. For the nine months, net rose 8% from a year earlier.", OCT,
+     "a year earlier", "DATE", "2020", None),
+    ("Third-quarter profit rose 5%. In the first nine months, sales beat the 2020 period.", OCT,
+     "the 2020 period", "DATE", "2020", None),
+    ("Sales fell last year. For the first nine months, the year-earlier figure was higher.", OCT,
+     "the year-earlier", "DATE", "2020", None),  # the year before the reporting year, not before 'last year'
+    # a day mentioned after the period in the same sentence is the anchor, at its granularity
+    ("For the six months ended June 30, 2021, the port handled 4% more cargo than a year earlier.", FRI,
+     "a year earlier", "DATE", "2020-06-30", None),
+    ("Results cover the quarter ended Sept. 30. A year earlier, the mill lost money.", OCT,
+     "A year earlier", "DATE", "2020-Q3", None),  # the day is in another sentence: the quarter
+    # "that year" is the anchor's year, whatever the anchor's granularity
+    ("The mill opened in June 2019 and closed later that year.", FRI, "that year", "DATE", "2019", None),
 ]
 
 PERIODS = [

@@ -702,9 +702,11 @@ def find_date_mentions(text: str, published: date | None) -> list[dict]:
         value = row["timex_value"]
         gran = timex.granularity(value) if value and row["timex_type"] in ("DATE", "TIME") else None
         if gran and not anaphoric:
-            ref = timex.Ref(value[:10] if gran == "day" else value, gran, start)
+            ref = timex.Ref(value[:10] if gran == "day" else value, gran, start, end)
             if gran in ("quarter", "half", "year"):
                 ref_period = ref
+        elif row["timex_type"] == "DURATION":
+            ref_period = timex.year_to_date(row["surface"], value, ref_period, published, start, end) or ref_period
     return [{k: r[k] for k in MENTION_KEYS} for r in out]
 
 

@@ -56,6 +56,7 @@ class Ref:
     value: str
     granularity: str
     start: int  # where it was mentioned
+    end: int = -1  # where the mention ends (-1: unknown)
 
 
 # ---------------------------------------------------------------- the rule table
@@ -342,8 +343,26 @@ def h_ago(m, rule, ctx):
     return {"value": shift(ctx.dct, _UNIT_GRAN[unit], -n), "relative": True}
 
 
-def _anchor(ctx: Context, period_first: bool = False) -> tuple[date, str] | None:
-    """The reference time as (date, granularity): the last date mentioned, else the dct."""
+# a sentence ends at . ! ? before a capital or quote, or at a line break
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'’”)]*\s+(?=[A-Z\"“`'‘(])|\n")
+
+
+def _in_sentence(ctx: Context, ref: Ref | None, at: int | None) -> bool:
+    """``ref`` was mentioned earlier in the sentence of the match at ``at``."""
+    return ref is not None and at is not None and 0 <= ref.end <= at \
+        and not _SENTENCE_BREAK.search(ctx.text, ref.end, at + 1)
+
+
+def _anchor(ctx: Context, period_first: bool = False, at: int | None = None) -> tuple[date, str] | None:
+    """The reference time as (date, granularity): the last date mentioned, else the dct.
+
+    ``period_first`` (year shifts): the last quarter, half or year mentioned comes first
+    (a year earlier than the third quarter is the year-before third quarter), unless a day
+    was mentioned after it in the same sentence (``at``: where the match starts): "for the
+    quarter ended Sept. 30, profit rose from a year earlier" is a year before Sept. 30."""
+    if period_first and _in_sentence(ctx, ctx.ref, at) and ctx.ref.granularity == "day" \
+            and (ctx.ref_period is None or ctx.ref.start > ctx.ref_period.start):
+        period_first = False
     for ref in ((ctx.ref_period, ctx.ref) if period_first else (ctx.ref,)):
         if ref is not None:
             parsed = parse_value(ref.value)
@@ -365,15 +384,21 @@ def h_anaphoric_weekday(m, rule, ctx):
     return {"value": (d + timedelta(days=ahead)).isoformat(), "relative": True, "anaphoric": True}
 
 
-def _shifted(ctx: Context, unit: str, n: int) -> str | None:
+def _shifted(ctx: Context, unit: str, n: int, at: int | None = None, keep_day: bool = False) -> str | None:
+    """``n`` units from the reference time. A year shift keeps the anchor's quarter, half or
+    month ("a year earlier" than 2020-Q3 is 2019-Q3; ``keep_day``: its day too), except for
+    n = 0: "that year", "the same year" is the anchor's year."""
     unit = unit.lower()
     gran = _UNIT_GRAN.get(unit)
-    a = _anchor(ctx, period_first=gran == "year")
+    a = _anchor(ctx, period_first=gran == "year", at=at)
     if a is None:
         return None
     d, g = a
-    if gran == "year" and g in ("quarter", "half", "month"):
+    if gran == "year" and n and g in ("quarter", "half", "month"):
         return shift(d, g, n * {"quarter": 4, "half": 2, "month": 12}[g])
+    if gran == "year" and n and g == "day" and keep_day:
+        y, mo = divmod(d.year * 12 + d.month - 1 + 12 * n, 12)
+        return date(y, mo + 1, min(d.day, 28 if mo == 1 else d.day)).isoformat()
     if gran == "day" and g != "day":
         if ctx.dct is None:
             return None
@@ -386,7 +411,7 @@ def h_anaphoric_shift(m, rule, ctx):
     if n is None:
         return None
     sign = -1 if _g(m, "dir", "dir2").lower() in ("earlier", "before", "prior") else 1
-    v = _shifted(ctx, _g(m, "unit"), sign * int(n))
+    v = _shifted(ctx, _g(m, "unit"), sign * int(n), at=m.start(), keep_day=_in_sentence(ctx, ctx.ref, m.start()))
     return {"value": v, "relative": True, "anaphoric": True} if v else None
 
 
@@ -450,6 +475,8 @@ def h_quarter_anaphoric(m, rule, ctx):
         year = _g(m, "year")
         value = (year + ref.value[4:]) if year else ref.value
         return {"value": value, "relative": True, "anaphoric": True}
+    if ref is not None and ref.granularity == "year" and _g(m, "year") and period:
+        return {"value": _g(m, "year"), "relative": True, "anaphoric": True}  # "nine months ... the 1988 period"
     if _g(m, "year") and ctx.dct is not None:  # "the 1988 quarter": the reporting quarter of that year
         return {"value": f"{_g(m, 'year')}-Q{(quarter_of(ctx.dct) - 2) % 4 + 1}", "relative": True}
     if period or ctx.dct is None:
@@ -656,6 +683,20 @@ HANDLERS: dict[str, Callable] = {
 def normalise(m: re.Match, rule: Rule, ctx: Context) -> Result | None:
     """The rule's handler on one match: {value, relative, [mod], [anaphoric]} or None (no timex)."""
     return HANDLERS[rule.handler](m, rule, ctx)
+
+
+def year_to_date(surface: str, value: str, ref_period: Ref | None, dct: date | None, start: int,
+                 end: int) -> Ref | None:
+    """"the nine months", "the first six months": a part of the year under report. What is
+    compared with it ("a year earlier", "the 1988 period") is the year before, so it makes
+    the reporting year the reference period (the year of the last quarter or half
+    mentioned, else the dct's: a year mentioned before may be the compared one)."""
+    m = re.fullmatch(r"P([2-9]|1[01])M", value or "")
+    if m is None or not re.match(r"(?i)the\b", surface):
+        return None
+    quarterly = ref_period is not None and ref_period.granularity in ("quarter", "half")
+    year = parse_value(ref_period.value)[0].year if quarterly else (dct.year if dct else None)
+    return Ref(str(year), "year", start, end) if year else None
 
 
 def granularity(value: str) -> str | None:
