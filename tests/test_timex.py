@@ -70,6 +70,9 @@ REFS = [
     ("The town was recently rebuilt.", FRI, "recently", "DATE", "PAST_REF", None),
     ("Fares will rise in the near future.", FRI, "the near future", "DATE", "FUTURE_REF", None),
     ("This is a worry for farmers today.", FRI, "today", "DATE", "PRESENT_REF", None),
+    # a plural with a determiner is specific: "today" is the day
+    ("Reporters asked him about the leaks today.", FRI, "today", "DATE", "2024-03-22", None),
+    ("He met their workers today.", FRI, "today", "DATE", "2024-03-22", None),
 ]
 
 RELATIVE = [

@@ -609,9 +609,12 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 def _select(text: str) -> list[tuple[int, int, tuple]]:
     """Calendar candidates and timex rule matches, overlaps resolved: the longer span wins,
-    then a calendar candidate (unless the rule overrides calendar readings), then the earlier."""
+    then a calendar candidate (unless the rule overrides calendar readings), then the earlier.
+    A rule match carries the calendar kind of the same span, if any: its reading when the
+    rule's handler declines the match."""
     cands = [(start, end, 1, ("cal", kind)) for kind, start, end in _candidates(text)]
-    cands += [(start, end, 2 if rule.overrides_calendar else 0, ("tx", rule, m))
+    calendar = {(start, end): payload[1] for start, end, _, payload in cands}
+    cands += [(start, end, 2 if rule.overrides_calendar else 0, ("tx", rule, m, calendar.get((start, end))))
               for start, end, rule, m in timex.find(text)]
     cands.sort(key=lambda c: (-(c[1] - c[0]), -c[2], c[0]))
     taken: list[tuple[int, int]] = []
@@ -641,6 +644,13 @@ def find_date_mentions(text: str, published: date | None) -> list[dict]:
         surface = text[start:end]
         anaphoric = False
         mod = None
+        r = None
+        if payload[0] == "tx":
+            r = timex.normalise(payload[2], payload[1], timex.Context(text, published, ref, ref_period))
+            if r is None or r.get("value") is None:
+                if payload[3] is None:
+                    continue
+                payload = ("cal", payload[3])  # the rule declined: the calendar reading of the span
         if payload[0] == "cal":
             kind = payload[1]
             future = kind == "wd" and _in_future_clause(text, start)
@@ -659,10 +669,7 @@ def find_date_mentions(text: str, published: date | None) -> list[dict]:
             if first:
                 mod = _POINT_MODS[first.group(1).lower()]
         else:
-            rule, m = payload[1], payload[2]
-            r = timex.normalise(m, rule, timex.Context(text, published, ref, ref_period))
-            if r is None or r.get("value") is None:
-                continue
+            rule = payload[1]
             ttype = r.get("type") or rule.type
             resolved, precision = _calendar_value_from(r["value"], ttype)
             row = {"resolved_date": resolved, "precision": precision, "is_relative": bool(r.get("relative")),

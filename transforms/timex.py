@@ -259,6 +259,12 @@ def h_fixed(m, rule, ctx):
     return {"value": rule.value, "relative": False}
 
 
+def h_generic(m, rule, ctx):
+    """The rule's fixed value, unless the noun before it has a determiner (group ``det``):
+    a bare plural is generic ("facing cities today"), "the stories today" is specific."""
+    return None if _g(m, "det") else {"value": rule.value, "relative": False}
+
+
 def h_duration(m, rule, ctx):
     n = number(_g(m, "n"))
     if n is None:
@@ -669,7 +675,7 @@ def h_floating_holiday(m, rule, ctx):
 
 
 HANDLERS: dict[str, Callable] = {
-    "fixed": h_fixed, "duration": h_duration, "duration_vague": h_duration_vague, "duration_one": h_duration_one,
+    "fixed": h_fixed, "generic": h_generic, "duration": h_duration, "duration_vague": h_duration_vague, "duration_one": h_duration_one,
     "set_unit": h_set_unit, "set_weekday": h_set_weekday, "set_part": h_set_part, "set_adverb": h_set_adverb,
     "relative_unit": h_relative_unit, "tomorrow": h_tomorrow, "ago": h_ago,
     "anaphoric_weekday": h_anaphoric_weekday, "anaphoric_shift": h_anaphoric_shift,
