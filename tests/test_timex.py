@@ -140,6 +140,10 @@ WEEKDAYS_TENSE = [
     ("The families would fly home Tuesday.", FRI, "Tuesday", "DATE", "2024-03-26", None),
     ("The museum will reopen in January.", FRI, "January", "DATE", "2025-01", None),  # not the last January
     ("The museum reopened in January.", FRI, "January", "DATE", "2024-01", None),
+    ("The shelter will stay open until November.", FRI, "November", "DATE", "2024-11", None),
+    # a past verb after the future marker: the date is of that past event
+    ("The shelter will stay open for the families who were flooded out in November.", FRI,
+     "November", "DATE", "2023-11", None),
     ("Rescuers searched through Saturday night.", MON, "Saturday night", "DATE", "2024-03-23", None),
 ]
 

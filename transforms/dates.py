@@ -500,13 +500,15 @@ def _in_future_clause(text: str, start: int) -> bool:
 
 def _clause_tense(text: str, start: int, end: int) -> str | None:
     """'future' when a future marker stands before ``start`` in its clause ("will open in
-    March": the next March), else None (measured on TBAQ: reading past verbs as 'past'
-    lost more year-less dates than it fixed)."""
+    March": the next March) with no past verb after it ("will stay open for those who were
+    flooded out in November": the last November), else None (measured on TBAQ: reading
+    past verbs as 'past' lost more year-less dates than it fixed)."""
     window = text[max(0, start - 200):start]
     m = _CLAUSE_START.search(window)
     before = window[m.end():] if m else window
-    if _FUTURE_MARKER.search(before):
-        return "future"
+    markers = list(_FUTURE_MARKER.finditer(before))
+    if markers and not _PAST_VERB.search(before, markers[-1].end()):
+        return "future"  # a past verb after the marker ("will ... since he was rescued in May"): its own time
     return None  # past verbs do not decide: the closest-year rule already leans back
 
 
