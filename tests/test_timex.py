@@ -138,6 +138,8 @@ WEEKDAYS_TENSE = [
     ("The hearing was held Wednesday.", FRI, "Wednesday", "DATE", "2024-03-20", None),
     ("The talks are set to resume Monday.", FRI, "Monday", "DATE", "2024-03-25", None),
     ("The families would fly home Tuesday.", FRI, "Tuesday", "DATE", "2024-03-26", None),
+    # "could" is the past of "can", no future marker
+    ("The owner could not be reached Wednesday.", FRI, "Wednesday", "DATE", "2024-03-20", None),
     ("The museum will reopen in January.", FRI, "January", "DATE", "2025-01", None),  # not the last January
     ("The museum reopened in January.", FRI, "January", "DATE", "2024-01", None),
     ("The shelter will stay open until November.", FRI, "November", "DATE", "2024-11", None),
