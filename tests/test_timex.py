@@ -143,6 +143,10 @@ WEEKDAYS_TENSE = [
     ("The museum will reopen in January.", FRI, "January", "DATE", "2025-01", None),  # not the last January
     ("The museum reopened in January.", FRI, "January", "DATE", "2024-01", None),
     ("The shelter will stay open until November.", FRI, "November", "DATE", "2024-11", None),
+    # a relative clause has its own tense
+    ("She would bring aid to the towns, where the Nov. 3 floods destroyed homes.", FRI,
+     "Nov. 3", "DATE", "2023-11-03", None),
+    ("He will visit Ohio, which will vote Tuesday.", FRI, "Tuesday", "DATE", "2024-03-26", None),
     # a past verb after the future marker: the date is of that past event
     ("The shelter will stay open for the families who were flooded out in November.", FRI,
      "November", "DATE", "2023-11", None),

@@ -251,7 +251,11 @@ def _phrases(key: str) -> str:
 _FUTURE_MARKER = re.compile(rf"(?:(?<![\w'])(?:{_phrases('future_markers')})|(?<=\w)'ll)\b", re.IGNORECASE)
 _PAST_VERB = re.compile(rf"\b(?:{_phrases('past_verbs')})\b", re.IGNORECASE)
 _FUTURE_REACH = 60  # a future marker this close before the weekday, with no past verb between
-_CLAUSE_START = re.compile(r"[.!?;\n](?=[^.!?;\n]*\Z)")
+# where the clause of a date starts: the last sentence end, or a relative clause after a comma
+# ("she would bring aid to the towns, where the May 2 floods killed 40": its own tense)
+_CLAUSE_START = re.compile(r"(?:[.!?;\n]|,\s+(?:" + _phrases("relative_clause_openers") + r")\b)"
+                           r"(?=(?:(?![.!?;\n]|,\s+(?:" + _phrases("relative_clause_openers") + r")\b).)*\Z)",
+                           re.IGNORECASE | re.DOTALL)
 _METADATA_BEFORE = re.compile(
     r"\b(?:posted|updated?|published|last\s+modified)\b[^.\n]{0,25}\Z", re.IGNORECASE
 )
