@@ -57,6 +57,8 @@ ABSOLUTE = [
     ("the worst attack since the 2004 Beslan school siege", SAT, ("2004", date(2004, 1, 1), "year", False)),
     ("The club was founded in 2004.", SAT, ("2004", date(2004, 1, 1), "year", False)),
     ("Prices rose by mid-2015 again.", SAT, ("mid-2015", date(2015, 1, 1), "year", False)),  # the mod is in the span
+    # a street suffix after a year, with no street name between, is no address
+    ("In 2015 court fees doubled.", SAT, ("2015", date(2015, 1, 1), "year", False)),
 ]
 
 YEARLESS = [
@@ -137,6 +139,7 @@ NOT_DATES = [
     "The fund raised $2,004 and spent $2015 on flowers.",
     "Officers responded to the 2000 block of Main Street.",
     "The car was parked at 2010 Oak Street.",
+    "Neighbours met at 2012 Willow Heights.",  # a street suffix of places.yaml
     "A crowd of 2000 people gathered.",
     "Police fired 1999 rounds, the report says.",
     "He works Mondays and Fridays.",

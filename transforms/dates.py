@@ -113,6 +113,7 @@ import polars as pl
 
 from transforms import lexicon
 from transforms import timex
+from transforms.figures import AFTER_STREET
 from transforms.ids import stable_id
 
 OnError = Literal["raise", "null"]
@@ -238,11 +239,8 @@ _CANDIDATE = re.compile(
 _CAP_WORD_AFTER = re.compile(r"[ \t]+(?:[A-Z][a-z]|[A-Z]\b)")
 _YEAR_NOT_FOLLOWED = re.compile(
     r"(?:[-/.,]\d|\s*%|\s*-?" + lexicon.alternation("date_cues", "count_units_after_year") + r"\b)", re.IGNORECASE)
-_STREET = re.compile(
-    r"\s+(?:[NSEW]\.?\s+|North\s+|South\s+|East\s+|West\s+)?(?:[A-Z][\w'.]*\s+){1,3}"
-    r"(?:Street|St|Avenue|Ave|Road|Rd|Drive|Dr|Lane|Ln|Boulevard|Blvd|Way|Court|Ct|Place|Pl|"
-    r"Circle|Cir|Highway|Hwy|Parkway|Pkwy|Terrace|Ter|Trail|Trl|Pike|Loop|Row|Square|Sq)\b"
-)
+
+
 def _phrases(key: str) -> str:
     """A lexicon list as a regex alternation whose spaces match any whitespace."""
     return lexicon.alternation("timex_words", key).replace(r"\ ", r"\s+")
@@ -516,6 +514,14 @@ def _clause_tense(text: str, start: int, end: int) -> str | None:
     return None  # past verbs do not decide: the closest-year rule already leans back
 
 
+def _street_after(after: str) -> bool:
+    """A street name follows (the shared address pattern of transforms/figures.py, with at
+    least one name word, starting with a letter): "at 2010 Oak St" is a house number, while
+    "a 2015 court document" and "2016  200 East Sixth Street" keep their years."""
+    m = AFTER_STREET.match(after)
+    return bool(m) and m.group("words")[:1].isalpha()
+
+
 def _candidates(text: str):
     """(kind, start, end) of every date expression candidate in ``text``, in order."""
     for m in _CANDIDATE.finditer(text):
@@ -529,7 +535,7 @@ def _candidates(text: str):
             # "Sunday School", "June Smith" ... unless a new sentence starts there
             continue
         if kind == "yr":
-            if _YEAR_NOT_FOLLOWED.match(after) or _STREET.match(after):
+            if _YEAR_NOT_FOLLOWED.match(after) or _street_after(after):
                 continue
             if text[max(0, start - 1):start] in ("$", "#"):
                 continue
