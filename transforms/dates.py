@@ -238,7 +238,7 @@ _CANDIDATE = re.compile(
 # a capitalised word right after a weekday/month alone makes it a name ("Sunday School")
 _CAP_WORD_AFTER = re.compile(r"[ \t]+(?:[A-Z][a-z]|[A-Z]\b)")
 _YEAR_NOT_FOLLOWED = re.compile(
-    r"(?:[-/.,]\d|\s*%|\s*-?" + lexicon.alternation("date_cues", "count_units_after_year") + r"\b)", re.IGNORECASE)
+    r"(?:[-/.,]\d|\s*%|\s*-?" + lexicon.alternation("timex_words", "count_nouns") + r"\b)", re.IGNORECASE)
 
 
 def _phrases(key: str) -> str:
