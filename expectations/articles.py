@@ -23,7 +23,7 @@ TABLE = "articles"
 KEY = "article_id"
 
 PUBLISHED_DATE_SOURCES = ("header", "metadata", "none")
-# the kinds transforms/dates.py names (module docstring, "event_date_source")
+# the kinds transforms/dates/incident.py names (module docstring, "event_date_source")
 EVENT_DATE_SOURCES = ("relative_weekday", "relative_phrase", "absolute_in_text", "event_context",
                       "published_date_fallback", "event_of_cluster", "none")
 NOT_NULL = ("source_path", "published_date_source", "event_date_source", "body_raw", "body_clean", "run_id",

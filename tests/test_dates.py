@@ -1,4 +1,4 @@
-"""transforms/dates.py: date mentions, the incident date, the event-context pass.
+"""transforms/dates/: date mentions, the incident date, the event-context pass.
 
 Expected values are read off the text by hand (calendar: 2024-03-23 is a
 Saturday, 2024-03-25 a Monday, 2023-12-20 a Wednesday).

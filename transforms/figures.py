@@ -262,8 +262,8 @@ _AFTER_DATE = re.compile(rf"\A(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b\.?(?:
 _AFTER_ORDINAL = re.compile(r"\A(?:st|nd|rd|th)\b", re.IGNORECASE)
 _AFTER_TIME = re.compile(r"\A(?::\d|\s*[ap]\.?m\b\.?|\s*o['’]clock)", re.IGNORECASE)
 _AFTER_PERCENT = re.compile(r"\A\s*(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
-# a street name after a number: it is a house number ("3580 Evans Ave"; dates.py: "at 2010 Oak St"
-# is no year)
+# a street name after a number: it is a house number ("3580 Evans Ave"; in transforms/dates/mentions.py
+# "at 2010 Oak St" is no year)
 AFTER_STREET = re.compile(
     rf"\A\s+(?:[NSEW]{1,2}\.?\s+|(?i:north|south|east|west|old|new)\s+)?"
     rf"(?P<words>(?:[A-Z0-9][\w'.-]*\s+){{0,3}})(?i:{_STREET})\b\.?",

@@ -5,7 +5,7 @@ Pure functions, no I/O, no clock. The rules are data: transforms/lexicon/timex_r
 timex_words.yaml and time_words.yaml. This module compiles the rules, finds their matches
 (``find``) and computes each match's value with the handler the rule names (``normalise``).
 Calendar dates themselves ("March 22, 2024", "Friday", "yesterday", years) are found and
-resolved by transforms/dates.py with dateparser; dates.py merges both and anchors.
+resolved by transforms/dates/ with dateparser; transforms/dates/mentions.py merges both and anchors.
 
 Anchors (TimeML): deictic expressions ("next year", "three weeks ago", "tomorrow", "this
 quarter") are resolved against the document creation time (dct, the published date);
