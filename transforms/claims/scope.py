@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from transforms import lexicon
 from transforms.dates import find_date_mentions
@@ -69,7 +70,55 @@ _COMPARISON = re.compile(
     re.IGNORECASE,
 )
 
-_OTHER_GATE = lexicon.words("claims_gates", "other_incident")
+_OTHER_GATE = lexicon.words("claims_gates", "other_incident") | {"other"}
+
+
+def _alternation(words) -> str:
+    return "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True))
+
+
+_COUNT_WORDS: dict[str, int] = {**lexicon.mapping("numbers", "units"), **lexicon.mapping("numbers", "teens"),
+                                **lexicon.mapping("numbers", "tens"), **lexicon.mapping("numbers", "vague_low"),
+                                "a": 1, "an": 1}
+_PAST_UNITS: dict[str, int] = lexicon.mapping("claims_gates", "past_units")
+_PAST_DEFAULT = lexicon.mapping("claims_gates", "past_default_count")
+
+# "two weeks ago", "several years earlier", "more than two decades earlier", "last week", "eight months
+# after an innocent bystander was killed" (after + an indefinite: another event; "a day after the
+# shooting" is the incident's own)
+_RELATIVE_PAST = re.compile(
+    r"\b(?:(?:more\s+than|nearly|about|almost|over|some|just)\s+)?(?:(?P<n>\d+|"
+    + _alternation(_COUNT_WORDS) + r")[\s-]+)?(?P<unit>" + _alternation(_PAST_UNITS) + r")\s+(?:"
+    + _alternation(w for w in lexicon.words("claims_gates", "past_relations") if w != "after")
+    + r"|after\s+(?:an?|another)\b)\b|\blast\s+(?P<last>week)\b",
+    re.IGNORECASE,
+)
+
+# "linked to two other murders", "in three other shootings": other incidents
+_OTHER_COUNT = re.compile(
+    r"\b(?:\d+|" + _alternation(_COUNT_WORDS) + r")\s+other\s+(?:[\w-]+\s+)?(?:"
+    + _alternation(lexicon.words("claims_gates", "other_incident_nouns")) + r")\b",
+    re.IGNORECASE,
+)
+
+
+def relative_past(text: str, published) -> list[tuple[int, object]]:
+    """(position, day) of each past the text states relative to ``published`` ("two weeks ago": 14 days
+    before it; "years ago": two years; "last week": 7 days)."""
+    out = []
+    for m in _RELATIVE_PAST.finditer(text):
+        if m.group("last"):
+            days = _PAST_UNITS[m.group("last").lower()]
+        else:
+            unit = m.group("unit").lower()
+            n = m.group("n")
+            if n is None:
+                count = _PAST_DEFAULT["plural" if unit.endswith("s") else "singular"]
+            else:
+                count = int(n) if n.isdigit() else _COUNT_WORDS.get(re.sub(r"\s+", " ", n.lower()), 1)
+            days = count * _PAST_UNITS[unit]
+        out.append((m.start(), published - timedelta(days=days)))
+    return out
 
 
 class Scope:
@@ -84,7 +133,8 @@ class Scope:
         self.far: list[tuple[int, bool, object]] = []  # (position in body, another incident's
         # date, the date)
         if seg.words & _OTHER_GATE:
-            self.other = _OTHER_INCIDENT.search(seg.text) is not None
+            self.other = (_OTHER_INCIDENT.search(seg.text) is not None
+                          or ("other" in seg.words and _OTHER_COUNT.search(seg.text) is not None))
             m = _COMPARISON.search(seg.text)
             self.compare = seg.start + m.start() if m else False
         reference = event or published
@@ -105,6 +155,9 @@ class Scope:
             else:
                 far = d.year < reference.year
             self.far.append((seg.start + m["char_start"], far, d))
+        if published is not None:
+            for pos, d in relative_past(seg.text, published):
+                self.far.append((seg.start + pos, (reference - d).days > slack, d))
 
     def dated_elsewhere(self, c: Claim):
         """The date that puts the claim before the incident, or None."""
