@@ -56,6 +56,11 @@ LEAD = "Six workers were injured in the factory explosion on Sunday. "
     ("The blast follows a collapse last week that left three miners dead.", ("killed", 3), "other"),
     ("Eight months after a bus crash killed nine passengers, the road reopened.", ("killed", 9), "other"),
     ("Two other explosions in the region injured four people.", ("injured", 4), "other"),
+    # the figures before "two other ..." are the incident's
+    ("The blast killed three workers, and police linked it to two other explosions that injured four people.",
+     ("killed", 3), "main"),
+    ("The blast killed three workers, and police linked it to two other explosions that injured four people.",
+     ("injured", 4), "other"),
     # the incident's own: a definite "after the explosion", a short wait
     ("Two days after the explosion, one of the workers died.", ("killed", 1), "main"),
     ("One worker died an hour later, officials said.", ("killed", 1), "main"),

@@ -125,16 +125,18 @@ class Scope:
     """Whether the claims of one sentence are about the article's own incident (module
     docstring, "Scope"). ``reference`` is the incident date: event_date, else published."""
 
-    __slots__ = ("other", "compare", "far", "seg")
+    __slots__ = ("other", "compare", "far", "seg", "others_from")
 
     def __init__(self, seg: Segment, published, event) -> None:
         self.other = self.compare = False
+        self.others_from = None  # where "two other shootings" begins: the figures from there on
         self.seg = seg
         self.far: list[tuple[int, bool, object]] = []  # (position in body, another incident's
         # date, the date)
         if seg.words & _OTHER_GATE:
-            self.other = (_OTHER_INCIDENT.search(seg.text) is not None
-                          or ("other" in seg.words and _OTHER_COUNT.search(seg.text) is not None))
+            self.other = _OTHER_INCIDENT.search(seg.text) is not None
+            m = _OTHER_COUNT.search(seg.text) if "other" in seg.words else None
+            self.others_from = seg.start + m.start() if m else None
             m = _COMPARISON.search(seg.text)
             self.compare = seg.start + m.start() if m else False
         reference = event or published
@@ -178,6 +180,8 @@ class Scope:
             return True
         if self.compare is not False and c.start >= self.compare:
             return True  # "... since 2012, when a gunman killed 12 people"
+        if self.others_from is not None and c.start >= self.others_from:
+            return True  # "the triple homicide and two other homicides": 2 is other, 3 is the incident's
         # the nearest date outside a comparison dates the figure ("60 dead, the worst since 2004")
         return self.dated_elsewhere(c) is not None
 
