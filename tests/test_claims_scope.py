@@ -61,6 +61,10 @@ LEAD = "Six workers were injured in the factory explosion on Sunday. "
      ("killed", 3), "main"),
     ("The blast killed three workers, and police linked it to two other explosions that injured four people.",
      ("injured", 4), "other"),
+    # round-ups of several incidents are statistics; a series of explosions may be one event
+    ("Separately, four people were wounded in a pair of shootings downtown.", ("injured", 4), "aggregate"),
+    ("Nine people were wounded in shootings throughout the city.", ("injured", 9), "aggregate"),
+    ("A series of explosions at the refinery killed five workers.", ("killed", 5), "main"),
     # the incident's own: a definite "after the explosion", a short wait
     ("Two days after the explosion, one of the workers died.", ("killed", 1), "main"),
     ("One worker died an hour later, officials said.", ("killed", 1), "main"),

@@ -102,6 +102,22 @@ _OTHER_COUNT = re.compile(
 )
 
 
+_INCIDENT_NOUNS = lexicon.words("claims_gates", "other_incident_nouns")
+_ROUNDUP_INCIDENTS = lexicon.words("claims_gates", "roundup_incidents")
+_ROUNDUP_WORDS = (lexicon.words("claims_gates", "roundup_nouns")
+                  | {w for p in lexicon.words("claims_gates", "roundup_spread") for w in p.split()})
+# "in a pair of shootings", "a spate of attacks", "wounded throughout the city"
+_ROUNDUP = re.compile(
+    r"\b(?:(?:a|an|the|another)\s+(?:[\w-]+\s+)?)?(?:" + _alternation(lexicon.words("claims_gates", "roundup_nouns"))
+    + r")\s+of\s+(?:[\w-]+\s+){0,2}?(?:" + _alternation(_ROUNDUP_INCIDENTS) + r")\b"
+    r"|\b(?:" + _alternation(_ROUNDUP_INCIDENTS | lexicon.words("claims_gates", "roundup_casualty_words"))
+    + r")\s+(?:[\w-]+\s+){0,3}?(?:" + _alternation(lexicon.words("claims_gates", "roundup_spread"))
+    + r")\s+(?:the\s+)?(?:[\w-]+\s+)?(?:"
+    + _alternation(lexicon.words("claims_gates", "roundup_areas")) + r")\b",
+    re.IGNORECASE,
+)
+
+
 def relative_past(text: str, published) -> list[tuple[int, object]]:
     """(position, day) of each past the text states relative to ``published`` ("two weeks ago": 14 days
     before it; "years ago": two years; "last week": 7 days)."""
@@ -195,4 +211,6 @@ _DATE_METADATA = re.compile(r"\b(?:posted|updated?|published|last\s+modified)\b[
 def is_aggregate(seg: Segment) -> bool:
     """The sentence is about a period or many incidents ("this year", "so far", "in 6 weekend
     shootings"): its numeric casualty figures are statistics, not the incident's."""
+    if seg.words & _ROUNDUP_WORDS and _ROUNDUP.search(seg.text):
+        return True
     return bool((seg.words & _AGG_GATE or _has_year(seg.words)) and _AGGREGATE.search(seg.text))
