@@ -1,4 +1,20 @@
-"""Whether a claim is about the article's own incident (is_background): aggregates, other incidents, comparisons, dates elsewhere."""
+"""Whether a claim is about the article's own incident (is_background): aggregates, other incidents, comparisons, dates elsewhere.
+
+The rules are listed in transforms/claims/__init__.py ("Scope"); besides those:
+- a past the text states relative to the article dates a figure like a date mention does
+  (relative_past: "two weeks ago", "years ago" (two years), "more than two decades earlier",
+  "last week", "eight months after a bystander was killed" -- "after" only before an
+  indefinite noun phrase: "two days after the shooting" is the incident's own). A follow-up
+  story whose lead is dated so ("arrested in the shooting two weeks ago that killed three")
+  keeps that incident as its own (the lead rule in output.py);
+- "two other murders / shootings / fires ...": the figures from there on in the sentence are
+  another incident's ("the triple homicide and two other homicides": 3 stays main);
+- a round-up of several incidents is an aggregate: "in a pair / string / series / spate of
+  shootings", "wounded throughout the city" (round-up incidents are crimes: "a series of
+  explosions at the plant" may be one event).
+Word lists: lexicon claims_gates.yaml (past_units, past_relations, other_incident_nouns,
+roundup_*).
+"""
 
 from __future__ import annotations
 
