@@ -48,6 +48,10 @@ CASES = {
     "exact-over-bound": ([(4, "at_least", "title", "At least 4 dead in factory fire", T),
                           (4, "exact", "lead", "Four people died in the fire.", T)],
                          4, "largest"),
+    # the same figure in the title and in the body: the body's statement, with its qualifier
+    "body-over-headline-of-equal-figure": ([(62, "exact", "title", "Attack Leaves 62 Dead", T),
+                                            (62, "at_least", "lead", "At least 62 people were killed.", T)],
+                                           62, "largest"),
     # a lone larger figure with no more support than the headline's: largest (the margin is not met)
     "largest-without-margin": ([(1, "exact", "lead", "One person died in the flood.", T),
                                 (3, "exact", "body", "Three people died in the flood, officials said.", T)],
@@ -99,6 +103,8 @@ def test_choice_rule(case):
     rows, value, rule = CASES[case]
     got = choose(_frame(rows)).filter(pl.col("is_article_figure"))
     assert got.select("value_low", "choice_rule").rows() == [(value, rule)]
+    if case == "body-over-headline-of-equal-figure":
+        assert got["qualifier"].to_list() == ["at_least"]
     assert rule in CHOICE_RULES
 
 
