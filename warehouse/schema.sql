@@ -122,7 +122,9 @@ create table if not exists claims (
     published_date     date,
     rule_id            varchar,                 -- the rule that produced the claim (docs/RULES.md)
     scope              varchar,                 -- main | other (another incident) | aggregate (a statistic)
-    derived_from       varchar                  -- claim_id it was derived from, or the rule of the figure adjusted in place
+    derived_from       varchar,                 -- claim_id it was derived from, or the rule of the figure adjusted in place
+    is_article_figure  boolean,                 -- the claim states the article's figure of its type (article_figures)
+    choice_rule        varchar                  -- the step of the choice that chose it (transforms/claims/choice.py)
 );
 
 -- grain: one row per real-world entity (aliases merged)

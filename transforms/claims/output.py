@@ -19,6 +19,7 @@ from transforms.claims.hedging import is_hedged
 from transforms.claims.attribution import _nearest, _sources
 from transforms.claims.scope import Scope, is_aggregate
 from transforms.claims.resolve import _resolve_overlap, _resolve_partitive, _resolve_people
+from transforms.claims.choice import CHOICE_COLUMNS, choose
 
 
 CLAIM_SCHEMA: dict[str, pl.DataType] = {
@@ -45,6 +46,7 @@ CLAIM_SCHEMA: dict[str, pl.DataType] = {
     "rule_id": pl.String,
     "scope": pl.String,
     "derived_from": pl.String,
+    **CHOICE_COLUMNS,  # the article's figure (transforms/claims/choice.py)
 }
 
 _VIOLENCE = re.compile(r"\b(?:shot|shooting|gunfire|gunshots?|killed|wounded|stabbed|attack)\b", re.I)
@@ -193,4 +195,4 @@ def extract_claims(
     out: list[dict] = []
     for row, ents, segs in zip(rows_in, all_ents, plans):
         out.extend(_article_claims(row, ents, segs, parsed))
-    return pl.DataFrame(out, schema=CLAIM_SCHEMA)
+    return choose(pl.DataFrame(out, schema={c: t for c, t in CLAIM_SCHEMA.items() if c not in CHOICE_COLUMNS}))

@@ -1,8 +1,25 @@
-"""Whether a claim is about the article's own incident (is_background): aggregates, other incidents, comparisons, dates elsewhere."""
+"""Whether a claim is about the article's own incident (is_background): aggregates, other incidents, comparisons, dates elsewhere.
+
+The rules are listed in transforms/claims/__init__.py ("Scope"); besides those:
+- a past the text states relative to the article dates a figure like a date mention does
+  (relative_past: "two weeks ago", "years ago" (two years), "more than two decades earlier",
+  "last week", "eight months after a bystander was killed" -- "after" only before an
+  indefinite noun phrase: "two days after the shooting" is the incident's own). A follow-up
+  story whose lead is dated so ("arrested in the shooting two weeks ago that killed three")
+  keeps that incident as its own (the lead rule in output.py);
+- "two other murders / shootings / fires ...": the figures from there on in the sentence are
+  another incident's ("the triple homicide and two other homicides": 3 stays main);
+- a round-up of several incidents is an aggregate: "in a pair / string / series / spate of
+  shootings", "wounded throughout the city" (round-up incidents are crimes: "a series of
+  explosions at the plant" may be one event).
+Word lists: lexicon claims_gates.yaml (past_units, past_relations, other_incident_nouns,
+roundup_*).
+"""
 
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from transforms import lexicon
 from transforms.dates import find_date_mentions
@@ -69,22 +86,89 @@ _COMPARISON = re.compile(
     re.IGNORECASE,
 )
 
-_OTHER_GATE = lexicon.words("claims_gates", "other_incident")
+_OTHER_GATE = lexicon.words("claims_gates", "other_incident") | {"other"}
+
+
+def _alternation(words) -> str:
+    return "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True))
+
+
+_COUNT_WORDS: dict[str, int] = {**lexicon.mapping("numbers", "units"), **lexicon.mapping("numbers", "teens"),
+                                **lexicon.mapping("numbers", "tens"), **lexicon.mapping("numbers", "vague_low"),
+                                "a": 1, "an": 1}
+_PAST_UNITS: dict[str, int] = lexicon.mapping("claims_gates", "past_units")
+_PAST_DEFAULT = lexicon.mapping("claims_gates", "past_default_count")
+
+# "two weeks ago", "several years earlier", "more than two decades earlier", "last week", "eight months
+# after an innocent bystander was killed" (after + an indefinite: another event; "a day after the
+# shooting" is the incident's own)
+_RELATIVE_PAST = re.compile(
+    r"\b(?:(?:more\s+than|nearly|about|almost|over|some|just)\s+)?(?:(?P<n>\d+|"
+    + _alternation(_COUNT_WORDS) + r")[\s-]+)?(?P<unit>" + _alternation(_PAST_UNITS) + r")\s+(?:"
+    + _alternation(w for w in lexicon.words("claims_gates", "past_relations") if w != "after")
+    + r"|after\s+(?:an?|another)\b)\b|\blast\s+(?P<last>week)\b",
+    re.IGNORECASE,
+)
+
+# "linked to two other murders", "in three other shootings": other incidents
+_OTHER_COUNT = re.compile(
+    r"\b(?:\d+|" + _alternation(_COUNT_WORDS) + r")\s+other\s+(?:[\w-]+\s+)?(?:"
+    + _alternation(lexicon.words("claims_gates", "other_incident_nouns")) + r")\b",
+    re.IGNORECASE,
+)
+
+
+_INCIDENT_NOUNS = lexicon.words("claims_gates", "other_incident_nouns")
+_ROUNDUP_INCIDENTS = lexicon.words("claims_gates", "roundup_incidents")
+_ROUNDUP_WORDS = (lexicon.words("claims_gates", "roundup_nouns")
+                  | {w for p in lexicon.words("claims_gates", "roundup_spread") for w in p.split()})
+# "in a pair of shootings", "a spate of attacks", "wounded throughout the city"
+_ROUNDUP = re.compile(
+    r"\b(?:(?:a|an|the|another)\s+(?:[\w-]+\s+)?)?(?:" + _alternation(lexicon.words("claims_gates", "roundup_nouns"))
+    + r")\s+of\s+(?:[\w-]+\s+){0,2}?(?:" + _alternation(_ROUNDUP_INCIDENTS) + r")\b"
+    r"|\b(?:" + _alternation(_ROUNDUP_INCIDENTS | lexicon.words("claims_gates", "roundup_casualty_words"))
+    + r")\s+(?:[\w-]+\s+){0,3}?(?:" + _alternation(lexicon.words("claims_gates", "roundup_spread"))
+    + r")\s+(?:the\s+)?(?:[\w-]+\s+)?(?:"
+    + _alternation(lexicon.words("claims_gates", "roundup_areas")) + r")\b",
+    re.IGNORECASE,
+)
+
+
+def relative_past(text: str, published) -> list[tuple[int, object]]:
+    """(position, day) of each past the text states relative to ``published`` ("two weeks ago": 14 days
+    before it; "years ago": two years; "last week": 7 days)."""
+    out = []
+    for m in _RELATIVE_PAST.finditer(text):
+        if m.group("last"):
+            days = _PAST_UNITS[m.group("last").lower()]
+        else:
+            unit = m.group("unit").lower()
+            n = m.group("n")
+            if n is None:
+                count = _PAST_DEFAULT["plural" if unit.endswith("s") else "singular"]
+            else:
+                count = int(n) if n.isdigit() else _COUNT_WORDS.get(re.sub(r"\s+", " ", n.lower()), 1)
+            days = count * _PAST_UNITS[unit]
+        out.append((m.start(), published - timedelta(days=days)))
+    return out
 
 
 class Scope:
     """Whether the claims of one sentence are about the article's own incident (module
     docstring, "Scope"). ``reference`` is the incident date: event_date, else published."""
 
-    __slots__ = ("other", "compare", "far", "seg")
+    __slots__ = ("other", "compare", "far", "seg", "others_from")
 
     def __init__(self, seg: Segment, published, event) -> None:
         self.other = self.compare = False
+        self.others_from = None  # where "two other shootings" begins: the figures from there on
         self.seg = seg
         self.far: list[tuple[int, bool, object]] = []  # (position in body, another incident's
         # date, the date)
         if seg.words & _OTHER_GATE:
             self.other = _OTHER_INCIDENT.search(seg.text) is not None
+            m = _OTHER_COUNT.search(seg.text) if "other" in seg.words else None
+            self.others_from = seg.start + m.start() if m else None
             m = _COMPARISON.search(seg.text)
             self.compare = seg.start + m.start() if m else False
         reference = event or published
@@ -105,6 +189,9 @@ class Scope:
             else:
                 far = d.year < reference.year
             self.far.append((seg.start + m["char_start"], far, d))
+        if published is not None:
+            for pos, d in relative_past(seg.text, published):
+                self.far.append((seg.start + pos, (reference - d).days > slack, d))
 
     def dated_elsewhere(self, c: Claim):
         """The date that puts the claim before the incident, or None."""
@@ -125,6 +212,8 @@ class Scope:
             return True
         if self.compare is not False and c.start >= self.compare:
             return True  # "... since 2012, when a gunman killed 12 people"
+        if self.others_from is not None and c.start >= self.others_from:
+            return True  # "the triple homicide and two other homicides": 2 is other, 3 is the incident's
         # the nearest date outside a comparison dates the figure ("60 dead, the worst since 2004")
         return self.dated_elsewhere(c) is not None
 
@@ -138,4 +227,6 @@ _DATE_METADATA = re.compile(r"\b(?:posted|updated?|published|last\s+modified)\b[
 def is_aggregate(seg: Segment) -> bool:
     """The sentence is about a period or many incidents ("this year", "so far", "in 6 weekend
     shootings"): its numeric casualty figures are statistics, not the incident's."""
+    if seg.words & _ROUNDUP_WORDS and _ROUNDUP.search(seg.text):
+        return True
     return bool((seg.words & _AGG_GATE or _has_year(seg.words)) and _AGGREGATE.search(seg.text))

@@ -1,22 +1,13 @@
--- grain: one row per (article, claim_type) that has at least one claim.
--- best_value = the largest value_low among the article's claims of that type
--- (an article with no claim of a type has no row; readers treat it as 0).
--- Claims flagged is_background (figures about other incidents or aggregate
--- statistics, e.g. "the city's 300th homicide this year") do not count.
+-- grain: one row per (article, claim_type) that has at least one main-scope claim.
+-- best_value = the value_low of the claim that states the article's figure
+-- (claims.is_article_figure, set by transforms/claims/choice.py: the update of the
+-- count, else agreement between the mentions with the headline and lead weighing more,
+-- else the largest; docs/DESIGN.md "article_figures"). An article with no claim of a
+-- type, or only background ones (another incident, a statistic), has no row; readers
+-- treat it as 0. transforms.evaluation.best_values and the events' figures read the same flag.
 create or replace view article_figures as
-with claims_ranked as (
-    select
-        c.*,
-        row_number() over (
-            partition by c.article_id, c.claim_type
-            order by c.value_low desc nulls last, c.in_title asc, c.char_start
-        ) as rank_in_article
-    from claims as c
-    where c.value_low is not null and not coalesce(c.is_background, false)
-),
-
-best_claim as (
-    select * from claims_ranked where rank_in_article = 1
+with chosen as (
+    select * from claims where coalesce(is_article_figure, false)
 ),
 
 per_article as (
@@ -42,6 +33,7 @@ final as (
         b.surface as best_surface,
         b.claim_id as best_claim_id,
         b.rule_id,
+        b.choice_rule,
         b.hedged as best_hedged,
         b.attributed_to as best_attributed_to,
         p.n_claims,
@@ -49,7 +41,7 @@ final as (
         a.published_date,
         a.title,
         a.source_path
-    from best_claim as b
+    from chosen as b
     join per_article as p using (article_id, claim_type)
     join articles as a using (article_id)
 )
