@@ -22,6 +22,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.futures import wait
 
 from flows import faults
+from flows.noop import choose_article_figures
 from flows.progress import RunProgress
 from flows.reader import list_inputs, read_units
 from flows.runners import bound_sigterm, task_runner_for, workers  # noqa: F401  (task_runner_for: the CLI's import)
@@ -44,6 +45,7 @@ def open_run(settings: Settings, run_id: str, inputs: list[str]) -> pl.DataFrame
     con = loader.connect(settings.db, timeout=settings.lock_timeout)
     try:
         loader.ensure_schema(con)
+        loader.backfill_article_figures(con, choose_article_figures)  # an older file's claims
         loader.apply_recorded_failures(con, settings.db)  # failed runs that could not say so ...
         loader.mark_interrupted(con)  # ... and the ones that died
         loader.start_run(con, run_id, inputs, settings.strict)

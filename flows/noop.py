@@ -30,6 +30,14 @@ from transforms.outcomes import file_outcomes
 from warehouse import loader
 
 
+def choose_article_figures(claims: pl.DataFrame) -> pl.DataFrame:
+    """transforms.claims.choice.choose, imported only when an older file's claims need it
+    (this module is the path of a run that starts neither Prefect nor spaCy)."""
+    from transforms.claims.choice import choose
+
+    return choose(claims)
+
+
 def nothing_to_read(listing: Listing, ledger: pl.DataFrame) -> bool:
     """True when a run would read no file and report no new rejection (the flow's own planning rules)."""
     if listing.files.height and not bool(unchanged_by_stat(listing.files, ledger).all()):
@@ -68,6 +76,7 @@ def try_noop_run(paths: list[str | Path], settings: Settings) -> RunSummary | No
         con = loader.connect(settings.db, timeout=max(settings.lock_timeout, 10))
         try:
             loader.ensure_schema(con)
+            loader.backfill_article_figures(con, choose_article_figures)  # an older file's claims
             ledger = _ledger(con)  # again, under the lock: another run may have changed it meanwhile
             if ledger is None or not nothing_to_read(listing, ledger):
                 return None

@@ -142,3 +142,32 @@ def test_a_replaced_table_writes_and_counts_only_the_rows_that_changed(con):
     fourth.replaces["events"] = _events([])
     assert loader.commit_run(con, fourth)["events"] == 3
     assert con.execute("select count(*) from events").fetchone() == (0,)
+
+
+def test_an_older_files_claims_get_the_article_figure_flag_when_the_schema_is_upgraded(tmp_path):
+    """A file written before claims.is_article_figure existed: the upgrade adds the column as NULL,
+    and backfill_article_figures sets it by the choice rule, so article_figures is not empty."""
+    from transforms.claims.choice import choose
+
+    db = tmp_path / "old.duckdb"
+    c = duckdb.connect(str(db))
+    c.execute("create table articles (article_id varchar primary key, source_path varchar, title varchar, "
+              "published_date date, event_id varchar)")
+    c.execute("insert into articles values ('a1', '/a1.txt', 'Two dead in fire', null, null)")
+    c.execute("create table claims (claim_id varchar primary key, article_id varchar not null, "
+              "claim_type varchar not null, value_low bigint, value_high bigint, qualifier varchar not null, "
+              "surface varchar not null, char_start integer not null, char_end integer not null, "
+              "hedged boolean not null, in_title boolean, is_background boolean, scope varchar)")
+    # the title and the lead agree on 2; a later sentence's 14 is about another (background) fire,
+    # and a lone 9 in the body is outvoted by the headline and the lead
+    c.execute("insert into claims values "
+              "('c1', 'a1', 'killed', 2, 2, 'exact', 'Two dead', 0, 8, false, true, false, 'main'), "
+              "('c2', 'a1', 'killed', 2, 2, 'exact', 'two people died', 20, 35, false, false, false, 'main'), "
+              "('c3', 'a1', 'killed', 14, 14, 'exact', 'killed 14', 90, 99, false, false, true, 'other')")
+    loader.ensure_schema(c)
+    assert c.execute("select count(*) from claims where is_article_figure is null").fetchone()[0] == 3
+    assert loader.backfill_article_figures(c, choose) == 3
+    assert c.execute("select count(*) from claims where is_article_figure is null").fetchone()[0] == 0
+    assert c.execute("select claim_type, best_value from article_figures").fetchall() == [("killed", 2)]
+    assert loader.backfill_article_figures(c, choose) == 0  # nothing left to set
+    c.close()

@@ -271,6 +271,34 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     create_views(con)
 
 
+def backfill_article_figures(con: duckdb.DuckDBPyConnection, choose: Callable[[pl.DataFrame], pl.DataFrame]) -> int:
+    """Set is_article_figure / choice_rule on claims loaded before those columns existed.
+
+    ``ensure_schema`` adds the columns to an older file as NULL, and article_figures (which
+    reads the flag) would then show nothing for those articles until they were re-extracted.
+    ``choose`` (transforms.claims.choice.choose, passed in: the warehouse does not import the
+    transforms) is run over the stored claims of every article with an unset flag, in one
+    transaction; returns the number of claims updated (0 on an up-to-date file).
+    """
+    pending = con.execute("select count(*) from claims where is_article_figure is null").fetchone()[0]
+    if not pending:
+        return 0
+    con.execute("begin transaction")
+    try:
+        stored = read_frame(con, "select * from claims where article_id in "
+                                 "(select distinct article_id from claims where is_article_figure is null)")
+        chosen = choose(stored).select("claim_id", "is_article_figure", "choice_rule")
+        con.register("_chosen_figures", chosen.to_arrow())
+        con.execute("update claims set is_article_figure = c.is_article_figure, choice_rule = c.choice_rule "
+                    "from _chosen_figures as c where claims.claim_id = c.claim_id")
+        con.unregister("_chosen_figures")
+        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
+    return chosen.height
+
+
 def view_files() -> list[Path]:
     return sorted(VIEWS_DIR.glob("*.sql"))
 
