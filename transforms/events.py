@@ -131,11 +131,8 @@ MIN_SCORE_NO_PLACE = 15.0
 MIN_SCORE_REFERRED_TITLE = 10.0
 MIN_SCORE_FOLLOW_UP = 25.0
 NAME_SCORE = 3.0  # a person named in both texts ("identified as ...", "Jane Doe, 34,") that the NER did not give
-_NOT_ANCHOR = re.compile(r"(?i)\b(hospital|medical|clinic|health|court|courthouse|jail|prison|detention|"
-                         r"morgue|coroner|precinct|headquarters|airport|station)\b")
-_NOT_VENUE = re.compile(r"(?i)\b(hospital|medical|clinic|health|court|courthouse|jail|prison|detention|"
-                        r"morgue|coroner|station|precinct|headquarters|street|st|avenue|ave|road|rd|drive|dr|"
-                        r"lane|boulevard|blvd|highway|interstate|route|way|place|block)\b\.?$")
+_NOT_ANCHOR = re.compile(r"(?i)\b" + lexicon.alternation("events", "not_anchor_words") + r"\b")
+_NOT_VENUE = re.compile(r"(?i)\b" + lexicon.alternation("events", "not_venue_endings") + r"\b\.?$")
 
 
 HISTORY_SCHEMA: dict[str, pl.DataType] = {
