@@ -441,3 +441,32 @@ def test_same_day_same_city_reports_are_told_apart_by_the_victims_age(title_a, t
 ])
 def test_title_ages(title, ages):
     assert evt._title_ages(title) == ages
+
+
+@pytest.mark.parametrize("title, round_up", [
+    ("2 dead, 8 wounded in separate shootings", True),
+    ("Police perplexed by a spate of robberies", True),
+    ("Citywide homicides up 20 percent", True),
+    ("Man shot outside corner store", False),
+    ("Shooting at a wedding leaves two dead", False),  # one incident: 'shooting', not 'shootings'
+])
+def test_round_ups_are_told_by_their_title(title, round_up):
+    arts, _ = frames([("a1", "2016-05-01", None, title)], {})
+    assert (evt.round_ups(arts) == {"a1"}) is round_up
+
+
+def test_a_round_up_joins_one_event_and_never_bridges_two_single_reports():
+    """Two single reports of two incidents of one city and day, and a weekend round-up naming both victims:
+    the round-up joins the report it shares most with; the other report stays on its own."""
+    arts, mentions = frames(
+        [("a", "2016-12-17", "2016-12-17", "Teen shot dead on porch"),
+         ("b", "2016-12-17", "2016-12-17", "Woman wounded at bus stop"),
+         ("r", "2016-12-18", "2016-12-17", "8 dead, 27 wounded in weekend shootings")],
+        {"a": ["city:Gary", "person:Dante Rollins", "venue:Ridge Road Market"],
+         "b": ["city:Gary", "person:Mona Keel"],
+         "r": ["city:Gary", "person:Dante Rollins", "venue:Ridge Road Market", "person:Mona Keel"]})
+    linked = {tuple(sorted(p)) for p in evt.pair_evidence(arts, mentions).filter(pl.col("linked"))
+              .select("article_id", "article_id_b").rows()}
+    assert {("a", "r"), ("b", "r")} <= linked and ("a", "b") not in linked  # the bridge is there
+    assignments, _ = evt.cluster_events(arts, mentions)
+    assert partition(assignments) == {frozenset({"a", "r"}), frozenset({"b"})}

@@ -224,7 +224,8 @@ def id_history(previous: dict[str, str], assignments: pl.DataFrame, *, run_id: s
 class _Clusters:
     """Union-find (transforms.ids.UnionFind) keeping each cluster's known date range and members."""
 
-    def __init__(self, ids, dates, links=()):
+    def __init__(self, ids, dates, links=(), round_ups=()):
+        self.round_ups = set(round_ups)
         self.uf = UnionFind()
         self.lo = {a: d for a, d in zip(ids, dates)}
         self.hi = dict(self.lo)
@@ -252,6 +253,9 @@ class _Clusters:
         his = [d for d in (self.hi[ra], self.hi[rb]) if d is not None]
         if los and (max(his) - min(los)).days > max_span:
             return False
+        for x, rx in ((a, ra), (b, rb)):
+            if x in self.round_ups and len(self.members[rx]) > 1:
+                return False  # a round-up joins one event (its strongest link) and never bridges two
         if min(len(self.members[ra]), len(self.members[rb])) > 1 and self.linkage(ra, rb) < MIN_LINKAGE:
             return False  # two incidents bridged by a few articles (a round-up naming both)
         if rb < ra:
@@ -331,6 +335,18 @@ _AGE = re.compile(r"\b(\d{1,2})[- ]years?[- ]old\b|\b" + lexicon.alternation("ev
 def _title_ages(title: str | None) -> set[str]:
     """Ages a title gives its people ("5-year-old", "girl, 5")."""
     return {a or b for a, b in _AGE.findall(title or "")}
+
+
+_ROUND_UP_WORDS = lexicon.words("events", "round_up_title_words")
+
+
+def round_ups(articles: pl.DataFrame) -> set[str]:
+    """The round-ups among the articles: a title reporting several incidents ("2 dead in separate shootings",
+    "a spate of shootings"), by a word of events.yaml round_up_title_words. A round-up joins at most one event."""
+    if "title" not in articles.columns:
+        return set()
+    return {a for a, t in articles.select("article_id", "title").iter_rows()
+            if _ROUND_UP_WORDS & set(re.findall(r"[a-z]+", (t or "").lower()))}
 
 
 def _best_figures(claims: pl.DataFrame | None) -> dict[str, tuple]:
@@ -598,7 +614,7 @@ def cluster_events(
     ev = pair_evidence(articles, mentions, claims, entities, date_mentions).filter(pl.col("linked"))
     links = list(ev.select("score", "article_id", "article_id_b", "strong").iter_rows())
     links.sort(key=lambda t: (-t[0], t[1], t[2]))
-    clusters = _Clusters(ids, [when[a] for a in ids], [(a, b) for _, a, b, _ in links])
+    clusters = _Clusters(ids, [when[a] for a in ids], [(a, b) for _, a, b, _ in links], round_ups(articles))
     for _, a, b, strong in links:
         clusters.try_union(a, b, MAX_STRONG_SPAN_DAYS if strong else MAX_SPAN_DAYS)
 
