@@ -59,7 +59,10 @@ Links are applied strongest first (union-find) with two guards:
     reference back), which may span up to 5 years;
   - two clusters of two or more articles merge only when at least 30% of the
     article pairs across them are linked (average linkage), so a round-up
-    naming two incidents cannot glue them together.
+    naming two incidents cannot glue them together;
+  - a round-up (a title reporting several incidents, events.yaml
+    round_up_title_words) joins at most one event, by its strongest link, and
+    never bridges a report of another incident into it.
 Thresholds were tuned on gva_bench (gold incident ids) and checked on gva_dev
 and the seeds (tools/dev_events.py re-clusters an extracted database).
 
