@@ -7,7 +7,7 @@ header).
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import polars as pl
@@ -470,3 +470,35 @@ def test_a_round_up_joins_one_event_and_never_bridges_two_single_reports():
     assert {("a", "r"), ("b", "r")} <= linked and ("a", "b") not in linked  # the bridge is there
     assignments, _ = evt.cluster_events(arts, mentions)
     assert partition(assignments) == {frozenset({"a", "r"}), frozenset({"b"})}
+
+
+@pytest.mark.parametrize("names_b, days, together", [
+    (["city:Fronton", "city:Starr County", "city:Rio Grande City", "org:Starr County Sheriff", "org:Border Patrol"],
+     5, True),  # five rare places and agencies in common within a week, no victim named in both
+    (["city:Fronton", "city:Starr County", "org:Starr County Sheriff"], 5, False),  # less in common
+    (["city:Fronton", "city:Starr County", "city:Rio Grande City", "org:Starr County Sheriff", "org:Border Patrol"],
+     12, False),  # as much in common, but more than a week apart
+])
+def test_much_in_common_within_a_week_links_without_an_anchor(names_b, days, together):
+    shared = ["city:Fronton", "city:Starr County", "city:Rio Grande City", "org:Starr County Sheriff",
+              "org:Border Patrol"]
+    later = (D("2017-03-15") + timedelta(days=days)).isoformat()
+    arts, mentions = frames([("a1", "2017-03-15", "2017-03-15", "One dead near the river"),
+                             ("a2", later, later, "Victims identified")], {"a1": shared, "a2": names_b})
+    assignments, _ = evt.cluster_events(arts, mentions)
+    assert (assignments["event_id"].n_unique() == 1) is together
+
+
+@pytest.mark.parametrize("city_b, keys_b, together", [
+    ("Denmark", ["street:mill", "age:2", "age:44"], True),  # the same street and a shared age, 4 days later
+    ("Denmark", ["street:mill", "age:7"], False),  # the same street, other ages: another child
+    ("Bamberg", ["street:mill", "age:2"], False),  # a Mill Street in another town
+    ("Denmark", ["street:hampton", "age:2"], False),  # another street
+])
+def test_the_same_street_and_age_within_a_week_link(city_b, keys_b, together):
+    arts, mentions = frames([("a1", "2014-09-14", "2014-09-13", "Boy killed at home"),
+                             ("a2", "2014-09-18", "2014-09-17", "Neighbor appears in court")],
+                            {"a1": ["city:Denmark"], "a2": [f"city:{city_b}"]})
+    arts = arts.with_columns(pl.Series("incident_keys", [["street:mill", "age:2"], keys_b], dtype=pl.List(pl.String)))
+    assignments, _ = evt.cluster_events(arts, mentions)
+    assert (assignments["event_id"].n_unique() == 1) is together

@@ -48,7 +48,9 @@ Two articles are linked when (docs/EVENTS.md)
       title overlap, link them;
     - days <= 1 and S >= 12, or S >= 4 with a title overlap >= 0.25;
     - days <= 30, an anchor named by no other article and S >= 25;
-    - a date is unknown, an anchor and S >= 12.
+    - a date is unknown, an anchor and S >= 12;
+    - days <= 7 and S >= 25 (much in common without an anchor), or the texts name the same street and
+      the same ages.
   - from the texts' keys (``articles.incident_keys``, transforms/incident_evidence.py; docs/EVENTS.md):
     the same block, street, hour, age and named person, compared by ``body_evidence``; same-day rules in
     ``_body_link``; a shared block within 2 (7) days; a named person within 2 days, or 30 with a place, or months later with
@@ -133,6 +135,7 @@ MIN_SCORE_UNDATED = 12.0
 MIN_SCORE_NO_PLACE = 15.0
 MIN_SCORE_REFERRED_TITLE = 10.0
 MIN_SCORE_FOLLOW_UP = 25.0
+MIN_SCORE_SAME_WEEK = 25.0  # a shared place within a week and this much in common: one incident without an anchor
 NAME_SCORE = 3.0  # a person named in both texts ("identified as ...", "Jane Doe, 34,") that the NER did not give
 _NOT_ANCHOR = re.compile(r"(?i)\b" + lexicon.alternation("events", "not_anchor_words") + r"\b")
 _NOT_VENUE = re.compile(r"(?i)\b" + lexicon.alternation("events", "not_venue_endings") + r"\b\.?$")
@@ -438,6 +441,9 @@ def _linked(score: float, anchor: bool, anchor_df: int | None, title_sim: float,
         return True  # a person the two texts name as victim or suspect ("identified as ...", "Jane Doe, 34,")
     if _name_follow_up(body, place, refers_back):
         return True
+    if place and days is not None and days <= MAX_DAYS_PUBLISHED and (
+            score >= MIN_SCORE_SAME_WEEK or (body is not None and body.street and body.ages == "same")):
+        return True  # within a week in a shared place: much in common, or the same street and the same ages
     if not place:  # no place in common: only a same-day pair with much else in common
         return days is not None and days <= 1 and score >= MIN_SCORE_NO_PLACE
     if refers_back and anchor:  # names in common, and the text names the other report's date: as the same day
