@@ -502,3 +502,18 @@ def test_the_same_street_and_age_within_a_week_link(city_b, keys_b, together):
     arts = arts.with_columns(pl.Series("incident_keys", [["street:mill", "age:2"], keys_b], dtype=pl.List(pl.String)))
     assignments, _ = evt.cluster_events(arts, mentions)
     assert (assignments["event_id"].n_unique() == 1) is together
+
+
+@pytest.mark.parametrize("title_b, people, together", [
+    ("Two held in home killing of girl, 5", ["person:Kym Worthy"], True),  # the same age, names the day
+    ("Two held in home killing of 3-year-old", ["person:Kym Worthy"], False),  # another child, weeks later
+    ("Arrests made in home killing", ["person:Kym Worthy"], True),  # no age in the title: nothing against it
+    ("Two held in home killing of 3-year-old", ["person:Kym Worthy", "person:Lena Pruitt", "person:Omar Vance"],
+     True),  # three names in common outweigh the titles' ages
+])
+def test_a_follow_up_whose_title_gives_other_ages_is_not_a_long_link(title_b, people, together):
+    arts, mentions = frames([("a1", "2016-05-11", "2016-05-10", "Girl, 5, shot dead at home"),
+                             ("a2", "2016-06-21", "2016-06-20", title_b)],
+                            {"a1": ["city:Detroit", *people], "a2": ["city:Detroit", *people]})
+    assignments, _ = evt.cluster_events(arts, mentions, date_mentions=_dates([("a2", "2016-05-10")]))
+    assert (assignments["event_id"].n_unique() == 1) is together

@@ -58,7 +58,8 @@ Two articles are linked when (docs/EVENTS.md)
 Links are applied strongest first (union-find) with two guards:
   - a link that would make a cluster's known dates span more than 30 days is
     refused, unless it is a strong link (a follow-up, or an anchor and a
-    reference back), which may span up to 5 years;
+    reference back), which may span up to 5 years; a link between titles giving
+    different victims' ages is not strong (unless 3 anchors are shared);
   - two clusters of two or more articles merge only when at least 30% of the
     article pairs across them are linked (average linkage), so a round-up
     naming two incidents cannot glue them together;
@@ -417,8 +418,12 @@ def _name_follow_up(body: Body | None, place: bool, refers_back: bool) -> bool:
     return body is not None and body.name and place and (body.ages == "same" or refers_back)
 
 
-def _strong(n_anchors: int, refers_back: bool, follow_up: bool) -> bool:
-    """A link that may join clusters further apart in time than MAX_SPAN_DAYS (a follow-up report)."""
+def _strong(n_anchors: int, refers_back: bool, follow_up: bool, title_ages_differ: bool = False) -> bool:
+    """A link that may join clusters further apart in time than MAX_SPAN_DAYS (a follow-up report); not when
+    the two titles give their victims different ages ("girl, 5" and "3-year-old": another child), unless
+    MIN_ANCHORS_ANY_DATE names are shared."""
+    if title_ages_differ and n_anchors < MIN_ANCHORS_ANY_DATE:
+        return False
     return follow_up or (refers_back and n_anchors >= 1)
 
 
@@ -571,7 +576,8 @@ def pair_evidence(
         rows.append((a, b, score, anchor, place, k, anchor_df, n_anchors, tsim, days, both_given, refers, linked,
                      _strong(n_anchors, refers, _name_follow_up(body, place, refers)
                              or _follow_up(n_anchors, refers, place, tsim, score, ages,
-                                                           figures_equal))))
+                                                           figures_equal),
+                             title_ages_differ=bool(aa and ab and not aa & ab))))
     return pl.DataFrame(rows, schema={"article_id": pl.String, "article_id_b": pl.String, "score": pl.Float64,
                                       "anchor": pl.Boolean, "place": pl.Boolean, "k": pl.Int64, "anchor_df": pl.Int64,
                                       "n_anchors": pl.Int64,
