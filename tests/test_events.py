@@ -7,7 +7,7 @@ header).
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import polars as pl
@@ -441,3 +441,79 @@ def test_same_day_same_city_reports_are_told_apart_by_the_victims_age(title_a, t
 ])
 def test_title_ages(title, ages):
     assert evt._title_ages(title) == ages
+
+
+@pytest.mark.parametrize("title, round_up", [
+    ("2 dead, 8 wounded in separate shootings", True),
+    ("Police perplexed by a spate of robberies", True),
+    ("Citywide homicides up 20 percent", True),
+    ("Man shot outside corner store", False),
+    ("Shooting at a wedding leaves two dead", False),  # one incident: 'shooting', not 'shootings'
+])
+def test_round_ups_are_told_by_their_title(title, round_up):
+    arts, _ = frames([("a1", "2016-05-01", None, title)], {})
+    assert (evt.round_ups(arts) == {"a1"}) is round_up
+
+
+def test_a_round_up_joins_one_event_and_never_bridges_two_single_reports():
+    """Two single reports of two incidents of one city and day, and a weekend round-up naming both victims:
+    the round-up joins the report it shares most with; the other report stays on its own."""
+    arts, mentions = frames(
+        [("a", "2016-12-17", "2016-12-17", "Teen shot dead on porch"),
+         ("b", "2016-12-17", "2016-12-17", "Woman wounded at bus stop"),
+         ("r", "2016-12-18", "2016-12-17", "8 dead, 27 wounded in weekend shootings")],
+        {"a": ["city:Gary", "person:Dante Rollins", "venue:Ridge Road Market"],
+         "b": ["city:Gary", "person:Mona Keel"],
+         "r": ["city:Gary", "person:Dante Rollins", "venue:Ridge Road Market", "person:Mona Keel"]})
+    linked = {tuple(sorted(p)) for p in evt.pair_evidence(arts, mentions).filter(pl.col("linked"))
+              .select("article_id", "article_id_b").rows()}
+    assert {("a", "r"), ("b", "r")} <= linked and ("a", "b") not in linked  # the bridge is there
+    assignments, _ = evt.cluster_events(arts, mentions)
+    assert partition(assignments) == {frozenset({"a", "r"}), frozenset({"b"})}
+
+
+@pytest.mark.parametrize("names_b, days, together", [
+    (["city:Fronton", "city:Starr County", "city:Rio Grande City", "org:Starr County Sheriff", "org:Border Patrol"],
+     5, True),  # five rare places and agencies in common within a week, no victim named in both
+    (["city:Fronton", "city:Starr County", "org:Starr County Sheriff"], 5, False),  # less in common
+    (["city:Fronton", "city:Starr County", "city:Rio Grande City", "org:Starr County Sheriff", "org:Border Patrol"],
+     12, False),  # as much in common, but more than a week apart
+])
+def test_much_in_common_within_a_week_links_without_an_anchor(names_b, days, together):
+    shared = ["city:Fronton", "city:Starr County", "city:Rio Grande City", "org:Starr County Sheriff",
+              "org:Border Patrol"]
+    later = (D("2017-03-15") + timedelta(days=days)).isoformat()
+    arts, mentions = frames([("a1", "2017-03-15", "2017-03-15", "One dead near the river"),
+                             ("a2", later, later, "Victims identified")], {"a1": shared, "a2": names_b})
+    assignments, _ = evt.cluster_events(arts, mentions)
+    assert (assignments["event_id"].n_unique() == 1) is together
+
+
+@pytest.mark.parametrize("city_b, keys_b, together", [
+    ("Denmark", ["street:mill", "age:2", "age:44"], True),  # the same street and a shared age, 4 days later
+    ("Denmark", ["street:mill", "age:7"], False),  # the same street, other ages: another child
+    ("Bamberg", ["street:mill", "age:2"], False),  # a Mill Street in another town
+    ("Denmark", ["street:hampton", "age:2"], False),  # another street
+])
+def test_the_same_street_and_age_within_a_week_link(city_b, keys_b, together):
+    arts, mentions = frames([("a1", "2014-09-14", "2014-09-13", "Boy killed at home"),
+                             ("a2", "2014-09-18", "2014-09-17", "Neighbor appears in court")],
+                            {"a1": ["city:Denmark"], "a2": [f"city:{city_b}"]})
+    arts = arts.with_columns(pl.Series("incident_keys", [["street:mill", "age:2"], keys_b], dtype=pl.List(pl.String)))
+    assignments, _ = evt.cluster_events(arts, mentions)
+    assert (assignments["event_id"].n_unique() == 1) is together
+
+
+@pytest.mark.parametrize("title_b, people, together", [
+    ("Two held in home killing of girl, 5", ["person:Kym Worthy"], True),  # the same age, names the day
+    ("Two held in home killing of 3-year-old", ["person:Kym Worthy"], False),  # another child, weeks later
+    ("Arrests made in home killing", ["person:Kym Worthy"], True),  # no age in the title: nothing against it
+    ("Two held in home killing of 3-year-old", ["person:Kym Worthy", "person:Lena Pruitt", "person:Omar Vance"],
+     True),  # three names in common outweigh the titles' ages
+])
+def test_a_follow_up_whose_title_gives_other_ages_is_not_a_long_link(title_b, people, together):
+    arts, mentions = frames([("a1", "2016-05-11", "2016-05-10", "Girl, 5, shot dead at home"),
+                             ("a2", "2016-06-21", "2016-06-20", title_b)],
+                            {"a1": ["city:Detroit", *people], "a2": ["city:Detroit", *people]})
+    assignments, _ = evt.cluster_events(arts, mentions, date_mentions=_dates([("a2", "2016-05-10")]))
+    assert (assignments["event_id"].n_unique() == 1) is together

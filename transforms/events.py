@@ -48,7 +48,9 @@ Two articles are linked when (docs/EVENTS.md)
       title overlap, link them;
     - days <= 1 and S >= 12, or S >= 4 with a title overlap >= 0.25;
     - days <= 30, an anchor named by no other article and S >= 25;
-    - a date is unknown, an anchor and S >= 12.
+    - a date is unknown, an anchor and S >= 12;
+    - days <= 7 and S >= 25 (much in common without an anchor), or the texts name the same street and
+      the same ages.
   - from the texts' keys (``articles.incident_keys``, transforms/incident_evidence.py; docs/EVENTS.md):
     the same block, street, hour, age and named person, compared by ``body_evidence``; same-day rules in
     ``_body_link``; a shared block within 2 (7) days; a named person within 2 days, or 30 with a place, or months later with
@@ -56,10 +58,14 @@ Two articles are linked when (docs/EVENTS.md)
 Links are applied strongest first (union-find) with two guards:
   - a link that would make a cluster's known dates span more than 30 days is
     refused, unless it is a strong link (a follow-up, or an anchor and a
-    reference back), which may span up to 5 years;
+    reference back), which may span up to 5 years; a link between titles giving
+    different victims' ages is not strong (unless 3 anchors are shared);
   - two clusters of two or more articles merge only when at least 30% of the
     article pairs across them are linked (average linkage), so a round-up
-    naming two incidents cannot glue them together.
+    naming two incidents cannot glue them together;
+  - a round-up (a title reporting several incidents, events.yaml
+    round_up_title_words) joins at most one event, by its strongest link, and
+    never bridges a report of another incident into it.
 Thresholds were tuned on gva_bench (gold incident ids) and checked on gva_dev
 and the seeds (tools/dev_events.py re-clusters an extracted database).
 
@@ -131,12 +137,10 @@ MIN_SCORE_UNDATED = 12.0
 MIN_SCORE_NO_PLACE = 15.0
 MIN_SCORE_REFERRED_TITLE = 10.0
 MIN_SCORE_FOLLOW_UP = 25.0
+MIN_SCORE_SAME_WEEK = 25.0  # a shared place within a week and this much in common: one incident without an anchor
 NAME_SCORE = 3.0  # a person named in both texts ("identified as ...", "Jane Doe, 34,") that the NER did not give
-_NOT_ANCHOR = re.compile(r"(?i)\b(hospital|medical|clinic|health|court|courthouse|jail|prison|detention|"
-                         r"morgue|coroner|precinct|headquarters|airport|station)\b")
-_NOT_VENUE = re.compile(r"(?i)\b(hospital|medical|clinic|health|court|courthouse|jail|prison|detention|"
-                        r"morgue|coroner|station|precinct|headquarters|street|st|avenue|ave|road|rd|drive|dr|"
-                        r"lane|boulevard|blvd|highway|interstate|route|way|place|block)\b\.?$")
+_NOT_ANCHOR = re.compile(r"(?i)\b" + lexicon.alternation("events", "not_anchor_words") + r"\b")
+_NOT_VENUE = re.compile(r"(?i)\b" + lexicon.alternation("events", "not_venue_endings") + r"\b\.?$")
 
 
 HISTORY_SCHEMA: dict[str, pl.DataType] = {
@@ -228,7 +232,8 @@ def id_history(previous: dict[str, str], assignments: pl.DataFrame, *, run_id: s
 class _Clusters:
     """Union-find (transforms.ids.UnionFind) keeping each cluster's known date range and members."""
 
-    def __init__(self, ids, dates, links=()):
+    def __init__(self, ids, dates, links=(), round_ups=()):
+        self.round_ups = set(round_ups)
         self.uf = UnionFind()
         self.lo = {a: d for a, d in zip(ids, dates)}
         self.hi = dict(self.lo)
@@ -256,6 +261,9 @@ class _Clusters:
         his = [d for d in (self.hi[ra], self.hi[rb]) if d is not None]
         if los and (max(his) - min(los)).days > max_span:
             return False
+        for x, rx in ((a, ra), (b, rb)):
+            if x in self.round_ups and len(self.members[rx]) > 1:
+                return False  # a round-up joins one event (its strongest link) and never bridges two
         if min(len(self.members[ra]), len(self.members[rb])) > 1 and self.linkage(ra, rb) < MIN_LINKAGE:
             return False  # two incidents bridged by a few articles (a round-up naming both)
         if rb < ra:
@@ -337,6 +345,18 @@ def _title_ages(title: str | None) -> set[str]:
     return {a or b for a, b in _AGE.findall(title or "")}
 
 
+_ROUND_UP_WORDS = lexicon.words("events", "round_up_title_words")
+
+
+def round_ups(articles: pl.DataFrame) -> set[str]:
+    """The round-ups among the articles: a title reporting several incidents ("2 dead in separate shootings",
+    "a spate of shootings"), by a word of events.yaml round_up_title_words. A round-up joins at most one event."""
+    if "title" not in articles.columns:
+        return set()
+    return {a for a, t in articles.select("article_id", "title").iter_rows()
+            if _ROUND_UP_WORDS & set(re.findall(r"[a-z]+", (t or "").lower()))}
+
+
 def _best_figures(claims: pl.DataFrame | None) -> dict[str, tuple]:
     """(killed, injured) per article: the article's figures (claims.is_article_figure, as article_figures)."""
     if claims is None or not claims.height or "claim_type" not in claims.columns:
@@ -401,8 +421,12 @@ def _name_follow_up(body: Body | None, place: bool, refers_back: bool) -> bool:
     return body is not None and body.name and place and (body.ages == "same" or refers_back)
 
 
-def _strong(n_anchors: int, refers_back: bool, follow_up: bool) -> bool:
-    """A link that may join clusters further apart in time than MAX_SPAN_DAYS (a follow-up report)."""
+def _strong(n_anchors: int, refers_back: bool, follow_up: bool, title_ages_differ: bool = False) -> bool:
+    """A link that may join clusters further apart in time than MAX_SPAN_DAYS (a follow-up report); not when
+    the two titles give their victims different ages ("girl, 5" and "3-year-old": another child), unless
+    MIN_ANCHORS_ANY_DATE names are shared."""
+    if title_ages_differ and n_anchors < MIN_ANCHORS_ANY_DATE:
+        return False
     return follow_up or (refers_back and n_anchors >= 1)
 
 
@@ -425,6 +449,9 @@ def _linked(score: float, anchor: bool, anchor_df: int | None, title_sim: float,
         return True  # a person the two texts name as victim or suspect ("identified as ...", "Jane Doe, 34,")
     if _name_follow_up(body, place, refers_back):
         return True
+    if place and days is not None and days <= MAX_DAYS_PUBLISHED and (
+            score >= MIN_SCORE_SAME_WEEK or (body is not None and body.street and body.ages == "same")):
+        return True  # within a week in a shared place: much in common, or the same street and the same ages
     if not place:  # no place in common: only a same-day pair with much else in common
         return days is not None and days <= 1 and score >= MIN_SCORE_NO_PLACE
     if refers_back and anchor:  # names in common, and the text names the other report's date: as the same day
@@ -552,7 +579,8 @@ def pair_evidence(
         rows.append((a, b, score, anchor, place, k, anchor_df, n_anchors, tsim, days, both_given, refers, linked,
                      _strong(n_anchors, refers, _name_follow_up(body, place, refers)
                              or _follow_up(n_anchors, refers, place, tsim, score, ages,
-                                                           figures_equal))))
+                                                           figures_equal),
+                             title_ages_differ=bool(aa and ab and not aa & ab))))
     return pl.DataFrame(rows, schema={"article_id": pl.String, "article_id_b": pl.String, "score": pl.Float64,
                                       "anchor": pl.Boolean, "place": pl.Boolean, "k": pl.Int64, "anchor_df": pl.Int64,
                                       "n_anchors": pl.Int64,
@@ -604,7 +632,7 @@ def cluster_events(
     ev = pair_evidence(articles, mentions, claims, entities, date_mentions).filter(pl.col("linked"))
     links = list(ev.select("score", "article_id", "article_id_b", "strong").iter_rows())
     links.sort(key=lambda t: (-t[0], t[1], t[2]))
-    clusters = _Clusters(ids, [when[a] for a in ids], [(a, b) for _, a, b, _ in links])
+    clusters = _Clusters(ids, [when[a] for a in ids], [(a, b) for _, a, b, _ in links], round_ups(articles))
     for _, a, b, strong in links:
         clusters.try_union(a, b, MAX_STRONG_SPAN_DAYS if strong else MAX_SPAN_DAYS)
 

@@ -26,9 +26,8 @@ from transforms import lexicon
 MAX_KEYS = 40
 _SUFFIX = lexicon.mapping("events", "street_suffixes")
 _SUFFIX_RE = "|".join(sorted((re.escape(s) for s in _SUFFIX), key=len, reverse=True))
-_DIRECTIONS = {"n", "s", "e", "w", "north", "south", "east", "west", "ne", "nw", "se", "sw",
-               "northeast", "northwest", "southeast", "southwest"}
-_LEAD = {"on", "the", "at", "of", "near", "and", "in", "along", "off", "from", "to", "a"}
+_DIRECTIONS = lexicon.words("events", "street_directions")
+_LEAD = lexicon.words("events", "street_lead_words")
 _WORD = r"(?:[A-Z][a-zA-Z'\-]*\.?|\d{1,3}(?:st|nd|rd|th))"
 _NAME = rf"{_WORD}(?:\s+{_WORD}){{0,3}}"
 _STREET = re.compile(rf"\b({_NAME})\s+(?i:({_SUFFIX_RE}))\b\.?(?!\w)")
