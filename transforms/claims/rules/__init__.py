@@ -231,7 +231,7 @@ def match(concern: str, text: str, select: str = "longest") -> tuple[Match, ...]
     """The matches of the concern's matcher and phrase rules in ``text``, guards applied, in
     text order. ``select="longest"``: the longest of overlapping matches (earlier first on
     ties); ``"first"``: as a regex scan, the leftmost match, then the earlier rule, then the
-    shortest, and the scan goes on after its end."""
+    shortest, and the scan goes on after its end; ``"all"``: every match (by start, then rule)."""
     doc = _doc(text)
     m = _matchers(concern)
     table = rules()
@@ -246,7 +246,9 @@ def match(concern: str, text: str, select: str = "longest") -> tuple[Match, ...]
             found.append((start, end, table[doc.vocab.strings[key_id]], start, end))
     found = [f for f in found if all(GUARDS[g](doc, f[0], f[1]) for g in f[2].guards)]
     out = []
-    if select == "first":
+    if select == "all":
+        out = sorted(found, key=lambda f: (f[0], f[2].order, f[1]))
+    elif select == "first":
         found.sort(key=lambda f: (f[0], f[2].order, f[1]))
         pos = 0
         for f in found:
