@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from transforms import lexicon
+from transforms.claims import rules
 from transforms.claims.vocab import _PERSON_SG, _REFLEXIVE, _SG_PRONOUNS, _WORD_CLASS
 from transforms.claims.model import Segment
 
@@ -22,33 +23,15 @@ def _pick(classes: set[str]) -> str | None:
     return None
 
 
-# who "showed up at a hospital" or "drove to the hospital" is not said to be hurt
-_ARRIVE_VERBS = lexicon.words("casualty_predicates", "arrive_verbs")
+def _evidence(concern: str, tok) -> set[str]:
+    """Classes the dependency rules of ``concern`` (rules/parse.yaml) give the token they anchor at."""
+    return {rule.emits["evidence"] for rule in rules.anchored(concern, tok)}
 
 
 def _prep_evidence(tok) -> set[str]:
     """Classes carried by prepositional phrases of a predicate: "to death", "to the hospital",
-    "in critical condition", "into custody", "with injuries"."""
-    found = set()
-    for prep in tok.children:
-        if prep.dep_ not in ("prep", "agent") and prep.dep_ != "dative":
-            continue
-        for obj in prep.children:
-            if obj.dep_ != "pobj":
-                continue
-            w, p = obj.lower_, prep.lower_
-            if w in ("death", "deaths") and p in ("to",):
-                found.add("killed")
-            elif w in ("hospital", "hospitals", "center", "centre") and p in ("to", "at", "in") \
-                    and tok.lower_ not in _ARRIVE_VERBS:
-                found.add("hospitalized")
-            elif w == "condition" and p == "in":
-                found.add("injured")
-            elif w == "custody" and p in ("in", "into"):
-                found.add("detained")
-            elif w in ("injuries", "wounds", "injury", "wound") and p == "with":
-                found.add("shot" if any(c.lower_ == "gunshot" for c in obj.children) else "injured")
-    return found
+    "in critical condition", "into custody", "with injuries" (rules parse.* of concern parse_prep)."""
+    return _evidence("parse_prep", tok)
 
 
 def _predicate_evidence(verb) -> tuple[set[str], set[str]]:
@@ -67,21 +50,10 @@ def _predicate_evidence(verb) -> tuple[set[str], set[str]]:
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not any(
             c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         toks.append(verb.head)  # "was shot and killed": killed shares shot's subject
-    if verb.lower_ in ("struck", "hit", "grazed") and (
-        any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
-        or any(c.dep_ == "agent" and any(o.lower_ in ("bullet", "bullets", "gunfire", "shots",
-                                                      "round", "rounds", "shrapnel")
-                                         for o in c.children) for c in verb.children)
-    ):
-        near.add("shot")  # "was struck by gunfire"; not "Hit 5" (a lottery)
+    near |= _evidence("parse_verb", verb)  # "was struck by gunfire"; not "Hit 5" (a lottery)
     for t in toks:
         if t.dep_ == "dobj" and t is not verb:
-            # "suffered injuries", "sustained wounds", "lost their lives"
-            if t.lower_ in ("injuries", "injury", "wounds", "wound"):
-                gun = any(c.lower_ == "gunshot" for c in t.children)
-                near.add("shot" if gun else "injured")
-            elif t.lower_ == "lives" and verb.lower_ in ("lost", "lose"):
-                near.add("killed")
+            near |= _evidence("parse_object", t)  # "suffered injuries", "lost their lives"
             continue
         if t.lower_ in _WORD_CLASS:
             cls = _WORD_CLASS[t.lower_]

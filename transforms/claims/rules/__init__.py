@@ -130,7 +130,15 @@ def _not_inside_word(tokens, start: int, end: int) -> bool:
                 and start > 1 and not tokens[start - 2].whitespace_)
 
 
-GUARDS = {"not_after_attempted": _not_after_attempted, "not_inside_word": _not_inside_word}
+def _head_not_arrive_verb(doc, ids) -> bool:
+    """(dependency rules) who "drove to" or "arrived at" a hospital is not said to be hurt."""
+    from transforms import lexicon
+
+    return doc[ids[0]].head.lower_ not in lexicon.words("casualty_predicates", "arrive_verbs")
+
+
+GUARDS = {"not_after_attempted": _not_after_attempted, "not_inside_word": _not_inside_word,
+          "head_not_arrive_verb": _head_not_arrive_verb}
 
 
 # ---------------------------------------------------------------- matching
@@ -179,7 +187,8 @@ def _matchers(concern: str) -> _Matchers:
                 key = f"{rule.id}#{k}"
                 spans[key] = frozenset(i for i, tok in enumerate(pattern) if tok.get("SPAN"))
                 rule_of[key] = rule.id
-                matcher.add(key, [[{a: v for a, v in tok.items() if a not in ("SPAN", "GATE")} for tok in pattern]])
+                pattern = [{a: v for a, v in tok.items() if a not in ("SPAN", "GATE")} for tok in pattern]
+                matcher.add(key, _split_first(pattern))
         elif rule.kind == "phrase":
             pm = phrase.get(rule.attr)
             if pm is None:
@@ -189,11 +198,31 @@ def _matchers(concern: str) -> _Matchers:
     return _Matchers(matcher, list(phrase.values()), spans, rule_of)
 
 
+def _split_first(pattern: list[dict]) -> list[list[dict]]:
+    """A pattern whose first token is one attribute IN a list becomes one pattern per word: the
+    same matches, but spaCy compares a plain value in C instead of calling a set predicate at
+    every token of the text (the alignments are unchanged)."""
+    first = pattern[0]
+    if len(first) == 1:
+        (attr, val), = first.items()
+        if isinstance(val, dict) and set(val) == {"IN"}:
+            return [[{attr: w}] + pattern[1:] for w in val["IN"]]
+    return [pattern]
+
+
 def rule_phrases(rule: Rule) -> list[str]:
-    """A phrase rule's phrases; an entry "$file.list" is every word of that lexicon list."""
+    """A phrase rule's phrases; an entry "$file.list" is every word of that lexicon list, and
+    "$file.list - $other.list" (or "- word") those words but the ones after the minus."""
     out: list[str] = []
     for p in rule.patterns:
-        out.extend(sorted(_resolve(p)) if isinstance(p, str) and p.startswith("$") else [p])
+        if isinstance(p, str) and p.startswith("$"):
+            head, *minus = p.split(" - ")
+            drop = set()
+            for m in minus:
+                drop |= set(_resolve(m)) if m.startswith("$") else {m}
+            out.extend(w for w in sorted(_resolve(head)) if w not in drop)
+        else:
+            out.append(p)
     return out
 
 
@@ -236,7 +265,7 @@ def match(concern: str, text: str, select: str = "longest") -> tuple[Match, ...]
     m = _matchers(concern)
     table = rules()
     found = []  # (start, end, rule, span start, span end) in tokens
-    for key_id, start, end, align in m.token(doc, with_alignments=True):
+    for key_id, start, end, align in (m.token(doc, with_alignments=True) if len(m.token) else ()):
         key = doc.vocab.strings[key_id]
         marked = m.spans[key]
         idx = [start + j for j, a in enumerate(align) if a in marked]
@@ -314,34 +343,80 @@ _DEP_CACHE_KEY = "claims_rules_dep"
 def dep_matches(concern: str, doc) -> tuple[tuple[Rule, tuple[int, ...]], ...]:
     """The matches of the concern's dependency rules in a parsed ``doc``: (rule, token indices
     in pattern order; the first is the anchor). A match whose tokens lie inside another match's
-    is dropped (the more specific rule wins: "gunshot wounds" over "wounds"). Kept on the doc."""
-    cache_ = doc.user_data.setdefault(_DEP_CACHE_KEY, {})
-    if concern in cache_:
-        return cache_[concern]
-    matcher = _dep_matcher(concern, doc.vocab)
-    table = rules()
-    found = [(table[doc.vocab.strings[key]], tuple(ids)) for key, ids in matcher(doc)]
-    sets = [frozenset(ids) for _, ids in found]
-    out = tuple(f for f, s in zip(found, sets) if not any(s < t for t in sets))
-    cache_[concern] = out
-    return out
+    is dropped (the more specific rule wins: "gunshot wounds" over "wounds"). All dependency
+    rules are matched in one pass per doc, and only when a token of the doc is a word of their
+    gate (dep_gate); the result is kept on the doc."""
+    return _dep_state(doc)[0].get(concern, ())
+
+
+def _dep_state(doc) -> tuple[dict, dict]:
+    """({concern: matches}, {(concern, evidence token index): rules}), computed once per doc."""
+    state = doc.user_data.get(_DEP_CACHE_KEY)
+    if state is not None:
+        return state
+    by_concern: dict[str, list] = {}
+    at: dict[tuple[str, int], list] = {}
+    if not _dep_gate_ids().isdisjoint(doc.to_array("LOWER").tolist()):
+        matcher = _dep_matcher(doc.vocab)
+        table = rules()
+        hits = [(table[doc.vocab.strings[key]], tuple(ids)) for key, ids in matcher(doc)]
+        hits = [(r, ids) for r, ids in hits if all(GUARDS[g](doc, ids) for g in r.guards)]
+        sets = [frozenset(ids) for _, ids in hits]
+        for (rule, ids), s in zip(hits, sets):
+            if any(s < t for t in sets):
+                continue
+            by_concern.setdefault(rule.concern, []).append((rule, ids))
+            tok = doc[ids[0]].head.i if rule.emits.get("at") == "head" else ids[0]
+            at.setdefault((rule.concern, tok), []).append(rule)
+    state = ({k: tuple(v) for k, v in by_concern.items()}, at)
+    doc.user_data[_DEP_CACHE_KEY] = state
+    return state
+
+
+@cache
+def _dep_gate_ids() -> frozenset[int]:
+    """dep_gate as spaCy string hashes (the same in every vocab), compared with a doc's LOWER array."""
+    from spacy.strings import get_string_id
+
+    return frozenset(get_string_id(w) for w in dep_gate())
+
+
+@cache
+def dep_gate() -> frozenset[str]:
+    """Words one of which a doc must hold for any dependency rule to match: from each pattern
+    the words of its last node that names words (LOWER/ORTH, a string or IN)."""
+    out: set[str] = set()
+    for rule in rules().values():
+        if rule.kind != "dependency":
+            continue
+        for pattern in rule.patterns:
+            words = None
+            for node in _resolve_nodes(pattern):
+                attrs = node.get("RIGHT_ATTRS", {})
+                val = attrs.get("LOWER", attrs.get("ORTH"))
+                ws = [val] if isinstance(val, str) else (val.get("IN") if isinstance(val, dict) else None)
+                if ws:
+                    words = ws
+            if words is None:
+                raise RuleError(f"dependency rule {rule.id}: a pattern names no words")
+            out.update(w.lower() for w in words)
+    return frozenset(out)
 
 
 _DEP_MATCHERS: dict = {}
 
 
-def _dep_matcher(concern: str, vocab):
-    key = (concern, id(vocab))
-    hit = _DEP_MATCHERS.get(key)
+def _dep_matcher(vocab):
+    hit = _DEP_MATCHERS.get(id(vocab))
     if hit is not None and hit[0] is vocab:
         return hit[1]
     from spacy.matcher import DependencyMatcher
 
     matcher = DependencyMatcher(vocab)
     for rule in rules().values():
-        if rule.kind == "dependency" and rule.concern == concern:
+        if rule.kind == "dependency":
             matcher.add(rule.id, [_resolve_nodes(p) for p in rule.patterns])
-    _DEP_MATCHERS[key] = (vocab, matcher)
+    _DEP_MATCHERS[id(vocab)] = (vocab, matcher)
     return matcher
 
 
@@ -351,8 +426,9 @@ def _resolve_nodes(pattern: list[dict]) -> list[dict]:
 
 
 def anchored(concern: str, tok) -> list[Rule]:
-    """The dependency rules of ``concern`` whose match is anchored at token ``tok``."""
-    return [rule for rule, ids in dep_matches(concern, tok.doc) if ids[0] == tok.i]
+    """The dependency rules of ``concern`` whose match gives token ``tok`` its evidence: the
+    match's anchor, or the anchor's head where the rule emits ``at: head``."""
+    return _dep_state(tok.doc)[1].get((concern, tok.i), [])
 
 
 # ---------------------------------------------------------------- documentation
