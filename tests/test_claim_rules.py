@@ -271,3 +271,32 @@ def test_eval_errors_lists_misses_with_their_rule(tmp_path):
     assert got == [("606175", "killed", 3, 1), ("728768", "injured", 0, 1)]
     assert all(e["rule_id"] in RULES and e["surface"] for e in errors)
     assert "2 figure(s) that differ from gold" in proc.stdout
+
+
+def test_claims_date_their_figures_with_the_pipelines_date_mentions():
+    """extract_claims(date_mentions=...) uses the run's date_mentions: 'that month' is the month
+    named before it in the article (January), so a killing 'later that month' is another incident;
+    found again sentence by sentence, 'that month' is the publication month and the claim main."""
+    from datetime import date
+
+    from flows.nlp import load_nlp
+    from transforms import dates as dates_t
+
+    nlp = load_nlp(MODEL)
+    text = ("On Monday, three people were shot at a bus stop.\n"
+            "In early January, a man was robbed on Elm Street.\n"
+            "Later that month, a woman killed her two children.")
+    articles = pl.DataFrame([{"article_id": "m1", "title": None, "body_clean": text,
+                              "published_date": date(2015, 7, 22), "event_date": date(2015, 7, 20)}],
+                            schema=ARTICLE_SCHEMA)
+    docs = list(nlp.ner.pipe([text]))
+    mentions = dates_t.date_mentions(articles)
+    with_frames = extract_claims(articles, docs, nlp.parse, date_mentions=mentions)
+    alone = extract_claims(articles, docs, nlp.parse)
+
+    def scopes(frame, claim_type):
+        return {r["scope"] for r in frame.iter_rows(named=True) if r["claim_type"] == claim_type}
+
+    assert scopes(with_frames, "killed") == {"other"}
+    assert scopes(alone, "killed") == {"main"}
+    assert scopes(with_frames, "injured") == scopes(alone, "injured") == {"main"}
