@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 import polars as pl
 
+from transforms import lexicon
 from transforms.ids import stable_id
 from transforms.claims.vocab import _MULTI_GATE, _ORDINAL_GATE, _TRIGGER_WORDS
 from transforms.claims.model import Claim, Overlap, Segment
@@ -47,7 +48,7 @@ CLAIM_SCHEMA: dict[str, pl.DataType] = {
     "derived_from": pl.String,
 }
 
-_VIOLENCE = re.compile(r"\b(?:shot|shooting|gunfire|gunshots?|killed|wounded|stabbed|attack)\b", re.I)
+_VIOLENCE = re.compile(r"\b" + lexicon.alternation("claims_grammar", "violence_words") + r"\b", re.I)
 
 
 def _seg_dates(seg: Segment, mentions: list[dict] | None) -> list[dict] | None:

@@ -16,8 +16,9 @@ _WORD_RX = re.compile(r"[a-z0-9]+")
 _SINGULAR_WORDS = lexicon.words("claims_gates", "singular")
 
 _PERSONLIKE_AFTER = re.compile(
-    rf"\A(?:(?:\s+[\w-]+){{0,2}}?\s+(?:{_PERSON_ALT}|[a-z]+-year-olds?)\b|\s+of\s+(?:the|them|those)\b|"
-    r"\s+(?:were|was|are|is|had|have|died|remain|remained|who)\b)",
+    rf"\A(?:(?:\s+[\w-]+){{0,2}}?\s+(?:{_PERSON_ALT}|[a-z]+-year-olds?)\b|"
+    rf"\s+of\s+{lexicon.alternation('claims_grammar', 'person_after_pronouns')}\b|"
+    rf"\s+{lexicon.alternation('claims_grammar', 'person_after_verbs')}\b)",
     re.IGNORECASE,
 )
 
