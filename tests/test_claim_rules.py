@@ -56,9 +56,32 @@ def test_every_table_row_is_well_formed():
             assert set(case) == {"text", "expect"} and case["expect"], f"{rule.id}: {case}"
 
 
+def _fires(rule, text: str) -> bool:
+    """The rule's own patterns match the text (a dependency rule: on its parse)."""
+    if rule.kind == "dependency":
+        from flows.nlp import load_nlp
+
+        doc = load_nlp(MODEL).parse([text])[0]
+        return any(r.id == rule.id for r, _ in rules_t.dep_matches(rule.concern, doc))
+    return any(m.rule.id == rule.id for sel in ("all",) for m in rules_t.match(rule.concern, text, sel))
+
+
 @pytest.mark.parametrize("rule_id, which, i, case", CASES,
                          ids=[f"{r}-{w}{i}" for r, w, i, _ in CASES])
 def test_rule_examples(extracted, rule_id, which, i, case):
+    rule = RULES[rule_id]
+    if rule.kind != "python" and "claim_type" not in rule.emits:
+        # a rule that flags or types claims others make (hedging, attribution, parse evidence):
+        # its patterns match the example and the claims show it; they do not match a counter-example
+        if which == "counter":
+            assert not _fires(rule, case["text"]), f"{rule_id} matched its counter-example"
+            return
+        assert _fires(rule, case["text"]), f"{rule_id} does not match {case['text']!r}"
+        got = extracted[case["text"]]
+        assert any(all(c[k] == v for k, v in case["expect"].items()) for c in got), (
+            f"{rule_id}: no claim {case['expect']} in {case['text']!r}; got "
+            f"{[(c['claim_type'], c['value_low'], c['hedged'], c['attributed_surface']) for c in got]}")
+        return
     mine = [c for c in extracted[case["text"]] if c["rule_id"] == rule_id]
     if which == "counter":
         assert not mine, f"{rule_id} fired on its counter-example: {[(c['claim_type'], c['surface']) for c in mine]}"
@@ -129,12 +152,49 @@ def test_matcher_rules_spell_no_word_lists_twice():
     """Matcher patterns take word lists from the lexicon ("$file.list") or spell short
     closed classes (determiners); a pattern's resolved lists are non-empty."""
     for rule in RULES.values():
-        for pattern in rule.patterns:
+        if rule.kind == "phrase":
+            assert all(rules_t.rule_phrases(rule)), rule.id
+            continue
+        patterns = rule.token_patterns() if rule.kind == "matcher" else [
+            [n.get("RIGHT_ATTRS", {}) for n in rules_t._resolve_nodes(p)] for p in rule.patterns]
+        for pattern in patterns:
             for tok in pattern:
                 resolved = rules_t._resolve(tok)
                 for v in resolved.values():
                     if isinstance(v, dict) and "IN" in v:
                         assert v["IN"], f"{rule.id}: empty list in {tok}"
+
+
+def test_gates_derived_from_patterns_let_every_example_through():
+    """A concern's gate (rules.gate) holds a word of every example its patterns match."""
+    import re
+
+    for rule in RULES.values():
+        if rule.kind not in ("matcher", "phrase"):
+            continue
+        gate = rules_t.gate(rule.concern)
+        if gate is None:
+            continue
+        for case in rule.examples:
+            words = set(re.findall(r"[a-z0-9]+", case["text"].lower()))
+            assert words & gate, f"{rule.id}: the {rule.concern} gate would skip {case['text']!r}"
+
+
+@pytest.mark.parametrize("pattern, parts, want", [
+    ([{"LOWER": "a"}, "@b"], {"b": [{"LOWER": "b"}, {"LOWER": "c"}]}, [["a", "b", "c"]]),
+    ([["@x", "@y"], {"LOWER": "z"}], {"x": [{"LOWER": "x"}], "y": [{"LOWER": "y1"}, {"LOWER": "y2"}]},
+     [["x", "z"], ["y1", "y2", "z"]]),
+])
+def test_pattern_parts_are_spliced_and_chosen(pattern, parts, want):
+    got = rules_t._expand(pattern, parts, "t.x")
+    assert [[t["LOWER"] for t in p] for p in got] == want
+
+
+def test_span_marks_give_the_emitted_span():
+    """negation.not_predicate emits 'not hurt' (its SPAN tokens), not the whole match 'was not hurt'."""
+    ms = rules_t.match("negation", "The guard was not hurt.", "first")
+    assert [(m.rule.id, m.text, "The guard was not hurt."[m.span_start:m.span_end]) for m in ms] == [
+        ("negation.not_predicate", "was not hurt", "not hurt")]
 
 
 def test_bad_rule_rows_are_rejected():
@@ -149,6 +209,11 @@ def test_bad_rule_rows_are_rejected():
     with pytest.raises(rules_t.RuleError, match="guards"):
         rules_t._rule({"id": "x.y", "concern": "x", "kind": "matcher", "summary": "s", "emits": {}, "examples": [],
                        "patterns": [[{"LOWER": "a"}]], "guards": ["no_such_guard"]}, "t.yaml")
+    with pytest.raises(rules_t.RuleError, match="patterns"):
+        rules_t._rule({"id": "x.y", "concern": "x", "kind": "dependency", "summary": "s", "emits": {},
+                       "examples": []}, "t.yaml")
+    with pytest.raises(rules_t.RuleError, match="unknown part"):
+        rules_t._expand(["@nope"], {}, "x.y")
 
 
 def test_every_seed_claim_has_a_rule_from_the_tables(seeds_db):
@@ -210,3 +275,32 @@ def test_eval_errors_lists_misses_with_their_rule(tmp_path):
     assert got == [("606175", "killed", 3, 1), ("728768", "injured", 0, 1)]
     assert all(e["rule_id"] in RULES and e["surface"] for e in errors)
     assert "2 figure(s) that differ from gold" in proc.stdout
+
+
+def test_claims_date_their_figures_with_the_pipelines_date_mentions():
+    """extract_claims(date_mentions=...) uses the run's date_mentions: 'that month' is the month
+    named before it in the article (January), so a killing 'later that month' is another incident;
+    found again sentence by sentence, 'that month' is the publication month and the claim main."""
+    from datetime import date
+
+    from flows.nlp import load_nlp
+    from transforms import dates as dates_t
+
+    nlp = load_nlp(MODEL)
+    text = ("On Monday, three people were shot at a bus stop.\n"
+            "In early January, a man was robbed on Elm Street.\n"
+            "Later that month, a woman killed her two children.")
+    articles = pl.DataFrame([{"article_id": "m1", "title": None, "body_clean": text,
+                              "published_date": date(2015, 7, 22), "event_date": date(2015, 7, 20)}],
+                            schema=ARTICLE_SCHEMA)
+    docs = list(nlp.ner.pipe([text]))
+    mentions = dates_t.date_mentions(articles)
+    with_frames = extract_claims(articles, docs, nlp.parse, date_mentions=mentions)
+    alone = extract_claims(articles, docs, nlp.parse)
+
+    def scopes(frame, claim_type):
+        return {r["scope"] for r in frame.iter_rows(named=True) if r["claim_type"] == claim_type}
+
+    assert scopes(with_frames, "killed") == {"other"}
+    assert scopes(alone, "killed") == {"main"}
+    assert scopes(with_frames, "injured") == scopes(alone, "injured") == {"main"}

@@ -119,8 +119,9 @@ when its sentence
   U.S. history") and the figure comes after it: "the deadliest since 2012,
   when a gunman killed 12" (12 is background; in "more than 60 fatalities, one
   of the deadliest attacks since the 2004 Beslan siege" 60 is not);
-- dates it elsewhere: the date mention (transforms.dates.find_date_mentions,
-  resolved against published_date) nearest to the figure, outside a
+- dates it elsewhere: the date mention (the pipeline's date_mentions frame, passed
+  to extract_claims; else transforms.dates.find_date_mentions on the sentence)
+  nearest to the figure, outside a
   comparison, is a day more than BACKGROUND_DAYS (5) before the incident date
   ("Exactly one week ago, on June 29, ..."; "Five people were shot ... Dec. 3"),
   a month that ended more than 5 days before it ("in April"), or an earlier
@@ -137,6 +138,11 @@ when its sentence
 Claims derived from a background claim (killer's suicide, hospitalized ->
 injured, N shot - M killed) are background too; background killed counts are
 not subtracted from the incident's "N shot".
+
+Rules as data: hedging, negation and the saying verbs of attribution are spaCy
+Matcher / PhraseMatcher rules, and the parse evidence ("to death", "in critical
+condition", "lost their lives", "struck by gunfire") DependencyMatcher rules, all rows
+of rules/*.yaml (docs/RULES.md lists them).
 
 hedged: the sentence says the figure may change or is unconfirmed ("may
 rise", "could climb", "expected to rise", "fears that", "unconfirmed",

@@ -6,22 +6,15 @@ import bisect
 import re
 
 from transforms import lexicon
+from transforms.claims import rules
 from transforms.claims.model import Segment
 
 
 _SOURCE_LABELS = frozenset({"ORG", "PERSON", "GPE", "NORP", "FAC"})
 
-_SAY_WORDS = lexicon.words("sources", "say_words")
+_ARTICLES = lexicon.words("sources", "articles")
 
 _THE = re.compile(r"(?:the|The)\s+")
-
-_SAY_RX = re.compile(
-    r"\b(?:said|says|say|told|tells|reported|reports|confirmed|confirms|announced|announces|"
-    r"stated|states|released|releases|added|adds|noted|notes|revealed|reveals|estimated|"
-    r"estimates|indicated|tweeted|posted|wrote|writes|declared|believe|believes|identified)\b"
-)
-
-_ACCORDING = re.compile(r"\b(?:according\s+to|per|citing)\s+", re.IGNORECASE)
 
 _SOURCE_NOUNS = lexicon.words("sources", "source_nouns")
 
@@ -35,7 +28,8 @@ def _sources(seg: Segment) -> list[tuple[int, int]]:
     Cook County coroner', 'said Sgt. John Smith', 'The Moscow Regional Health Ministry
     released'. NER entities (ORG, PERSON, GPE, NORP, FAC) give the span when they cover it."""
     text = seg.text
-    if not (seg.words & _SAY_WORDS):
+    gate = rules.gate("attribution")
+    if gate is not None and not (seg.words & gate):
         return []
     ents = [(a - seg.start, b - seg.start, lab) for a, b, lab in seg.ents if lab in _SOURCE_LABELS]
     toks = [(m.start(), m.end(), m.group(0)) for m in _SRC_TOKEN.finditer(text)]
@@ -59,14 +53,14 @@ def _sources(seg: Segment) -> list[tuple[int, int]]:
         while j >= 0 and k - j <= 5 and (toks[j][2][:1].isupper() or toks[j][2] in ("’s", "'s")
                                          or toks[j][2].lower() in _SOURCE_NOUNS
                                          or toks[j][2].endswith(("'s", "’s"))) \
-                and toks[j][2].lower() not in ("the", "a", "an"):
+                and toks[j][2].lower() not in _ARTICLES:
             start = toks[j][0]
             j -= 1
         return start, end
 
     def forward(pos: int) -> tuple[int, int] | None:
         k = bisect.bisect_left(starts, pos)
-        if k < len(toks) and toks[k][2].lower() in ("the", "a", "an"):
+        if k < len(toks) and toks[k][2].lower() in _ARTICLES:
             k += 1
         if k >= len(toks):
             return None
@@ -81,16 +75,22 @@ def _sources(seg: Segment) -> list[tuple[int, int]]:
             return toks[k][0], toks[j - 1][1]
         return None
 
-    for m in _SAY_RX.finditer(text):
-        src = backward(m.start())
-        if src is None and m.group(0) in ("said", "says", "told", "reported"):
-            src = forward(m.end())  # "..., said Sgt. John Smith"
-        if src is not None:
-            out.append(src)
-    for m in _ACCORDING.finditer(text):
-        src = forward(m.end())
-        if src is not None:
-            out.append(src)
+    # the rules of rules/attribution.yaml say where the source is: before the verb, after it
+    # when none is before ("..., said Sgt. John Smith"), after "according to"
+    matches = rules.match("attribution", text, "all")
+    after_too = {m.start for m in matches if m.rule.emits.get("source") == "after_if_none_before"}
+    for m in matches:
+        if m.rule.emits.get("source") == "before":
+            src = backward(m.start)
+            if src is None and m.start in after_too:
+                src = forward(m.end)
+            if src is not None:
+                out.append(src)
+    for m in matches:
+        if m.rule.emits.get("source") == "after":
+            src = forward(m.end)
+            if src is not None:
+                out.append(src)
     return [(seg.start + a, seg.start + b) for a, b in out]
 
 
@@ -99,7 +99,7 @@ def _strip_the(text: str, a: int, b: int) -> tuple[int, int]:
     return (a + m.end(), b) if m and a + m.end() < b else (a, b)
 
 
-_CLAUSE_BREAK = re.compile(r";|\b(?:while|whereas|but|although|though)\b")
+_CLAUSE_BREAK = re.compile(r";|\b" + lexicon.alternation("sources", "clause_breaks") + r"\b")
 
 
 def _nearest(sources: list[tuple[int, int]], c: "Claim", body: str) -> tuple[int, int] | None:

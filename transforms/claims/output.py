@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 import polars as pl
 
+from transforms import lexicon
 from transforms.ids import stable_id
 from transforms.claims.vocab import _MULTI_GATE, _ORDINAL_GATE, _TRIGGER_WORDS
 from transforms.claims.model import Claim, Overlap, Segment
@@ -49,10 +50,19 @@ CLAIM_SCHEMA: dict[str, pl.DataType] = {
     **CHOICE_COLUMNS,  # the article's figure (transforms/claims/choice.py)
 }
 
-_VIOLENCE = re.compile(r"\b(?:shot|shooting|gunfire|gunshots?|killed|wounded|stabbed|attack)\b", re.I)
+_VIOLENCE = re.compile(r"\b" + lexicon.alternation("claims_grammar", "violence_words") + r"\b", re.I)
 
 
-def _article_claims(row: dict, ents: list, segs: list[Segment], parsed: list) -> list[dict]:
+def _seg_dates(seg: Segment, mentions: list[dict] | None) -> list[dict] | None:
+    """The article's date mentions inside the sentence, char_start made relative to it."""
+    if mentions is None:
+        return None
+    return [{**m, "char_start": m["char_start"] - seg.start} for m in mentions
+            if seg.start <= m["char_start"] and m["char_end"] <= seg.end]
+
+
+def _article_claims(row: dict, ents: list, segs: list[Segment], parsed: list,
+                    mentions: list[dict] | None = None) -> list[dict]:
     body = row["body_clean"]
     title = row.get("title")
     title_end = -1
@@ -103,7 +113,8 @@ def _article_claims(row: dict, ents: list, segs: list[Segment], parsed: list) ->
                                     else None, background=c.background, aggregate=c.aggregate,
                                     rule="inference.hospitalized_injured", source=c))
         found.extend(extra)
-        scope = None if seg.end <= title_end else Scope(seg, row.get("published_date"), event)
+        dates = _seg_dates(seg, mentions) if seg.end > title_end else None
+        scope = None if seg.end <= title_end else Scope(seg, row.get("published_date"), event, dates)
         if scope is not None and lead and scope.far:
             lead = False
             casualties = [c for c in found if c.claim_type in ("killed", "injured") and not c.negated]
@@ -112,7 +123,7 @@ def _article_claims(row: dict, ents: list, segs: list[Segment], parsed: list) ->
                 # the lead reports an incident before the event date: a follow-up story (an
                 # arrest, a trial); that incident is the article's own
                 event = min(dated)
-                scope = Scope(seg, row.get("published_date"), event)
+                scope = Scope(seg, row.get("published_date"), event, dates)
         elif scope is not None and any(c.claim_type in ("killed", "injured") for c in found):
             lead = False
         for c in found:
@@ -171,10 +182,17 @@ def extract_claims(
     articles: pl.DataFrame,
     docs: list,
     parse: Callable[[list[str]], list] | None,
+    date_mentions: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
     """Claims of every article (CLAIM_SCHEMA); ``docs[i]`` is the NER doc of ``articles[i]``.
 
-    ``parse`` dependency-parses the candidate sentences, all in one call.
+    ``parse`` dependency-parses the candidate sentences, all in one call. ``date_mentions``:
+    the pipeline's date_mentions frame of these articles (transforms.dates.date_mentions), so
+    claims date their figures with the mentions the run stores; without it (dev tools, tests)
+    each sentence's mentions are found again.
+    Entities are the NER doc's: the pipeline's corrected entity_mentions were tried and changed 21
+    claims of the snapshot set, most for the worse (attributions and single victims lost where
+    the corrections trim or drop a name), so they are not used yet.
     """
     if len(docs) != articles.height:
         raise ValueError(f"{len(docs)} docs for {articles.height} articles")
@@ -192,7 +210,16 @@ def extract_claims(
                 texts.append(seg.text)
         plans.append(segs)
     parsed = parse(texts) if (parse is not None and texts) else []
+    by_article: dict[str, list[dict]] | None = None
+    if date_mentions is not None:
+        by_article = {r["article_id"]: [] for r in rows_in}
+        cols = [c for c in ("article_id", "char_start", "char_end", "resolved_date", "precision", "resolution")
+                if c in date_mentions.columns]
+        for m in date_mentions.select(cols).sort("article_id", "char_start").iter_rows(named=True):
+            if m["article_id"] in by_article:
+                by_article[m["article_id"]].append(m)
     out: list[dict] = []
     for row, ents, segs in zip(rows_in, all_ents, plans):
-        out.extend(_article_claims(row, ents, segs, parsed))
+        mentions = by_article.get(row["article_id"], []) if by_article is not None else None
+        out.extend(_article_claims(row, ents, segs, parsed, mentions))
     return choose(pl.DataFrame(out, schema={c: t for c, t in CLAIM_SCHEMA.items() if c not in CHOICE_COLUMNS}))

@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 from transforms import lexicon
+from transforms.claims import rules
 from transforms.claims.vocab import _PERSON_SG, _REFLEXIVE, _SG_PRONOUNS, _WORD_CLASS
 from transforms.claims.model import Segment
 
+
+_HOSPITAL_NOUNS = lexicon.words("claims_grammar", "hospital_nouns")  # evidence only in a prep phrase
+_ACTIVE_VERBS = lexicon.words("claims_grammar", "active_casualty_verbs")
+_RELATIVE_WORDS = lexicon.words("claims_grammar", "relative_words")
+_AGE_UNITS = lexicon.words("claims_grammar", "age_units")
+_AGE_NOUN_UNITS = lexicon.words("claims_grammar", "age_noun_units")
+_NOT_ONE = lexicon.words("claims_grammar", "not_one_determiners")
+_DISJUNCTIONS = lexicon.words("claims_grammar", "disjunctions")
 
 _PRIORITY = ("killed", "injured", "shot", "hospitalized", "missing", "detained", "evacuated",
              "attendance", "capacity")
@@ -22,33 +31,15 @@ def _pick(classes: set[str]) -> str | None:
     return None
 
 
-# who "showed up at a hospital" or "drove to the hospital" is not said to be hurt
-_ARRIVE_VERBS = lexicon.words("casualty_predicates", "arrive_verbs")
+def _evidence(concern: str, tok) -> set[str]:
+    """Classes the dependency rules of ``concern`` (rules/parse.yaml) give the token they anchor at."""
+    return {rule.emits["evidence"] for rule in rules.anchored(concern, tok)}
 
 
 def _prep_evidence(tok) -> set[str]:
     """Classes carried by prepositional phrases of a predicate: "to death", "to the hospital",
-    "in critical condition", "into custody", "with injuries"."""
-    found = set()
-    for prep in tok.children:
-        if prep.dep_ not in ("prep", "agent") and prep.dep_ != "dative":
-            continue
-        for obj in prep.children:
-            if obj.dep_ != "pobj":
-                continue
-            w, p = obj.lower_, prep.lower_
-            if w in ("death", "deaths") and p in ("to",):
-                found.add("killed")
-            elif w in ("hospital", "hospitals", "center", "centre") and p in ("to", "at", "in") \
-                    and tok.lower_ not in _ARRIVE_VERBS:
-                found.add("hospitalized")
-            elif w == "condition" and p == "in":
-                found.add("injured")
-            elif w == "custody" and p in ("in", "into"):
-                found.add("detained")
-            elif w in ("injuries", "wounds", "injury", "wound") and p == "with":
-                found.add("shot" if any(c.lower_ == "gunshot" for c in obj.children) else "injured")
-    return found
+    "in critical condition", "into custody", "with injuries" (rules parse.* of concern parse_prep)."""
+    return _evidence("parse_prep", tok)
 
 
 def _predicate_evidence(verb) -> tuple[set[str], set[str]]:
@@ -67,27 +58,16 @@ def _predicate_evidence(verb) -> tuple[set[str], set[str]]:
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not any(
             c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         toks.append(verb.head)  # "was shot and killed": killed shares shot's subject
-    if verb.lower_ in ("struck", "hit", "grazed") and (
-        any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
-        or any(c.dep_ == "agent" and any(o.lower_ in ("bullet", "bullets", "gunfire", "shots",
-                                                      "round", "rounds", "shrapnel")
-                                         for o in c.children) for c in verb.children)
-    ):
-        near.add("shot")  # "was struck by gunfire"; not "Hit 5" (a lottery)
+    near |= _evidence("parse_verb", verb)  # "was struck by gunfire"; not "Hit 5" (a lottery)
     for t in toks:
         if t.dep_ == "dobj" and t is not verb:
-            # "suffered injuries", "sustained wounds", "lost their lives"
-            if t.lower_ in ("injuries", "injury", "wounds", "wound"):
-                gun = any(c.lower_ == "gunshot" for c in t.children)
-                near.add("shot" if gun else "injured")
-            elif t.lower_ == "lives" and verb.lower_ in ("lost", "lose"):
-                near.add("killed")
+            near |= _evidence("parse_object", t)  # "suffered injuries", "lost their lives"
             continue
         if t.lower_ in _WORD_CLASS:
             cls = _WORD_CLASS[t.lower_]
             if cls in ("capacity", "attendance") and t is not verb:
                 continue
-            if t.lower_ in ("hospital", "hospitals"):
+            if t.lower_ in _HOSPITAL_NOUNS:
                 continue
             near.add(cls)
     prep = set()
@@ -112,9 +92,7 @@ def _is_active_agent(tok, verb) -> bool:
     """tok is the subject of an active transitive use ("two men shot a woman")."""
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return False
-    if verb.lower_ not in ("shot", "killed", "shoot", "shoots", "kill",
-                                                   "kills", "wounded", "injured", "hit", "struck",
-                                                   "murdered", "wounds", "injures"):
+    if verb.lower_ not in _ACTIVE_VERBS:
         return False
     return any(c.dep_ in ("dobj",) for c in verb.children) or verb.tag_ in ("VBD", "VBZ", "VBP")
 
@@ -128,7 +106,7 @@ def _noun_phrase_bounds(tok) -> tuple[int, int]:
             sub = [x.i for x in c.subtree]
             left = min(left, min(sub))
     while left < tok.i and (tok.doc[left].dep_ == "punct" or tok.doc[left].pos_ in (
-            "ADP", "CCONJ", "SCONJ", "VERB", "AUX") or tok.doc[left].lower_ in ("that", "which", "who")):
+            "ADP", "CCONJ", "SCONJ", "VERB", "AUX") or tok.doc[left].lower_ in _RELATIVE_WORDS):
         left += 1
     return left, tok.i + 1
 
@@ -151,15 +129,12 @@ def _in_age(tok) -> bool:
     """A numeral inside '16-year-old' / 'five-year-old'."""
     doc = tok.doc
     nxt = [doc[k].lower_ for k in range(tok.i + 1, min(tok.i + 3, len(doc)))]
-    return bool(nxt) and (nxt[0] in ("year", "years", "month", "months", "week", "day") or (
-        nxt[0] == "-" and len(nxt) > 1 and nxt[1] in ("year", "years", "month", "months", "week",
-                                                      "day")))
+    return bool(nxt) and (nxt[0] in _AGE_UNITS or (nxt[0] == "-" and len(nxt) > 1 and nxt[1] in _AGE_UNITS))
 
 
 def _is_age_noun(tok) -> bool:
     """'16-year-old' used as a noun: spaCy splits it, 'old' heads '16 - year -'."""
-    return tok.lower_ == "old" and any(c.lower_ in ("year", "month", "week", "day", "years")
-                                       for c in tok.children)
+    return tok.lower_ == "old" and any(c.lower_ in _AGE_NOUN_UNITS for c in tok.children)
 
 
 def _singular_argument(tok, seg: Segment, strict: bool) -> bool:
@@ -173,7 +148,7 @@ def _singular_argument(tok, seg: Segment, strict: bool) -> bool:
         return True
     if any(c.dep_ == "nummod" and not _in_age(c) for c in tok.children):
         return False
-    if any(c.lower_ in ("no", "each", "every", "any", "all") for c in tok.children):
+    if any(c.lower_ in _NOT_ONE for c in tok.children):
         return False
     if _is_age_noun(tok):
         return True
@@ -195,7 +170,7 @@ def _count_persons(tok, seg: Segment, strict: bool) -> int:
     """1 for the argument, plus its singular-person conjuncts ('Smith and his wife',
     'West, Dearmond and McPherson')."""
     n = 1
-    if any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in tok.children):
+    if any(c.dep_ == "cc" and c.lower_ in _DISJUNCTIONS for c in tok.children):
         return 1  # "his brother or a friend was dead": one of them
     stack = [c for c in tok.children if c.dep_ == "conj"]
     while stack:

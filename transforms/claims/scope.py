@@ -159,7 +159,7 @@ class Scope:
 
     __slots__ = ("other", "compare", "far", "seg", "others_from")
 
-    def __init__(self, seg: Segment, published, event) -> None:
+    def __init__(self, seg: Segment, published, event, dates: list[dict] | None = None) -> None:
         self.other = self.compare = False
         self.others_from = None  # where "two other shootings" begins: the figures from there on
         self.seg = seg
@@ -175,7 +175,9 @@ class Scope:
         if reference is None or not (seg.words & _DATE_GATE or _has_year(seg.words)):
             return
         slack = BACKGROUND_DAYS if event is not None else BACKGROUND_DAYS_PUBLISHED
-        for m in find_date_mentions(seg.text, published):
+        # ``dates``: the sentence's date mentions (char_start into seg.text) from the pipeline's
+        # date_mentions frame; found here only when the caller has none
+        for m in (dates if dates is not None else find_date_mentions(seg.text, published)):
             d, precision = m["resolved_date"], m["precision"]
             if d is None or m["resolution"].startswith("weekday"):
                 continue  # "Monday" is the most recent Monday: too weak to date another incident

@@ -16,8 +16,9 @@ _WORD_RX = re.compile(r"[a-z0-9]+")
 _SINGULAR_WORDS = lexicon.words("claims_gates", "singular")
 
 _PERSONLIKE_AFTER = re.compile(
-    rf"\A(?:(?:\s+[\w-]+){{0,2}}?\s+(?:{_PERSON_ALT}|[a-z]+-year-olds?)\b|\s+of\s+(?:the|them|those)\b|"
-    r"\s+(?:were|was|are|is|had|have|died|remain|remained|who)\b)",
+    rf"\A(?:(?:\s+[\w-]+){{0,2}}?\s+(?:{_PERSON_ALT}|[a-z]+-year-olds?)\b|"
+    rf"\s+of\s+{lexicon.alternation('claims_grammar', 'person_after_pronouns')}\b|"
+    rf"\s+{lexicon.alternation('claims_grammar', 'person_after_verbs')}\b)",
     re.IGNORECASE,
 )
 
@@ -25,8 +26,14 @@ _LINE = re.compile(r"[^\n]+")
 
 _WS = re.compile(r"\S+(?:[ \t]+\S+)*")
 
-_SKIP_LINE = re.compile(r"\A\W*(?:related|read\s+more|more\s+on|see\s+also|also\s+read|story\s*:|"
-                        r"previous(?:ly)?\s+(?:coverage|story)|watch)\b", re.IGNORECASE)
+def _phrases(key: str) -> str:
+    """The lexicon list as a regex alternation, longest first: a space is any whitespace, and ':'
+    may follow a space."""
+    items = sorted(lexicon.words("claims_grammar", key), key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+").replace(":", r"\s*:") for w in items) + ")"
+
+
+_SKIP_LINE = re.compile(r"\A\W*" + _phrases("link_line_openers") + r"\b", re.IGNORECASE)
 
 # a whole line of page furniture: photo captions, "Read <headline>" links
 _SKIP_WHOLE_LINE = re.compile(r"^[^\S\n]*(?:Caption|CAPTION|Read)\b[^\n]*", re.MULTILINE)
