@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from transforms import lexicon
 from transforms.figures import Figure
 from transforms.claims.vocab import _MEMBER_NOUN, _PERSON_ALT, _PERSON_SG
 from transforms.claims.model import Claim, Overlap, Segment
@@ -44,6 +45,8 @@ def _figure_claims(seg: Segment, p, aggregate: bool) -> tuple[list[Claim], list[
     rule_of: dict[int, str | None] = {}  # id(figure) -> the rule that typed it
     for fig in figures:
         cls, attacker, rule_of[id(fig)] = _classify(seg, p, fig)
+        if fig.kind == "number" and _PARENT_OF.search(seg.text, 0, fig.start - seg.start):
+            cls, attacker = None, False  # "a mother of three was killed": her children are no count
         if cls in ("killed", "injured", "shot", "casualties") and aggregate and \
                 fig.kind not in ("indefinite", "ordinal"):
             statistics.append((fig, cls))
@@ -161,6 +164,9 @@ def _figure_claims(seg: Segment, p, aggregate: bool) -> tuple[list[Claim], list[
             covered.append((start, end))
     return out, covered
 
+
+_PARENT_OF = re.compile(
+    r"\b(?:" + "|".join(lexicon.words("person_nouns", "parent_nouns")) + r")\s+of\s+\Z", re.IGNORECASE)
 
 _OTHERS = re.compile(r"\A\s+(?:other|others|more|additional)\b", re.IGNORECASE)
 

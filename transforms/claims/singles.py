@@ -6,7 +6,7 @@ import bisect
 import re
 
 from transforms import lexicon
-from transforms.claims.vocab import _PERSON_NOUNS, _PERSON_SG, _REFLEXIVE, _SG_PRONOUNS
+from transforms.claims.vocab import _WORD_CLASS, _PERSON_NOUNS, _PERSON_SG, _REFLEXIVE, _SG_PRONOUNS
 from transforms.claims.model import REFLEXIVE, Claim, Overlap, PersonRef, RefKind, Segment
 from transforms.claims.parsetools import _count_persons, _decide, _ent_label, _noun_phrase_bounds, _predicate_evidence, _singular_argument
 
@@ -312,7 +312,8 @@ def _singular_regex(seg: Segment, covered: list[tuple[int, int]]) -> list[Claim]
                                                        or toks[k2][2] == ":")):
                     b = toks[k2 - 1][1]
             if b is not None:
-                add(active, gap.end(), b, True, rule="single.object_of_active")
+                n_obj, b_all = _more_names(text, b, persons_by_start, name_ok)
+                add(active, gap.end(), b_all, n_obj == 1, n_obj, rule="single.object_of_active")
             elif obj is not None:
                 more = len(_CONJ_MARK.findall(obj.group("more"))) if obj.group("more") else 0
                 end = obj.end("more") if more else obj.end("np")
@@ -321,6 +322,11 @@ def _singular_regex(seg: Segment, covered: list[tuple[int, int]]) -> list[Claim]
         for m in _LEFT_NP.finditer(text):  # "a shooting that left a 19-year-old man dead"
             add("killed" if m.group("w").lower() == "dead" else "injured",
                 m.start("np"), m.end("np"), False, rule="single.left_dead")
+    if "another" in seg.words or "other" in seg.words:
+        for m in _ANOTHER.finditer(text):  # "three people were killed and another injured"
+            w = m.group("w").lower()
+            add(_WORD_CLASS.get(w, "injured") if w not in ("dead",) else "killed",
+                m.start("np"), m.end("np"), False, also=True, rule="single.another")
     if "of" in seg.words:
         for m in _DEATH_OF.finditer(text):
             add("killed", m.start("np"), m.end("np"), False, rule="single.death_of")
@@ -332,6 +338,52 @@ def _singular_regex(seg: Segment, covered: list[tuple[int, int]]) -> list[Claim]
 
 
 _ACTIVE_VERBS = lexicon.words("casualty_predicates", "active_verbs")
+
+# "N were killed and another (was) injured": a bare "another" / "one other" after a count of the
+# same sentence is one more person
+_ANOTHER = re.compile(
+    r"(?:\d|\b(?:people|persons|dead|killed|injured|wounded|hurt|died))\b[^.;:]{0,60}?\b(?:and|while|with)\s+"
+    r"(?P<np>another|one\s+other)\s+(?:(?:was|is|has\s+been|had\s+been|also|reportedly|"
+    r"critically|seriously|badly|fatally)\s+){0,3}(?P<w>injured|wounded|hurt|killed|dead|died|shot)\b"
+    r"(?!\s+(?:a|an|the|his|her|him|them)\b)",
+    re.IGNORECASE,
+)
+
+_NAME_CONJ = re.compile(r"\s*(?:,\s*and|,|and|&)\s+(?:(?:\d+|[a-z]+)-year-old\s+)?")
+
+_NAME_WORD = re.compile(r"(?:[A-Z]['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+(?:[A-Z]\.\s+)?(?:[A-Z]['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?){0,2}(?:\s+(?:Jr|Sr|II|III)\.?)?")
+
+
+def _more_names(text: str, end: int, persons_by_start: dict, name_ok) -> tuple[int, int]:
+    """Names coordinated after a first named object: "injuring Leanne Smith and Dustin Grey"
+    (2), "killing A, B and C" (3). Returns (people, end of the last name); a list stops at a
+    word that is not a name (a PERSON entity, else capitalised words that pass ``name_ok``)."""
+    n = 1
+    while n < 6:
+        m = _NAME_CONJ.match(text, end)
+        if m is None:
+            break
+        b = persons_by_start.get(m.end())
+        if b is None:
+            w = _NAME_WORD.match(text, m.end())
+            if w is None or not all(name_ok(a, a + len(t)) for a, t in _words_at(text, w)):
+                break
+            b = w.end()
+        if not _AFTER_NAME.match(text, b):
+            break  # "killing Smith and Jones fled": the next name starts a clause
+        last_and = "and" in text[end:m.end()] or "&" in text[end:m.end()]
+        n, end = n + 1, b
+        if last_and:
+            break
+    return n, end
+
+
+_AFTER_NAME = re.compile(r"\s*(?:[,.;:)!?\n]|\Z|(?:\s+|,\s*)?\d+\b|\s+(?:at|in|on|inside|outside|near|before|after|"
+                         r"while|during|as|and|with|who|&)\b)")
+
+
+def _words_at(text: str, m) -> list[tuple[int, str]]:
+    return [(m.start() + k.start(), k.group(0)) for k in re.finditer(r"\S+", m.group(0))]
 
 _NOT_OBJECT_NAME = frozenset({"FAC", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "MONEY"})
 
