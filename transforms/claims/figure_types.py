@@ -280,6 +280,11 @@ def _type_from_parse(fig: Figure, toks) -> tuple[str | None, bool]:
     if any(c.dep_ == "neg" for c in verb.children):
         return None, attacker  # "one victim was not hospitalized"
     n2, p2 = _predicate_evidence(verb)
+    if rel == "dobj" and verb.dep_ == "conj" and verb.lower_ not in _WORD_CLASS and \
+            verb.head.lower_ in _WORD_CLASS and not any(c.lower_ in _WORD_CLASS for c in verb.children):
+        # "wounding the four and sending 400 patrons scrambling": the head verb shares its
+        # subject with the conjunct, not its object
+        n2 = n2 - {_WORD_CLASS[verb.head.lower_]}
     if rel == "agent" and verb.lower_ in ("attended",):
         return "attendance", attacker
     cls = _decide(near | n2, p2)

@@ -30,6 +30,8 @@ def _resolve_people(claims: list[Claim], person_ents: list[tuple[int, frozenset]
     hospital" -> the shot man is the dead man, so he is not also counted injured.
     """
     singles = sorted((c for c in claims if c.ref is not None), key=lambda c: c.start)
+    if body is not None:  # officials quoted are no antecedents of he/she: "Sheriff Michael Chandler"
+        person_ents = [e for e in person_ents if not _TITLED.search(body, max(0, e[0] - 30), e[0])]
     # name tokens of one person: "Dnomyar Russell" links "Dnomyar" and "Russell"
     names_uf = UnionFind()
     for _, toks in person_ents:
@@ -45,6 +47,7 @@ def _resolve_people(claims: list[Claim], person_ents: list[tuple[int, frozenset]
     heads: list[tuple[int, str, frozenset]] = []  # head noun of each single victim
     seen_indef: dict[str, frozenset] = {}
     fresh = 0
+    last_seg = None
     for c in singles:
         kind, names = c.ref
         if kind is RefKind.NAME:
@@ -66,7 +69,9 @@ def _resolve_people(claims: list[Claim], person_ents: list[tuple[int, frozenset]
                     cand = (same[0], same[2])
                 elif head not in _GENERIC_HEADS:
                     cand = None  # "the gunman" after "a police officer": someone else
-            if kind is RefKind.PRON:
+            if kind is RefKind.PRON and not (cand is not None and last_seg == c.seg):
+                # a victim of the same sentence wins over a name ("Weaver was taken to Arnold
+                # Palmer Children's Hospital, where he died")
                 ent = next((e for e in reversed(person_ents) if e[0] < c.start), None)
                 if ent is not None and (cand is None or ent[0] > cand[0]):
                     cand = (ent[0], name_key(ent[1]))
@@ -78,8 +83,11 @@ def _resolve_people(claims: list[Claim], person_ents: list[tuple[int, frozenset]
         keys[id(c)] = key
         if c.ref.names != REFLEXIVE:
             last = (c.start, key)
+            last_seg = c.seg
             if kind in (RefKind.DEF, RefKind.INDEF) and names:
                 heads.append((c.start, next(iter(names)), key))
+    if body is not None:
+        _link_by_age(singles, keys, body)
     dead = [keys[id(c)] for c in singles if c.claim_type == "killed"]
     dead_spans = {(c.start, c.end) for c in claims if c.claim_type == "killed"}
     out = []
@@ -97,6 +105,54 @@ def _resolve_people(claims: list[Claim], person_ents: list[tuple[int, frozenset]
     return out
 
 
+_TITLED = re.compile(r"\b(?:" + "|".join(lexicon.words("person_nouns", "official_titles")) + r")\.?\s+\Z",
+                     re.IGNORECASE)
+
+_AGE_IN = re.compile(r"\b(\d{1,3})[- ](?:year|yr)s?[- ]old\b", re.IGNORECASE)
+_AGE_AFTER = re.compile(r"\A(?:\s*,\s*|\s+\()(\d{1,3})\b(?:\s*[,)]|\s*\Z|\s+(?:was|is|died|of)\b)")
+_MALE = lexicon.words("person_nouns", "male_words")
+_FEMALE = lexicon.words("person_nouns", "female_words")
+
+
+def _age(c: Claim, body: str) -> int | None:
+    """The age a single-victim mention states: 'a 23-year-old man', 'John Smith, 23,'."""
+    m = _AGE_IN.search(body, c.start, c.end) or _AGE_AFTER.match(body[c.end:c.end + 12])
+    return int(m.group(1)) if m else None
+
+
+def _gender(c: Claim, body: str) -> str | None:
+    words = {w.strip(".,'’s").lower() for w in body[c.start:c.end].split()}
+    male, female = bool(words & _MALE), bool(words & _FEMALE)
+    return "m" if male and not female else ("f" if female and not male else None)
+
+
+def _link_by_age(singles: list[Claim], keys: dict, body: str) -> None:
+    """Mentions of one age in different sentences are one person when nothing tells them apart
+    (not two names, not two genders, not two mentions of one sentence): "A 23-year-old man was
+    wounded ... John Smith, 23, died" -> the wounded man is the dead man."""
+    by_age: dict[int, list[Claim]] = {}
+    for c in singles:
+        if c.value_low == 1 and not c.negated and c.ref.kind is not RefKind.PRON:
+            a = _age(c, body)
+            if a is not None:
+                by_age.setdefault(a, []).append(c)
+    for group in by_age.values():
+        if len({keys[id(c)] for c in group}) < 2:
+            continue
+        names = {keys[id(c)] for c in group if c.ref.kind is RefKind.NAME}
+        genders = {g for g in (_gender(c, body) for c in group) if g}
+        segs = [c.seg for c in group]
+        distinct_keys_per_seg = {}
+        for c in group:
+            distinct_keys_per_seg.setdefault(c.seg, set()).add(keys[id(c)])
+        if len(names) > 1 or len(genders) > 1 or any(len(v) > 1 for v in distinct_keys_per_seg.values()) \
+                or len(set(segs)) < 2:
+            continue
+        merged = frozenset().union(*(keys[id(c)] for c in group))
+        for c in group:
+            keys[id(c)] = merged
+
+
 def _distinct_roles(claims: list[Claim], body: str) -> None:
     """A police officer and someone who is not police are two people: when the injured single
     victims (described or named, not pronouns) include both, the first mention of the later
@@ -104,7 +160,7 @@ def _distinct_roles(claims: list[Claim], body: str) -> None:
     first: dict[bool, Claim] = {}
     for c in claims:
         if c.claim_type == "injured" and c.ref is not None and c.ref.kind is not RefKind.PRON \
-                and not c.negated and not c.background and c.value_low == 1:
+                and not c.rule.startswith("type.") and not c.negated and not c.background and c.value_low == 1:
             first.setdefault(_OFFICER.search(body, c.start, c.end) is not None, c)
     if len(first) == 2:
         later = max(first.values(), key=lambda c: c.start)
