@@ -88,6 +88,7 @@ def _resolve_people(claims: list[Claim], person_ents: list[tuple[int, frozenset]
                 heads.append((c.start, next(iter(names)), key))
     if body is not None:
         _link_by_age(singles, keys, body)
+    _assign_persons(singles, keys)
     dead = [keys[id(c)] for c in singles if c.claim_type == "killed"]
     dead_spans = {(c.start, c.end) for c in claims if c.claim_type == "killed"}
     out = []
@@ -103,6 +104,29 @@ def _resolve_people(claims: list[Claim], person_ents: list[tuple[int, frozenset]
     if body is not None:
         _distinct_roles(out, body)
     return out
+
+
+def _assign_persons(singles: list[Claim], keys: dict) -> None:
+    """Claim.person: one number per person of the article (1, 2, ... by first mention); mentions
+    whose coreference keys share an element are one person."""
+    uf = UnionFind()
+    for c in singles:
+        elems = sorted(keys[id(c)])
+        for e in elems[1:]:
+            uf.union(elems[0], e)
+    number: dict[str, int] = {}
+    attacker: set[int] = set()
+    for c in singles:
+        root = uf.find(min(keys[id(c)]))
+        c.person = number.setdefault(root, len(number) + 1)
+        if c.ref.kind in (RefKind.DEF, RefKind.INDEF) and c.ref.names & _ATTACKER_NOUNS:
+            attacker.add(c.person)  # "the suspect was killed", "the gunman died"
+    for c in singles:
+        if c.claim_type == "killed" and c.person in attacker and not c.negated:
+            c.includes_attacker = True  # GVA and ACLED count the attacker's death; users may not
+
+
+_ATTACKER_NOUNS = lexicon.words("person_nouns", "attackers")
 
 
 _TITLED = re.compile(r"\b(?:" + "|".join(lexicon.words("person_nouns", "official_titles")) + r")\.?\s+\Z",

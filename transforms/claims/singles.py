@@ -253,7 +253,8 @@ def _singular_regex(seg: Segment, covered: list[tuple[int, int]]) -> list[Claim]
         obj = _OBJ_AFTER.match(text, m.end()) if m.lastgroup in ("k", "s", "a", "i") else None
         if cls == "injured" and obj is not None and not passive:
             cls = None  # "Smith wounded a police officer": the object is counted below
-        if cls == "killed" and not passive and (obj is not None or _DET_AFTER.match(text, m.end())):
+        if cls == "killed" and not passive and (obj is not None or _DET_AFTER.match(text, m.end())
+                                                 or _AGE_GAP.match(text, m.end()).end() in persons_by_start):
             cls = None  # "Smith killed his wife": the object is counted below
         if cls is not None and k >= 0 and toks[k][2] in ("and", "but") and out:
             # "He was taken to a hospital but died": the same person as the clause before
