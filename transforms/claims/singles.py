@@ -73,7 +73,7 @@ _PRED_RX = re.compile(
     r"\b(?P<k>shot\s+and\s+killed|shot,\s+killed|shot\s+dead|shot\s+to\s+death|gunned\s+down|killed|"
     r"slain|murdered|pronounced\s+dead|found\s+dead|died|dies|fatally\s+(?:shot|wounded|injured)|"
     r"did\s+not\s+survive|didn['’]t\s+survive|succumbed|declared\s+(?:dead|deceased)|passed\s+away|"
-    r"is\s+dead|was\s+dead)\b"
+    r"is\s+dead|was\s+dead|drowned|perished|electrocuted|(?:burned|burnt|crushed|trampled)\s+to\s+death)\b"
     r"|\b(?P<i>wounded|injured|hurt|grazed|(?:is|was|are|were)\s+(?:now\s+|still\s+)?recovering|"
     r"treated\s+for\s+(?:[\w'’-]+\s+){0,3}?(?:injuries|injury|wounds?)|"
     r"not\s+(?:seriously|critically|severely|badly)\s+(?:injured|hurt|wounded)|"
@@ -182,7 +182,8 @@ def _singular_regex(seg: Segment, covered: list[tuple[int, int]]) -> list[Claim]
     text = seg.text
     # PERSON names, and names the NER mislabels right after an age ("23-year-old Davienne Lewis")
     persons = [(a - seg.start, b - seg.start) for a, b, lab in seg.ents if lab == "PERSON" or (
-        lab in ("ORG", "GPE", "NORP", "FAC") and _AGE_BEFORE.search(text, 0, a - seg.start))]
+        lab in ("ORG", "GPE", "NORP", "FAC") and (_AGE_BEFORE.search(text, 0, a - seg.start)
+                                                  or _AGE_APPOSITION.match(text, b - seg.start)))]
     persons_by_end = {b: a for a, b in persons}
     persons_by_start = {a: b for a, b in persons}
     toks = [(m.start(), m.end(), m.group(0).lower()) for m in _TOK.finditer(text)]
@@ -387,6 +388,9 @@ def _words_at(text: str, m) -> list[tuple[int, str]]:
     return [(m.start() + k.start(), k.group(0)) for k in re.finditer(r"\S+", m.group(0))]
 
 _NOT_OBJECT_NAME = frozenset({"FAC", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "MONEY"})
+
+# "Eli Stone, 30,": an age in apposition says the name is a person's, whatever the NER label
+_AGE_APPOSITION = re.compile(r"\s*,\s*\d{1,2}\s*(?:,|\.|\Z|\s+(?:of|from|and)\b)")
 
 _AGE_BEFORE = re.compile(r"\b(?:\d+|[a-z]+(?:-[a-z]+)?)-year-old\s+\Z", re.IGNORECASE)
 
