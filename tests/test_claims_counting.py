@@ -20,6 +20,10 @@ CASES = [
     # "X ... and another injured": one more person
     ("Two men were killed and another injured in the shooting on Elm Street.", (2, 1)),
     ("The shooting left one man dead and another wounded.", (1, 1)),
+    ("The teen shot and fatally wounded four classmates and seriously wounded another.", (4, 1)),
+    # a pronoun or "the woman" is not a person of the other gender
+    ("A woman was shot and killed inside the home.\nThe boy was wounded in the leg.", (1, 1)),
+    ("A woman was shot and killed inside the home.\nThe victim was pronounced dead at the scene.", (1, 0)),
     # hitting / striking people with shots
     ("He fired into the crowd outside the club, hitting four people.", (0, 4)),
     ("The shooter sprayed the porch with bullets, striking three people.", (0, 3)),

@@ -48,6 +48,8 @@ def _resolve_people(claims: list[Claim], person_ents: list[tuple[int, frozenset]
     seen_indef: dict[str, frozenset] = {}
     fresh = 0
     last_seg = None
+    gender_of: dict[frozenset, str] = {}  # the gender a person's mentions state
+    history: list[tuple[int, frozenset]] = []
     for c in singles:
         kind, names = c.ref
         if kind is RefKind.NAME:
@@ -62,6 +64,11 @@ def _resolve_people(claims: list[Claim], person_ents: list[tuple[int, frozenset]
                 seen_indef.setdefault(_indef_text(body[c.start:c.end]), key)
         else:
             cand = last
+            mine = _gender(c, body) if body is not None else None
+            if mine is not None and cand is not None and gender_of.get(cand[1], mine) != mine:
+                # "Korryn Gaines was shot to death ... the boy was wounded": another person; take
+                # the latest mention of a person who may be this one
+                cand = next(((a, k) for a, k in reversed(history) if gender_of.get(k, mine) == mine), None)
             if kind is RefKind.DEF and names:
                 head = next(iter(names))
                 same = next((x for x in reversed(heads) if x[1] == head), None)
@@ -81,8 +88,12 @@ def _resolve_people(claims: list[Claim], person_ents: list[tuple[int, frozenset]
             else:
                 key = cand[1]
         keys[id(c)] = key
+        g = _gender(c, body) if body is not None else None
+        if g is not None:
+            gender_of.setdefault(key, g)
         if c.ref.names != REFLEXIVE:
             last = (c.start, key)
+            history.append(last)
             last_seg = c.seg
             if kind in (RefKind.DEF, RefKind.INDEF) and names:
                 heads.append((c.start, next(iter(names)), key))

@@ -329,6 +329,10 @@ def _singular_regex(seg: Segment, covered: list[tuple[int, int]]) -> list[Claim]
             w = m.group("w").lower()
             add(_WORD_CLASS.get(w, "injured") if w not in ("dead",) else "killed",
                 m.start("np"), m.end("np"), False, also=True, rule="single.another")
+        for m in _ANOTHER_OBJ.finditer(text):  # "fatally wounded four friends and seriously wounded another"
+            w = m.group("w").lower()
+            add("killed" if w.startswith("kill") else "injured", m.start("np"), m.end("np"), False, also=True,
+                rule="single.another")
     if "of" in seg.words:
         for m in _DEATH_OF.finditer(text):
             add("killed", m.start("np"), m.end("np"), False, rule="single.death_of")
@@ -340,6 +344,14 @@ def _singular_regex(seg: Segment, covered: list[tuple[int, int]]) -> list[Claim]
 
 
 _ACTIVE_VERBS = lexicon.words("casualty_predicates", "active_verbs")
+
+_ANOTHER_OBJ = re.compile(
+    r"(?:\d|\b(?:people|persons|dead|killed|injured|wounded|hurt|died|killing|wounding|injuring|friends|others|"
+    r"[a-z]+-year-old)\b)[^.;:]{0,80}?\b(?:and|while|with)\s+(?:\w+ly\s+)?"
+    r"(?P<w>wounded|injured|wounding|injuring|killed|killing)\s+(?P<np>another|one\s+other)\b"
+    r"(?=\s*(?:[.,;:)]|\Z|(?:in|at|on|and|before|after|during|while|as)\b))",
+    re.IGNORECASE,
+)
 
 # "N were killed and another (was) injured": a bare "another" / "one other" after a count of the
 # same sentence is one more person
