@@ -27,6 +27,7 @@ CASES = [
     # hitting / striking people with shots
     ("He fired into the crowd outside the club, hitting four people.", (0, 4)),
     ("The shooter sprayed the porch with bullets, striking three people.", (0, 3)),
+    ("Shots rang out and a 15-month-old in the minivan was also struck in the leg.", (0, 1)),
     # "shot at <a place>" says where, not whom
     ("6 people shot at a house party in the suburbs", (0, 6)),
     ("Two men shot at police officers before fleeing.", (0, 0)),

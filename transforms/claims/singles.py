@@ -67,6 +67,8 @@ def _reference(head, phrase, seg: Segment) -> tuple:
 
 _PERSON_SG_ALT = "|".join(sorted(_PERSON_SG, key=len, reverse=True))
 
+_BODY_PARTS = "|".join(sorted(lexicon.words("casualty_predicates", "body_parts"), key=len, reverse=True))
+
 # a single person written before a casualty predicate: "A 23-year-old man", "the victim",
 # "his wife", "she"; PERSON names come from the NER doc
 _PRED_RX = re.compile(
@@ -84,6 +86,7 @@ _PRED_RX = re.compile(
     r"facial)[\s-]+){0,5}(?:injuries|injury|wounds))\b"
     r"|\b(?P<s>shot|struck\s+by\s+(?:a\s+)?(?:stray\s+)?(?:bullets?|gunfire|rounds?|shots?)|"
     r"hit\s+by\s+(?:a\s+)?(?:stray\s+)?(?:bullets?|gunfire|rounds?|shots?)|"
+    r"(?:struck|hit)\s+(?:once\s+|twice\s+)?(?:in|on)\s+(?:the|his|her)\s+(?:" + _BODY_PARTS + r")|"
     r"(?:suffered|sustained|has|had|with|suffering\s+from|suffering)\s+(?:(?:a|an|one|two|three|multiple|several|single|"
     r"apparent|possible|fatal|serious|critical|self-inflicted|non-life-threatening|minor)\s+)"
     r"{0,3}gunshot\s+wounds?)\b(?!\s+at\b)"
@@ -246,6 +249,8 @@ def _singular_regex(seg: Segment, covered: list[tuple[int, int]]) -> list[Claim]
         pred = m.group(m.lastgroup).lower()
         if pred.startswith("suffering"):
             passive = True  # "found a girl suffering from a gunshot wound"
+        if pred.startswith(("struck", "hit")) and not pred.startswith(("struck by", "hit by")) and not passive:
+            continue  # "he struck her in the face": only who "was struck in the chest" was shot
         if pred.startswith("in ") and not _COPULA_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
             continue  # "taken to Stroger in critical condition": the copula names who
         if cls == "shot" and not passive and not pred.startswith(("suffered", "sustained", "has",
