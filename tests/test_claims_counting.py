@@ -38,6 +38,7 @@ CASES = [
     ("A teen was injured while hunting with friends.\nSheriff Mark Tully said the boy was shot.\n"
      "The teenager was cleaning a rifle when he was wounded, according to Sheriff Mark Tully.", (0, 1)),
     # the shooter is not a victim of his own shots
+    ("Sheriff fires deputy who accidentally shot his daughter", (0, 1)),
     ("Police said Carter shot and killed Dion Mays, 22, and wounded Eli Stone, 30.", (1, 1)),
     # not victims: a parent's children, animals
     ("A father of four was shot and killed outside his home.", (1, 0)),

@@ -44,7 +44,11 @@ def _arguments(v, w: str) -> list:
     if v.dep_ in ("acl", "amod") and v.head.pos_ in ("NOUN", "PROPN") and v.head.i < v.i:
         args.append(v.head)
     if v.dep_ == "relcl" and v.head.pos_ in ("NOUN", "PROPN"):
-        if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "that") for c in v.children):
+        who = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "that")]
+        # "a man who was shot", "a girl who died"; not "a deputy who accidentally shot his daughter"
+        # (the relative pronoun is the agent of an active verb with an object)
+        if who and not (who[0].dep_ == "nsubj" and not passive and w in _ACTIVE_VERBS
+                        and any(c.dep_ == "dobj" for c in v.children)):
             args.append(v.head)
     return args
 
