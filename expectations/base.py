@@ -44,6 +44,7 @@ class Batch:
     date_mentions: pl.DataFrame = field(default_factory=pl.DataFrame)
     entity_mentions: pl.DataFrame = field(default_factory=pl.DataFrame)
     claims: pl.DataFrame = field(default_factory=pl.DataFrame)
+    victims: pl.DataFrame = field(default_factory=pl.DataFrame)
     entities: pl.DataFrame = field(default_factory=pl.DataFrame)  # the whole table (replaced)
     events: pl.DataFrame = field(default_factory=pl.DataFrame)  # the whole table (replaced)
     event_id_history: pl.DataFrame = field(default_factory=pl.DataFrame)

@@ -32,7 +32,7 @@ import polars as pl
 from expectations.base import Batch
 
 ROW = "_nc_row"  # row number of a frame of the batch, as GX saw it
-ARTICLE_OWNED = ("date_mentions", "entity_mentions", "claims")
+ARTICLE_OWNED = ("date_mentions", "entity_mentions", "claims", "victims")
 # links to derived tables: table -> [(column, parent table)]
 DERIVED_LINKS = {
     "articles": [("event_id", "events")],

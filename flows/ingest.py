@@ -192,6 +192,7 @@ def _build_plan(run_id: str, fin, rejected: pl.DataFrame, summary: RunSummary) -
     plan.add("date_mentions", fin.new_date_mentions)
     plan.add("entity_mentions", fin.new_entity_mentions)
     plan.add("claims", fin.new_claims)
+    plan.add("victims", fin.new_victims)
     plan.add("event_id_history", fin.event_history.with_columns(pl.lit(run_id).alias("run_id"),
                                                                pl.lit(now).alias("recorded_at")))
     plan.add("rejected_inputs", rejected.with_columns(pl.lit(run_id).alias("run_id"),

@@ -129,6 +129,7 @@ def batch_of(plan: LoadPlan, loaded_articles: pl.DataFrame):
         date_mentions=_concat(plan.inserts.get("date_mentions")),
         entity_mentions=_concat(plan.inserts.get("entity_mentions")),
         claims=_concat(plan.inserts.get("claims")),
+        victims=_concat(plan.inserts.get("victims")),
         entities=plan.replaces.get("entities", pl.DataFrame()),
         events=plan.replaces.get("events", pl.DataFrame()),
         event_id_history=_concat(plan.inserts.get("event_id_history")),

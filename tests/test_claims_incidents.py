@@ -25,8 +25,36 @@ CASES = [
     ("Eight miners were trapped after the collapse.", {("missing", 8, "exact")}),  # missing, not dead
     ("Gunman kills 4, wounds 11 at nightclub", {("killed", 4, "exact"), ("injured", 11, "exact")}),
     ("At least 50 inmates were hurt in the prison riot.", {("injured", 50, "at_least")}),
+    # issue 15 part 4, more wordings of other incidents (this session)
+    ("The death toll climbed to 57 on Tuesday after the earthquake.", {("killed", 57, "exact")}),
+    ("Authorities recovered 23 bodies from the collapsed mine.", {("killed", 23, "exact")}),
+    ("The quake claimed at least 300 lives.", {("killed", 300, "at_least")}),
+    ("Six people burned to death in the apartment fire.", {("killed", 6, "exact")}),
+    ("Twelve miners drowned when the shaft flooded.", {("killed", 12, "exact")}),
+    ("Eleven passengers are dead or presumed dead after the ferry sank.", {("killed", 11, "exact")}),
+    ("Nine fishermen remain unaccounted for after the storm.", {("missing", 9, "exact")}),
+    ("Two dozen workers remain trapped after the tunnel collapse.", {("missing", 24, "exact")}),
+    ("The factory explosion killed 4 workers and wounded 11.", {("killed", 4, "exact"), ("injured", 11, "exact")}),
+    ("The bus plunged into a ravine, killing 18 tourists and injuring 7 others.",
+     {("killed", 18, "exact"), ("injured", 7, "exact")}),
+    ("The blast left 12 dead and 30 injured.", {("killed", 12, "exact"), ("injured", 30, "exact")}),
+    ("The train derailment injured 85 commuters.", {("injured", 85, "exact")}),
+    ("In total, 15 villagers died in the floods.", {("killed", 15, "exact")}),
+    ("Four workers died and another was seriously hurt in the explosion.",
+     {("killed", 4, "exact"), ("injured", 1, "exact")}),
+    # single people of other incidents: a person noun and a death of another kind
+    ("A 7 year old boy drowned in the river.", {("killed", 1, "exact")}),
+    ("A fisherman perished when his boat capsized.", {("killed", 1, "exact")}),
+    ("A worker was electrocuted at the plant.", {("killed", 1, "exact")}),
+    ("The explosion injured a 45-year-old worker.", {("injured", 1, "exact")}),
+    # non-victims: her children are no count; the dogs are not people
+    ("A mother of three was killed in the crash.", {("killed", 1, "exact")}),
+    ("The gas explosion killed a farmer and injured one of his dogs.", {("killed", 1, "exact")}),
     # not casualties
     ("Twelve people were rescued from the rubble.", set()),
+    ("Rescuers pulled 14 survivors from the rubble.", set()),
+    ("Five firefighters were rescued from the burning building.", set()),
+    ("The landslide buried 20 homes.", set()),
     ("The flood cost the city 3 million dollars.", set()),
     ("He was trapped in his car for two hours.", set()),
 ]

@@ -53,6 +53,7 @@ def good_rows() -> dict[str, list[dict]]:
     ms, me = span("Springfield")
     cs, ce = span("Two people were killed")
     ps, pe = span("police")
+    vs, ve = span("The shooter")
     return {
         "articles": [article_row()],
         "date_mentions": [{"mention_id": "dm1", "article_id": AID, "surface": "March 3, 2024", "char_start": ds,
@@ -68,6 +69,9 @@ def good_rows() -> dict[str, list[dict]]:
                     "attributed_surface": "police", "attributed_char_start": ps, "attributed_char_end": pe,
                     "published_date": date(2024, 3, 4), "rule_id": "type.predicate_after",
                     "scope": "main"}],
+        "victims": [{"person_id": "p1", "article_id": AID, "role": "attacker", "outcome": "unharmed", "people": 1,
+                     "surface": "The shooter", "char_start": vs, "char_end": ve, "mentions": 1,
+                     "claim_ids": ["c1"]}],
         "entities": [{"entity_id": "en1", "canonical_name": "Springfield", "entity_type": "GPE", "aliases": [],
                       "article_count": 1, "mention_count": 1}],
         "events": [{"event_id": "ev1", "label": "Riverside Mall, Springfield, 2024-03-03",
@@ -204,6 +208,20 @@ CASES = [
     Case("claims", "attributed_span_not_reversed", {"attributed_char_start": 9, "attributed_char_end": 3}),
     Case("claims", "attributed_span_inside_body_clean", {"attributed_char_end": len(BODY) + 1}),
     Case("claims", "attributed_span_slices_to_surface", {"attributed_surface": "sheriff"}),
+    # victims (the roster)
+    Case("victims", "person_id_not_null", {"person_id": N}),
+    Case("victims", "person_id_unique", copies=2),
+    *[Case("victims", f"{c}_not_null", {c: N}) for c in
+      ("article_id", "role", "outcome", "people", "surface", "char_start", "char_end", "mentions")],
+    Case("victims", "article_id_resolves_to_article", {"article_id": "no-such-article"}),
+    Case("victims", "role_in_vocabulary", {"role": "hero"}),
+    Case("victims", "outcome_in_vocabulary", {"outcome": "dead"}),
+    Case("victims", "people_and_mentions_at_least_one", {"people": 0}),
+    Case("victims", "claim_ids_resolve_to_claims", {"claim_ids": ["no-such-claim"]}),
+    Case("victims", "char_start_not_negative", {"char_start": -1}),
+    Case("victims", "span_not_reversed", {"char_start": 9, "char_end": 3}),
+    Case("victims", "span_inside_body_clean", {"char_end": len(BODY) + 1}),
+    Case("victims", "span_slices_to_surface", {"surface": "The gunman"}),
     # event_id_history
     Case("event_id_history", "history_id_not_null", {"history_id": N}),
     Case("event_id_history", "history_id_unique", copies=2),

@@ -16,6 +16,7 @@ from typing import Callable
 import polars as pl
 
 from transforms import claims as claims_t
+from transforms.claims import roster
 from transforms import dates as dates_t
 from transforms import entities as entities_t
 from transforms import events as events_t
@@ -172,6 +173,7 @@ class Finalized:
     event_history: pl.DataFrame = field(default_factory=lambda: pl.DataFrame(schema=events_t.HISTORY_SCHEMA))
     source_records: pl.DataFrame = field(default_factory=lambda: pl.DataFrame(schema=SOURCE_RECORDS_SCHEMA))
     rejected: pl.DataFrame | None = None  # one row per file (the bad records of a file merged)
+    new_victims: pl.DataFrame = field(default_factory=pl.DataFrame)  # the roster of the new articles
 
 
 def _nonnull(frame: pl.DataFrame, like: pl.DataFrame) -> pl.DataFrame:
@@ -350,6 +352,7 @@ def finalize(
         new_date_mentions=new_dates,
         new_entity_mentions=all_mentions.filter(is_new),
         new_claims=claim_events.filter(is_new),
+        new_victims=roster.build_victims(new_claims),  # the victim roster of the new articles' claims
         source_files=source_files,
         delete_article_ids=orphans,
         entities=entities,

@@ -33,7 +33,7 @@ SCHEMA_SQL = HERE / "schema.sql"
 VIEWS_DIR = HERE / "views"
 
 # Tables holding rows that belong to one article (deleted when the article is replaced).
-ARTICLE_CHILD_TABLES = ("date_mentions", "claims", "entity_mentions")
+ARTICLE_CHILD_TABLES = ("date_mentions", "claims", "entity_mentions", "victims")
 
 
 class DatabaseBusy(RuntimeError):

@@ -124,7 +124,23 @@ create table if not exists claims (
     scope              varchar,                 -- main | other (another incident) | aggregate (a statistic)
     derived_from       varchar,                 -- claim_id it was derived from, or the rule of the figure adjusted in place
     is_article_figure  boolean,                 -- the claim states the article's figure of its type (article_figures)
-    choice_rule        varchar                  -- the step of the choice that chose it (transforms/claims/choice.py)
+    choice_rule        varchar,                 -- the step of the choice that chose it (transforms/claims/choice.py)
+    person_id          varchar,                 -- victims.person_id: the person a single-victim claim names
+    includes_attacker  boolean                  -- a killed count that counts the attacker's own death
+);
+
+-- grain: one row per person an article reports as harmed (the victim roster, transforms/claims/roster.py)
+create table if not exists victims (
+    person_id      varchar primary key,
+    article_id     varchar not null,
+    role           varchar not null,            -- victim | attacker | police | bystander
+    outcome        varchar not null,            -- killed | injured | missing | unharmed
+    people         bigint not null,             -- 1; more for people written as one list ("Smith and his wife")
+    surface        varchar not null,            -- the first mention that is not a pronoun
+    char_start     integer not null,
+    char_end       integer not null,
+    mentions       bigint not null,
+    claim_ids      varchar[]                    -- the claims that mention the person
 );
 
 -- grain: one row per real-world entity (aliases merged)

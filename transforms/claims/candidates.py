@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 
+from transforms import lexicon
 from transforms.figures import Figure
-from transforms.claims.vocab import _MEMBER_NOUN, _PERSON_ALT, _PERSON_SG
+from transforms.claims.vocab import _MEMBER_NOUN, _PERSON_ALT, _PERSON_NOUNS, _PERSON_SG
 from transforms.claims.model import Claim, Overlap, Segment
 from transforms.claims.figure_types import _classify, _fig_tokens
+from transforms.claims.singles import _regex_reference
 from transforms.claims.inference import _breakdown, _member_end, _multiple_figures, _ordinal_figures, _parse_group, _sum_claim
 
 
@@ -44,6 +46,13 @@ def _figure_claims(seg: Segment, p, aggregate: bool) -> tuple[list[Claim], list[
     rule_of: dict[int, str | None] = {}  # id(figure) -> the rule that typed it
     for fig in figures:
         cls, attacker, rule_of[id(fig)] = _classify(seg, p, fig)
+        if fig.kind == "number" and _PARENT_OF.search(seg.text, 0, fig.start - seg.start):
+            cls, attacker = None, False  # "a mother of three was killed": her children are no count
+        of = _OF_NOUN.match(seg.text, fig.end - seg.start)
+        of_words = of.group(1).lower().split() if of is not None else []
+        head = next((w for w in reversed(of_words) if w in _NON_PERSON or w in _PERSON_NOUNS), None)
+        if head is not None and head in _NON_PERSON and head not in _PERSON_NOUNS:
+            cls, attacker = None, False  # "injuring one of the family dogs"
         if cls in ("killed", "injured", "shot", "casualties") and aggregate and \
                 fig.kind not in ("indefinite", "ordinal"):
             statistics.append((fig, cls))
@@ -138,6 +147,9 @@ def _figure_claims(seg: Segment, p, aggregate: bool) -> tuple[list[Claim], list[
             out.append(Claim(claim_type, fig.value_stated, fig.value_low, fig.value_high,
                               fig.qualifier, fig.start, fig.end, unit=unit,
                               overlap=Overlap.ARTICLE if (t == "shot" and not _others(seg, fig)) else None,
+                              # "a 23-year-old man was wounded": one person, for the coreference
+                              ref=_regex_reference(fig.surface, False) if fig.kind == "indefinite" and
+                              t in ("killed", "injured", "shot", "hospitalized") else None,
                               rule=rule or "type.unknown"))
     for fig, cls in statistics:
         covered.append((fig.start, _member_end(seg, fig)))
@@ -161,6 +173,13 @@ def _figure_claims(seg: Segment, p, aggregate: bool) -> tuple[list[Claim], list[
             covered.append((start, end))
     return out, covered
 
+
+_PARENT_OF = re.compile(
+    r"\b(?:" + "|".join(lexicon.words("person_nouns", "parent_nouns")) + r")\s+of\s+\Z", re.IGNORECASE)
+
+_OF_NOUN = re.compile(r"\s+of\s+(?:the|his|her|their|its|our)\s+((?:[\w-]+\b\s*){1,3})", re.IGNORECASE)
+
+_NON_PERSON = lexicon.words("person_nouns", "non_person_nouns")
 
 _OTHERS = re.compile(r"\A\s+(?:other|others|more|additional)\b", re.IGNORECASE)
 

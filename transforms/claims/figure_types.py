@@ -6,7 +6,7 @@ import re
 
 from transforms import lexicon
 from transforms.figures import Figure
-from transforms.claims.vocab import _PERSON_ALT, _PERSON_NOUNS, _WORD_CLASS
+from transforms.claims.vocab import _MEMBER_NOUN, _PERSON_ALT, _PERSON_NOUNS, _WORD_CLASS
 from transforms.claims.model import Segment
 from transforms.claims.parsetools import _classes, _decide, _is_active_agent, _is_age_noun, _predicate_evidence
 
@@ -54,7 +54,7 @@ _RIGHT = re.compile(
 
 _LEFT = re.compile(
     r"(?P<w>fatally\s+(?:shooting|shot|shoots|wounding|wounded)|killing|killed|kills|kill|wounding|wounded|wounds|injuring|injured|injures|hurting|"
-    r"shooting|shot|shoots|arrested|arresting|detained|detaining|evacuated|evacuating|"
+    r"shooting|shot|shoots|striking|hitting|struck|hit|arrested|arresting|detained|detaining|evacuated|evacuating|"
     r"claimed\s+the\s+lives\s+of|took\s+the\s+lives\s+of|deaths?\s+of|murders?\s+of|"
     r"killings?\s+of|shootings?\s+of|(?:death\s+)?toll\s+(?:[\w'’]+\s+){0,5}?(?:of|at|to|reached|hit)|"
     r"attended\s+by|crowd\s+of|audience\s+of|capacity\s+of|seats?|seating\s+for)"
@@ -64,7 +64,7 @@ _LEFT = re.compile(
 
 _LEFT_CLASS = {
     "fatally": "killed", "kill": "killed", "wound": "injured", "injur": "injured", "hurt": "injured", "shoot": "shot",
-    "shot": "shot", "arrest": "detained", "detain": "detained", "evacuat": "evacuated",
+    "shot": "shot", "strik": "shot", "hit": "shot", "struck": "shot", "arrest": "detained", "detain": "detained", "evacuat": "evacuated",
     "claimed": "killed", "took": "killed", "death": "killed", "murder": "killed",
     "toll": "killed", "attended": "attendance", "crowd": "attendance", "audience": "attendance",
     "capacity": "capacity", "seat": "capacity",
@@ -87,7 +87,12 @@ _WITH_GUNSHOT = re.compile(
     re.IGNORECASE,
 )
 
-_SHOT_AT = re.compile(r"\s+at\b")
+_SHOT_AT = re.compile(r"\s+at\b(?!\s+least\b)")
+
+# "7 men shot at a house party": "shot at" + a place says where they were shot, not whom they shot at
+_SHOT_AT_PLACE = re.compile(
+    r"\s+at\s+(?:[\w'’.-]+\s+){0,3}?(?:" + "|".join(lexicon.words("casualty_predicates", "shot_at_places"))
+    + r")\b", re.IGNORECASE)
 
 _FATALLY = re.compile(r"\b(?:fatally|mortally)\b", re.IGNORECASE)
 
@@ -154,7 +159,7 @@ def _adjacent_typed(seg: Segment, fig: Figure, left_only: bool = False) -> tuple
         if w in ("critically", "seriously", "gravely"):
             return "injured", "type.predicate_after"
         cls = _WORD_CLASS.get(w)
-        if cls == "shot" and _SHOT_AT.match(after, m.end()):
+        if cls == "shot" and _SHOT_AT.match(after, m.end()) and not _SHOT_AT_PLACE.match(after, m.end()):
             return None, None  # "two men shot at police"
         if cls == "shot":
             between = after[: m.start("w")].lower()
@@ -171,6 +176,8 @@ def _adjacent_typed(seg: Segment, fig: Figure, left_only: bool = False) -> tuple
         w = m.group("w").lower()
         for stem, cls in _LEFT_CLASS.items():
             if w.startswith(stem):
+                if stem in ("strik", "hit", "struck") and not _MEMBER_NOUN.match(after):
+                    return None, None  # "hit 3 cars": only people hit by the shots are shot
                 if cls == "shot" and _KILLING_AFTER.match(after):
                     return "killed", "type.predicate_before"
                 return cls, "type.predicate_before"
@@ -273,6 +280,11 @@ def _type_from_parse(fig: Figure, toks) -> tuple[str | None, bool]:
     if any(c.dep_ == "neg" for c in verb.children):
         return None, attacker  # "one victim was not hospitalized"
     n2, p2 = _predicate_evidence(verb)
+    if rel == "dobj" and verb.dep_ == "conj" and verb.lower_ not in _WORD_CLASS and \
+            verb.head.lower_ in _WORD_CLASS and not any(c.lower_ in _WORD_CLASS for c in verb.children):
+        # "wounding the four and sending 400 patrons scrambling": the head verb shares its
+        # subject with the conjunct, not its object
+        n2 = n2 - {_WORD_CLASS[verb.head.lower_]}
     if rel == "agent" and verb.lower_ in ("attended",):
         return "attendance", attacker
     cls = _decide(near | n2, p2)

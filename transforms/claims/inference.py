@@ -178,5 +178,5 @@ def _suicide_claims(seg: Segment, found: list[Claim]) -> list[Claim]:
         high = c.value_high + 1 if c.value_high is not None else None
         out.append(Claim("killed", c.value_stated, c.value_low + 1, high, c.qualifier, c.start, b,
                           background=c.background, aggregate=c.aggregate, rule="inference.killer_suicide",
-                          source=c))
+                          source=c, includes_attacker=True))
     return out

@@ -61,6 +61,8 @@ class Claim:
     # article pass adjusted in place (N shot - M killed, partitive deaths, distinct roles)
     source: "Claim | None" = None
     source_rule: str | None = None
+    person: int | None = None  # the roster person (transforms/claims/roster.py) a single-victim claim names
+    includes_attacker: bool = False  # a killed count that counts the attacker (the killer's suicide)
 
     @property
     def scope(self) -> str:

@@ -47,6 +47,8 @@ CLAIM_SCHEMA: dict[str, pl.DataType] = {
     "rule_id": pl.String,
     "scope": pl.String,
     "derived_from": pl.String,
+    "person_id": pl.String,  # the roster person a single-victim claim names (transforms/claims/roster.py)
+    "includes_attacker": pl.Boolean,  # a killed count that counts the attacker (the killer's suicide)
     **CHOICE_COLUMNS,  # the article's figure (transforms/claims/choice.py)
 }
 
@@ -174,6 +176,8 @@ def _article_claims(row: dict, ents: list, segs: list[Segment], parsed: list,
             "scope": c.scope,
             "derived_from": (stable_id(row["article_id"], c.source.claim_type, c.source.start, c.source.end)
                              if c.source is not None else c.source_rule),
+            "person_id": stable_id(row["article_id"], "person", c.person) if c.person is not None else None,
+            "includes_attacker": c.includes_attacker,
         })
     return rows
 

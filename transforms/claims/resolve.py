@@ -30,6 +30,8 @@ def _resolve_people(claims: list[Claim], person_ents: list[tuple[int, frozenset]
     hospital" -> the shot man is the dead man, so he is not also counted injured.
     """
     singles = sorted((c for c in claims if c.ref is not None), key=lambda c: c.start)
+    if body is not None:  # officials quoted are no antecedents of he/she: "Sheriff Michael Chandler"
+        person_ents = [e for e in person_ents if not _TITLED.search(body, max(0, e[0] - 30), e[0])]
     # name tokens of one person: "Dnomyar Russell" links "Dnomyar" and "Russell"
     names_uf = UnionFind()
     for _, toks in person_ents:
@@ -45,6 +47,9 @@ def _resolve_people(claims: list[Claim], person_ents: list[tuple[int, frozenset]
     heads: list[tuple[int, str, frozenset]] = []  # head noun of each single victim
     seen_indef: dict[str, frozenset] = {}
     fresh = 0
+    last_seg = None
+    gender_of: dict[frozenset, str] = {}  # the gender a person's mentions state
+    history: list[tuple[int, frozenset]] = []
     for c in singles:
         kind, names = c.ref
         if kind is RefKind.NAME:
@@ -59,6 +64,11 @@ def _resolve_people(claims: list[Claim], person_ents: list[tuple[int, frozenset]
                 seen_indef.setdefault(_indef_text(body[c.start:c.end]), key)
         else:
             cand = last
+            mine = _gender(c, body) if body is not None else None
+            if mine is not None and cand is not None and gender_of.get(cand[1], mine) != mine:
+                # "Korryn Gaines was shot to death ... the boy was wounded": another person; take
+                # the latest mention of a person who may be this one
+                cand = next(((a, k) for a, k in reversed(history) if gender_of.get(k, mine) == mine), None)
             if kind is RefKind.DEF and names:
                 head = next(iter(names))
                 same = next((x for x in reversed(heads) if x[1] == head), None)
@@ -66,7 +76,9 @@ def _resolve_people(claims: list[Claim], person_ents: list[tuple[int, frozenset]
                     cand = (same[0], same[2])
                 elif head not in _GENERIC_HEADS:
                     cand = None  # "the gunman" after "a police officer": someone else
-            if kind is RefKind.PRON:
+            if kind is RefKind.PRON and not (cand is not None and last_seg == c.seg):
+                # a victim of the same sentence wins over a name ("Weaver was taken to Arnold
+                # Palmer Children's Hospital, where he died")
                 ent = next((e for e in reversed(person_ents) if e[0] < c.start), None)
                 if ent is not None and (cand is None or ent[0] > cand[0]):
                     cand = (ent[0], name_key(ent[1]))
@@ -76,10 +88,18 @@ def _resolve_people(claims: list[Claim], person_ents: list[tuple[int, frozenset]
             else:
                 key = cand[1]
         keys[id(c)] = key
+        g = _gender(c, body) if body is not None else None
+        if g is not None:
+            gender_of.setdefault(key, g)
         if c.ref.names != REFLEXIVE:
             last = (c.start, key)
+            history.append(last)
+            last_seg = c.seg
             if kind in (RefKind.DEF, RefKind.INDEF) and names:
                 heads.append((c.start, next(iter(names)), key))
+    if body is not None:
+        _link_by_age(singles, keys, body)
+    _assign_persons(singles, keys)
     dead = [keys[id(c)] for c in singles if c.claim_type == "killed"]
     dead_spans = {(c.start, c.end) for c in claims if c.claim_type == "killed"}
     out = []
@@ -97,6 +117,77 @@ def _resolve_people(claims: list[Claim], person_ents: list[tuple[int, frozenset]
     return out
 
 
+def _assign_persons(singles: list[Claim], keys: dict) -> None:
+    """Claim.person: one number per person of the article (1, 2, ... by first mention); mentions
+    whose coreference keys share an element are one person."""
+    uf = UnionFind()
+    for c in singles:
+        elems = sorted(keys[id(c)])
+        for e in elems[1:]:
+            uf.union(elems[0], e)
+    number: dict[str, int] = {}
+    attacker: set[int] = set()
+    for c in singles:
+        root = uf.find(min(keys[id(c)]))
+        c.person = number.setdefault(root, len(number) + 1)
+        if c.ref.kind in (RefKind.DEF, RefKind.INDEF) and c.ref.names & _ATTACKER_NOUNS:
+            attacker.add(c.person)  # "the suspect was killed", "the gunman died"
+    for c in singles:
+        if c.claim_type == "killed" and c.person in attacker and not c.negated:
+            c.includes_attacker = True  # GVA and ACLED count the attacker's death; users may not
+
+
+_ATTACKER_NOUNS = lexicon.words("person_nouns", "attackers")
+
+
+_TITLED = re.compile(r"\b(?:" + "|".join(lexicon.words("person_nouns", "official_titles")) + r")\.?\s+\Z",
+                     re.IGNORECASE)
+
+_AGE_IN = re.compile(r"\b(\d{1,3})[- ](?:year|yr)s?[- ]old\b", re.IGNORECASE)
+_AGE_AFTER = re.compile(r"\A(?:\s*,\s*|\s+\()(\d{1,3})\b(?:\s*[,)]|\s*\Z|\s+(?:was|is|died|of)\b)")
+_MALE = lexicon.words("person_nouns", "male_words")
+_FEMALE = lexicon.words("person_nouns", "female_words")
+
+
+def _age(c: Claim, body: str) -> int | None:
+    """The age a single-victim mention states: 'a 23-year-old man', 'John Smith, 23,'."""
+    m = _AGE_IN.search(body, c.start, c.end) or _AGE_AFTER.match(body[c.end:c.end + 12])
+    return int(m.group(1)) if m else None
+
+
+def _gender(c: Claim, body: str) -> str | None:
+    words = {w.strip(".,'’s").lower() for w in body[c.start:c.end].split()}
+    male, female = bool(words & _MALE), bool(words & _FEMALE)
+    return "m" if male and not female else ("f" if female and not male else None)
+
+
+def _link_by_age(singles: list[Claim], keys: dict, body: str) -> None:
+    """Mentions of one age in different sentences are one person when nothing tells them apart
+    (not two names, not two genders, not two mentions of one sentence): "A 23-year-old man was
+    wounded ... John Smith, 23, died" -> the wounded man is the dead man."""
+    by_age: dict[int, list[Claim]] = {}
+    for c in singles:
+        if c.value_low == 1 and not c.negated and c.ref.kind is not RefKind.PRON:
+            a = _age(c, body)
+            if a is not None:
+                by_age.setdefault(a, []).append(c)
+    for group in by_age.values():
+        if len({keys[id(c)] for c in group}) < 2:
+            continue
+        names = {keys[id(c)] for c in group if c.ref.kind is RefKind.NAME}
+        genders = {g for g in (_gender(c, body) for c in group) if g}
+        segs = [c.seg for c in group]
+        distinct_keys_per_seg = {}
+        for c in group:
+            distinct_keys_per_seg.setdefault(c.seg, set()).add(keys[id(c)])
+        if len(names) > 1 or len(genders) > 1 or any(len(v) > 1 for v in distinct_keys_per_seg.values()) \
+                or len(set(segs)) < 2:
+            continue
+        merged = frozenset().union(*(keys[id(c)] for c in group))
+        for c in group:
+            keys[id(c)] = merged
+
+
 def _distinct_roles(claims: list[Claim], body: str) -> None:
     """A police officer and someone who is not police are two people: when the injured single
     victims (described or named, not pronouns) include both, the first mention of the later
@@ -104,7 +195,7 @@ def _distinct_roles(claims: list[Claim], body: str) -> None:
     first: dict[bool, Claim] = {}
     for c in claims:
         if c.claim_type == "injured" and c.ref is not None and c.ref.kind is not RefKind.PRON \
-                and not c.negated and not c.background and c.value_low == 1:
+                and not c.rule.startswith("type.") and not c.negated and not c.background and c.value_low == 1:
             first.setdefault(_OFFICER.search(body, c.start, c.end) is not None, c)
     if len(first) == 2:
         later = max(first.values(), key=lambda c: c.start)

@@ -6,7 +6,7 @@ import bisect
 import re
 
 from transforms import lexicon
-from transforms.claims.vocab import _PERSON_NOUNS, _PERSON_SG, _REFLEXIVE, _SG_PRONOUNS
+from transforms.claims.vocab import _WORD_CLASS, _PERSON_NOUNS, _PERSON_SG, _REFLEXIVE, _SG_PRONOUNS
 from transforms.claims.model import REFLEXIVE, Claim, Overlap, PersonRef, RefKind, Segment
 from transforms.claims.parsetools import _count_persons, _decide, _ent_label, _noun_phrase_bounds, _predicate_evidence, _singular_argument
 
@@ -44,7 +44,11 @@ def _arguments(v, w: str) -> list:
     if v.dep_ in ("acl", "amod") and v.head.pos_ in ("NOUN", "PROPN") and v.head.i < v.i:
         args.append(v.head)
     if v.dep_ == "relcl" and v.head.pos_ in ("NOUN", "PROPN"):
-        if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "that") for c in v.children):
+        who = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "that")]
+        # "a man who was shot", "a girl who died"; not "a deputy who accidentally shot his daughter"
+        # (the relative pronoun is the agent of an active verb with an object)
+        if who and not (who[0].dep_ == "nsubj" and not passive and w in _ACTIVE_VERBS
+                        and any(c.dep_ == "dobj" for c in v.children)):
             args.append(v.head)
     return args
 
@@ -67,13 +71,15 @@ def _reference(head, phrase, seg: Segment) -> tuple:
 
 _PERSON_SG_ALT = "|".join(sorted(_PERSON_SG, key=len, reverse=True))
 
+_BODY_PARTS = "|".join(sorted(lexicon.words("casualty_predicates", "body_parts"), key=len, reverse=True))
+
 # a single person written before a casualty predicate: "A 23-year-old man", "the victim",
 # "his wife", "she"; PERSON names come from the NER doc
 _PRED_RX = re.compile(
     r"\b(?P<k>shot\s+and\s+killed|shot,\s+killed|shot\s+dead|shot\s+to\s+death|gunned\s+down|killed|"
     r"slain|murdered|pronounced\s+dead|found\s+dead|died|dies|fatally\s+(?:shot|wounded|injured)|"
     r"did\s+not\s+survive|didn['’]t\s+survive|succumbed|declared\s+(?:dead|deceased)|passed\s+away|"
-    r"is\s+dead|was\s+dead)\b"
+    r"is\s+dead|was\s+dead|drowned|perished|electrocuted|(?:burned|burnt|crushed|trampled)\s+to\s+death)\b"
     r"|\b(?P<i>wounded|injured|hurt|grazed|(?:is|was|are|were)\s+(?:now\s+|still\s+)?recovering|"
     r"treated\s+for\s+(?:[\w'’-]+\s+){0,3}?(?:injuries|injury|wounds?)|"
     r"not\s+(?:seriously|critically|severely|badly)\s+(?:injured|hurt|wounded)|"
@@ -84,6 +90,7 @@ _PRED_RX = re.compile(
     r"facial)[\s-]+){0,5}(?:injuries|injury|wounds))\b"
     r"|\b(?P<s>shot|struck\s+by\s+(?:a\s+)?(?:stray\s+)?(?:bullets?|gunfire|rounds?|shots?)|"
     r"hit\s+by\s+(?:a\s+)?(?:stray\s+)?(?:bullets?|gunfire|rounds?|shots?)|"
+    r"(?:struck|hit)\s+(?:once\s+|twice\s+)?(?:in|on)\s+(?:the|his|her)\s+(?:" + _BODY_PARTS + r")|"
     r"(?:suffered|sustained|has|had|with|suffering\s+from|suffering)\s+(?:(?:a|an|one|two|three|multiple|several|single|"
     r"apparent|possible|fatal|serious|critical|self-inflicted|non-life-threatening|minor)\s+)"
     r"{0,3}gunshot\s+wounds?)\b(?!\s+at\b)"
@@ -182,7 +189,8 @@ def _singular_regex(seg: Segment, covered: list[tuple[int, int]]) -> list[Claim]
     text = seg.text
     # PERSON names, and names the NER mislabels right after an age ("23-year-old Davienne Lewis")
     persons = [(a - seg.start, b - seg.start) for a, b, lab in seg.ents if lab == "PERSON" or (
-        lab in ("ORG", "GPE", "NORP", "FAC") and _AGE_BEFORE.search(text, 0, a - seg.start))]
+        lab in ("ORG", "GPE", "NORP", "FAC") and (_AGE_BEFORE.search(text, 0, a - seg.start)
+                                                  or _AGE_APPOSITION.match(text, b - seg.start)))]
     persons_by_end = {b: a for a, b in persons}
     persons_by_start = {a: b for a, b in persons}
     toks = [(m.start(), m.end(), m.group(0).lower()) for m in _TOK.finditer(text)]
@@ -245,6 +253,8 @@ def _singular_regex(seg: Segment, covered: list[tuple[int, int]]) -> list[Claim]
         pred = m.group(m.lastgroup).lower()
         if pred.startswith("suffering"):
             passive = True  # "found a girl suffering from a gunshot wound"
+        if pred.startswith(("struck", "hit")) and not pred.startswith(("struck by", "hit by")) and not passive:
+            continue  # "he struck her in the face": only who "was struck in the chest" was shot
         if pred.startswith("in ") and not _COPULA_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
             continue  # "taken to Stroger in critical condition": the copula names who
         if cls == "shot" and not passive and not pred.startswith(("suffered", "sustained", "has",
@@ -253,7 +263,8 @@ def _singular_regex(seg: Segment, covered: list[tuple[int, int]]) -> list[Claim]
         obj = _OBJ_AFTER.match(text, m.end()) if m.lastgroup in ("k", "s", "a", "i") else None
         if cls == "injured" and obj is not None and not passive:
             cls = None  # "Smith wounded a police officer": the object is counted below
-        if cls == "killed" and not passive and (obj is not None or _DET_AFTER.match(text, m.end())):
+        if cls == "killed" and not passive and (obj is not None or _DET_AFTER.match(text, m.end())
+                                                 or _AGE_GAP.match(text, m.end()).end() in persons_by_start):
             cls = None  # "Smith killed his wife": the object is counted below
         if cls is not None and k >= 0 and toks[k][2] in ("and", "but") and out:
             # "He was taken to a hospital but died": the same person as the clause before
@@ -312,7 +323,8 @@ def _singular_regex(seg: Segment, covered: list[tuple[int, int]]) -> list[Claim]
                                                        or toks[k2][2] == ":")):
                     b = toks[k2 - 1][1]
             if b is not None:
-                add(active, gap.end(), b, True, rule="single.object_of_active")
+                n_obj, b_all = _more_names(text, b, persons_by_start, name_ok)
+                add(active, gap.end(), b_all, n_obj == 1, n_obj, rule="single.object_of_active")
             elif obj is not None:
                 more = len(_CONJ_MARK.findall(obj.group("more"))) if obj.group("more") else 0
                 end = obj.end("more") if more else obj.end("np")
@@ -321,6 +333,15 @@ def _singular_regex(seg: Segment, covered: list[tuple[int, int]]) -> list[Claim]
         for m in _LEFT_NP.finditer(text):  # "a shooting that left a 19-year-old man dead"
             add("killed" if m.group("w").lower() == "dead" else "injured",
                 m.start("np"), m.end("np"), False, rule="single.left_dead")
+    if "another" in seg.words or "other" in seg.words:
+        for m in _ANOTHER.finditer(text):  # "three people were killed and another injured"
+            w = m.group("w").lower()
+            add(_WORD_CLASS.get(w, "injured") if w not in ("dead",) else "killed",
+                m.start("np"), m.end("np"), False, also=True, rule="single.another")
+        for m in _ANOTHER_OBJ.finditer(text):  # "fatally wounded four friends and seriously wounded another"
+            w = m.group("w").lower()
+            add("killed" if w.startswith("kill") else "injured", m.start("np"), m.end("np"), False, also=True,
+                rule="single.another")
     if "of" in seg.words:
         for m in _DEATH_OF.finditer(text):
             add("killed", m.start("np"), m.end("np"), False, rule="single.death_of")
@@ -333,7 +354,64 @@ def _singular_regex(seg: Segment, covered: list[tuple[int, int]]) -> list[Claim]
 
 _ACTIVE_VERBS = lexicon.words("casualty_predicates", "active_verbs")
 
+_ANOTHER_OBJ = re.compile(
+    r"(?:\d|\b(?:people|persons|dead|killed|injured|wounded|hurt|died|killing|wounding|injuring|friends|others|"
+    r"[a-z]+-year-old)\b)[^.;:]{0,80}?\b(?:and|while|with)\s+(?:\w+ly\s+)?"
+    r"(?P<w>wounded|injured|wounding|injuring|killed|killing)\s+(?P<np>another|one\s+other)\b"
+    r"(?=\s*(?:[.,;:)]|\Z|(?:in|at|on|and|before|after|during|while|as)\b))",
+    re.IGNORECASE,
+)
+
+# "N were killed and another (was) injured": a bare "another" / "one other" after a count of the
+# same sentence is one more person
+_ANOTHER = re.compile(
+    r"(?:\d|\b(?:people|persons|dead|killed|injured|wounded|hurt|died))\b[^.;:]{0,60}?\b(?:and|while|with)\s+"
+    r"(?P<np>another|one\s+other)\s+(?:(?:was|is|has\s+been|had\s+been|also|reportedly|"
+    r"critically|seriously|badly|fatally)\s+){0,3}(?P<w>injured|wounded|hurt|killed|dead|died|shot)\b"
+    r"(?!\s+(?:a|an|the|his|her|him|them)\b)",
+    re.IGNORECASE,
+)
+
+_NAME_CONJ = re.compile(r"\s*(?:,\s*and|,|and|&)\s+(?:(?:\d+|[a-z]+)-year-old\s+)?")
+
+_NAME_WORD = re.compile(r"(?:[A-Z]['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+(?:[A-Z]\.\s+)?(?:[A-Z]['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?){0,2}(?:\s+(?:Jr|Sr|II|III)\.?)?")
+
+
+def _more_names(text: str, end: int, persons_by_start: dict, name_ok) -> tuple[int, int]:
+    """Names coordinated after a first named object: "injuring Leanne Smith and Dustin Grey"
+    (2), "killing A, B and C" (3). Returns (people, end of the last name); a list stops at a
+    word that is not a name (a PERSON entity, else capitalised words that pass ``name_ok``)."""
+    n = 1
+    while n < 6:
+        m = _NAME_CONJ.match(text, end)
+        if m is None:
+            break
+        b = persons_by_start.get(m.end())
+        if b is None:
+            w = _NAME_WORD.match(text, m.end())
+            if w is None or not all(name_ok(a, a + len(t)) for a, t in _words_at(text, w)):
+                break
+            b = w.end()
+        if not _AFTER_NAME.match(text, b):
+            break  # "killing Smith and Jones fled": the next name starts a clause
+        last_and = "and" in text[end:m.end()] or "&" in text[end:m.end()]
+        n, end = n + 1, b
+        if last_and:
+            break
+    return n, end
+
+
+_AFTER_NAME = re.compile(r"\s*(?:[,.;:)!?\n]|\Z|(?:\s+|,\s*)?\d+\b|\s+(?:at|in|on|inside|outside|near|before|after|"
+                         r"while|during|as|and|with|who|&)\b)")
+
+
+def _words_at(text: str, m) -> list[tuple[int, str]]:
+    return [(m.start() + k.start(), k.group(0)) for k in re.finditer(r"\S+", m.group(0))]
+
 _NOT_OBJECT_NAME = frozenset({"FAC", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "MONEY"})
+
+# "Eli Stone, 30,": an age in apposition says the name is a person's, whatever the NER label
+_AGE_APPOSITION = re.compile(r"\s*,\s*\d{1,2}\s*(?:,|\.|\Z|\s+(?:of|from|and)\b)")
 
 _AGE_BEFORE = re.compile(r"\b(?:\d+|[a-z]+(?:-[a-z]+)?)-year-old\s+\Z", re.IGNORECASE)
 

