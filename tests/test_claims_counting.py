@@ -53,6 +53,8 @@ CASES = [
     ("Four teenagers, ages 13 to 17, sustained what police described as minor injuries.", (0, 4)),
     ("Six workers suffered serious injuries when the boiler exploded at the plant.", (0, 6)),
     ("Two residents suffered from smoke inhalation after the fire.", (0, 0)),
+    ("In all, five tourists received serious injuries when the gas tank exploded.", (0, 5)),
+    ("Four people received treatment at the scene after the crash.", (0, 0)),
     # people shot who "later died" are dead, not hurt
     ("Two men were shot in the parking lot and later died at the hospital.", (2, 0)),
     ("Three people were shot on Main Street and one died.", (1, 2)),

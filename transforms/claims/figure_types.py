@@ -39,7 +39,7 @@ _TYPE_WORD = (
     r"(?P<w>(?:taken|transported|rushed|airlifted|flown)\s+to\s+(?:a|the|an|area|local|nearby)?\s*"
     r"(?:[\w'’.-]+\s+){0,4}?(?:hospitals?|medical\s+centers?|trauma\s+centers?)|"
     r"(?:burned|burnt|crushed|trampled|stabbed|beaten|shot)\s+to\s+death|"
-    r"(?:suffered|sustained|suffering|sustaining|suffer|sustain)\s+(?:from\s+)?(?:[\w'’-]+\s+){0,6}?"
+    r"(?:suffered|sustained|received|suffering|sustaining|suffer|sustain)\s+(?:from\s+)?(?:[\w'’-]+\s+){0,6}?"
     r"(?:injuries|wounds|burns|gunshot\s+wounds?|injury|wound)|"
     r"killed|dead|died|dies|die|slain|murdered|perished|drowned|electrocuted|suffocated|shot|wounded|"
     r"injured|hurt|hospitali[sz]ed|arrested|detained|missing|trapped|evacuated|fatally|critically|"
@@ -164,7 +164,7 @@ def _adjacent_typed(seg: Segment, fig: Figure, left_only: bool = False) -> tuple
             return "injured", "type.predicate_after"
         if w.startswith(("taken", "transported", "rushed", "airlifted", "flown")):
             return "hospitalized", "type.predicate_after"
-        if w.startswith(("suffer", "sustain")):  # "four teens, ages 13 to 17, sustained minor injuries"
+        if w.startswith(("suffer", "sustain", "received")):  # "four teens, ages 13 to 17, sustained injuries"
             return ("shot" if "gunshot" in w else "injured"), "type.predicate_after"
         if w in ("critically", "seriously", "gravely"):
             return "injured", "type.predicate_after"
