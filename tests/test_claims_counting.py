@@ -55,6 +55,10 @@ CASES = [
     ("Two residents suffered from smoke inhalation after the fire.", (0, 0)),
     ("In all, five tourists received serious injuries when the gas tank exploded.", (0, 5)),
     ("Four people received treatment at the scene after the crash.", (0, 0)),
+    # "both" + plural people: two
+    ("A bus hit the car at the crossing and both occupants were badly hurt.", (0, 2)),
+    ("Both miners in the tunnel were killed when the roof collapsed.", (2, 0)),
+    ("Both teams were hurt by the late schedule change.", (0, 0)),
     # people shot who "later died" are dead, not hurt
     ("Two men were shot in the parking lot and later died at the hospital.", (2, 0)),
     ("Three people were shot on Main Street and one died.", (1, 2)),

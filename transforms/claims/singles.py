@@ -342,6 +342,10 @@ def _singular_regex(seg: Segment, covered: list[tuple[int, int]]) -> list[Claim]
             w = m.group("w").lower()
             add("killed" if w.startswith("kill") else "injured", m.start("np"), m.end("np"), False, also=True,
                 rule="single.another")
+    if "both" in seg.words:
+        for m in _BOTH_NP.finditer(text):  # "both passengers were injured", "both men inside the car were killed"
+            w = m.group("w").lower()
+            add(_WORD_CLASS.get(w, "injured"), m.start("np"), m.end("np"), False, 2, rule="single.both")
     if "of" in seg.words:
         for m in _DEATH_OF.finditer(text):
             add("killed", m.start("np"), m.end("np"), False, rule="single.death_of")
@@ -374,6 +378,16 @@ _ANOTHER = re.compile(
     r"(?:(?:was|is|has\s+been|had\s+been|also|reportedly|"
     r"critically|seriously|badly|fatally)\s+){0,3}(?P<w>injured|wounded|hurt|killed|dead|died|shot)\b"
     r"(?!\s+(?:a|an|the|his|her|him|them)\b)",
+    re.IGNORECASE,
+)
+
+# "both passengers were injured": two people
+_BOTH_NP = re.compile(
+    r"\b(?P<np>both\s+(?:of\s+the\s+)?(?:[\w-]+\s+)?(?:"
+    + "|".join(lexicon.words("person_nouns", "plural")) + r"))"
+    r"(?:\s+(?:in|inside|at|from|on)\s+(?:the\s+)?[\w-]+)?\s+"
+    r"(?:(?:were|are|have\s+been|had\s+been|also|later|critically|seriously|badly|fatally|reportedly)\s+){1,3}"
+    r"(?P<w>injured|wounded|hurt|killed|dead|died|shot|slain)\b(?!\s+(?:a|an|the|his|her|him|them|at)\b)",
     re.IGNORECASE,
 )
 
