@@ -44,6 +44,24 @@ CASES = [
     ("A father of four was shot and killed outside his home.", (1, 0)),
     ("The stray bullet killed a man and injured one of the family dogs.", (1, 0)),
     ("Gunman blasted the crowd, wounding five and sending 300 patrons running for cover.", (0, 5)),
+    # an ordinal person after a count is one more person
+    ("Three men were shot dead outside the bar and a fourth was wounded.", (3, 1)),
+    ("Two miners died in the blast and a third was badly hurt.", (2, 1)),
+    ("Two passengers were injured in the crash and a third died at the scene.", (1, 2)),
+    ("Two people were killed and a second fire broke out in the next building.", (2, 0)),
+    # "suffered / sustained ... injuries" after a count, past an apposition
+    ("Four teenagers, ages 13 to 17, sustained what police described as minor injuries.", (0, 4)),
+    ("Six workers suffered serious injuries when the boiler exploded at the plant.", (0, 6)),
+    ("Two residents suffered from smoke inhalation after the fire.", (0, 0)),
+    ("In all, five tourists received serious injuries when the gas tank exploded.", (0, 5)),
+    ("Four people received treatment at the scene after the crash.", (0, 0)),
+    # "both" + plural people: two
+    ("A bus hit the car at the crossing and both occupants were badly hurt.", (0, 2)),
+    ("Both miners in the tunnel were killed when the roof collapsed.", (2, 0)),
+    ("Both teams were hurt by the late schedule change.", (0, 0)),
+    # people shot who "later died" are dead, not hurt
+    ("Two men were shot in the parking lot and later died at the hospital.", (2, 0)),
+    ("Three people were shot on Main Street and one died.", (1, 2)),
 ]
 
 

@@ -39,6 +39,8 @@ _TYPE_WORD = (
     r"(?P<w>(?:taken|transported|rushed|airlifted|flown)\s+to\s+(?:a|the|an|area|local|nearby)?\s*"
     r"(?:[\w'’.-]+\s+){0,4}?(?:hospitals?|medical\s+centers?|trauma\s+centers?)|"
     r"(?:burned|burnt|crushed|trampled|stabbed|beaten|shot)\s+to\s+death|"
+    r"(?:suffered|sustained|received|suffering|sustaining|suffer|sustain)\s+(?:from\s+)?(?:[\w'’-]+\s+){0,6}?"
+    r"(?:injuries|wounds|burns|gunshot\s+wounds?|injury|wound)|"
     r"killed|dead|died|dies|die|slain|murdered|perished|drowned|electrocuted|suffocated|shot|wounded|"
     r"injured|hurt|hospitali[sz]ed|arrested|detained|missing|trapped|evacuated|fatally|critically|"
     r"seriously|gravely|"
@@ -96,7 +98,13 @@ _SHOT_AT_PLACE = re.compile(
 
 _FATALLY = re.compile(r"\b(?:fatally|mortally)\b", re.IGNORECASE)
 
-_KILLED_AFTER = re.compile(r"\s*(?:and\s+killed|dead|to\s+death)\b", re.IGNORECASE)
+# "shot and killed", "shot dead", "shot several times and later died": the people shot died
+_KILLED_AFTER = re.compile(
+    r"\s*(?:and\s+killed|dead|to\s+death)\b"
+    r"|(?:\s+[\w-]+){0,5}?\s+and\s+(?:(?:later|then|eventually|subsequently|both|all)\s+)?"
+    r"(?:died|(?:was|were)\s+(?:killed|pronounced\s+dead))\b",
+    re.IGNORECASE,
+)
 
 _WOUNDED_AFTER = re.compile(r"\s*and\s+(?:wounded|injured|hurt)\b", re.IGNORECASE)
 
@@ -156,6 +164,8 @@ def _adjacent_typed(seg: Segment, fig: Figure, left_only: bool = False) -> tuple
             return "injured", "type.predicate_after"
         if w.startswith(("taken", "transported", "rushed", "airlifted", "flown")):
             return "hospitalized", "type.predicate_after"
+        if w.startswith(("suffer", "sustain", "received")):  # "four teens, ages 13 to 17, sustained injuries"
+            return ("shot" if "gunshot" in w else "injured"), "type.predicate_after"
         if w in ("critically", "seriously", "gravely"):
             return "injured", "type.predicate_after"
         cls = _WORD_CLASS.get(w)

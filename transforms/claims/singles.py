@@ -333,7 +333,7 @@ def _singular_regex(seg: Segment, covered: list[tuple[int, int]]) -> list[Claim]
         for m in _LEFT_NP.finditer(text):  # "a shooting that left a 19-year-old man dead"
             add("killed" if m.group("w").lower() == "dead" else "injured",
                 m.start("np"), m.end("np"), False, rule="single.left_dead")
-    if "another" in seg.words or "other" in seg.words:
+    if "another" in seg.words or "other" in seg.words or not seg.words.isdisjoint(_ORDINALS):
         for m in _ANOTHER.finditer(text):  # "three people were killed and another injured"
             w = m.group("w").lower()
             add(_WORD_CLASS.get(w, "injured") if w not in ("dead",) else "killed",
@@ -342,6 +342,10 @@ def _singular_regex(seg: Segment, covered: list[tuple[int, int]]) -> list[Claim]
             w = m.group("w").lower()
             add("killed" if w.startswith("kill") else "injured", m.start("np"), m.end("np"), False, also=True,
                 rule="single.another")
+    if "both" in seg.words:
+        for m in _BOTH_NP.finditer(text):  # "both passengers were injured", "both men inside the car were killed"
+            w = m.group("w").lower()
+            add(_WORD_CLASS.get(w, "injured"), m.start("np"), m.end("np"), False, 2, rule="single.both")
     if "of" in seg.words:
         for m in _DEATH_OF.finditer(text):
             add("killed", m.start("np"), m.end("np"), False, rule="single.death_of")
@@ -363,12 +367,27 @@ _ANOTHER_OBJ = re.compile(
 )
 
 # "N were killed and another (was) injured": a bare "another" / "one other" after a count of the
-# same sentence is one more person
+# same sentence is one more person, and so is an ordinal one ("three were shot dead and a fourth was wounded")
+_ORDINALS = frozenset(lexicon.mapping("numbers", "ordinals"))
+_ORDINAL_ALT = "|".join(_ORDINALS)
+_ORDINAL_HEAD_ALT = "|".join(w for w in lexicon.words("person_nouns", "ordinal_heads")
+                             if w not in set(lexicon.words("person_nouns", "attackers")))
 _ANOTHER = re.compile(
     r"(?:\d|\b(?:people|persons|dead|killed|injured|wounded|hurt|died))\b[^.;:]{0,60}?\b(?:and|while|with)\s+"
-    r"(?P<np>another|one\s+other)\s+(?:(?:was|is|has\s+been|had\s+been|also|reportedly|"
+    r"(?P<np>another|one\s+other|an?\s+(?:" + _ORDINAL_ALT + r")(?:\s+(?:" + _ORDINAL_HEAD_ALT + r"))?)\s+"
+    r"(?:(?:was|is|has\s+been|had\s+been|also|reportedly|"
     r"critically|seriously|badly|fatally)\s+){0,3}(?P<w>injured|wounded|hurt|killed|dead|died|shot)\b"
     r"(?!\s+(?:a|an|the|his|her|him|them)\b)",
+    re.IGNORECASE,
+)
+
+# "both passengers were injured": two people
+_BOTH_NP = re.compile(
+    r"\b(?P<np>both\s+(?:of\s+the\s+)?(?:[\w-]+\s+)?(?:"
+    + "|".join(lexicon.words("person_nouns", "plural")) + r"))"
+    r"(?:\s+(?:in|inside|at|from|on)\s+(?:the\s+)?[\w-]+)?\s+"
+    r"(?:(?:were|are|have\s+been|had\s+been|also|later|critically|seriously|badly|fatally|reportedly)\s+){1,3}"
+    r"(?P<w>injured|wounded|hurt|killed|dead|died|shot|slain)\b(?!\s+(?:a|an|the|his|her|him|them|at)\b)",
     re.IGNORECASE,
 )
 
