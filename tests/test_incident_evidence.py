@@ -37,6 +37,8 @@ from transforms.incident_evidence import MAX_KEYS, incident_keys
     ("Leo Marsh, the county's district attorney, filed charges.", {"official:leo marsh"}),
     ("By Wendy Carlow\nTwo men were hurt on Friday.", {"official:wendy carlow"}),
     ("Reach reporter Tom Hale at 555-0100.", {"official:tom hale"}),
+    ("The department's chief spokesman, Ravi Dunmore, confirmed it.", {"official:ravi dunmore"}),
+    ("Community activist Bea Sorrell asked for calm.", {"official:bea sorrell"}),
     ("Sheriff Bryce's deputies searched the woods.", {"official:bryce"}),  # a possessive is not the name
     ("The man was shot by Kyle Prentiss on Friday.", set()),  # "by" inside a sentence: not a byline
     ("Officer Nina Vale was shot in the arm.", set()),  # an officer may be the one shot: not an official here

@@ -53,7 +53,7 @@ _ROLES = lexicon.alternation("events", "official_roles")
 _BYLINE = lexicon.alternation("events", "byline_words")
 _CAP = r"(?:[A-Z][a-z'\-]+|[A-Z]\.)"
 _OFFICIAL_NAME = rf"((?:{_CAP}\s)?(?:[A-Z]\.\s)?[A-Z][a-z'\-]+(?:\s[A-Z][a-z'\-]+)?)\b(?!['\u2019]s\b)"
-_OFFICIAL = re.compile(rf"\b(?i:{_TITLES})\.?\s+{_OFFICIAL_NAME}"
+_OFFICIAL = re.compile(rf"\b(?i:{_TITLES})\.?,?\s+{_OFFICIAL_NAME}"
                        rf"|{_PERSON},\s(?:(?:a|an|the)\s)?(?:[\w'.\-]+\s){{0,4}}?(?i:{_ROLES})\b"
                        rf"|(?m:^)[ \t]*(?i:{_BYLINE}):?[ \t]+{_PERSON.replace(chr(92) + 's', '[ ]')}"
                        rf"|\b(?i:contact|e-?mail)\s+{_PERSON}\s+at\b")
