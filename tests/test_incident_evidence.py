@@ -28,8 +28,21 @@ from transforms.incident_evidence import MAX_KEYS, incident_keys
     ("Police identified the victim as Jane Doe.", {"name:jane doe"}),
     ("Antoine Smelley, 23, was charged.", {"age:23", "name:antoine smelley"}),
     ("Marcus Brown, a 19-year-old, died.", {"age:19", "name:marcus brown"}),
-    ("Chief Smith said the victim died.", set()),  # a name without a victim's cue is left to the NER
+    ("Chief Smith said the victim died.", {"official:smith"}),  # only a last name after the title
     ("Five people were shot at a party.", set()),  # a count is not an age or an address
+    # officials and reporters, by a title before the name, a role after it, or a byline
+    ("Police Chief Dana Whitlock said the street was closed.", {"official:dana whitlock"}),
+    ("\"We are still looking,\" said Sgt. Omar Reyes.", {"official:omar reyes"}),
+    ("Priya Nand, a spokeswoman for the sheriff's office, declined to comment.", {"official:priya nand"}),
+    ("Leo Marsh, the county's district attorney, filed charges.", {"official:leo marsh"}),
+    ("By Wendy Carlow\nTwo men were hurt on Friday.", {"official:wendy carlow"}),
+    ("Reach reporter Tom Hale at 555-0100.", {"official:tom hale"}),
+    ("The department's chief spokesman, Ravi Dunmore, confirmed it.", {"official:ravi dunmore"}),
+    ("Community activist Bea Sorrell asked for calm.", {"official:bea sorrell"}),
+    ("Sheriff Bryce's deputies searched the woods.", {"official:bryce"}),  # a possessive is not the name
+    ("The man was shot by Kyle Prentiss on Friday.", set()),  # "by" inside a sentence: not a byline
+    ("Officer Nina Vale was shot in the arm.", set()),  # an officer may be the one shot: not an official here
+    ("Gail Ortiz, 51, a nurse, was killed.", {"age:51", "name:gail ortiz"}),  # a victim's age: not a role
     ("", set()),
     (None, set()),
 ])
@@ -142,5 +155,38 @@ def test_a_named_person_without_a_shared_place(days_b, together):
                             {"a1": ["city:Pittsburgh"], "a2": ["city:Wilkinsburg"]})
     arts = arts.with_columns(pl.Series("incident_keys", [["name:jane doe"], ["name:jane doe"]],
                                        dtype=pl.List(pl.String)))
+    assignments, _ = evt.cluster_events(arts, mentions)
+    assert (assignments["event_id"].n_unique() == 1) is together
+
+
+@pytest.mark.parametrize("keys_a, keys_b, together", [
+    ([], [], True),  # a rare full name two days apart in one city: an anchor
+    (["official:ann lee"], [], False),  # one text names her as a spokeswoman: she speaks for many incidents
+    ([], ["official:lee"], False),  # "Sgt. Lee": the last name is enough
+    (["name:ann lee"], ["official:ann lee"], False),  # an official's role wins over a victim's cue
+])
+def test_an_official_named_in_two_incidents_does_not_link_them(keys_a, keys_b, together):
+    arts, mentions = frames([("a1", "2016-05-01", "2016-05-01", "Man wounded"),
+                             ("a2", "2016-05-03", "2016-05-03", "Woman shot on porch")],
+                            {"a1": CITY + ["person:Ann Lee"], "a2": CITY + ["person:Ann Lee"]})
+    arts = arts.with_columns(pl.Series("incident_keys", [keys_a, keys_b], dtype=pl.List(pl.String)))
+    assignments, _ = evt.cluster_events(arts, mentions)
+    assert (assignments["event_id"].n_unique() == 1) is together
+
+
+@pytest.mark.parametrize("title_b, names_b, keys_a, keys_b, together", [
+    # months later, the victim the first text named ("identified as Jane Doe") named again: a follow-up
+    ("Suspect charged", CITY + ["person:Jane Doe"], ["name:jane doe"], [], True),
+    ("Suspect charged", CITY + ["person:Jane Doe"], [], ["name:jane doe"], True),
+    ("Suspect charged", CITY + ["person:Jane Doe"], [], [], False),  # a name in no role: not that far apart
+    ("Suspect charged", ["city:Erie", "person:Jane Doe"], ["name:jane doe"], [], False),  # no place in common
+    ("Boy, 7, shot", CITY + ["person:Jane Doe"], ["name:jane doe"], [], False),  # titles give other victims' ages
+    ("Suspect charged", CITY + ["person:Jane Doe"], ["name:jane doe"], ["official:jane doe"], False),  # an official
+])
+def test_a_victim_named_in_a_follow_up_months_later(title_b, names_b, keys_a, keys_b, together):
+    arts, mentions = frames([("a1", "2016-05-01", "2016-05-01", "Girl, 9, killed"),
+                             ("a2", "2016-11-20", "2016-11-20", title_b)],
+                            {"a1": CITY + ["person:Jane Doe"], "a2": names_b})
+    arts = arts.with_columns(pl.Series("incident_keys", [keys_a, keys_b], dtype=pl.List(pl.String)))
     assignments, _ = evt.cluster_events(arts, mentions)
     assert (assignments["event_id"].n_unique() == 1) is together

@@ -46,10 +46,10 @@ def read(db: Path) -> dict[str, pl.DataFrame]:
     q = lambda sql: pl.from_arrow(con.sql(sql).to_arrow_table())  # noqa: E731
     try:
         cols = {r[0] for r in con.sql("describe articles").fetchall()}
-        if "incident_keys" in cols:
+        if "incident_keys" in cols and "body_clean" not in cols:
             articles = q("select article_id, source_path, title, published_date, event_date, event_date_source, "
                          "event_id, incident_keys from articles")
-        else:  # a database extracted before articles.incident_keys: compute them from the stored texts
+        else:  # keys computed again from the stored texts, so a change to incident_evidence is measured
             articles = q("select article_id, source_path, title, published_date, event_date, event_date_source, "
                          "event_id, body_clean from articles")
             articles = articles.with_columns(pl.Series("incident_keys", [

@@ -15,7 +15,13 @@ Evidence between two articles (``pair_evidence``)
   inverted index of the other entities (blocking), so the cost follows the
   pairs that share something rare, not N^2.
 - "Anchor": a shared venue (FAC that is not a hospital, court, ...) or a
-  shared full person name (two words or more), not common. "Place": a shared
+  shared full person name (two words or more), not common, and not an
+  official: a person either text names with an official's or reporter's
+  title or role (incident_evidence ``official:`` keys, "Police Chief Jane
+  Doe", "Ann Lee, a spokeswoman for") weighs OFFICIAL_WEIGHT of its weight
+  and is never an anchor (officials recur across a city's incidents). A
+  shared person either text names as a victim or suspect (``name:`` keys)
+  and neither as an official is a victim anchor (n_victims). "Place": a shared
   GPE/LOC/FAC other than a US state. anchor_df: how many articles name the
   rarest shared anchor.
 - Title overlap: shared content words of the titles / words of the shorter
@@ -34,6 +40,8 @@ Evidence between two articles (``pair_evidence``)
 - Titles lose an outlet suffix ("Headline - WAFB 9 News ...") before overlap.
 
 Two articles are linked when (docs/EVENTS.md)
+  - a victim anchor and a shared place, whatever their dates, unless the titles give different victims'
+    ages (a follow-up about the same victim or suspect; a strong link);
   - a follow-up, whatever their dates: 3 anchors or more (a trial or
     sentencing report months later names the victim and the suspects); or 2
     anchors and equal figures; or a shared place, the same title age, S >= 10
@@ -138,7 +146,8 @@ MIN_SCORE_NO_PLACE = 15.0
 MIN_SCORE_REFERRED_TITLE = 10.0
 MIN_SCORE_FOLLOW_UP = 25.0
 MIN_SCORE_SAME_WEEK = 25.0  # a shared place within a week and this much in common: one incident without an anchor
-NAME_SCORE = 3.0  # a person named in both texts ("identified as ...", "Jane Doe, 34,") that the NER did not give
+OFFICIAL_WEIGHT = 0.5  # an official's name (a chief, a spokeswoman, a reporter) in either text: its weight times this
+NAME_SCORE = 3.0
 _NOT_ANCHOR = re.compile(r"(?i)\b" + lexicon.alternation("events", "not_anchor_words") + r"\b")
 _NOT_VENUE = re.compile(r"(?i)\b" + lexicon.alternation("events", "not_venue_endings") + r"\b\.?$")
 
@@ -421,6 +430,13 @@ def _name_follow_up(body: Body | None, place: bool, refers_back: bool) -> bool:
     return body is not None and body.name and place and (body.ages == "same" or refers_back)
 
 
+def _victim_follow_up(n_victims: int, place: bool, ages: str = "none") -> bool:
+    """A report naming the same victim or suspect (an entity one text names in that role: "identified as Jane
+    Doe", "Jane Doe, 34,"; not an official) in a shared place, however far apart: a follow-up (an arrest, a
+    trial, an anniversary) -- unless the titles give other victims' ages."""
+    return n_victims >= 1 and place and ages != "different"
+
+
 def _strong(n_anchors: int, refers_back: bool, follow_up: bool, title_ages_differ: bool = False) -> bool:
     """A link that may join clusters further apart in time than MAX_SPAN_DAYS (a follow-up report); not when
     the two titles give their victims different ages ("girl, 5" and "3-year-old": another child), unless
@@ -516,6 +532,9 @@ def pair_evidence(
         )
     )
     ae_w = ae.join(weights, on="entity_id")
+    keys_of = ({a: k for a, k in zip(ids, articles["incident_keys"].to_list()) if k}
+               if "incident_keys" in articles.columns else {})
+    role = _roles(ae_w, info, keys_of)
 
     # candidate pairs: articles sharing an entity that is not common (inverted index), scored over all they share
     block = ae_w.filter(pl.col("df") <= max_df).select("article_id", "entity_id")
@@ -527,15 +546,25 @@ def pair_evidence(
     side = ae_w.select("article_id", "entity_id", "w", "anchor", "place", "counts", "df")
     shared = pairs.join(side, on="article_id").join(
         side.select(pl.col("article_id").alias("article_id_b"), "entity_id"), on=["article_id_b", "entity_id"])
+    shared = (shared.join(role, on=["article_id", "entity_id"], how="left")
+              .join(role.rename({"article_id": "article_id_b", "role": "role_b"}), on=["article_id_b", "entity_id"],
+                    how="left")
+              .with_columns(off=(pl.col("role") == "official").fill_null(False)
+                            | (pl.col("role_b") == "official").fill_null(False))
+              .with_columns(victim=pl.col("anchor") & ~pl.col("off")
+                            & ((pl.col("role") == "victim").fill_null(False)
+                               | (pl.col("role_b") == "victim").fill_null(False)),
+                            anchor=pl.col("anchor") & ~pl.col("off"),  # an official: little weight, never an anchor
+                            w=pl.when(pl.col("off")).then(pl.col("w") * OFFICIAL_WEIGHT).otherwise(pl.col("w")))
+              .drop("role", "role_b", "off"))
     scored = shared.group_by("article_id", "article_id_b").agg(
         pl.col("w").sum().alias("score"), pl.col("anchor").any(), pl.col("place").any(),
         pl.col("counts").sum().cast(pl.Int64).alias("k"),
         pl.col("df").filter(pl.col("anchor")).min().cast(pl.Int64).alias("anchor_df"),
         pl.col("anchor").sum().cast(pl.Int64).alias("n_anchors"),
+        pl.col("victim").sum().cast(pl.Int64).alias("n_victims"),
     )
 
-    keys_of = ({a: k for a, k in zip(ids, articles["incident_keys"].to_list()) if k}
-               if "incident_keys" in articles.columns else {})
     if keys_of:  # two reports naming the same block are candidates even without a rare entity in common
         blocks = pl.DataFrame([(a, k) for a, ks in keys_of.items() for k in ks if k.startswith(("block:", "street:", "name:"))],
                               schema={"article_id": pl.String, "key": pl.String}, orient="row").unique()
@@ -546,14 +575,15 @@ def pair_evidence(
         if extra.height:
             scored = pl.concat([scored, extra.with_columns(
                 score=pl.lit(0.0), anchor=pl.lit(False), place=pl.lit(False), k=pl.lit(0, pl.Int64),
-                anchor_df=pl.lit(None, pl.Int64), n_anchors=pl.lit(0, pl.Int64))], how="vertical_relaxed")
+                anchor_df=pl.lit(None, pl.Int64), n_anchors=pl.lit(0, pl.Int64),
+                n_victims=pl.lit(0, pl.Int64))], how="vertical_relaxed")
     figures = _best_figures(claims)
     mentioned = _mentioned_days(date_mentions)
     titles = dict(zip(ids, articles["title"].to_list())) if "title" in articles.columns else {}
     title_words = {a: _title_words(t) for a, t in titles.items()}
     ages_of = {a: _title_ages(t) for a, t in titles.items()}
     rows = []
-    for a, b, score, anchor, place, k, anchor_df, n_anchors in scored.iter_rows():
+    for a, b, score, anchor, place, k, anchor_df, n_anchors, n_victims in scored.iter_rows():
         ta, tb = title_words.get(a), title_words.get(b)
         tsim = len(ta & tb) / min(len(ta), len(tb)) if ta and tb else 0.0
         fa, fb = figures.get(a), figures.get(b)
@@ -574,10 +604,11 @@ def pair_evidence(
             anchor_df = anchor_df if anchor_df is not None else 2
         if body is not None and body.ages == "different" and ages == "none" and not anchor:
             ages = "different"  # the texts' ages as the titles' ages: no age in common, two incidents
-        linked = _linked(score, anchor, anchor_df, tsim, days, both_given, n_anchors, refers, place, ages,
-                         figures_equal, body)
+        victim = _victim_follow_up(n_victims, place, ages)
+        linked = victim or _linked(score, anchor, anchor_df, tsim, days, both_given, n_anchors, refers, place, ages,
+                                   figures_equal, body)
         rows.append((a, b, score, anchor, place, k, anchor_df, n_anchors, tsim, days, both_given, refers, linked,
-                     _strong(n_anchors, refers, _name_follow_up(body, place, refers)
+                     _strong(n_anchors, refers, victim or _name_follow_up(body, place, refers)
                              or _follow_up(n_anchors, refers, place, tsim, score, ages,
                                                            figures_equal),
                              title_ages_differ=bool(aa and ab and not aa & ab))))
@@ -588,6 +619,40 @@ def pair_evidence(
                                       "days": pl.Int64,
                                       "both_given": pl.Boolean, "refers_back": pl.Boolean, "linked": pl.Boolean,
                                       "strong": pl.Boolean}, orient="row")
+
+
+def _roles(ae_w: pl.DataFrame, info: dict, keys_of: dict) -> pl.DataFrame:
+    """(article_id, entity_id, role) for the PERSON entities an article's text names in a role
+    (transforms/incident_evidence.py keys): "official" ("Police Chief Jane Doe", "Ann Lee, a spokeswoman",
+    a byline) or "victim" (a victim or suspect: "identified as Jane Doe", "Jane Doe, 34,"); the same first
+    and last name, or for an official the same last name when the text gave only that ("Sheriff Roe").
+    An official's role wins over a victim's."""
+    roles = {}
+    for a, k in keys_of.items():
+        kk = incident_evidence.kinds(k)
+        if kk["official"] or kk["name"]:
+            roles[a] = (kk["official"], kk["name"])
+    rows = []
+    if roles:
+        for a, e, etype in ae_w.filter(pl.col("article_id").is_in(list(roles))).select(
+                "article_id", "entity_id", "type").iter_rows():
+            if etype != "PERSON" or e not in info:
+                continue
+            words = [w.strip(".,").lower() for w in (info[e][0] or "").split()]
+            words = [w for w in words if len(w) > 1 and w not in _NAME_SUFFIXES]
+            if not words:
+                continue
+            officials, victims = roles[a]
+            full = f"{words[0]} {words[-1]}"
+            if full in officials or words[-1] in officials:
+                rows.append((a, e, "official"))
+            elif len(words) >= 2 and full in victims:
+                rows.append((a, e, "victim"))
+    return pl.DataFrame(rows, schema={"article_id": pl.String, "entity_id": pl.String, "role": pl.String},
+                        orient="row").unique()
+
+
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 def _mentioned_days(date_mentions: pl.DataFrame | None) -> dict[str, list[date]]:

@@ -10,11 +10,20 @@ these keys (``articles.incident_keys``) instead of its body. Keys:
   and without a leading direction, so "Aspen Meadow" and "Aspen Meadow Drive" agree;
 - ``street:<street>``: a street named with its ending ("on Tuggle Road" -> ``street:tuggle``);
 - ``age:<n>``: a person's age ("a 22-year-old man", "22 year old", "John Smith, 23,");
-- ``hour:<0-23>``: a time of day ("about 11 p.m." -> ``hour:23``, "04:10:00 AM" -> ``hour:4``).
+- ``hour:<0-23>``: a time of day ("about 11 p.m." -> ``hour:23``, "04:10:00 AM" -> ``hour:4``);
+- ``name:<first> <last>``: a victim or suspect, named by their role in the text ("identified as Jane
+  Doe", "a 22-year-old John Roe", "Jane Doe, 34,");
+- ``official:<first> <last>`` (or ``official:<last>`` when only that is given): a person named with an
+  official's or reporter's title before the name ("Police Chief Jane Doe", "Sgt. Roe", "spokeswoman Ann
+  Lee"), a role after it ("Ann Lee, a spokeswoman for the police", "John Roe, the county prosecutor"),
+  or in a byline or credit line ("By Jane Doe" opening a line, "Contact John Roe at"); the role words are
+  transforms/lexicon/events.yaml official_titles, official_roles, byline_words. Officials recur across
+  the incidents of one city: transforms/events.py does not take them as anchors of an incident.
 
 Two reports of one city and day that name the same block, or the same street and the same
 age or hour, are one incident; ages that do not overlap at all are evidence of two.
-At most MAX_KEYS keys per article (the first ones in the text), so the column stays small.
+At most MAX_KEYS keys per article (the first ones in the text) and MAX_OFFICIALS official keys, so the
+column stays small.
 """
 
 from __future__ import annotations
@@ -24,6 +33,7 @@ import re
 from transforms import lexicon
 
 MAX_KEYS = 40
+MAX_OFFICIALS = 12
 _SUFFIX = lexicon.mapping("events", "street_suffixes")
 _SUFFIX_RE = "|".join(sorted((re.escape(s) for s in _SUFFIX), key=len, reverse=True))
 _DIRECTIONS = lexicon.words("events", "street_directions")
@@ -38,6 +48,15 @@ _PERSON = r"([A-Z][a-z]+(?:\s[A-Z]\.)?(?:\s[A-Z][a-z'\-]+){1,2})"
 _NAMED = re.compile(rf"\bidentified\s(?:\w+\s){{0,3}}?as\s(?:\d{{1,2}}-year-old\s)?{_PERSON}"
                     rf"|\b\d{{1,2}}[- ]years?[- ]old\s{_PERSON}"
                     rf"|{_PERSON},\s(?:a\s)?\d{{1,2}}(?:,|-year-old)")
+_TITLES = lexicon.alternation("events", "official_titles")
+_ROLES = lexicon.alternation("events", "official_roles")
+_BYLINE = lexicon.alternation("events", "byline_words")
+_CAP = r"(?:[A-Z][a-z'\-]+|[A-Z]\.)"
+_OFFICIAL_NAME = rf"((?:{_CAP}\s)?(?:[A-Z]\.\s)?[A-Z][a-z'\-]+(?:\s[A-Z][a-z'\-]+)?)\b(?!['\u2019]s\b)"
+_OFFICIAL = re.compile(rf"\b(?i:{_TITLES})\.?,?\s+{_OFFICIAL_NAME}"
+                       rf"|{_PERSON},\s(?:(?:a|an|the)\s)?(?:[\w'.\-]+\s){{0,4}}?(?i:{_ROLES})\b"
+                       rf"|(?m:^)[ \t]*(?i:{_BYLINE}):?[ \t]+{_PERSON.replace(chr(92) + 's', '[ ]')}"
+                       rf"|\b(?i:contact|e-?mail)\s+{_PERSON}\s+at\b")
 _TIME = re.compile(r"\b(\d{1,2})(?::\d{2}){0,2}\s*([ap])\.?\s?m\b\.?", re.I)
 
 
@@ -80,12 +99,19 @@ def incident_keys(text: str | None) -> list[str]:
         hour = int(m.group(1))
         if 1 <= hour <= 12:
             keys[f"hour:{hour % 12 + (12 if m.group(2).lower() == 'p' else 0)}"] = None
-    return list(keys)[:MAX_KEYS]
+    officials: dict[str, None] = {}
+    for m in _OFFICIAL.finditer(text):
+        words = [re.sub(r"['\u2019]s$", "", w.strip(".")).lower() for w in next(g for g in m.groups() if g).split()]
+        words = [w for w in words if len(w) > 1]
+        if words:
+            officials["official:" + (f"{words[0]} {words[-1]}" if len(words) >= 2 else words[0])] = None
+    return list(keys)[:MAX_KEYS] + list(officials)[:MAX_OFFICIALS]
 
 
 def kinds(keys) -> dict[str, set[str]]:
-    """'block' / 'street' / 'age' / 'hour' -> the values of those keys."""
-    out: dict[str, set[str]] = {"block": set(), "street": set(), "age": set(), "hour": set(), "name": set()}
+    """'block' / 'street' / 'age' / 'hour' / 'name' / 'official' -> the values of those keys."""
+    out: dict[str, set[str]] = {"block": set(), "street": set(), "age": set(), "hour": set(), "name": set(),
+                                "official": set()}
     for k in keys or ():
         kind, _, value = k.partition(":")
         if kind in out:
