@@ -33,26 +33,29 @@ def _has_year(words: set) -> bool:
     return any(len(w) == 4 and w[:2] in ("19", "20") and w.isdigit() for w in words)
 
 
+_MONTHS = lexicon.alternation("time_words", "months")
+_WEEKDAYS = lexicon.alternation("time_words", "weekdays")
+_NUMBER_WORDS = {**lexicon.mapping("numbers", "units"), **lexicon.mapping("numbers", "teens")}
+_TWO_TO_TEN = "|".join(sorted((w for w, v in _NUMBER_WORDS.items() if 2 <= v <= 10), key=lambda w: (-len(w), w)))
+
 _AGGREGATE = re.compile(
-    r"\b(?:this\s+year|last\s+year|so\s+far|since\s+(?:January|February|March|April|May|June|July|"
-    r"August|September|October|November|December|\d{4}|the\s+start|the\s+beginning)|"
+    r"\b(?:this\s+year|last\s+year|so\s+far|since\s+(?:" + _MONTHS + r"|\d{4}|the\s+start|the\s+beginning)|"
     r"year\s+to\s+date|annually|per\s+year|a\s+year|each\s+year|every\s+year|in\s+the\s+past\s+"
     r"(?:\d+|few|several|24|two|three)?\s*(?:hours|days|weeks|months|years)|"
     r"over\s+the\s+(?:past|last)\s+\w+|(?<!earlier\s)this\s+month|last\s+month|nationwide|statewide|"
     r"in\s+(?:19|20)\d\d|for\s+the\s+year|in\s+a\s+(?:given\s+)?(?:month|year)|"
-    r"in\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)(?!\s+\d)|since\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    r"in\s+" + _MONTHS + r"(?!\s+\d)|since\s+" + _WEEKDAYS + r"|"
     r"(?:shootings|incidents|homicides|violence|attacks|killings|murders|killed|dead|wounded|"
     r"injured|shot|hurt)\s+(?:[\w-]+\s+){0,3}?across\s+(?:the\s+)?(?:[\w-]+\s+){0,2}"
     r"(?:city|state|country|region|nation|boroughs|county|area|metro)|citywide|"
     r"(?:hour|day|week|month)s?\s+(?:span|period|stretch)|"
-    r"(?:span|period|stretch)\s+(?:of\s+(?:about\s+|nearly\s+|just\s+)?(?:\d+|a|an|one|two|three|"
-    r"four|five|six|seven|eight|nine|ten|several|a\s+few)\s+(?:hours|days|weeks)|in\s+which|"
+    r"(?:span|period|stretch)\s+(?:of\s+(?:about\s+|nearly\s+|just\s+)?(?:\d+|a|an|one|" + _TWO_TO_TEN
+    + r"|several|a\s+few)\s+(?:hours|days|weeks)|in\s+which|"
     r"during\s+which)|"
-    r"in\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|multiple|separate|"
+    r"in\s+(?:\d+|" + _TWO_TO_TEN + r"|several|multiple|separate|"
     r"unrelated|other|weekend|overnight|(?:\w+\s+)?weekend)\s+(?:[\w-]+\s+){0,3}"
     r"(?:shootings|incidents|attacks)|in\s+separate\s+\w+|"
-    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|multiple)\s+"
+    r"(?:\d+|" + _TWO_TO_TEN + r"|several|multiple)\s+"
     r"(?:(?!(?:in|at|on|of|from|during|after|and|or|people|persons|dead|killed|injured|wounded|"
     r"hurt|were|was|are|is)\b)[\w-]+\s+){0,3}?"
     r"(?:shootings|incidents|attacks)(?!\s+(?:of|on|at|in)\s+(?:the|a|an|his|her)\b))\b",
