@@ -170,4 +170,18 @@ def test_an_older_files_claims_get_the_article_figure_flag_when_the_schema_is_up
     assert c.execute("select count(*) from claims where is_article_figure is null").fetchone()[0] == 0
     assert c.execute("select claim_type, best_value from article_figures").fetchall() == [("killed", 2)]
     assert loader.backfill_article_figures(c, choose) == 0  # nothing left to set
+    # and the connection is left ready for the next statement (no unfinished result)
+    assert loader.read_frame(c, "select count(*) as n from claims")["n"].to_list() == [3]
+    c.close()
+
+
+def test_an_unchanged_re_run_after_the_backfill_check_still_skips_prefect(tmp_path):
+    """The no-op path runs the backfill check under its lock and then reads the ledger on the
+    same connection: an up-to-date file must still give an unchanged re-run (no Prefect)."""
+    from flows.noop import choose_article_figures
+
+    c = loader.connect(tmp_path / "w.duckdb")
+    loader.ensure_schema(c)
+    assert loader.backfill_article_figures(c, choose_article_figures) == 0
+    assert loader.read_frame(c, "select * from source_files").height == 0
     c.close()

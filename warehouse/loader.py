@@ -280,7 +280,7 @@ def backfill_article_figures(con: duckdb.DuckDBPyConnection, choose: Callable[[p
     transforms) is run over the stored claims of every article with an unset flag, in one
     transaction; returns the number of claims updated (0 on an up-to-date file).
     """
-    pending = con.execute("select count(*) from claims where is_article_figure is null").fetchone()[0]
+    pending = con.execute("select count(*) from claims where is_article_figure is null").fetchall()[0][0]
     if not pending:
         return 0
     con.execute("begin transaction")
