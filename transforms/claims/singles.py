@@ -384,10 +384,11 @@ _ANOTHER = re.compile(
 # "both passengers were injured": two people
 _BOTH_NP = re.compile(
     r"\b(?P<np>both\s+(?:of\s+the\s+)?(?:[\w-]+\s+)?(?:"
-    + "|".join(lexicon.words("person_nouns", "plural")) + r"))"
+    + lexicon.alternation("person_nouns", "plural")[3:-1] + r"))"
     r"(?:\s+(?:in|inside|at|from|on)\s+(?:the\s+)?[\w-]+)?\s+"
     r"(?:(?:were|are|have\s+been|had\s+been|also|later|critically|seriously|badly|fatally|reportedly)\s+){1,3}"
-    r"(?P<w>injured|wounded|hurt|killed|dead|died|shot|slain)\b(?!\s+(?:a|an|the|his|her|him|them|at)\b)",
+    r"(?P<w>" + lexicon.alternation("casualty_predicates", "person_patient_predicates")
+    + r")\b(?!\s+(?:a|an|the|his|her|him|them|at)\b)",
     re.IGNORECASE,
 )
 
