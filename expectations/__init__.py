@@ -8,12 +8,12 @@ flows/validate.py runs the suites in a GX context before each load.
 """
 
 from expectations import (articles, claims, date_mentions, dq_results, entities, entity_mentions, event_id_history,
-                          events, pipeline_runs, rejected_inputs, source_files, victims)
+                          events, pipeline_runs, rejected_inputs, source_files, source_records, victims)
 
 # The data suites, parents first (Data Docs and dq_results list them in this order):
 # a row that fails one is quarantined.
 SUITES = (entities, events, event_id_history, articles, date_mentions, entity_mentions, claims, victims,
-          source_files, rejected_inputs)
+          source_files, source_records, rejected_inputs)
 KEYS = {s.TABLE: s.KEY for s in SUITES}
 # The run-record suites: the run's own row and the data suites' results, checked
 # after them; a failure is recorded (and fails --strict), nothing is held back.

@@ -49,6 +49,7 @@ class Batch:
     events: pl.DataFrame = field(default_factory=pl.DataFrame)  # the whole table (replaced)
     event_id_history: pl.DataFrame = field(default_factory=pl.DataFrame)
     source_files: pl.DataFrame = field(default_factory=pl.DataFrame)
+    source_records: pl.DataFrame = field(default_factory=pl.DataFrame)
     rejected_inputs: pl.DataFrame = field(default_factory=pl.DataFrame)
     # the run records, for the run-record suites: the run's row and the data suites' results
     pipeline_runs: pl.DataFrame = field(default_factory=pl.DataFrame)
@@ -98,6 +99,25 @@ def expect(name: str, kind: type, *, about: str, on: str | None = None, **kwargs
         kwargs[k] for k in ("column_A", "column_B") if k in kwargs) or None
     # Data Docs show the description: it starts with the name dq_results and quarantine use
     return kind(**kwargs, meta={"name": name, "column": column}, description=f"{name}: {about}")
+
+
+def key_text(row: dict, key: str | tuple[str, ...]) -> str | None:
+    """A row's key as quarantine.row_key shows it: the value, or for a compound key
+    ``path [record]`` ("/in/feed.jsonl [line 3]"); None when a key column is NULL."""
+    if isinstance(key, str):
+        return None if row.get(key) is None else str(row[key])
+    parts = [row.get(k) for k in key]
+    if any(p is None for p in parts):
+        return None
+    return f"{parts[0]} [{', '.join(str(p) for p in parts[1:])}]"
+
+
+def key_texts(frame: pl.DataFrame, key: str | tuple[str, ...]) -> list[str | None] | None:
+    """key_text of every row of ``frame``, in order (None when a key column is missing)."""
+    cols = (key,) if isinstance(key, str) else key
+    if not all(c in frame.columns for c in cols):
+        return None
+    return [key_text(r, key) for r in frame.select(cols).iter_rows(named=True)]
 
 
 def key_rules(key: str, what: str) -> list[gxe.Expectation]:

@@ -134,6 +134,7 @@ def batch_of(plan: LoadPlan, loaded_articles: pl.DataFrame):
         events=plan.replaces.get("events", pl.DataFrame()),
         event_id_history=_concat(plan.inserts.get("event_id_history")),
         source_files=plan.upserts.get("source_files", pl.DataFrame()),
+        source_records=plan.upserts.get("source_records", pl.DataFrame()),
         rejected_inputs=_concat(plan.inserts.get("rejected_inputs")),
         loaded_articles=kept.select("article_id", "published_date") if kept.height else pl.DataFrame(),
     )
@@ -155,6 +156,7 @@ def run_suites(batch, *, gx_dir: Path, run_id: str, today: date, min_words: int,
     from great_expectations.exceptions.resource_freshness import ResourceFreshnessAggregateError
 
     import expectations
+    from expectations.base import key_texts
     from expectations.quarantine import ROW
 
     suites = suites or expectations.SUITES
@@ -171,7 +173,7 @@ def run_suites(batch, *, gx_dir: Path, run_id: str, today: date, min_words: int,
         frame = module.frame(batch)
         if frame.height != source.height:
             raise RuntimeError(f"suite {table}: frame() returned {frame.height} rows for {source.height}")
-        keys = source[module.KEY].cast(pl.String).to_list() if module.KEY in source.columns else None
+        keys = key_texts(source, module.KEY)
         data = {"dataframe": frame.to_pandas()}
         run = dict(batch_parameters=data, expectation_parameters=params, result_format={"result_format": "COMPLETE"},
                    run_id=gx_run)
@@ -355,8 +357,9 @@ def validate_plan(plan: LoadPlan, state, settings: Settings, today: date) -> tup
             for f in frames:
                 out.add(table, f)
     out.upserts = dict(plan.upserts)
-    if "source_files" in plan.upserts:
-        out.upserts["source_files"] = q.batch.source_files
+    for ledger in ("source_files", "source_records"):
+        if ledger in plan.upserts:
+            out.upserts[ledger] = q.batch.table(ledger)
     out.replaces = {t: (q.batch.table(t) if t in KEYS else f) for t, f in plan.replaces.items()}
     out.updates = {t: (key, q.updates.get(t, f)) for t, (key, f) in plan.updates.items()}
     out.add("quarantine", q.rows)

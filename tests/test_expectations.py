@@ -18,7 +18,7 @@ import polars as pl
 import pytest
 
 import expectations
-from expectations.base import Batch
+from expectations.base import Batch, key_text, key_texts
 from expectations.quarantine import ROW, split
 from flows.validate import run_suites
 from transforms.text import word_count
@@ -82,6 +82,10 @@ def good_rows() -> dict[str, list[dict]]:
                               "n_articles": 1}],
         "source_files": [{"source_path": "/in/a.txt", "file_sha256": "ab" * 32, "size_bytes": 300, "mtime_ns": 1,
                           "status": "article", "article_id": AID, "first_run_id": RUN, "last_run_id": RUN}],
+        "source_records": [{"source_path": "/in/feed.jsonl", "source_record": "line 1", "record_sha256": "cd" * 32,
+                            "status": "article", "article_id": AID, "first_run_id": RUN, "last_run_id": RUN},
+                           {"source_path": "/in/feed.jsonl", "source_record": "line 2", "record_sha256": N,
+                            "status": "removed", "article_id": N, "first_run_id": RUN, "last_run_id": RUN}],
         "rejected_inputs": [{"run_id": RUN, "source_path": "/in/empty.txt", "reason": "empty_file", "detail": "0 bytes",
                              "rejected_at": datetime(2024, 6, 1, 12)}],
     }
@@ -238,6 +242,15 @@ CASES = [
     Case("source_files", "status_in_vocabulary", {"status": "lost"}),
     Case("source_files", "size_bytes_not_negative", {"size_bytes": -1}),
     Case("source_files", "article_id_resolves_to_article", {"article_id": "no-such-article"}),
+    # source_records (compound key: source_path, source_record)
+    Case("source_records", "source_path_not_null", {"source_path": N}),
+    Case("source_records", "source_record_not_null", {"source_record": N}),
+    Case("source_records", "source_path_source_record_unique", copies=2),
+    Case("source_records", "status_not_null", {"status": N}),
+    Case("source_records", "status_in_vocabulary", {"status": "records"}),
+    Case("source_records", "record_sha256_is_a_sha256", {"record_sha256": "CD" * 32}),
+    Case("source_records", "read_record_has_sha256", {"record_sha256": N}),
+    Case("source_records", "article_id_resolves_to_article", {"status": "duplicate", "article_id": "no-such-article"}),
     # rejected_inputs
     Case("rejected_inputs", "source_path_not_null", {"source_path": N}),
     Case("rejected_inputs", "source_path_unique", copies=2),
@@ -251,8 +264,8 @@ def bad_rows(case: Case, n: int, good: dict) -> list[dict]:
     key = expectations.KEYS[case.table]
     if case.table == "articles":
         base = article_row(case.body or f"{BODY} Case {n}.", source_path=f"/in/case{n}.txt")
-    else:
-        base[key] = f"case-{n}"
+    else:  # a key of its own (a compound key: its last column, the record within the file)
+        base[key if isinstance(key, str) else key[-1]] = f"case-{n}"
     row = {**base, **case.patch}
     return [dict(row) for _ in range(case.copies)]
 
@@ -306,15 +319,15 @@ def test_a_bad_row_fails_its_expectation_and_is_quarantined(cases_run, case):
     assert result["success"] is False and result["unexpected_count"] >= len(rows)
     # quarantined with that expectation's name, not loaded
     key = expectations.KEYS[table]
-    keys = [batch.table(table)[key][r] for r in rows]
+    keys = [key_text(batch.table(table).row(r, named=True), key) for r in rows]
     mine = q.rows.filter((pl.col("table_name") == table) & (pl.col("expectation") == case.expectation))
     if keys[0] is None:
         assert mine.filter(pl.col("row_key").str.contains(f"row {rows[0]} ")).height == 1
     else:
-        mine = mine.filter(pl.col("row_key") == str(keys[0]))
+        mine = mine.filter(pl.col("row_key") == keys[0])
         assert mine.height == len(rows)
-        assert str(keys[0]) not in q.batch.table(table)[key].cast(pl.String).to_list()
-        assert json.loads(mine["row_data"][0])[key] == keys[0]
+        assert keys[0] not in key_texts(q.batch.table(table), key)
+        assert key_text(json.loads(mine["row_data"][0]), key) == keys[0]
 
 
 def test_the_good_rows_are_loaded_next_to_the_bad_ones(cases_run):
@@ -438,3 +451,31 @@ def test_event_time_form_takes_what_the_timex_code_writes(value, ok):
     from expectations.articles import EVENT_TIME_FORM
 
     assert bool(re.match(EVENT_TIME_FORM, value)) is ok
+
+
+@pytest.mark.parametrize("row,key,text", [
+    ({"source_path": "/in/a.txt"}, "source_path", "/in/a.txt"),
+    ({"source_path": "/in/feed.jsonl", "source_record": "line 3"}, ("source_path", "source_record"),
+     "/in/feed.jsonl [line 3]"),
+    ({"source_path": "/in/crawl.warc", "source_record": "<urn:uuid:1>"}, ("source_path", "source_record"),
+     "/in/crawl.warc [<urn:uuid:1>]"),
+    ({"source_path": "/in/feed.jsonl", "source_record": None}, ("source_path", "source_record"), None),
+    ({"article_id": None}, "article_id", None),
+])
+def test_a_row_key_is_the_value_or_path_and_record(row, key, text):
+    assert key_text(row, key) == text
+
+
+def test_a_record_that_fails_keeps_its_file_rows_and_the_other_records():
+    """A bad record of a multi-record file is quarantined as "path [record]"; the file's own
+    ledger row and the file's good records are written."""
+    rows = good_rows()
+    rows["source_records"].append({**rows["source_records"][0], "source_record": "line 9", "status": "lost"})
+    batch = batch_of(rows)
+    q = split(batch, expectations.KEYS, {"source_records": pl.DataFrame(
+        {ROW: [2], "expectation": ["status_in_vocabulary"]}, schema={ROW: pl.UInt32, "expectation": pl.String})},
+        run_id="r", at=datetime(2024, 6, 1))
+    assert q.rows.select("table_name", "row_key", "expectation").to_dicts() == [
+        {"table_name": "source_records", "row_key": "/in/feed.jsonl [line 9]", "expectation": "status_in_vocabulary"}]
+    assert q.batch.source_records["source_record"].to_list() == ["line 1", "line 2"]
+    assert q.batch.source_files.height == 1

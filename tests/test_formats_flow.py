@@ -65,6 +65,11 @@ def test_a_folder_of_every_format_gives_one_article_per_record_and_a_rerun_reads
     outlets = query(db, "select outlets from event_sources where list_contains(outlets, 'Rocky Ledger')")
     assert outlets == [(["Rocky Ledger"],)]
     assert query(db, "select count(*) from dq_results where not success") == [(0,)]
+    # the ledger by record was validated, every record of it: jsonl, csv, parquet and warc records
+    [(records,)] = query(db, "select count(*) from source_records")
+    assert records >= 3 + 2 + 1 + 3
+    assert query(db, "select element_count from dq_results where suite = 'source_records' "
+                     "and expectation = 'source_path_source_record_unique'") == [(records,)]
 
     again = run_pipeline([inp], db)
     assert (again.files_new, again.files_changed, again.files_rejected) == (0, 0, 0)
