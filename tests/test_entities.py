@@ -113,6 +113,9 @@ def groups(m: pl.DataFrame) -> set[frozenset]:
         ("Weather, Sports\n\nThe Albany Police Department responded", "Weather, Sports\n\nThe Albany Police Department",
          "ORG", "Albany Police Department"),
         ("in The Dalles on Monday", "The Dalles", "GPE", "The Dalles"),
+        # a generic word on the last line is no name: the line before holds it
+        ("Boy hurt in blast at Tessa Moor\n\nPolice say", "Tessa Moor\n\nPolice", "ORG", "Tessa Moor"),
+        ("Nora Lind\n\nFire Department crews", "Nora Lind\n\nFire Department", "ORG", "Nora Lind"),
     ],
 )
 def test_trim_span_keeps_the_name(text, span, label, name):
@@ -209,6 +212,48 @@ def test_place_evidence_relabels_the_name_everywhere_in_the_article(blank):
     m = mentions_of([(text, doc)])
     assert set(m.filter(pl.col("surface") == "Joplin")["label"]) == {"GPE"}
     assert m.filter(pl.col("surface") == "Joplin").height == 3
+
+
+def _ents_at(doc, text: str, spans: list[tuple[str, int, str]]):
+    """doc.ents from (surface, occurrence, label): the n-th occurrence of surface gets label."""
+    out = []
+    for surface, n, label in spans:
+        start = -1
+        for _ in range(n + 1):
+            start = text.index(surface, start + 1)
+        out.append(doc.char_span(start, start + len(surface), label=label))
+    doc.ents = out
+    return doc
+
+
+@pytest.mark.parametrize(
+    "text, spans, expected",
+    [
+        # a first or last name of a person the article names in full is that person, whatever the
+        # model's majority label ("Riley" ORG three times, PERSON once)
+        ("Riley Ames was hurt when the boiler blew. Riley told medics. Riley is stable. Riley went home. "
+         "Riley smiled.",
+         [("Riley Ames", 0, "PERSON"), ("Riley", 1, "ORG"), ("Riley", 2, "ORG"), ("Riley", 3, "ORG"),
+          ("Riley", 4, "PERSON")], {("Riley", "PERSON")}),
+        ("Flood waters swept away Dana Kowalski. Kowalski was found later. Kowalski died.",
+         [("Dana Kowalski", 0, "PERSON"), ("Kowalski", 1, "GPE"), ("Kowalski", 2, "PERSON")],
+         {("Kowalski", "PERSON")}),
+        # the "in <place>" rule does not make a place of such a name: "near Hayes' body"
+        ("Crews pulled Omar Hayes from the rubble. A phone was found near Hayes' body. Hayes was 40.",
+         [("Omar Hayes", 0, "PERSON"), ("Hayes", 1, "PERSON"), ("Hayes", 2, "PERSON")],
+         {("Hayes", "PERSON")}),
+        # counter-examples: a name the model never calls a person keeps the vote; a one-word
+        # name no longer person name holds keeps the majority
+        ("Jordan Smith fled to Jordan. Jordan closed its border.",
+         [("Jordan Smith", 0, "PERSON"), ("Jordan", 1, "GPE"), ("Jordan", 2, "GPE")], {("Jordan", "GPE")}),
+        ("Quinn was hurt. Quinn is stable. Quinn went home.",
+         [("Quinn", 0, "PERSON"), ("Quinn", 1, "ORG"), ("Quinn", 2, "ORG")], {("Quinn", "ORG")}),
+    ],
+)
+def test_part_of_a_full_name_is_a_person(blank, text, spans, expected):
+    m = mentions_of([(text, _ents_at(blank(text), text, spans))])
+    one_word = {(s, lab) for s, lab in named(m) if " " not in s}
+    assert one_word == expected
 
 
 def test_names_only_in_a_title_case_headline_are_dropped(blank):

@@ -18,6 +18,17 @@ _THE = re.compile(r"(?:the|The)\s+")
 
 _SOURCE_NOUNS = lexicon.words("sources", "source_nouns")
 
+# one-word titles of people ('according to Sgt.'): entity mentions trim them off a name
+# ("Sgt. John Smith" -> John Smith), so the source scan reads them as source words
+_TITLE_WORDS = frozenset(t.strip().lower().rstrip(".") for t in lexicon.words("entity_words", "titles")
+                         if " " not in t.strip())
+
+
+def _source_word(tok: str) -> bool:
+    """A source noun or a title; a token may carry the sentence's final period ('Department.')."""
+    w = tok.lower()
+    return w in _SOURCE_NOUNS or w.rstrip(".") in _SOURCE_NOUNS or w.rstrip(".") in _TITLE_WORDS
+
 _SRC_SKIP = lexicon.words("sources", "skip_before_say")
 
 _SRC_TOKEN = re.compile(r"[\w'’.&-]+|[,;:()\"“”—–]")
@@ -46,12 +57,12 @@ def _sources(seg: Segment) -> list[tuple[int, int]]:
         ent = next((e for e in ents if e[1] == end), None)
         if ent is not None:
             return _strip_the(text, ent[0], ent[1])
-        if toks[k][2].lower() not in _SOURCE_NOUNS:
+        if not _source_word(toks[k][2]):
             return None
         start = toks[k][0]
         j = k - 1
         while j >= 0 and k - j <= 5 and (toks[j][2][:1].isupper() or toks[j][2] in ("’s", "'s")
-                                         or toks[j][2].lower() in _SOURCE_NOUNS
+                                         or _source_word(toks[j][2])
                                          or toks[j][2].endswith(("'s", "’s"))) \
                 and toks[j][2].lower() not in _ARTICLES:
             start = toks[j][0]
@@ -68,11 +79,12 @@ def _sources(seg: Segment) -> list[tuple[int, int]]:
         if ent is not None:
             return _strip_the(text, ent[0], ent[1])
         j = k
-        while j < len(toks) and j - k < 6 and (toks[j][2][:1].isupper() or toks[j][2].lower()
-                                              in _SOURCE_NOUNS or toks[j][2].endswith(("'s", "’s"))):
+        while j < len(toks) and j - k < 6 and (toks[j][2][:1].isupper() or _source_word(toks[j][2])
+                                              or toks[j][2].endswith(("'s", "’s"))):
             j += 1
-        if j > k and any(toks[x][2].lower() in _SOURCE_NOUNS for x in range(k, j)):
-            return toks[k][0], toks[j - 1][1]
+        if j > k and any(_source_word(toks[x][2]) for x in range(k, j)):
+            end = toks[j - 1][1]
+            return toks[k][0], end - 1 if text[end - 1] == "." else end  # not the sentence's period
         return None
 
     # the rules of rules/attribution.yaml say where the source is: before the verb, after it

@@ -13,7 +13,8 @@ Mentions (``entity_mentions``, one row per mention, per batch)
   ("President", "Sheriff", "Sgt.", "Dr." ...), brackets, a trailing possessive
   ("Interpol's" -> Interpol) and trailing generic nouns of groups ("the Islamic
   State group" -> Islamic State) are cut off; of an entity spanning lines, the
-  last line is kept ("Weather, Sports\\n\\nThe Albany Police Department").
+  last line that holds a name is kept ("Weather, Sports\\n\\nThe Albany Police
+  Department" -> the department; "Malijha Grant\\n\\nPolice" -> Malijha Grant).
 - The small model misses or mislabels small US places. Rules over the text
   and the tokens add or relabel GPE mentions (``source`` names the rule):
   ``dateline`` ("GASTON, S.C. (AP) —" at the start of a line: city and state),
@@ -25,7 +26,11 @@ Mentions (``entity_mentions``, one row per mention, per batch)
   Fort Towson man") and ``district`` ("northeast Raleigh", "Southwest
   Philadelphia": the city inside). Then every mention of a name that a rule
   made a place in that article becomes GPE, and the other names take the
-  article's majority label.
+  article's majority label -- except the first or last name of a person the
+  article names in full ("Riley" after "Riley Spitler"), which is PERSON when
+  the model says so once (its majority may be ORG: the small model is weak on
+  lone first names); the ``in_place`` rule ("found near Hayes' body") does not
+  make such a name a place either.
 - Dropped as unreliable: names only in a Title Case headline or section
   heading and nowhere else ("Moscow Concert Hall Leaves", "Initial Assault"),
   unless a named ruler pattern found them; a capitalised common noun opening a

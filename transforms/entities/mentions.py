@@ -52,6 +52,9 @@ def _article_mentions(article_id: str, text: str, title: str | None, doc) -> lis
             label = "FAC" if head in _FAC_HEADS else "ORG" if head in _ORG_HEADS else label
         cands.setdefault(span, {"start": span[0], "end": span[1], "label": label, "source": src,
                                 "generic": not ent.ent_id_ or ent.ent_id_.endswith("_pattern")})
+    # the first and last words of the article's longer PERSON names ("Riley" of "Riley Spitler")
+    name_parts = {w for c in cands.values() if c["label"] == "PERSON"
+                  for k in [name_key(text[c["start"]:c["end"]]).split()] if len(k) > 1 for w in (k[0], k[-1])}
     place_keys: set[str] = set()
     for s, e, rule in _rule_places(text, doc, list(doc.ents)):
         span = trim_span(text, s, e, "GPE")
@@ -61,6 +64,8 @@ def _article_mentions(article_id: str, text: str, title: str | None, doc) -> lis
         key = name_key(text[s:e])
         if not key:
             continue
+        if rule == "in_place" and key in name_parts:
+            continue  # "found near Hayes' body" after "Quanice Hayes": the person, not a place
         place_keys.add(key)
         if (s, e) in cands:
             c = cands[(s, e)]
@@ -116,11 +121,15 @@ def _article_mentions(article_id: str, text: str, title: str | None, doc) -> lis
         votes = Counter()
         for c in cs:
             votes[c["label"]] += 3 if c["source"] != "ner" else 1
-        if len(votes) > 1:
+        if key in name_parts and votes["PERSON"]:
+            best = "PERSON"  # a first or last name of a person the article names in full
+        elif len(votes) > 1:
             best = min(votes, key=lambda lab: (-votes[lab], _LABEL_PRIORITY[lab]))
-            for c in cs:
-                if c["source"] == "ner":
-                    c["label"] = best
+        else:
+            continue
+        for c in cs:
+            if c["source"] == "ner":
+                c["label"] = best
     rows = []
     for c in sorted(cands.values(), key=lambda c: (c["start"], c["end"])):
         if not c["name_key"]:

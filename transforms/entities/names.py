@@ -56,10 +56,13 @@ def trim_span(text: str, start: int, end: int, label: str) -> tuple[int, int] | 
     seg = text[start:end]
     if "\n" in seg:
         parts = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", seg) if re.search(r"[A-Za-z]", m.group())]
-        if not parts:
-            return None
-        a, b = parts[-1]
-        start, end = start + a, start + b
+        # the last line that holds a name: "Weather, Sports\n\nThe Albany Police Department" ->
+        # the department; "Malijha Grant\n\nPolice" -> Malijha Grant (a generic word is no name)
+        for a, b in reversed(parts):
+            span = trim_span(text, start + a, start + b, label)
+            if span is not None:
+                return span
+        return None
     changed = True
     while changed and start < end:
         changed = False
