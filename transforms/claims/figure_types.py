@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 
 from transforms import lexicon
-from transforms.figures import Figure
+from transforms.figures import _MEASURE, Figure
 from transforms.claims.vocab import _MEMBER_NOUN, _PERSON_ALT, _PERSON_NOUNS, _WORD_CLASS
 from transforms.claims.model import Segment
-from transforms.claims.parsetools import _classes, _decide, _is_active_agent, _is_age_noun, _predicate_evidence
+from transforms.claims.parsetools import (_classes, _decide, _evidence, _is_active_agent, _is_age_noun, _pick,
+                                          _predicate_evidence)
 
 
 _ATTACKER_NOUNS = lexicon.words("person_nouns", "attackers")
@@ -49,7 +50,8 @@ _TYPE_WORD = (
 
 _RIGHT = re.compile(
     rf"\A{_NOUNS_OPT}(?:\s*,[^.;:]{{1,120}}?,)?{_AUX}\s*,?\s*{_TYPE_WORD}(?![\w-])"
-    rf"(?!\s+(?:a|an|the|his|her|their|its|him|them|himself|herself|themselves|\d+|"
+    rf"(?!\s+(?:a|an|the|his|her|their|its|him|them|himself|herself|themselves|"
+    rf"\d+(?!\s*-?(?:{_MEASURE})(?![\w]))|"  # an object, not a measure: "trapped 400 metres underground"
     rf"{_NUMBER_WORD})\b)",
     re.IGNORECASE,
 )
@@ -257,7 +259,7 @@ def _type_from_parse(fig: Figure, toks) -> tuple[str | None, bool]:
         if m.dep_ in ("relcl", "acl"):
             n2, p2 = _predicate_evidence(m)
             near |= n2 | p2
-    if "killed" in near or "injured" in near or "hospitalized" in near or "detained" in near:
+    if near & {"killed", "injured", "hospitalized", "detained", "missing"}:  # "7 others trapped underground"
         return _decide(near, set()), attacker
     # climb to the predicate the anchor is an argument of
     t = anchor
@@ -266,6 +268,8 @@ def _type_from_parse(fig: Figure, toks) -> tuple[str | None, bool]:
     rel, verb = t.dep_, t.head
     if rel == "pobj" and verb.lower_ == "by" and verb.head is not verb:
         rel, verb = "agent", verb.head
+    elif rel == "pobj" and (counted := _evidence("parse_count_to", verb)):
+        return _pick(counted), attacker  # "the death toll ... climbed to 380" (rules parse.toll_to)
     elif rel == "pobj" and verb.lower_ in ("of", "among") and verb.head is not verb:
         holder = verb.head
         hcls = _WORD_CLASS.get(holder.lower_)

@@ -120,12 +120,18 @@ _CONNECTOR = re.compile(r"\A\s*(?:,\s*and|,|and|&|,\s*as\s+well\s+as)\s*\Z", re.
 _GENERIC = lexicon.words("person_nouns", "generic_plural")
 
 
+_PARTITIVE = re.compile(rf"\s+of\s+{lexicon.alternation('claims_grammar', 'person_after_pronouns')}\b",
+                        re.IGNORECASE)
+
+
 def _breakdown(parts: list, seg: Segment) -> bool:
     """'six people, three men and three women' / 'five victims, four ...' lists parts of
     one count, not a coordination to add up."""
     first = parts[0]
     if not isinstance(first, Figure):
         return False
+    if any(isinstance(v, Figure) and _PARTITIVE.match(seg.text, v.end - seg.start) for v in parts[1:]):
+        return True  # "injuring 27 passengers, two of them seriously": two are among the 27
     rest = sum(v.value_low or 0 if isinstance(v, Figure) else v for v in parts[1:])
     if first.value_low is not None and first.value_low == rest:
         return True

@@ -234,4 +234,10 @@ def is_aggregate(seg: Segment) -> bool:
     shootings"): its numeric casualty figures are statistics, not the incident's."""
     if seg.words & _ROUNDUP_WORDS and _ROUNDUP.search(seg.text):
         return True
-    return bool((seg.words & _AGG_GATE or _has_year(seg.words)) and _AGGREGATE.search(seg.text))
+    if not (seg.words & _AGG_GATE or _has_year(seg.words)):
+        return False
+    compare = _COMPARISON.search(seg.text) if seg.words & _OTHER_GATE else None
+    # "38 died, the deadliest in the country since 2004, when ...": what follows a comparison
+    # ("since 2004") is its period, not the sentence's (Scope.background makes the figures after
+    # the comparison another incident's)
+    return any(compare is None or m.start() < compare.start() for m in _AGGREGATE.finditer(seg.text))

@@ -17,6 +17,7 @@ _SINGULAR_WORDS = lexicon.words("claims_gates", "singular")
 
 _PERSONLIKE_AFTER = re.compile(
     rf"\A(?:(?:\s+[\w-]+){{0,2}}?\s+(?:{_PERSON_ALT}|[a-z]+-year-olds?)\b|"
+    rf"(?:\s+[\w-]+)?\s+{lexicon.alternation('casualty_predicates', 'counted_noun_classes')}\b|"  # "one injury"
     rf"\s+of\s+{lexicon.alternation('claims_grammar', 'person_after_pronouns')}\b|"
     rf"\s+{lexicon.alternation('claims_grammar', 'person_after_verbs')}\b)",
     re.IGNORECASE,
