@@ -101,6 +101,11 @@ def expect(name: str, kind: type, *, about: str, on: str | None = None, **kwargs
     return kind(**kwargs, meta={"name": name, "column": column}, description=f"{name}: {about}")
 
 
+def key_columns(key: str | tuple[str, ...]) -> tuple[str, ...]:
+    """The columns of a table's KEY (one, or a compound key's)."""
+    return (key,) if isinstance(key, str) else key
+
+
 def key_text(row: dict, key: str | tuple[str, ...]) -> str | None:
     """A row's key as quarantine.row_key shows it: the value, or for a compound key
     ``path [record]`` ("/in/feed.jsonl [line 3]"); None when a key column is NULL."""
@@ -114,7 +119,7 @@ def key_text(row: dict, key: str | tuple[str, ...]) -> str | None:
 
 def key_texts(frame: pl.DataFrame, key: str | tuple[str, ...]) -> list[str | None] | None:
     """key_text of every row of ``frame``, in order (None when a key column is missing)."""
-    cols = (key,) if isinstance(key, str) else key
+    cols = key_columns(key)
     if not all(c in frame.columns for c in cols):
         return None
     return [key_text(r, key) for r in frame.select(cols).iter_rows(named=True)]

@@ -29,7 +29,7 @@ from datetime import datetime
 
 import polars as pl
 
-from expectations.base import Batch, key_text
+from expectations.base import Batch, key_columns, key_text
 
 ROW = "_nc_row"  # row number of a frame of the batch, as GX saw it
 ARTICLE_OWNED = ("date_mentions", "entity_mentions", "claims", "victims")
@@ -106,7 +106,7 @@ def split(
         key = keys[table]
         for row in tables[table].filter(pl.col(ROW).is_in(list(rows))).to_dicts():
             n = row.pop(ROW)
-            row_key = key_text(row, key) or f"(row {n} of the batch, {'/'.join(_cols(key))} NULL)"
+            row_key = key_text(row, key) or f"(row {n} of the batch, {'/'.join(key_columns(key))} NULL)"
             data = json.dumps(row, default=str, ensure_ascii=False)
             quarantine.extend({"run_id": run_id, "table_name": table, "row_key": row_key, "expectation": name,
                                "row_data": data, "quarantined_at": at} for name in dict.fromkeys(rows[n]))
@@ -143,10 +143,6 @@ def split(
     rows = pl.DataFrame(quarantine, schema=QUARANTINE_SCHEMA) if quarantine else empty_quarantine()
     return Quarantined(batch=replace(batch, **kept), rows=rows, updates=updates,
                        by_table={t: len(r) for t, r in bad.items() if r})
-
-
-def _cols(key: str | tuple[str, ...]) -> tuple[str, ...]:
-    return (key,) if isinstance(key, str) else key
 
 
 def _keys_of(tables, keys, bad, table: str) -> set[str]:
