@@ -64,7 +64,7 @@ class _CachedPipe:
 
     def __init__(self, nlp, name: str, use_cache: bool) -> None:
         self.nlp, self.use_cache = nlp, use_cache
-        self.path = CACHE / f"{name}.spacy"
+        self.path = CACHE / f"{name}.v2.spacy"  # v2: ENT_ID kept (the entity ruler's ids)
         self.docs: dict[str, object] = {}
         self.dirty = False
         if use_cache and self.path.exists():
@@ -87,7 +87,7 @@ class _CachedPipe:
         from spacy.tokens import DocBin
 
         CACHE.mkdir(parents=True, exist_ok=True)
-        bin_ = DocBin(attrs=["ORTH", "TAG", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE", "POS", "SENT_START",
+        bin_ = DocBin(attrs=["ORTH", "TAG", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE", "ENT_ID", "POS", "SENT_START",
                              "LEMMA", "MORPH"], store_user_data=False)
         for doc in self.docs.values():
             bin_.add(doc)
