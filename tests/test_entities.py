@@ -246,6 +246,9 @@ def _ents_at(doc, text: str, spans: list[tuple[str, int, str]]):
         # name no longer person name holds keeps the majority
         ("Jordan Smith fled to Jordan. Jordan closed its border.",
          [("Jordan Smith", 0, "PERSON"), ("Jordan", 1, "GPE"), ("Jordan", 2, "GPE")], {("Jordan", "GPE")}),
+        # the model never calls the short form a person, but NORP / ORG are no place evidence
+        ("Officers found Malik Reyes near the park. Reyes was 23. Reyes died at the scene.",
+         [("Malik Reyes", 0, "PERSON"), ("Reyes", 1, "NORP"), ("Reyes", 2, "ORG")], {("Reyes", "PERSON")}),
         ("Quinn was hurt. Quinn is stable. Quinn went home.",
          [("Quinn", 0, "PERSON"), ("Quinn", 1, "ORG"), ("Quinn", 2, "ORG")], {("Quinn", "ORG")}),
     ],

@@ -129,7 +129,7 @@ def extract_batch(
     t["entities"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()
-    claims = claims_t.extract_claims(articles, docs, nlp.parse, date_mentions=mentions)
+    claims = claims_t.extract_claims(articles, docs, nlp.parse, date_mentions=mentions, entity_mentions=ents)
     t["claims"] = time.perf_counter() - t0
     return BatchFrames(
         read=read.drop("raw", strict=False), staged=staged, articles=articles, rejected=rejected,

@@ -2,7 +2,11 @@
 
 Pure: takes the staged articles, their spaCy NER docs and a ``parse`` callable
 (``flows.nlp.Nlp.parse``), returns a Polars frame of CLAIM_SCHEMA. Grain: one
-row per (article, claim_type, span) -- each figure the article states.
+row per (article, claim_type, span) -- each figure the article states. The names
+claims see (PERSON, ORG, GPE ...) are the pipeline's corrected entity mentions
+(transforms.entities.entity_mentions: trimmed, relabelled, place rules applied), the
+same ones the entities table holds; the doc gives only its other labels (DATE, TIME,
+CARDINAL ...).
 
 How a claim is found
 --------------------

@@ -7,10 +7,11 @@ from collections.abc import Callable
 
 import polars as pl
 
+from transforms import entities as entities_t
 from transforms import lexicon
 from transforms.ids import stable_id
 from transforms.claims.vocab import _MULTI_GATE, _ORDINAL_GATE, _TRIGGER_WORDS
-from transforms.claims.model import Claim, Overlap, Segment
+from transforms.claims.model import Claim, Overlap, RefKind, Segment
 from transforms.claims.sentences import _choose_parses, _plan
 from transforms.claims.singles import _singular_claims, _singular_regex
 from transforms.claims.inference import _suicide_claims
@@ -109,6 +110,10 @@ def _article_claims(row: dict, ents: list, segs: list[Segment], parsed: list,
                 # bound, never exact: people hurt but not taken to a hospital are not counted
                 if c.value_low is None:
                     continue  # "up to 5 hospitalized" says nothing about how many were hurt
+                if c.value_low == 1 and any(
+                        d.claim_type == "killed" and d.value_low == 1 and d.start > c.end and not d.negated
+                        and d.ref is not None and d.ref.kind is RefKind.PRON for d in found):
+                    continue  # "She was rushed to a hospital, where she died": the one who died
                 extra.append(Claim("injured", c.value_stated, c.value_low, None,
                                     "at_least", c.start, c.end, ref=c.ref,
                                     overlap=Overlap.SENTENCE if c.ref is None and not _others_at(body, c.end)
@@ -182,11 +187,22 @@ def _article_claims(row: dict, ents: list, segs: list[Segment], parsed: list,
     return rows
 
 
+def _article_ents(doc, names: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """(start, end, label) in text order: the article's corrected names, and the doc's entities
+    of the labels that are not names (DATE, TIME, CARDINAL ...) where no name covers them."""
+    if doc is None:
+        return sorted(names)
+    other = [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ not in entities_t.LABELS
+             and not any(a < e.end_char and e.start_char < b for a, b, _ in names)]
+    return sorted(names + other)
+
+
 def extract_claims(
     articles: pl.DataFrame,
     docs: list,
     parse: Callable[[list[str]], list] | None,
     date_mentions: pl.DataFrame | None = None,
+    entity_mentions: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
     """Claims of every article (CLAIM_SCHEMA); ``docs[i]`` is the NER doc of ``articles[i]``.
 
@@ -194,9 +210,11 @@ def extract_claims(
     the pipeline's date_mentions frame of these articles (transforms.dates.date_mentions), so
     claims date their figures with the mentions the run stores; without it (dev tools, tests)
     each sentence's mentions are found again.
-    Entities are the NER doc's: the pipeline's corrected entity_mentions were tried and changed 21
-    claims of the snapshot set, most for the worse (attributions and single victims lost where
-    the corrections trim or drop a name), so they are not used yet.
+    ``entity_mentions``: the pipeline's entity_mentions frame of these articles
+    (transforms.entities.entity_mentions: the NER's names trimmed, relabelled and corrected by
+    the place rules); without it they are computed from the docs the same way, so claims and the
+    entities table always see the same names. The doc's other entities (DATE, TIME, CARDINAL ...,
+    which are not names) come from the doc.
     """
     if len(docs) != articles.height:
         raise ValueError(f"{len(docs)} docs for {articles.height} articles")
@@ -204,8 +222,15 @@ def extract_claims(
     plans = []
     texts: list[str] = []
     all_ents = []
+    if entity_mentions is None:
+        entity_mentions = entities_t.entity_mentions(articles, docs) if rows_in else None
+    names_of: dict[str, list[tuple[int, int, str]]] = {}
+    if entity_mentions is not None:
+        for aid, a, b, label in entity_mentions.select(
+                "article_id", "char_start", "char_end", "label").iter_rows():
+            names_of.setdefault(aid, []).append((a, b, label))
     for row, doc in zip(rows_in, docs):
-        ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents] if doc is not None else []
+        ents = _article_ents(doc, names_of.get(row["article_id"], []))
         all_ents.append(ents)
         segs = _plan(row["body_clean"] or "", doc, ents)
         if parse is not None:

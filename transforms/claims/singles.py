@@ -74,7 +74,7 @@ _PERSON_SG_ALT = "|".join(sorted(_PERSON_SG, key=len, reverse=True))
 _BODY_PARTS = "|".join(sorted(lexicon.words("casualty_predicates", "body_parts"), key=len, reverse=True))
 
 # a single person written before a casualty predicate: "A 23-year-old man", "the victim",
-# "his wife", "she"; PERSON names come from the NER doc
+# "his wife", "she"; PERSON names are the article's corrected entity mentions
 _PRED_RX = re.compile(
     r"\b(?P<k>shot\s+and\s+killed|shot,\s+killed|shot\s+dead|shot\s+to\s+death|gunned\s+down|killed|"
     r"slain|murdered|pronounced\s+dead|found\s+dead|died|dies|fatally\s+(?:shot|wounded|injured)|"
@@ -238,10 +238,18 @@ def _singular_regex(seg: Segment, covered: list[tuple[int, int]]) -> list[Claim]
         if k >= 0 and toks[k][2] == ",":  # "Smith, 23, was killed": skip an apposition
             if toks[k][0] in persons_by_end:  # "a football player, Eli Johnson, is recovering"
                 appos_name = (persons_by_end[toks[k][0]], toks[k][0], True)
-            j = k - 1
-            while j >= 0 and k - j < 16 and toks[j][2] not in (",", ".", ";"):
-                j -= 1
-            k = j - 1 if j >= 0 and toks[j][2] == "," else -1
+            first = None
+            for _ in range(3):  # "Smith, 32, of Chester, was dead": appositions in a row
+                j = k - 1
+                while j >= 0 and k - j < 20 and toks[j][2] not in (",", ".", ";"):
+                    j -= 1
+                k = j - 1 if j >= 0 and toks[j][2] == "," else -1
+                first = k if first is None else first
+                if k < 0 or appos_name is not None or _np_ending_at(toks, k, persons_by_end, name_ok):
+                    break
+                k = j
+            if k < 0 or _np_ending_at(toks, k, persons_by_end, name_ok) is None:
+                k = first  # no person before the appositions: the clause as it was
         elif k >= 1 and text[toks[k][0]:toks[k][0] + 1].isupper() and toks[k][0] not in persons_by_end:
             # "Davienne Lewis from Springfield died": skip where the person is from
             j = k - 1
@@ -263,9 +271,14 @@ def _singular_regex(seg: Segment, covered: list[tuple[int, int]]) -> list[Claim]
         obj = _OBJ_AFTER.match(text, m.end()) if m.lastgroup in ("k", "s", "a", "i") else None
         if cls == "injured" and obj is not None and not passive:
             cls = None  # "Smith wounded a police officer": the object is counted below
-        if cls == "killed" and not passive and (obj is not None or _DET_AFTER.match(text, m.end())
-                                                 or _AGE_GAP.match(text, m.end()).end() in persons_by_start):
-            cls = None  # "Smith killed his wife": the object is counted below
+        if cls == "killed" and not passive and pred.startswith(_TRANSITIVE_KILLING):
+            # "Smith killed his wife": the object is counted below; "X and Y shot, killed and then
+            # burned Davis": the object of the coordinated verbs makes the subject the killers
+            after = _COORD_VERB_AFTER.match(text, m.end())
+            e = after.end() if after else m.end()
+            if (obj is not None or _DET_AFTER.match(text, e) or _AGE_GAP.match(text, e).end() in persons_by_start
+                    or (after and _OBJ_AFTER.match(text, e))):
+                cls = None
         if cls is not None and k >= 0 and toks[k][2] in ("and", "but") and out:
             # "He was taken to a hospital but died": the same person as the clause before
             last = out[-1]
@@ -468,6 +481,11 @@ _LEFT_NP = re.compile(
     rf"\b(?:left|leaves|leaving|leave)\s+(?P<np>{_NP_WORDS})\s+(?P<w>dead|injured|wounded|hurt)\b",
     re.IGNORECASE,
 )
+
+# killing predicates that take an object ("killed his wife"); "died two days later" has none
+_TRANSITIVE_KILLING = ("shot", "killed", "murdered", "gunned", "fatally", "slain")
+
+_COORD_VERB_AFTER = re.compile(r"\s*,?\s+and\s+(?:then\s+|later\s+)?[a-z]+(?:ed|nt)\b")  # "... and then burned"
 
 _DET_AFTER = re.compile(r"\s+(?:his|her|their|a|an|the|two|three|four|five|\d+)\b", re.IGNORECASE)
 

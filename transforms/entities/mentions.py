@@ -121,8 +121,11 @@ def _article_mentions(article_id: str, text: str, title: str | None, doc) -> lis
         votes = Counter()
         for c in cs:
             votes[c["label"]] += 3 if c["source"] != "ner" else 1
-        if key in name_parts and votes["PERSON"]:
-            best = "PERSON"  # a first or last name of a person the article names in full
+        if key in name_parts and (votes["PERSON"] or not votes.keys() & {"GPE", "LOC", "FAC"}):
+            # a first or last name of a person the article names in full ("McMillian" after
+            # "Malik McMillian"), though the model called the short form NORP or ORG; a short form
+            # the model only ever calls a place ("Jordan Smith fled to Jordan") stays a place
+            best = "PERSON"
         elif len(votes) > 1:
             best = min(votes, key=lambda lab: (-votes[lab], _LABEL_PRIORITY[lab]))
         else:
