@@ -37,6 +37,9 @@ _ELLIPSIS_BEFORE = re.compile(
 _BARE_AFTER = re.compile(r"\A\s*(?:[.,;:)!?]|\Z|\s+(?:while|and|but|or)\b)", re.IGNORECASE)
 
 
+
+_PARTITIVE_AFTER = re.compile(r"\s+(?:of\s+(?:whom|them|which|those)|of\s+the\s+(?:victims|wounded|injured|dead))\b", re.IGNORECASE)
+
 def _figure_claims(seg: Segment, p, aggregate: bool) -> tuple[list[Claim], list[tuple[int, int]]]:
     out: list[Claim] = []
     covered = []
@@ -81,8 +84,8 @@ def _figure_claims(seg: Segment, p, aggregate: bool) -> tuple[list[Claim], list[
         if groups:
             prev = groups[-1][-1][0]
             gap = seg.text[prev.end - seg.start:cur[0].start - seg.start]
-            if _COORD_GAP.match(gap):
-                groups[-1].append(cur)
+            if _COORD_GAP.match(gap) and not _PARTITIVE_AFTER.match(seg.text[cur[0].end - seg.start:]):
+                groups[-1].append(cur)  # not "two bystanders, one of whom was a juvenile": a part
                 continue
         groups.append([cur])
     sums = []
