@@ -17,6 +17,10 @@ from transforms.incident_evidence import MAX_KEYS, incident_keys
     ("Officers found the victim in the 1600 block of 7th Street.", {"block:1600 7th", "street:7th"}),
     ("Shots were fired at 1623 W. Madison St. on Sunday.", {"block:1600 madison", "street:madison"}),
     ("It happened in the 2900 block of Aspen Meadow.", {"block:2900 aspen meadow"}),  # no street ending
+    # the name ends at its ending, whatever capitalised words follow (a new line, a sentence)
+    ("Deputies went to the 2300 block of Fenwick Road\nWhen they arrived the man had fled.",
+     {"block:2300 fenwick", "street:fenwick"}),
+    ("A car stopped in the 600 block of Lake Orla Boulevard Tuesday.", {"block:600 lake orla", "street:lake orla"}),
     ("A farm on Tuggle Road.", {"street:tuggle"}),
     ("Deputies closed North Main Avenue.", {"street:main"}),  # a leading direction is not the name
     ("A 22-year-old man and a 19 year old woman were hurt.", {"age:22", "age:19"}),
