@@ -61,12 +61,14 @@ def test_incident_keys_are_bounded():
 
 
 @pytest.mark.parametrize("keys_a, keys_b, expected", [
-    (["block:1600 7th"], ["block:1600 7th", "age:5"], (True, False, "none", False, False)),
-    (["street:tuggle", "age:29"], ["street:tuggle", "age:29"], (False, True, "same", False, False)),
-    (["age:29"], ["age:31"], (False, False, "different", False, False)),
-    (["hour:23"], ["hour:23", "age:4"], (False, False, "none", True, False)),
-    (["name:jane doe"], ["name:jane doe", "name:john roe"], (False, False, "none", False, True)),
-    ([], None, (False, False, "none", False, False)),
+    # (block, street, ages, hour, name, shared ages)
+    (["block:1600 7th"], ["block:1600 7th", "age:5"], (True, False, "none", False, False, 0)),
+    (["street:tuggle", "age:29"], ["street:tuggle", "age:29"], (False, True, "same", False, False, 1)),
+    (["age:29", "age:4", "age:61"], ["age:4", "age:61", "age:30"], (False, False, "same", False, False, 2)),
+    (["age:29"], ["age:31"], (False, False, "different", False, False, 0)),
+    (["hour:23"], ["hour:23", "age:4"], (False, False, "none", True, False, 0)),
+    (["name:jane doe"], ["name:jane doe", "name:john roe"], (False, False, "none", False, True, 0)),
+    ([], None, (False, False, "none", False, False, 0)),
 ])
 def test_body_evidence(keys_a, keys_b, expected):
     assert tuple(evt.body_evidence(keys_a, keys_b)) == expected
@@ -192,5 +194,22 @@ def test_a_victim_named_in_a_follow_up_months_later(title_b, names_b, keys_a, ke
                              ("a2", "2016-11-20", "2016-11-20", title_b)],
                             {"a1": CITY + ["person:Jane Doe"], "a2": names_b})
     arts = arts.with_columns(pl.Series("incident_keys", [keys_a, keys_b], dtype=pl.List(pl.String)))
+    assignments, _ = evt.cluster_events(arts, mentions)
+    assert (assignments["event_id"].n_unique() == 1) is together
+
+
+@pytest.mark.parametrize("city_b, keys_b, together", [
+    # eight months later, the same block and three of the same ages: the sentencing of the same shooting
+    ("Rockford", ["block:2400 kishwaukee", "age:17", "age:21", "age:44"], True),
+    ("Rockford", ["block:2400 kishwaukee", "age:17", "age:21"], False),  # two ages: a block sees many incidents
+    ("Belvidere", ["block:2400 kishwaukee", "age:17", "age:21", "age:44"], False),  # that block in another town
+    ("Rockford", ["block:900 auburn", "age:17", "age:21", "age:44"], False),  # other block: ages alone are not enough
+])
+def test_the_same_block_and_ages_months_later_is_a_follow_up(city_b, keys_b, together):
+    arts, mentions = frames([("a1", "2016-03-05", "2016-03-05", "Three hurt in gunfire"),
+                             ("a2", "2016-11-14", "2016-11-14", "Shooter sentenced")],
+                            {"a1": ["city:Rockford"], "a2": [f"city:{city_b}"]})
+    arts = arts.with_columns(pl.Series("incident_keys", [["block:2400 kishwaukee", "age:17", "age:21", "age:44",
+                                                          "age:30"], keys_b], dtype=pl.List(pl.String)))
     assignments, _ = evt.cluster_events(arts, mentions)
     assert (assignments["event_id"].n_unique() == 1) is together

@@ -61,7 +61,7 @@ Two articles are linked when (docs/EVENTS.md)
       the same ages.
   - from the texts' keys (``articles.incident_keys``, transforms/incident_evidence.py; docs/EVENTS.md):
     the same block, street, hour, age and named person, compared by ``body_evidence``; same-day rules in
-    ``_body_link``; a shared block within 2 (7) days; a named person within 2 days, or 30 with a place, or months later with
+    ``_body_link``; a shared block within 2 (7) days, or whatever the dates with a place and 3 shared ages (a strong link); a named person within 2 days, or 30 with a place, or months later with
     the same age or a reference back (a strong link).
 Links are applied strongest first (union-find) with two guards:
   - a link that would make a cluster's known dates span more than 30 days is
@@ -140,6 +140,7 @@ MAX_SPAN_DAYS = 30  # known dates of one cluster (strong links may exceed it)
 MAX_STRONG_SPAN_DAYS = 5 * 366  # a follow-up (trial, sentencing) may come years later
 MIN_SCORE_SUPPORT = 8.0  # a support link: the same place and day and this much in common (attach_supported)
 MIN_SUPPORT, SUPPORT_SHARE = 2, 0.3  # support links to this many articles of an event, and this share of them
+MIN_AGES_BLOCK = 3  # the same block and this many of the same ages: a follow-up however late
 MIN_LINKAGE = 0.3  # two clusters of 2+ articles merge only when this share of their article pairs is linked
 MAX_DAYS_REFERRED = 1  # a day-precision date mention this close to the other article's date refers back to it
 MIN_ANCHORS_ANY_DATE = 3  # this many shared rare full names / venues: one incident however far apart the reports
@@ -437,14 +438,15 @@ class Body(tuple):
     __slots__ = ()
 
     def __new__(cls, block: bool = False, street: bool = False, ages: str = "none", hour: bool = False,
-                name: bool = False):
-        return tuple.__new__(cls, (block, street, ages, hour, name))
+                name: bool = False, n_ages: int = 0):
+        return tuple.__new__(cls, (block, street, ages, hour, name, n_ages))
 
     block = property(lambda self: self[0])
     street = property(lambda self: self[1])
     ages = property(lambda self: self[2])
     hour = property(lambda self: self[3])
     name = property(lambda self: self[4])
+    n_ages = property(lambda self: self[5])  # how many ages the two texts share
 
 
 def body_evidence(keys_a, keys_b) -> Body:
@@ -452,7 +454,7 @@ def body_evidence(keys_a, keys_b) -> Body:
     ka, kb = incident_evidence.kinds(keys_a), incident_evidence.kinds(keys_b)
     ages = ("same" if ka["age"] & kb["age"] else "different") if ka["age"] and kb["age"] else "none"
     return Body(bool(ka["block"] & kb["block"]), bool(ka["street"] & kb["street"]), ages,
-                bool(ka["hour"] & kb["hour"]), bool(ka["name"] & kb["name"]))
+                bool(ka["hour"] & kb["hour"]), bool(ka["name"] & kb["name"]), len(ka["age"] & kb["age"]))
 
 
 def _body_link(body: Body, place: bool) -> bool:
@@ -469,6 +471,12 @@ def _body_link(body: Body, place: bool) -> bool:
 def _name_follow_up(body: Body | None, place: bool, refers_back: bool) -> bool:
     """A later report naming the same person with the same age, or naming the incident's day, in a shared place."""
     return body is not None and body.name and place and (body.ages == "same" or refers_back)
+
+
+def _block_follow_up(body: Body | None, place: bool) -> bool:
+    """A later report naming the same block and MIN_AGES_BLOCK of the same ages in a shared place, however far
+    apart: the same address and the same people (a trial, a sentencing)."""
+    return body is not None and body.block and place and body.n_ages >= MIN_AGES_BLOCK
 
 
 def _victim_follow_up(n_victims: int, place: bool, ages: str = "none") -> bool:
@@ -504,7 +512,7 @@ def _linked(score: float, anchor: bool, anchor_df: int | None, title_sim: float,
     if body is not None and body.name and days is not None and (
             ((place or refers_back) and days <= MAX_DAYS_FOLLOW_UP) or days <= MAX_DAYS_EVENT):
         return True  # a person the two texts name as victim or suspect ("identified as ...", "Jane Doe, 34,")
-    if _name_follow_up(body, place, refers_back):
+    if _name_follow_up(body, place, refers_back) or _block_follow_up(body, place):
         return True
     if place and days is not None and days <= MAX_DAYS_PUBLISHED and (
             score >= MIN_SCORE_SAME_WEEK or (body is not None and body.street and body.ages == "same")):
@@ -652,6 +660,7 @@ def pair_evidence(
                        and (body is None or body.ages != "different"))
         rows.append((a, b, score, anchor, place, k, anchor_df, n_anchors, tsim, days, both_given, refers, linked, support,
                      _strong(n_anchors, refers, victim or _name_follow_up(body, place, refers)
+                             or _block_follow_up(body, place)
                              or _follow_up(n_anchors, refers, place, tsim, score, ages,
                                                            figures_equal),
                              title_ages_differ=bool(aa and ab and not aa & ab))))
