@@ -213,3 +213,18 @@ def test_the_same_block_and_ages_months_later_is_a_follow_up(city_b, keys_b, tog
                                                           "age:30"], keys_b], dtype=pl.List(pl.String)))
     assignments, _ = evt.cluster_events(arts, mentions)
     assert (assignments["event_id"].n_unique() == 1) is together
+
+
+@pytest.mark.parametrize("names_b, keys_b, together", [
+    (["person:Omar Delacroix"], ["street:toulouse"], True),  # the street stands for the city the NER missed
+    (["person:Omar Delacroix"], [], False),  # a name with no place in common, nine months later
+    (["person:Lena Marsh"], ["street:toulouse"], False),  # a street alone: many incidents happen on it
+])
+def test_a_street_both_texts_name_is_a_shared_place_for_a_shared_name(names_b, keys_b, together):
+    arts, mentions = frames([("a1", "2015-04-06", "2015-04-06", "Man shot on Toulouse Street"),
+                             ("a2", "2016-01-15", "2016-01-15", "Jury reaches verdict")],
+                            {"a1": ["city:New Orleans", "person:Omar Delacroix"], "a2": names_b})
+    arts = arts.with_columns(pl.Series("incident_keys", [["street:toulouse", "name:omar delacroix"], keys_b],
+                                       dtype=pl.List(pl.String)))
+    assignments, _ = evt.cluster_events(arts, mentions)
+    assert (assignments["event_id"].n_unique() == 1) is together

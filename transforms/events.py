@@ -61,7 +61,8 @@ Two articles are linked when (docs/EVENTS.md)
       the same ages.
   - from the texts' keys (``articles.incident_keys``, transforms/incident_evidence.py; docs/EVENTS.md):
     the same block, street, hour, age and named person, compared by ``body_evidence``; same-day rules in
-    ``_body_link``; a shared block within 2 (7) days, or whatever the dates with a place and 3 shared ages (a strong link); a named person within 2 days, or 30 with a place, or months later with
+    ``_body_link``; a block or street both texts name counts as a shared place when they share an anchor
+    (the NER missed the city in one text); a shared block within 2 (7) days, or whatever the dates with a place and 3 shared ages (a strong link); a named person within 2 days, or 30 with a place, or months later with
     the same age or a reference back (a strong link).
 Links are applied strongest first (union-find) with two guards:
   - a link that would make a cluster's known dates span more than 30 days is
@@ -653,6 +654,8 @@ def pair_evidence(
             anchor_df = anchor_df if anchor_df is not None else 2
         if body is not None and body.ages == "different" and ages == "none" and not anchor:
             ages = "different"  # the texts' ages as the titles' ages: no age in common, two incidents
+        if body is not None and (body.block or body.street) and anchor:
+            place = True  # a street both texts name, with a name in common: a place the NER missed
         victim = _victim_follow_up(n_victims, place, ages)
         linked = victim or _linked(score, anchor, anchor_df, tsim, days, both_given, n_anchors, refers, place, ages,
                                    figures_equal, body)
