@@ -517,3 +517,39 @@ def test_a_follow_up_whose_title_gives_other_ages_is_not_a_long_link(title_b, pe
                             {"a1": ["city:Detroit", *people], "a2": ["city:Detroit", *people]})
     assignments, _ = evt.cluster_events(arts, mentions, date_mentions=_dates([("a2", "2016-05-10")]))
     assert (assignments["event_id"].n_unique() == 1) is together
+
+
+# ---------------------------------------------------------------- support: a report backed by several members
+
+_VICTIM_EVENT = ["city:Lorain", "org:Lorain Police Department", "person:Dana Whitfield"]
+_POLICE = ["city:Lorain", "org:Lorain Police Department"]
+
+
+@pytest.mark.parametrize("s_names, s_day, s_title, s_keys, joins", [
+    pytest.param(_POLICE, "2016-08-14", "Gunfire wakes neighbors", [], True, id="the-same-place-and-day-as-two-members"),
+    pytest.param(["city:Lorain", "org:Lorain Fire Department"], "2016-08-14", "Gunfire wakes neighbors", [], False,
+                 id="one-member-only"),  # the fire department only a1 names: one weak link is no evidence
+    pytest.param(_POLICE, "2016-08-18", "Gunfire wakes neighbors", [], False, id="four-days-later"),
+    pytest.param(_POLICE, "2016-08-14", "Gunfire wakes neighbors", ["age:61"], False,
+                 id="other-victims-ages"),  # the event's texts give ages 19 and 24
+    pytest.param(_POLICE, "2016-08-14", "3 dead in separate shootings", [], False, id="a-round-up"),
+])
+def test_a_lone_report_supported_by_several_members_of_an_event_joins_it(s_names, s_day, s_title, s_keys, joins):
+    """Three reports of one incident (the victim named in each) and a fourth report of the same city and day
+    that names no victim: it shares the city and the police with two reports, too little with each one for a
+    link, but links of that kind to two of the three members join it to the event."""
+    arts, mentions = frames(
+        [("a1", "2016-08-14", "2016-08-14", "Man shot outside bakery"),
+         ("a2", "2016-08-15", "2016-08-14", "Victim of bakery shooting named"),
+         ("a3", "2016-08-15", "2016-08-14", "Bakery shooting: family speaks"),
+         ("s", s_day, s_day, s_title)],
+        {"a1": _VICTIM_EVENT + ["org:Lorain Fire Department"], "a2": _VICTIM_EVENT,
+         "a3": ["city:Lorain", "person:Dana Whitfield"], "s": s_names})
+    arts = arts.with_columns(pl.Series("incident_keys", [["age:19"], ["age:19", "age:24"], [], s_keys],
+                                       dtype=pl.List(pl.String)))
+    ev = evt.pair_evidence(arts, mentions)
+    assert not ev.filter(pl.col("linked") & ((pl.col("article_id") == "s") | (pl.col("article_id_b") == "s"))).height
+    assignments, _ = evt.cluster_events(arts, mentions)
+    groups = partition(assignments)
+    assert {"a1", "a2", "a3"} <= next(g for g in groups if "a1" in g)
+    assert (len(groups) == 1) is joins

@@ -17,6 +17,10 @@ from transforms.incident_evidence import MAX_KEYS, incident_keys
     ("Officers found the victim in the 1600 block of 7th Street.", {"block:1600 7th", "street:7th"}),
     ("Shots were fired at 1623 W. Madison St. on Sunday.", {"block:1600 madison", "street:madison"}),
     ("It happened in the 2900 block of Aspen Meadow.", {"block:2900 aspen meadow"}),  # no street ending
+    # the name ends at its ending, whatever capitalised words follow (a new line, a sentence)
+    ("Deputies went to the 2300 block of Fenwick Road\nWhen they arrived the man had fled.",
+     {"block:2300 fenwick", "street:fenwick"}),
+    ("A car stopped in the 600 block of Lake Orla Boulevard Tuesday.", {"block:600 lake orla", "street:lake orla"}),
     ("A farm on Tuggle Road.", {"street:tuggle"}),
     ("Deputies closed North Main Avenue.", {"street:main"}),  # a leading direction is not the name
     ("A 22-year-old man and a 19 year old woman were hurt.", {"age:22", "age:19"}),
@@ -57,12 +61,14 @@ def test_incident_keys_are_bounded():
 
 
 @pytest.mark.parametrize("keys_a, keys_b, expected", [
-    (["block:1600 7th"], ["block:1600 7th", "age:5"], (True, False, "none", False, False)),
-    (["street:tuggle", "age:29"], ["street:tuggle", "age:29"], (False, True, "same", False, False)),
-    (["age:29"], ["age:31"], (False, False, "different", False, False)),
-    (["hour:23"], ["hour:23", "age:4"], (False, False, "none", True, False)),
-    (["name:jane doe"], ["name:jane doe", "name:john roe"], (False, False, "none", False, True)),
-    ([], None, (False, False, "none", False, False)),
+    # (block, street, ages, hour, name, shared ages)
+    (["block:1600 7th"], ["block:1600 7th", "age:5"], (True, False, "none", False, False, 0)),
+    (["street:tuggle", "age:29"], ["street:tuggle", "age:29"], (False, True, "same", False, False, 1)),
+    (["age:29", "age:4", "age:61"], ["age:4", "age:61", "age:30"], (False, False, "same", False, False, 2)),
+    (["age:29"], ["age:31"], (False, False, "different", False, False, 0)),
+    (["hour:23"], ["hour:23", "age:4"], (False, False, "none", True, False, 0)),
+    (["name:jane doe"], ["name:jane doe", "name:john roe"], (False, False, "none", False, True, 0)),
+    ([], None, (False, False, "none", False, False, 0)),
 ])
 def test_body_evidence(keys_a, keys_b, expected):
     assert tuple(evt.body_evidence(keys_a, keys_b)) == expected
@@ -188,5 +194,37 @@ def test_a_victim_named_in_a_follow_up_months_later(title_b, names_b, keys_a, ke
                              ("a2", "2016-11-20", "2016-11-20", title_b)],
                             {"a1": CITY + ["person:Jane Doe"], "a2": names_b})
     arts = arts.with_columns(pl.Series("incident_keys", [keys_a, keys_b], dtype=pl.List(pl.String)))
+    assignments, _ = evt.cluster_events(arts, mentions)
+    assert (assignments["event_id"].n_unique() == 1) is together
+
+
+@pytest.mark.parametrize("city_b, keys_b, together", [
+    # eight months later, the same block and three of the same ages: the sentencing of the same shooting
+    ("Rockford", ["block:2400 kishwaukee", "age:17", "age:21", "age:44"], True),
+    ("Rockford", ["block:2400 kishwaukee", "age:17", "age:21"], False),  # two ages: a block sees many incidents
+    ("Belvidere", ["block:2400 kishwaukee", "age:17", "age:21", "age:44"], False),  # that block in another town
+    ("Rockford", ["block:900 auburn", "age:17", "age:21", "age:44"], False),  # other block: ages alone are not enough
+])
+def test_the_same_block_and_ages_months_later_is_a_follow_up(city_b, keys_b, together):
+    arts, mentions = frames([("a1", "2016-03-05", "2016-03-05", "Three hurt in gunfire"),
+                             ("a2", "2016-11-14", "2016-11-14", "Shooter sentenced")],
+                            {"a1": ["city:Rockford"], "a2": [f"city:{city_b}"]})
+    arts = arts.with_columns(pl.Series("incident_keys", [["block:2400 kishwaukee", "age:17", "age:21", "age:44",
+                                                          "age:30"], keys_b], dtype=pl.List(pl.String)))
+    assignments, _ = evt.cluster_events(arts, mentions)
+    assert (assignments["event_id"].n_unique() == 1) is together
+
+
+@pytest.mark.parametrize("names_b, keys_b, together", [
+    (["person:Omar Delacroix"], ["street:toulouse"], True),  # the street stands for the city the NER missed
+    (["person:Omar Delacroix"], [], False),  # a name with no place in common, nine months later
+    (["person:Lena Marsh"], ["street:toulouse"], False),  # a street alone: many incidents happen on it
+])
+def test_a_street_both_texts_name_is_a_shared_place_for_a_shared_name(names_b, keys_b, together):
+    arts, mentions = frames([("a1", "2015-04-06", "2015-04-06", "Man shot on Toulouse Street"),
+                             ("a2", "2016-01-15", "2016-01-15", "Jury reaches verdict")],
+                            {"a1": ["city:New Orleans", "person:Omar Delacroix"], "a2": names_b})
+    arts = arts.with_columns(pl.Series("incident_keys", [["street:toulouse", "name:omar delacroix"], keys_b],
+                                       dtype=pl.List(pl.String)))
     assignments, _ = evt.cluster_events(arts, mentions)
     assert (assignments["event_id"].n_unique() == 1) is together

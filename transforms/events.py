@@ -61,7 +61,8 @@ Two articles are linked when (docs/EVENTS.md)
       the same ages.
   - from the texts' keys (``articles.incident_keys``, transforms/incident_evidence.py; docs/EVENTS.md):
     the same block, street, hour, age and named person, compared by ``body_evidence``; same-day rules in
-    ``_body_link``; a shared block within 2 (7) days; a named person within 2 days, or 30 with a place, or months later with
+    ``_body_link``; a block or street both texts name counts as a shared place when they share an anchor
+    (the NER missed the city in one text); a shared block within 2 (7) days, or whatever the dates with a place and 3 shared ages (a strong link); a named person within 2 days, or 30 with a place, or months later with
     the same age or a reference back (a strong link).
 Links are applied strongest first (union-find) with two guards:
   - a link that would make a cluster's known dates span more than 30 days is
@@ -74,6 +75,11 @@ Links are applied strongest first (union-find) with two guards:
   - a round-up (a title reporting several incidents, events.yaml
     round_up_title_words) joins at most one event, by its strongest link, and
     never bridges a report of another incident into it.
+Then an article left on its own joins an event of two or more articles when it
+has support links to at least 2 of them and 30% of them (``attach_supported``):
+a support link is a shared place, days <= 1, S >= 8 and no ages against it
+(titles' or texts'), too little for a link by itself but several members backing it
+are evidence; never a round-up, never beyond the 30-day span.
 Thresholds were tuned on gva_bench (gold incident ids) and checked on gva_dev
 and the seeds (tools/dev_events.py re-clusters an extracted database).
 
@@ -133,6 +139,9 @@ MAX_DAYS_PUBLISHED = 7  # when a date is only a published date
 MAX_DAYS_FOLLOW_UP = 30  # a follow-up report naming the same otherwise unnamed person or venue
 MAX_SPAN_DAYS = 30  # known dates of one cluster (strong links may exceed it)
 MAX_STRONG_SPAN_DAYS = 5 * 366  # a follow-up (trial, sentencing) may come years later
+MIN_SCORE_SUPPORT = 8.0  # a support link: the same place and day and this much in common (attach_supported)
+MIN_SUPPORT, SUPPORT_SHARE = 2, 0.3  # support links to this many articles of an event, and this share of them
+MIN_AGES_BLOCK = 3  # the same block and this many of the same ages: a follow-up however late
 MIN_LINKAGE = 0.3  # two clusters of 2+ articles merge only when this share of their article pairs is linked
 MAX_DAYS_REFERRED = 1  # a day-precision date mention this close to the other article's date refers back to it
 MIN_ANCHORS_ANY_DATE = 3  # this many shared rare full names / venues: one incident however far apart the reports
@@ -275,13 +284,47 @@ class _Clusters:
                 return False  # a round-up joins one event (its strongest link) and never bridges two
         if min(len(self.members[ra]), len(self.members[rb])) > 1 and self.linkage(ra, rb) < MIN_LINKAGE:
             return False  # two incidents bridged by a few articles (a round-up naming both)
+        self._merge(ra, rb)
+        return True
+
+    def _merge(self, ra, rb) -> None:
         if rb < ra:
             ra, rb = rb, ra
+        los = [d for d in (self.lo[ra], self.lo[rb]) if d is not None]
+        his = [d for d in (self.hi[ra], self.hi[rb]) if d is not None]
         self.uf.union(ra, rb)  # the smaller root wins, as ra here
         self.members[ra] += self.members.pop(rb)
         self.lo[ra] = min(los) if los else None
         self.hi[ra] = max(his) if his else None
-        return True
+
+
+    def attach_supported(self, pairs) -> None:
+        """Second pass: an article left on its own joins an event of two or more articles when it has support
+        links (``pair_evidence`` support: the same place and day, some names in common, no ages against it) to
+        at least MIN_SUPPORT of its articles and SUPPORT_SHARE of them; one weak link is no evidence, several
+        members backing it are. Decided on the first pass's events (so the order does not matter), the event
+        with most support first (ties: the smaller root); never a round-up, never beyond MAX_SPAN_DAYS."""
+        counts: dict[str, Counter] = defaultdict(Counter)
+        for a, b in pairs:
+            for s, o in ((a, b), (b, a)):
+                rs, ro = self.find(s), self.find(o)
+                if len(self.members[rs]) == 1 and len(self.members[ro]) >= 2 and s not in self.round_ups:
+                    counts[s][ro] += 1
+        chosen = []
+        for s in sorted(counts):
+            ro, n = min(counts[s].items(), key=lambda kv: (-kv[1], kv[0]))
+            dates = [d for d in (self.lo[ro], self.hi[ro], self.lo[s]) if d is not None]
+            if (n >= MIN_SUPPORT and n >= SUPPORT_SHARE * len(self.members[ro])
+                    and (not dates or (max(dates) - min(dates)).days <= max(MAX_SPAN_DAYS, self._span(ro)))):
+                chosen.append((s, ro))
+        for s, ro in chosen:
+            rs, ro = self.find(s), self.find(ro)
+            if rs != ro:
+                self._merge(rs, ro)
+
+    def _span(self, r) -> int:
+        lo, hi = self.lo[r], self.hi[r]
+        return (hi - lo).days if lo is not None and hi is not None else 0
 
 
 def _entity_info(mentions: pl.DataFrame, entities: pl.DataFrame | None) -> dict[str, tuple[str, str, int]]:
@@ -396,14 +439,15 @@ class Body(tuple):
     __slots__ = ()
 
     def __new__(cls, block: bool = False, street: bool = False, ages: str = "none", hour: bool = False,
-                name: bool = False):
-        return tuple.__new__(cls, (block, street, ages, hour, name))
+                name: bool = False, n_ages: int = 0):
+        return tuple.__new__(cls, (block, street, ages, hour, name, n_ages))
 
     block = property(lambda self: self[0])
     street = property(lambda self: self[1])
     ages = property(lambda self: self[2])
     hour = property(lambda self: self[3])
     name = property(lambda self: self[4])
+    n_ages = property(lambda self: self[5])  # how many ages the two texts share
 
 
 def body_evidence(keys_a, keys_b) -> Body:
@@ -411,7 +455,7 @@ def body_evidence(keys_a, keys_b) -> Body:
     ka, kb = incident_evidence.kinds(keys_a), incident_evidence.kinds(keys_b)
     ages = ("same" if ka["age"] & kb["age"] else "different") if ka["age"] and kb["age"] else "none"
     return Body(bool(ka["block"] & kb["block"]), bool(ka["street"] & kb["street"]), ages,
-                bool(ka["hour"] & kb["hour"]), bool(ka["name"] & kb["name"]))
+                bool(ka["hour"] & kb["hour"]), bool(ka["name"] & kb["name"]), len(ka["age"] & kb["age"]))
 
 
 def _body_link(body: Body, place: bool) -> bool:
@@ -428,6 +472,12 @@ def _body_link(body: Body, place: bool) -> bool:
 def _name_follow_up(body: Body | None, place: bool, refers_back: bool) -> bool:
     """A later report naming the same person with the same age, or naming the incident's day, in a shared place."""
     return body is not None and body.name and place and (body.ages == "same" or refers_back)
+
+
+def _block_follow_up(body: Body | None, place: bool) -> bool:
+    """A later report naming the same block and MIN_AGES_BLOCK of the same ages in a shared place, however far
+    apart: the same address and the same people (a trial, a sentencing)."""
+    return body is not None and body.block and place and body.n_ages >= MIN_AGES_BLOCK
 
 
 def _victim_follow_up(n_victims: int, place: bool, ages: str = "none") -> bool:
@@ -463,7 +513,7 @@ def _linked(score: float, anchor: bool, anchor_df: int | None, title_sim: float,
     if body is not None and body.name and days is not None and (
             ((place or refers_back) and days <= MAX_DAYS_FOLLOW_UP) or days <= MAX_DAYS_EVENT):
         return True  # a person the two texts name as victim or suspect ("identified as ...", "Jane Doe, 34,")
-    if _name_follow_up(body, place, refers_back):
+    if _name_follow_up(body, place, refers_back) or _block_follow_up(body, place):
         return True
     if place and days is not None and days <= MAX_DAYS_PUBLISHED and (
             score >= MIN_SCORE_SAME_WEEK or (body is not None and body.street and body.ages == "same")):
@@ -604,11 +654,16 @@ def pair_evidence(
             anchor_df = anchor_df if anchor_df is not None else 2
         if body is not None and body.ages == "different" and ages == "none" and not anchor:
             ages = "different"  # the texts' ages as the titles' ages: no age in common, two incidents
+        if body is not None and (body.block or body.street) and anchor:
+            place = True  # a street both texts name, with a name in common: a place the NER missed
         victim = _victim_follow_up(n_victims, place, ages)
         linked = victim or _linked(score, anchor, anchor_df, tsim, days, both_given, n_anchors, refers, place, ages,
                                    figures_equal, body)
-        rows.append((a, b, score, anchor, place, k, anchor_df, n_anchors, tsim, days, both_given, refers, linked,
+        support = bool(place and days is not None and days <= 1 and score >= MIN_SCORE_SUPPORT and ages != "different"
+                       and (body is None or body.ages != "different"))
+        rows.append((a, b, score, anchor, place, k, anchor_df, n_anchors, tsim, days, both_given, refers, linked, support,
                      _strong(n_anchors, refers, victim or _name_follow_up(body, place, refers)
+                             or _block_follow_up(body, place)
                              or _follow_up(n_anchors, refers, place, tsim, score, ages,
                                                            figures_equal),
                              title_ages_differ=bool(aa and ab and not aa & ab))))
@@ -618,7 +673,7 @@ def pair_evidence(
                                       "title_sim": pl.Float64,
                                       "days": pl.Int64,
                                       "both_given": pl.Boolean, "refers_back": pl.Boolean, "linked": pl.Boolean,
-                                      "strong": pl.Boolean}, orient="row")
+                                      "support": pl.Boolean, "strong": pl.Boolean}, orient="row")
 
 
 def _roles(ae_w: pl.DataFrame, info: dict, keys_of: dict) -> pl.DataFrame:
@@ -694,12 +749,14 @@ def cluster_events(
         return pl.DataFrame(schema=ASSIGNMENT_SCHEMA), pl.DataFrame(schema=EVENT_SCHEMA)
     when, given, published = _article_dates(articles)
     info = _entity_info(mentions, entities)
-    ev = pair_evidence(articles, mentions, claims, entities, date_mentions).filter(pl.col("linked"))
+    evidence = pair_evidence(articles, mentions, claims, entities, date_mentions)
+    ev = evidence.filter(pl.col("linked"))
     links = list(ev.select("score", "article_id", "article_id_b", "strong").iter_rows())
     links.sort(key=lambda t: (-t[0], t[1], t[2]))
     clusters = _Clusters(ids, [when[a] for a in ids], [(a, b) for _, a, b, _ in links], round_ups(articles))
     for _, a, b, strong in links:
         clusters.try_union(a, b, MAX_STRONG_SPAN_DAYS if strong else MAX_SPAN_DAYS)
+    clusters.attach_supported(evidence.filter(pl.col("support")).select("article_id", "article_id_b").rows())
 
     members: dict[str, list[str]] = defaultdict(list)
     for a in ids:

@@ -65,8 +65,8 @@ def _street_name(words: str) -> str | None:
     parts = [w.strip(".").lower() for w in words.split()]
     while parts and (parts[0] in _LEAD or parts[0] in _DIRECTIONS):
         parts = parts[1:]
-    while parts and parts[-1] in _SUFFIX:
-        parts = parts[:-1]
+    cut = next((i for i, w in enumerate(parts) if i and w in _SUFFIX), len(parts))
+    parts = parts[:cut]  # the name ends at its ending: "Ketchum Road\nWhen ..." is street ketchum
     return " ".join(parts) or None
 
 
