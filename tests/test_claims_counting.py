@@ -31,6 +31,10 @@ CASES = [
     # the victim shot and the victim who died are one person
     ("A 19-year-old man was wounded in the shooting.\nJames Ortiz, 19, died Monday at the hospital.", (1, 0)),
     ("Ortiz was taken to Mercy Saint Mary Hospital, where he died.", (1, 0)),
+    # a lower-case "she" is female like "She" (the gender of a mention ignores a possessive "'s" only)
+    ("The girl was shot outside the store.\nShe was taken to a hospital, where she was later pronounced dead.",
+     (1, 0)),
+    ("The woman was shot in the chest.\nShe was rushed to a hospital, where she died.", (1, 0)),
     # an official named in between is no antecedent of 'he'
     ("A teen was injured while hunting with friends.\nSheriff Mark Tully said the boy was shot.\n"
      "The teenager was cleaning a rifle when he was wounded, according to Sheriff Mark Tully.", (0, 1)),

@@ -155,8 +155,13 @@ def _age(c: Claim, body: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+_POSSESSIVE = re.compile(r"['’]s?\W*\Z")
+
+
 def _gender(c: Claim, body: str) -> str | None:
-    words = {w.strip(".,'’s").lower() for w in body[c.start:c.end].split()}
+    # "his wife's" -> "wife"; strip() takes characters, so the possessive is cut as a suffix
+    # (stripping "'s" as characters made "she" "he" and "sister" "ister")
+    words = {_POSSESSIVE.sub("", w.lower()).strip(".,'’\"“”") for w in body[c.start:c.end].split()}
     male, female = bool(words & _MALE), bool(words & _FEMALE)
     return "m" if male and not female else ("f" if female and not male else None)
 
