@@ -60,6 +60,13 @@ CASES = [
     ("A bus hit the car at the crossing and both occupants were badly hurt.", (0, 2)),
     ("Both miners in the tunnel were killed when the roof collapsed.", (2, 0)),
     ("Both teams were hurt by the late schedule change.", (0, 0)),
+    # a relative clause or a reduced relative between the person and the predicate
+    ("A 7-year-old girl who was hit by a stray bullet outside her school has died.", (1, 0)),
+    ("A worker injured in the warehouse explosion Monday has died of his burns.", (1, 0)),
+    ("The hiker who was pulled from the river was pronounced dead at the hospital.", (1, 0)),
+    ("A teen who was shot in the arm on Friday is recovering, and the man who fired was arrested.", (0, 1)),
+    # "the other victim" is not the victim mentioned before
+    ("The victim who was stabbed in the alley has died.\nThe other victim is in stable condition.", (1, 1)),
     # people shot who "later died" are dead, not hurt
     ("Two men were shot in the parking lot and later died at the hospital.", (2, 0)),
     ("Three people were shot on Main Street and one died.", (1, 2)),

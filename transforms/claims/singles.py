@@ -201,9 +201,11 @@ def _singular_regex(seg: Segment, covered: list[tuple[int, int]]) -> list[Claim]
     headline_case = sum(w[:1].isupper() for w in words) > 0.6 * len(words)
 
     def add(cls: str, a: int, b: int, is_name: bool, n: int = 1, also: bool = False,
-            rule: str = "single.person_before_predicate") -> None:
+            rule: str = "single.person_before_predicate", over_figure: bool = False) -> None:
+        if a < 0 or not text[a:b].strip():
+            return  # a PERSON entity that begins in the line before ("Gary\n\nPerson")
         start, end = seg.start + a, seg.start + b
-        if any(s < end and start < e for s, e in covered) or (cls, start) in seen:
+        if (not over_figure and any(s < end and start < e for s, e in covered)) or (cls, start) in seen:
             return
         seen.add((cls, start))
         out.append(Claim("injured" if cls == "shot" else cls, n, n, n, "exact", start, end,
@@ -274,6 +276,9 @@ def _singular_regex(seg: Segment, covered: list[tuple[int, int]]) -> list[Claim]
             cls = None
         if cls is not None:
             np = _np_ending_at(toks, k, persons_by_end, name_ok) or appos_name
+            relative = None
+            if np is None:
+                np = relative = _np_before_relative(toks, k, persons_by_end, name_ok)
             if np is not None:
                 # "Smith and his wife were killed": count the coordinated people too
                 a0, n = np[0], 1
@@ -294,7 +299,10 @@ def _singular_regex(seg: Segment, covered: list[tuple[int, int]]) -> list[Claim]
                         j -= 1
                 if oxford and n < 3 and not np[2]:
                     a0, n = np[0], 1
-                add(cls, a0 if n > 1 else np[0], np[1], np[2] and n == 1, n, also)
+                # "A boy who was shot ... has died": the figure "A boy" was typed by the relative
+                # clause's predicate; the main predicate's death is claimed on it too
+                add(cls, a0 if n > 1 else np[0], np[1], np[2] and n == 1, n, also,
+                    over_figure=relative is not None and cls == "killed")
         active = None
         if pred in ("shooting", "killing", "wounds", "kills", "shoots", "injures") and k >= 0 and (
                 toks[k][2] in _NOUN_BEFORE_GERUND or toks[k][2].endswith("-by")):
@@ -357,6 +365,28 @@ def _singular_regex(seg: Segment, covered: list[tuple[int, int]]) -> list[Claim]
 
 
 _ACTIVE_VERBS = lexicon.words("casualty_predicates", "active_verbs")
+
+_RELATIVE_WORDS = frozenset({"who", "that"})
+_REDUCED_RELATIVE = lexicon.words("claims_grammar", "reduced_relative_participles")
+_CLAUSE_BREAK = frozenset({",", ".", ";", ":", "(", ")", "\"", "“", "”", "—", "–", "and", "but", "or", "while",
+                           "when", "after", "before", "because", "as", "if"})
+RELATIVE_SPAN = 16  # tokens a relative clause may take between its person and the predicate
+
+
+def _np_before_relative(toks: list, k: int, persons_by_end: dict, name_ok) -> tuple[int, int, bool] | None:
+    """The person a relative clause or a reduced relative hangs on, when one stands between the
+    person and the predicate: "A 5-year-old boy who was shot in the face at his home has died",
+    "a juvenile injured in a shooting Monday has died" (the person is the predicate's subject).
+    No clause break (a comma, 'and', 'when' ...) may come between."""
+    for j in range(k, max(0, k - RELATIVE_SPAN), -1):
+        w = toks[j][2]
+        if w in _CLAUSE_BREAK:
+            return None
+        if w in _RELATIVE_WORDS or w in _REDUCED_RELATIVE:
+            np = _np_ending_at(toks, j - 1, persons_by_end, name_ok)
+            if np is not None or w in _RELATIVE_WORDS:
+                return np
+    return None
 
 _ANOTHER_OBJ = re.compile(
     r"(?:\d|\b(?:people|persons|dead|killed|injured|wounded|hurt|died|killing|wounding|injuring|friends|others|"
