@@ -65,6 +65,12 @@ CASES = [
     ("A worker injured in the warehouse explosion Monday has died of his burns.", (1, 0)),
     ("The hiker who was pulled from the river was pronounced dead at the hospital.", (1, 0)),
     ("A teen who was shot in the arm on Friday is recovering, and the man who fired was arrested.", (0, 1)),
+    # "claimed the life of", "pronounced clinically dead", "declared brain-dead": a death
+    ("The fire claimed the life of a 9-year-old boy, officials said.", (1, 0)),
+    ("The landslide took the life of Maria Ortega as she slept.", (1, 0)),
+    ("The fire saved the life of a 9-year-old boy, officials said.", (0, 0)),
+    ("The diver was pronounced clinically dead at the hospital.", (1, 0)),
+    ("The toddler was declared brain-dead on Tuesday.", (1, 0)),
     # "the other victim" is not the victim mentioned before
     ("The victim who was stabbed in the alley has died.\nThe other victim is in stable condition.", (1, 1)),
     # people shot who "later died" are dead, not hurt

@@ -77,8 +77,8 @@ _BODY_PARTS = "|".join(sorted(lexicon.words("casualty_predicates", "body_parts")
 # "his wife", "she"; PERSON names come from the NER doc
 _PRED_RX = re.compile(
     r"\b(?P<k>shot\s+and\s+killed|shot,\s+killed|shot\s+dead|shot\s+to\s+death|gunned\s+down|killed|"
-    r"slain|murdered|pronounced\s+dead|found\s+dead|died|dies|fatally\s+(?:shot|wounded|injured)|"
-    r"did\s+not\s+survive|didn['’]t\s+survive|succumbed|declared\s+(?:dead|deceased)|passed\s+away|"
+    r"slain|murdered|pronounced\s+(?:clinically\s+|brain[\s-])?dead|found\s+dead|died|dies|fatally\s+(?:shot|wounded|injured)|"
+    r"did\s+not\s+survive|didn['’]t\s+survive|succumbed|declared\s+(?:(?:clinically\s+|brain[\s-])?dead|deceased)|passed\s+away|"
     r"is\s+dead|was\s+dead|drowned|perished|electrocuted|(?:burned|burnt|crushed|trampled)\s+to\s+death)\b"
     r"|\b(?P<i>wounded|injured|hurt|grazed|(?:is|was|are|were)\s+(?:now\s+|still\s+)?recovering|"
     r"treated\s+for\s+(?:[\w'’-]+\s+){0,3}?(?:injuries|injury|wounds?)|"
@@ -112,8 +112,11 @@ _OBJ_AFTER = re.compile(  # "killed his wife", "fatally shot a 15-year-old"
     re.IGNORECASE,
 )
 
+# "the shooting claimed the life of 47-year-old Michael Matthews": a death
+_LIFE_OF = r"(?:claimed|claims|claiming|took|takes|taking|ended|ending|cost|costing)\s+the\s+life"
+
 _DEATH_OF = re.compile(
-    rf"\b(?:death|killing|murder|slaying|(?:fatal|deadly)\s+shooting)\s+of\s+(?:\d+-year-old\s+)?(?P<np>(?:(?:a|an|the|his|her|their)\s+)?"
+    rf"\b(?:death|killing|murder|slaying|(?:fatal|deadly)\s+shooting|{_LIFE_OF})\s+of\s+(?:\d+-year-old\s+)?(?P<np>(?:(?:a|an|the|his|her|their)\s+)?"
     rf"(?:[\w'’-]+\s+){{0,3}}?(?:{_PERSON_SG_ALT}|[\w]+-year-old))\b",
     re.IGNORECASE,
 )
@@ -466,7 +469,8 @@ _AGE_APPOSITION = re.compile(r"\s*,\s*\d{1,2}\s*(?:,|\.|\Z|\s+(?:of|from|and)\b)
 _AGE_BEFORE = re.compile(r"\b(?:\d+|[a-z]+(?:-[a-z]+)?)-year-old\s+\Z", re.IGNORECASE)
 
 _DEATH_OF_NAME = re.compile(
-    r"\b(?:death|killing|murder|slaying|(?:fatal|deadly)\s+shooting)\s+of\s+(?:(?:\d+|[a-z]+)-year-old\s+)?",
+    r"\b(?:death|killing|murder|slaying|(?:fatal|deadly)\s+shooting|" + _LIFE_OF
+    + r")\s+of\s+(?:(?:\d+|[a-z]+)-year-old\s+)?",
     re.IGNORECASE,
 )
 
