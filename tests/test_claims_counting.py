@@ -25,6 +25,9 @@ CASES = [
     ("He fired into the crowd outside the club, hitting four people.", (0, 4)),
     ("The shooter sprayed the porch with bullets, striking three people.", (0, 3)),
     ("Shots rang out and a 15-month-old in the minivan was also struck in the leg.", (0, 1)),
+    # shots counted after an active "shot" are not people
+    ("The robbers shot more than 30 rounds at the armored truck.", (0, 0)),
+    ("Officers shot nine times at the fleeing car, and the driver was wounded.", (0, 1)),
     # "shot at <a place>" says where, not whom
     ("6 people shot at a house party in the suburbs", (0, 6)),
     ("Two men shot at police officers before fleeing.", (0, 0)),
