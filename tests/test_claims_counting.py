@@ -25,12 +25,19 @@ CASES = [
     ("He fired into the crowd outside the club, hitting four people.", (0, 4)),
     ("The shooter sprayed the porch with bullets, striking three people.", (0, 3)),
     ("Shots rang out and a 15-month-old in the minivan was also struck in the leg.", (0, 1)),
+    # shots counted after an active "shot" are not people
+    ("The robbers shot more than 30 rounds at the armored truck.", (0, 0)),
+    ("Officers shot nine times at the fleeing car, and the driver was wounded.", (0, 1)),
     # "shot at <a place>" says where, not whom
     ("6 people shot at a house party in the suburbs", (0, 6)),
     ("Two men shot at police officers before fleeing.", (0, 0)),
     # the victim shot and the victim who died are one person
     ("A 19-year-old man was wounded in the shooting.\nJames Ortiz, 19, died Monday at the hospital.", (1, 0)),
     ("Ortiz was taken to Mercy Saint Mary Hospital, where he died.", (1, 0)),
+    # a lower-case "she" is female like "She" (the gender of a mention ignores a possessive "'s" only)
+    ("The girl was shot outside the store.\nShe was taken to a hospital, where she was later pronounced dead.",
+     (1, 0)),
+    ("The woman was shot in the chest.\nShe was rushed to a hospital, where she died.", (1, 0)),
     # an official named in between is no antecedent of 'he'
     ("A teen was injured while hunting with friends.\nSheriff Mark Tully said the boy was shot.\n"
      "The teenager was cleaning a rifle when he was wounded, according to Sheriff Mark Tully.", (0, 1)),
@@ -56,6 +63,19 @@ CASES = [
     ("A bus hit the car at the crossing and both occupants were badly hurt.", (0, 2)),
     ("Both miners in the tunnel were killed when the roof collapsed.", (2, 0)),
     ("Both teams were hurt by the late schedule change.", (0, 0)),
+    # a relative clause or a reduced relative between the person and the predicate
+    ("A 7-year-old girl who was hit by a stray bullet outside her school has died.", (1, 0)),
+    ("A worker injured in the warehouse explosion Monday has died of his burns.", (1, 0)),
+    ("The hiker who was pulled from the river was pronounced dead at the hospital.", (1, 0)),
+    ("A teen who was shot in the arm on Friday is recovering, and the man who fired was arrested.", (0, 1)),
+    # "claimed the life of", "pronounced clinically dead", "declared brain-dead": a death
+    ("The fire claimed the life of a 9-year-old boy, officials said.", (1, 0)),
+    ("The landslide took the life of Maria Ortega as she slept.", (1, 0)),
+    ("The fire saved the life of a 9-year-old boy, officials said.", (0, 0)),
+    ("The diver was pronounced clinically dead at the hospital.", (1, 0)),
+    ("The toddler was declared brain-dead on Tuesday.", (1, 0)),
+    # "the other victim" is not the victim mentioned before
+    ("The victim who was stabbed in the alley has died.\nThe other victim is in stable condition.", (1, 1)),
     # people shot who "later died" are dead, not hurt
     ("Two men were shot in the parking lot and later died at the hospital.", (2, 0)),
     ("Three people were shot on Main Street and one died.", (1, 2)),

@@ -54,9 +54,11 @@ def run(corpus: str, every: int, offset: int, use_cache: bool):
     batch = extract_batch(read, known, nlp, today=snap.TODAY, max_chars=settings.max_article_chars)
     seconds = dict(batch.seconds, total=time.perf_counter() - t0)
     nlp.save()
-    arts = batch.articles.select(
+    # one row per file: a file whose text repeats another's points at that article (as in eval's
+    # source_files), so a duplicate is scored with the article it repeats, not as 0
+    arts = batch.staged.select(
         "article_id", pl.col("source_path").map_elements(lambda s: Path(s).name, return_dtype=pl.String)
-        .alias("file"))
+        .alias("file")).unique("file", keep="first")
     return gold, arts, batch.claims, seconds
 
 

@@ -112,6 +112,10 @@ _WOUNDED_AFTER = re.compile(r"\s*and\s+(?:wounded|injured|hurt)\b", re.IGNORECAS
 
 _KILLING_AFTER = re.compile(r"\s*(?:people|persons|\w+)?\s*(?:,\s*)?(?:killing|dead)", re.IGNORECASE)
 
+_ROUNDS_AFTER = re.compile(
+    r"\A\s+(?:[\w-]+\s+)?(?:" + "|".join(lexicon.words("casualty_predicates", "shot_count_nouns")) + r")\b",
+    re.IGNORECASE)
+
 _SEAT_AFTER = re.compile(r"\A\s*-?\s*(?:seat|seater)\b", re.IGNORECASE)
 
 
@@ -190,6 +194,8 @@ def _adjacent_typed(seg: Segment, fig: Figure, left_only: bool = False) -> tuple
             if w.startswith(stem):
                 if stem in ("strik", "hit", "struck") and not _MEMBER_NOUN.match(after):
                     return None, None  # "hit 3 cars": only people hit by the shots are shot
+                if cls == "shot" and _ROUNDS_AFTER.match(after):
+                    return None, None  # "fired / shot more than 20 rounds": shots, not people
                 if cls == "shot" and _KILLING_AFTER.match(after):
                     return "killed", "type.predicate_before"
                 return cls, "type.predicate_before"

@@ -15,6 +15,11 @@ from transforms.claims.candidates import _others_at
 _GENERIC_HEADS = lexicon.words("person_nouns", "generic_heads")
 
 
+_ORDINAL_WORD = re.compile(
+    r"\b(?:" + "|".join(w for w in lexicon.mapping("numbers", "ordinals") if w != "first")
+    + r"|other|\d+(?:nd|rd|th))\b", re.IGNORECASE)
+
+
 def _indef_text(np: str) -> str:
     words = np.lower().split()
     return " ".join(words[1:] if words and words[0] in ("a", "an", "another") else words)
@@ -57,7 +62,9 @@ def _resolve_people(claims: list[Claim], person_ents: list[tuple[int, frozenset]
         elif kind is RefKind.INDEF and body is not None and \
                 _indef_text(body[c.start:c.end]) in seen_indef:
             key = seen_indef[_indef_text(body[c.start:c.end])]  # "a 16-year-old" said twice
-        elif kind is RefKind.INDEF or (kind is RefKind.PRON and names == REFLEXIVE):
+        elif kind is RefKind.INDEF or (kind is RefKind.PRON and names == REFLEXIVE) or (
+                kind is RefKind.DEF and body is not None and _ORDINAL_WORD.search(body, c.start, c.end)):
+            # "the second victim", "the other man": someone besides the victim mentioned before
             fresh += 1  # a new person; "himself" is the clause's own subject, often the killer
             key = frozenset({f"new:{fresh}"})
             if kind is RefKind.INDEF and body is not None:
@@ -155,8 +162,13 @@ def _age(c: Claim, body: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+_POSSESSIVE = re.compile(r"['’]s?\W*\Z")
+
+
 def _gender(c: Claim, body: str) -> str | None:
-    words = {w.strip(".,'’s").lower() for w in body[c.start:c.end].split()}
+    # "his wife's" -> "wife"; strip() takes characters, so the possessive is cut as a suffix
+    # (stripping "'s" as characters made "she" "he" and "sister" "ister")
+    words = {_POSSESSIVE.sub("", w.lower()).strip(".,'’\"“”") for w in body[c.start:c.end].split()}
     male, female = bool(words & _MALE), bool(words & _FEMALE)
     return "m" if male and not female else ("f" if female and not male else None)
 

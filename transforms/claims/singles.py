@@ -77,8 +77,8 @@ _BODY_PARTS = "|".join(sorted(lexicon.words("casualty_predicates", "body_parts")
 # "his wife", "she"; PERSON names are the article's corrected entity mentions
 _PRED_RX = re.compile(
     r"\b(?P<k>shot\s+and\s+killed|shot,\s+killed|shot\s+dead|shot\s+to\s+death|gunned\s+down|killed|"
-    r"slain|murdered|pronounced\s+dead|found\s+dead|died|dies|fatally\s+(?:shot|wounded|injured)|"
-    r"did\s+not\s+survive|didn['’]t\s+survive|succumbed|declared\s+(?:dead|deceased)|passed\s+away|"
+    r"slain|murdered|pronounced\s+(?:clinically\s+|brain[\s-])?dead|found\s+dead|died|dies|fatally\s+(?:shot|wounded|injured)|"
+    r"did\s+not\s+survive|didn['’]t\s+survive|succumbed|declared\s+(?:(?:clinically\s+|brain[\s-])?dead|deceased)|passed\s+away|"
     r"is\s+dead|was\s+dead|drowned|perished|electrocuted|(?:burned|burnt|crushed|trampled)\s+to\s+death)\b"
     r"|\b(?P<i>wounded|injured|hurt|grazed|(?:is|was|are|were)\s+(?:now\s+|still\s+)?recovering|"
     r"treated\s+for\s+(?:[\w'’-]+\s+){0,3}?(?:injuries|injury|wounds?)|"
@@ -112,8 +112,11 @@ _OBJ_AFTER = re.compile(  # "killed his wife", "fatally shot a 15-year-old"
     re.IGNORECASE,
 )
 
+# "the shooting claimed the life of 47-year-old Michael Matthews": a death
+_LIFE_OF = r"(?:claimed|claims|claiming|took|takes|taking|ended|ending|cost|costing)\s+the\s+life"
+
 _DEATH_OF = re.compile(
-    rf"\b(?:death|killing|murder|slaying|(?:fatal|deadly)\s+shooting)\s+of\s+(?:\d+-year-old\s+)?(?P<np>(?:(?:a|an|the|his|her|their)\s+)?"
+    rf"\b(?:death|killing|murder|slaying|(?:fatal|deadly)\s+shooting|{_LIFE_OF})\s+of\s+(?:\d+-year-old\s+)?(?P<np>(?:(?:a|an|the|his|her|their)\s+)?"
     rf"(?:[\w'’-]+\s+){{0,3}}?(?:{_PERSON_SG_ALT}|[\w]+-year-old))\b",
     re.IGNORECASE,
 )
@@ -201,9 +204,11 @@ def _singular_regex(seg: Segment, covered: list[tuple[int, int]]) -> list[Claim]
     headline_case = sum(w[:1].isupper() for w in words) > 0.6 * len(words)
 
     def add(cls: str, a: int, b: int, is_name: bool, n: int = 1, also: bool = False,
-            rule: str = "single.person_before_predicate") -> None:
+            rule: str = "single.person_before_predicate", over_figure: bool = False) -> None:
+        if a < 0 or not text[a:b].strip():
+            return  # a PERSON entity that begins in the line before ("Gary\n\nPerson")
         start, end = seg.start + a, seg.start + b
-        if any(s < end and start < e for s, e in covered) or (cls, start) in seen:
+        if (not over_figure and any(s < end and start < e for s, e in covered)) or (cls, start) in seen:
             return
         seen.add((cls, start))
         out.append(Claim("injured" if cls == "shot" else cls, n, n, n, "exact", start, end,
@@ -287,6 +292,9 @@ def _singular_regex(seg: Segment, covered: list[tuple[int, int]]) -> list[Claim]
             cls = None
         if cls is not None:
             np = _np_ending_at(toks, k, persons_by_end, name_ok) or appos_name
+            relative = None
+            if np is None:
+                np = relative = _np_before_relative(toks, k, persons_by_end, name_ok)
             if np is not None:
                 # "Smith and his wife were killed": count the coordinated people too
                 a0, n = np[0], 1
@@ -307,7 +315,10 @@ def _singular_regex(seg: Segment, covered: list[tuple[int, int]]) -> list[Claim]
                         j -= 1
                 if oxford and n < 3 and not np[2]:
                     a0, n = np[0], 1
-                add(cls, a0 if n > 1 else np[0], np[1], np[2] and n == 1, n, also)
+                # "A boy who was shot ... has died": the figure "A boy" was typed by the relative
+                # clause's predicate; the main predicate's death is claimed on it too
+                add(cls, a0 if n > 1 else np[0], np[1], np[2] and n == 1, n, also,
+                    over_figure=relative is not None and cls == "killed")
         active = None
         if pred in ("shooting", "killing", "wounds", "kills", "shoots", "injures") and k >= 0 and (
                 toks[k][2] in _NOUN_BEFORE_GERUND or toks[k][2].endswith("-by")):
@@ -370,6 +381,28 @@ def _singular_regex(seg: Segment, covered: list[tuple[int, int]]) -> list[Claim]
 
 
 _ACTIVE_VERBS = lexicon.words("casualty_predicates", "active_verbs")
+
+_RELATIVE_WORDS = frozenset({"who", "that"})
+_REDUCED_RELATIVE = lexicon.words("claims_grammar", "reduced_relative_participles")
+_CLAUSE_BREAK = frozenset({",", ".", ";", ":", "(", ")", "\"", "“", "”", "—", "–", "and", "but", "or", "while",
+                           "when", "after", "before", "because", "as", "if"})
+RELATIVE_SPAN = 16  # tokens a relative clause may take between its person and the predicate
+
+
+def _np_before_relative(toks: list, k: int, persons_by_end: dict, name_ok) -> tuple[int, int, bool] | None:
+    """The person a relative clause or a reduced relative hangs on, when one stands between the
+    person and the predicate: "A 5-year-old boy who was shot in the face at his home has died",
+    "a juvenile injured in a shooting Monday has died" (the person is the predicate's subject).
+    No clause break (a comma, 'and', 'when' ...) may come between."""
+    for j in range(k, max(0, k - RELATIVE_SPAN), -1):
+        w = toks[j][2]
+        if w in _CLAUSE_BREAK:
+            return None
+        if w in _RELATIVE_WORDS or w in _REDUCED_RELATIVE:
+            np = _np_ending_at(toks, j - 1, persons_by_end, name_ok)
+            if np is not None or w in _RELATIVE_WORDS:
+                return np
+    return None
 
 _ANOTHER_OBJ = re.compile(
     r"(?:\d|\b(?:people|persons|dead|killed|injured|wounded|hurt|died|killing|wounding|injuring|friends|others|"
@@ -449,7 +482,8 @@ _AGE_APPOSITION = re.compile(r"\s*,\s*\d{1,2}\s*(?:,|\.|\Z|\s+(?:of|from|and)\b)
 _AGE_BEFORE = re.compile(r"\b(?:\d+|[a-z]+(?:-[a-z]+)?)-year-old\s+\Z", re.IGNORECASE)
 
 _DEATH_OF_NAME = re.compile(
-    r"\b(?:death|killing|murder|slaying|(?:fatal|deadly)\s+shooting)\s+of\s+(?:(?:\d+|[a-z]+)-year-old\s+)?",
+    r"\b(?:death|killing|murder|slaying|(?:fatal|deadly)\s+shooting|" + _LIFE_OF
+    + r")\s+of\s+(?:(?:\d+|[a-z]+)-year-old\s+)?",
     re.IGNORECASE,
 )
 
