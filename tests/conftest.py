@@ -93,3 +93,16 @@ def extract_texts(nlp, texts: list[str], titles: list[str | None] | None = None)
                               "event_date": None} for i, (t, title) in enumerate(zip(texts, titles))],
                             schema=ARTICLE_SCHEMA)
     return extract_claims(articles, list(nlp.ner.pipe(texts)), nlp.parse)
+
+
+def ents_at(doc, text: str, spans: list[tuple[str, int, str]]):
+    """``doc`` with doc.ents set from (surface, occurrence, label): the n-th occurrence of surface
+    gets label (hand-made NER labels for tests)."""
+    out = []
+    for surface, n, label in spans:
+        start = -1
+        for _ in range(n + 1):
+            start = text.index(surface, start + 1)
+        out.append(doc.char_span(start, start + len(surface), label=label))
+    doc.ents = out
+    return doc

@@ -10,7 +10,7 @@ import spacy
 
 from transforms.claims import extract_claims
 from transforms.entities import entity_mentions
-from tests.conftest import ARTICLE_SCHEMA
+from tests.conftest import ARTICLE_SCHEMA, ents_at
 
 
 @pytest.fixture(scope="module")
@@ -22,15 +22,7 @@ def blank():
 
 def _doc(blank, text: str, spans: list[tuple[str, int, str]]):
     """A doc of text whose ents are (surface, occurrence, label): the n-th occurrence gets label."""
-    doc = blank(text)
-    ents = []
-    for surface, n, label in spans:
-        start = -1
-        for _ in range(n + 1):
-            start = text.index(surface, start + 1)
-        ents.append(doc.char_span(start, start + len(surface), label=label))
-    doc.ents = ents
-    return doc
+    return ents_at(blank(text), text, spans)
 
 
 def _articles(text: str) -> pl.DataFrame:

@@ -15,6 +15,7 @@ import pytest
 import spacy
 
 from flows.nlp import ENTITY_PATTERNS
+from tests.conftest import ents_at
 from transforms import entities as ent
 
 ALIASES = pl.DataFrame(
@@ -214,18 +215,6 @@ def test_place_evidence_relabels_the_name_everywhere_in_the_article(blank):
     assert m.filter(pl.col("surface") == "Joplin").height == 3
 
 
-def _ents_at(doc, text: str, spans: list[tuple[str, int, str]]):
-    """doc.ents from (surface, occurrence, label): the n-th occurrence of surface gets label."""
-    out = []
-    for surface, n, label in spans:
-        start = -1
-        for _ in range(n + 1):
-            start = text.index(surface, start + 1)
-        out.append(doc.char_span(start, start + len(surface), label=label))
-    doc.ents = out
-    return doc
-
-
 @pytest.mark.parametrize(
     "text, spans, expected",
     [
@@ -254,7 +243,7 @@ def _ents_at(doc, text: str, spans: list[tuple[str, int, str]]):
     ],
 )
 def test_part_of_a_full_name_is_a_person(blank, text, spans, expected):
-    m = mentions_of([(text, _ents_at(blank(text), text, spans))])
+    m = mentions_of([(text, ents_at(blank(text), text, spans))])
     one_word = {(s, lab) for s, lab in named(m) if " " not in s}
     assert one_word == expected
 

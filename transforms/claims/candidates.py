@@ -36,9 +36,10 @@ _ELLIPSIS_BEFORE = re.compile(
 
 _BARE_AFTER = re.compile(r"\A\s*(?:[.,;:)!?]|\Z|\s+(?:while|and|but|or)\b)", re.IGNORECASE)
 
+# "two bystanders, one of whom ...": the figure after the comma is a part, not a list member
+_PARTITIVE_AFTER = re.compile(
+    r"\s+(?:of\s+(?:whom|them|which|those)|of\s+the\s+(?:victims|wounded|injured|dead))\b", re.IGNORECASE)
 
-
-_PARTITIVE_AFTER = re.compile(r"\s+(?:of\s+(?:whom|them|which|those)|of\s+the\s+(?:victims|wounded|injured|dead))\b", re.IGNORECASE)
 
 def _figure_claims(seg: Segment, p, aggregate: bool) -> tuple[list[Claim], list[tuple[int, int]]]:
     out: list[Claim] = []

@@ -11,7 +11,7 @@ from transforms import entities as entities_t
 from transforms import lexicon
 from transforms.ids import stable_id
 from transforms.claims.vocab import _MULTI_GATE, _ORDINAL_GATE, _TRIGGER_WORDS
-from transforms.claims.model import Claim, Overlap, RefKind, Segment
+from transforms.claims.model import Claim, Overlap, Segment
 from transforms.claims.sentences import _choose_parses, _plan
 from transforms.claims.singles import _singular_claims, _singular_regex
 from transforms.claims.inference import _suicide_claims
@@ -110,10 +110,6 @@ def _article_claims(row: dict, ents: list, segs: list[Segment], parsed: list,
                 # bound, never exact: people hurt but not taken to a hospital are not counted
                 if c.value_low is None:
                     continue  # "up to 5 hospitalized" says nothing about how many were hurt
-                if c.value_low == 1 and any(
-                        d.claim_type == "killed" and d.value_low == 1 and d.start > c.end and not d.negated
-                        and d.ref is not None and d.ref.kind is RefKind.PRON for d in found):
-                    continue  # "She was rushed to a hospital, where she died": the one who died
                 extra.append(Claim("injured", c.value_stated, c.value_low, None,
                                     "at_least", c.start, c.end, ref=c.ref,
                                     overlap=Overlap.SENTENCE if c.ref is None and not _others_at(body, c.end)

@@ -243,17 +243,20 @@ def _singular_regex(seg: Segment, covered: list[tuple[int, int]]) -> list[Claim]
         if k >= 0 and toks[k][2] == ",":  # "Smith, 23, was killed": skip an apposition
             if toks[k][0] in persons_by_end:  # "a football player, Eli Johnson, is recovering"
                 appos_name = (persons_by_end[toks[k][0]], toks[k][0], True)
-            first = None
+            first, found = None, False
             for _ in range(3):  # "Smith, 32, of Chester, was dead": appositions in a row
                 j = k - 1
                 while j >= 0 and k - j < 20 and toks[j][2] not in (",", ".", ";"):
                     j -= 1
                 k = j - 1 if j >= 0 and toks[j][2] == "," else -1
                 first = k if first is None else first
-                if k < 0 or appos_name is not None or _np_ending_at(toks, k, persons_by_end, name_ok):
+                if k < 0:
+                    break
+                if appos_name is not None or _np_ending_at(toks, k, persons_by_end, name_ok):
+                    found = True
                     break
                 k = j
-            if k < 0 or _np_ending_at(toks, k, persons_by_end, name_ok) is None:
+            if not found:
                 k = first  # no person before the appositions: the clause as it was
         elif k >= 1 and text[toks[k][0]:toks[k][0] + 1].isupper() and toks[k][0] not in persons_by_end:
             # "Davienne Lewis from Springfield died": skip where the person is from
