@@ -79,6 +79,23 @@ CASES = [
     # people shot who "later died" are dead, not hurt
     ("Two men were shot in the parking lot and later died at the hospital.", (2, 0)),
     ("Three people were shot on Main Street and one died.", (1, 2)),
+    # a list of people after an active verb or "the bodies of", one member at a time, adds up
+    ("The landslide buried the village, killing a farmer, his two sons and a neighbor.", (4, 0)),
+    ("He broke into the house and killed her and three other people before fatally shooting himself.", (5, 0)),
+    ("A man killed six of his grandchildren, his adult daughter and himself at the farm.", (8, 0)),
+    ("Rescuers recovered the bodies of two miners and a rescue worker on Friday.", (3, 0)),
+    ("The bodies of 54-year-old Mark Mata, 42-year-old Min Haung and 6-year-old Hank Mata were found.", (3, 0)),
+    ("The truck skidded off the road, killing Jacinta Walker, 18, and Aveion Bolden, 20, police said.", (2, 0)),
+    ("The avalanche killed Maria Lopez and her husband, Dustin Grey, near the pass.", (2, 0)),
+    ("The explosion injured the young man's father, a 39-year-old, and another man, 26, police said.", (0, 2)),
+    # not a list: an apposition, a new clause, a source, a verb
+    ("The fire killed his wife, a nurse, at their home.", (1, 0)),
+    ("In the crash that killed Johnson, two others were hurt.", (1, 2)),
+    ("The gunman killed two people, and a 64-year-old suspect is being sought.", (2, 0)),
+    ("Deputies found he had killed the two children and then himself, Lemma said.", (3, 0)),
+    ("Police: California man kills stepfather, injures mother, 3 others", (1, 4)),
+    ("Police found the injured boy and two others at the house.", (0, 1)),
+    ("A student shot his girlfriend and then himself at the school.", (0, 1)),
 ]
 
 

@@ -53,6 +53,8 @@ CLAIM_SCHEMA: dict[str, pl.DataType] = {
     **CHOICE_COLUMNS,  # the article's figure (transforms/claims/choice.py)
 }
 
+_DEATH_LISTS = lexicon.words("claims_gates", "death_lists")  # "the bodies of A, B and C"
+
 _VIOLENCE = re.compile(r"\b" + lexicon.alternation("claims_grammar", "violence_words") + r"\b", re.I)
 
 
@@ -91,7 +93,7 @@ def _article_claims(row: dict, ents: list, segs: list[Segment], parsed: list,
             fc, fig_covered = _figure_claims(seg, p, aggregate)
             found.extend(fc)
             covered += fig_covered
-        if seg.singular:
+        if seg.singular or seg.words & _DEATH_LISTS:
             singles = _singular_regex(seg, covered)
             if p is not None:  # the parse finds what patterns miss; patterns mend bad parses
                 spans = [(c.start, c.end) for c in singles]
