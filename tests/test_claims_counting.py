@@ -96,6 +96,17 @@ CASES = [
     ("Police: California man kills stepfather, injures mother, 3 others", (1, 4)),
     ("Police found the injured boy and two others at the house.", (0, 1)),
     ("A student shot his girlfriend and then himself at the school.", (0, 1)),
+    # "pronounced / found <someone> dead", "the body of", "pronounced deceased", "leaving <name> dead"
+    ("The coroner pronounced 18-year-old Emery Collins of Harrison County dead at 10:30 a.m.", (1, 0)),
+    ("Rescue crews pronounced the driver dead at the scene of the crash.", (1, 0)),
+    ("Firefighters found the woman dead and her husband badly burned.", (1, 0)),
+    ("The diver was later pronounced deceased at the pier.", (1, 0)),
+    ("Divers recovered the body of a missing fisherman near the pier.", (1, 0)),
+    ("The medic carried the lifeless body of a boy to the ambulance, and he was revived.", (0, 0)),
+    ("The rockslide hit the trail on Tuesday, leaving 27-year-old Brandon Lanier dead.", (1, 0)),
+    # people "also" shot who lived are not less the dead
+    ("Police found Rolando Gonzalez dead from a gunshot wound.\nA woman and two other men were also shot; "
+     "they were taken to a hospital with non-life-threatening injuries.", (1, 3)),
 ]
 
 

@@ -77,7 +77,7 @@ _BODY_PARTS = "|".join(sorted(lexicon.words("casualty_predicates", "body_parts")
 # "his wife", "she"; PERSON names are the article's corrected entity mentions
 _PRED_RX = re.compile(
     r"\b(?P<k>shot\s+and\s+killed|shot,\s+killed|shot\s+dead|shot\s+to\s+death|gunned\s+down|killed|"
-    r"slain|murdered|pronounced\s+(?:clinically\s+|brain[\s-])?dead|found\s+dead|died|dies|fatally\s+(?:shot|wounded|injured)|"
+    r"slain|murdered|pronounced\s+(?:(?:clinically\s+|brain[\s-])?dead|deceased)|found\s+dead|died|dies|fatally\s+(?:shot|wounded|injured)|"
     r"did\s+not\s+survive|didn['’]t\s+survive|succumbed|declared\s+(?:(?:clinically\s+|brain[\s-])?dead|deceased)|passed\s+away|"
     r"is\s+dead|was\s+dead|drowned|perished|electrocuted|(?:burned|burnt|crushed|trampled)\s+to\s+death)\b"
     r"|\b(?P<i>wounded|injured|hurt|grazed|(?:is|was|are|were)\s+(?:now\s+|still\s+)?recovering|"
@@ -116,7 +116,7 @@ _OBJ_AFTER = re.compile(  # "killed his wife", "fatally shot a 15-year-old"
 _LIFE_OF = r"(?:claimed|claims|claiming|took|takes|taking|ended|ending|cost|costing)\s+the\s+life"
 
 _DEATH_OF = re.compile(
-    rf"\b(?:death|killing|murder|slaying|(?:fatal|deadly)\s+shooting|{_LIFE_OF})\s+of\s+(?:\d+-year-old\s+)?(?P<np>(?:(?:a|an|the|his|her|their)\s+)?"
+    rf"\b(?:death|killing|murder|slaying|(?<!lifeless\s)body|(?:fatal|deadly)\s+shooting|{_LIFE_OF})\s+of\s+(?:\d+-year-old\s+)?(?P<np>(?:(?:a|an|the|his|her|their)\s+)?"
     rf"(?:[\w'’-]+\s+){{0,3}}?(?:{_PERSON_SG_ALT}|[\w]+-year-old))\b",
     re.IGNORECASE,
 )
@@ -369,6 +369,26 @@ def _singular_regex(seg: Segment, covered: list[tuple[int, int]]) -> list[Claim]
         for m in _LEFT_NP.finditer(text):  # "a shooting that left a 19-year-old man dead"
             add("killed" if m.group("w").lower() == "dead" else "injured",
                 m.start("np"), m.end("np"), False, rule="single.left_dead")
+        for m in _LEFT_NAME.finditer(text):  # "leaving 27-year-old Brandon Lanier dead"
+            b = persons_by_start.get(m.end())
+            w = _DEAD_AFTER_NAME.match(text, b) if b is not None else None
+            if w is not None:
+                add("killed" if w.group("w").lower() == "dead" else "injured", m.end(), b, True,
+                    rule="single.left_dead")
+    if seg.words & _PRONOUNCED_GATE:
+        # "the coroner pronounced 18-year-old Emery Collins of Harrison County dead", "crews declared
+        # the victim dead at the scene", "police found Smith dead in his car"
+        for m in _PRONOUNCED_NP.finditer(text):
+            add("killed", m.start("np"), m.end("np"), False, rule="single.pronounced_dead")
+        for m in _PRONOUNCED_NAME.finditer(text):
+            b = persons_by_start.get(m.end())
+            if b is None and not headline_case:
+                w = _NAME_WORD.match(text, m.end())
+                if w is not None and all(name_ok(a, a + len(t)) for a, t in _words_at(text, w)):
+                    b = w.end()
+            if b is not None and _DEAD_AFTER_NAME.match(text, b) and \
+                    _DEAD_AFTER_NAME.match(text, b).group("w").lower() in ("dead", "deceased"):
+                add("killed", m.end(), b, True, rule="single.pronounced_dead")
     if "another" in seg.words or "other" in seg.words or not seg.words.isdisjoint(_ORDINALS):
         for m in _ANOTHER.finditer(text):  # "three people were killed and another injured"
             w = m.group("w").lower()
@@ -499,7 +519,7 @@ _AGE_APPOSITION = re.compile(r"\s*,\s*\d{1,2}\s*(?:,|\.|\Z|\s+(?:of|from|and)\b)
 _AGE_BEFORE = re.compile(r"\b(?:\d+|[a-z]+(?:-[a-z]+)?)-year-old\s+\Z", re.IGNORECASE)
 
 _DEATH_OF_NAME = re.compile(
-    r"\b(?:death|killing|murder|slaying|(?:fatal|deadly)\s+shooting|" + _LIFE_OF
+    r"\b(?:death|killing|murder|slaying|(?<!lifeless\s)body|(?:fatal|deadly)\s+shooting|" + _LIFE_OF
     + r")\s+of\s+(?:(?:\d+|[a-z]+)-year-old\s+)?",
     re.IGNORECASE,
 )
@@ -527,6 +547,22 @@ _COPULA_BEFORE = re.compile(r"\b(?:is|was|were|are|remains|remained|listed|been|
 _NOUN_BEFORE_GERUND = lexicon.words("claims_grammar", "noun_before_gerund")
 
 _LEFT_GATE = lexicon.words("claims_gates", "left")
+
+_LEFT_NAME = re.compile(r"\b(?:left|leaves|leaving|leave)\s+(?:(?:\d+|[a-z]+)-year-old\s+)?", re.IGNORECASE)
+
+# after a name: "... of Harrison County" (where the person is from) may stand before "dead"
+_DEAD_AFTER_NAME = re.compile(r"(?:\s*,\s*\d{1,3}\s*,?)?(?:\s+(?:of|from)\s+(?:[A-Z][\w.'’-]*\s+){1,3}?)?\s*"
+                              r"(?P<w>dead|deceased|injured|wounded|hurt)\b")
+
+_PRONOUNCED_GATE = lexicon.words("claims_gates", "pronounced")
+
+_PRONOUNCED_NP = re.compile(
+    rf"\b(?:pronounced|declared|found)\s+(?P<np>(?:a|an|the|his|her|their)\s+(?:(?!(?:and|or|of|in|at|to|with|was|were)\b)[\w'’-]+\s+){{0,3}}?"
+    rf"(?:[\w'’]+-)?(?:{_PERSON_SG_ALT}|[\w]+-year-old))\s+(?:dead|deceased)\b",
+    re.IGNORECASE,
+)
+
+_PRONOUNCED_NAME = re.compile(r"\b(?:pronounced|declared|found)\s+(?:(?:\d+|[a-z]+)-year-old\s+)?", re.IGNORECASE)
 
 _LEFT_NP = re.compile(
     rf"\b(?:left|leaves|leaving|leave)\s+(?P<np>{_NP_WORDS})\s+(?P<w>dead|injured|wounded|hurt)\b",
