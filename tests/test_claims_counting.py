@@ -104,6 +104,9 @@ CASES = [
     ("Divers recovered the body of a missing fisherman near the pier.", (1, 0)),
     ("The medic carried the lifeless body of a boy to the ambulance, and he was revived.", (0, 0)),
     ("The rockslide hit the trail on Tuesday, leaving 27-year-old Brandon Lanier dead.", (1, 0)),
+    # coordinated subjects with their ages: "A, 18, and B, 20, were killed"
+    ("Authorities say Smith, 18, and Jones, 20, were killed in the crash.", (2, 0)),
+    ("Daneka Lotts, 24, Monica Bates, 16, and Malcolm Wallace, 25, were hurt when the stage collapsed.", (0, 3)),
     # people "also" shot who lived are not less the dead
     ("Police found Rolando Gonzalez dead from a gunshot wound.\nA woman and two other men were also shot; "
      "they were taken to a hospital with non-life-threatening injuries.", (1, 3)),

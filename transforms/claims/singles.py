@@ -307,6 +307,8 @@ def _singular_regex(seg: Segment, covered: list[tuple[int, int]]) -> list[Claim]
                     # "X and Y", "X, Y and Z", "X, Y, and Z" (", and" alone joins clauses)
                     j -= 1 if toks[j - 1][2] != "," else 2
                     while j >= 0 and n < 5:
+                        if j >= 2 and toks[j][2].isdigit() and len(toks[j][2]) <= 3 and toks[j - 1][2] == ",":
+                            j -= 2  # "Smith, 18, and Jones, 20, were killed": skip the age
                         prev = _np_ending_at(toks, j, persons_by_end,
                                              name_loose if np[2] else name_ok)
                         if prev is None:
