@@ -104,6 +104,14 @@ CASES = [
     ("Divers recovered the body of a missing fisherman near the pier.", (1, 0)),
     ("The medic carried the lifeless body of a boy to the ambulance, and he was revived.", (0, 0)),
     ("The rockslide hit the trail on Tuesday, leaving 27-year-old Brandon Lanier dead.", (1, 0)),
+    # who arrives at a hospital with wounds is hurt; "N other" such people add to the hurt counted before
+    ("Police said two men showed up at the hospital with gunshot wounds.", (0, 2)),
+    ("Five relatives showed up at the hospital to wait for news.", (0, 0)),
+    ("Later, four miners arrived at the clinic with burns.", (0, 4)),
+    ("A woman was shot in the arm on the porch.\nThree other people showed up at a hospital with gunshot wounds.",
+     (0, 4)),
+    ("Three workers were injured when the scaffold fell.\nTwo other workers later arrived at the clinic with minor "
+     "injuries.", (0, 5)),
     # coordinated subjects with their ages: "A, 18, and B, 20, were killed"
     ("Authorities say Smith, 18, and Jones, 20, were killed in the crash.", (2, 0)),
     ("Daneka Lotts, 24, Monica Bates, 16, and Malcolm Wallace, 25, were hurt when the stage collapsed.", (0, 3)),

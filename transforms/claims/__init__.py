@@ -79,7 +79,10 @@ which: "multiple casualties", "a third victim" with no predicate). Unit is
 - "Taken to the hospital" / "hospitalized" gives a hospitalized claim and,
   in an article about violence, an injured claim with the same bounds (less
   the killed count stated in the same sentence). Who "showed up at",
-  "arrived at", "drove to" ... a hospital is not said to be hurt.
+  "arrived at", "drove to" ... a hospital is not said to be hurt, unless
+  the sentence says with what ("two men showed up at the hospital with
+  gunshot wounds": injured 2); "N other people showed up ... with wounds"
+  are besides the hurt counted in earlier sentences (a claim of the sum).
 - A partitive death ("One of the victims later died", "one of them died")
   says the dead were among a group counted before: injured counts written
   before it (not counts of "others", not counts already less the killed) lose

@@ -20,7 +20,7 @@ from transforms.claims.negation import _negated_claims
 from transforms.claims.hedging import is_hedged
 from transforms.claims.attribution import _nearest, _sources
 from transforms.claims.scope import Scope, is_aggregate
-from transforms.claims.resolve import _resolve_overlap, _resolve_partitive, _resolve_people
+from transforms.claims.resolve import _resolve_arrivals, _resolve_overlap, _resolve_partitive, _resolve_people
 from transforms.claims.choice import CHOICE_COLUMNS, choose
 
 
@@ -141,7 +141,7 @@ def _article_claims(row: dict, ents: list, segs: list[Segment], parsed: list,
                    if lab == "PERSON"]
     rows = []
     seen = set()
-    for c in _resolve_partitive(_resolve_overlap(_resolve_people(claims, person_ents, body)), body):
+    for c in _resolve_arrivals(_resolve_partitive(_resolve_overlap(_resolve_people(claims, person_ents, body)), body), body):
         seg, hedged, sources = meta[c.seg]
         attrib = _nearest(sources, c, body)
         key = (c.claim_type, c.start, c.end)
