@@ -112,6 +112,13 @@ CASES = [
      (0, 4)),
     ("Three workers were injured when the scaffold fell.\nTwo other workers later arrived at the clinic with minor "
      "injuries.", (0, 5)),
+    # deaths a sentence states without the usual words: a name the NER did not label PERSON, "passed
+    # away", "succumbed", "not able to save her"; a place is not the one who died
+    ("Kanari succumbed to her injuries on Wednesday afternoon.", (1, 0)),
+    ("Relatives confirmed the girl had passed away.", (1, 0)),
+    ("She was flown to the burn unit, but doctors were not able to save her.", (1, 0)),
+    ("Surgeons were able to save his leg after the crash.", (0, 0)),
+    ("A child who suffered burns in a fire at his home in Redfield has died, officials said.", (1, 0)),
     # coordinated subjects with their ages: "A, 18, and B, 20, were killed"
     ("Authorities say Smith, 18, and Jones, 20, were killed in the crash.", (2, 0)),
     ("Daneka Lotts, 24, Monica Bates, 16, and Malcolm Wallace, 25, were hurt when the stage collapsed.", (0, 3)),

@@ -226,6 +226,16 @@ def _singular_regex(seg: Segment, covered: list[tuple[int, int]]) -> list[Claim]
         return (_NAME_TOKEN.match(word) is not None and word.lower() not in _NOT_NAMES
                 and ents_at.get(a) in (None, "PERSON", "FAC", "PRODUCT", "WORK_OF_ART"))
 
+    def name_death(a: int, b: int) -> bool:
+        # the one who died / was killed is a person though the NER said ORG or NORP ("Rivera was
+        # killed", "Kanari succumbed to her injuries"); a place (GPE, LOC: the place rules) is not
+        word = text[a:b]
+        if ents_at.get(a) not in (None, "PERSON", "FAC", "PRODUCT", "WORK_OF_ART") and \
+                _PLACE_PREP_BEFORE.search(text, max(0, a - 12), a):
+            return False  # "a shooting at his home in Redfield has died": the place is no one
+        return (_NAME_TOKEN.match(word) is not None and word.lower() not in _NOT_NAMES and not headline_case
+                and ents_at.get(a) in (None, "PERSON", "FAC", "PRODUCT", "WORK_OF_ART", "ORG", "NORP"))
+
     def name_loose(a: int, b: int) -> bool:  # a conjunct of a person: NER labels are weak here
         word = text[a:b]
         return (_NAME_TOKEN.match(word) is not None and word.lower() not in _NOT_NAMES
@@ -294,7 +304,7 @@ def _singular_regex(seg: Segment, covered: list[tuple[int, int]]) -> list[Claim]
                 rule="single.same_person_clause")
             cls = None
         if cls is not None:
-            np = _np_ending_at(toks, k, persons_by_end, name_ok) or appos_name
+            np = _np_ending_at(toks, k, persons_by_end, name_death if m.lastgroup == "k" else name_ok) or appos_name
             relative = None
             if np is None:
                 np = relative = _np_before_relative(toks, k, persons_by_end, name_ok)
@@ -377,6 +387,9 @@ def _singular_regex(seg: Segment, covered: list[tuple[int, int]]) -> list[Claim]
             if w is not None:
                 add("killed" if w.group("w").lower() == "dead" else "injured", m.end(), b, True,
                     rule="single.left_dead")
+    if "save" in seg.words:
+        for m in _NOT_SAVED.finditer(text):  # "doctors were not able to save her": she died
+            add("killed", m.start("np"), m.end("np"), False, rule="single.not_saved")
     if seg.words & _PRONOUNCED_GATE:
         # "the coroner pronounced 18-year-old Emery Collins of Harrison County dead", "crews declared
         # the victim dead at the scene", "police found Smith dead in his car"
@@ -557,6 +570,15 @@ _DEAD_AFTER_NAME = re.compile(r"(?:\s*,\s*\d{1,3}\s*,?)?(?:\s+(?:of|from)\s+(?:[
                               r"(?P<w>dead|deceased|injured|wounded|hurt)\b")
 
 _PRONOUNCED_GATE = lexicon.words("claims_gates", "pronounced")
+
+_PLACE_PREP_BEFORE = re.compile(r"\b(?:in|at|of|from|near|to|on|into|outside|inside|across|around)\s+\Z", re.IGNORECASE)
+
+_NOT_SAVED = re.compile(
+    rf"\b(?:(?:were|was|are|is)\s+(?:not\s+able|unable)|could\s+not|couldn['’]t|failed|tried\s+but\s+failed)\s+"
+    rf"to\s+save\s+(?P<np>him|her|(?:the|a|an|his|her)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_PERSON_SG_ALT}|[\w]+-year-old))"
+    rf"(?!['’]s)\b(?!\s+(?:life|leg|arm|eye|eyes|hand|foot|home|house|job))",
+    re.IGNORECASE,
+)
 
 _PRONOUNCED_NP = re.compile(
     rf"\b(?:pronounced|declared|found)\s+(?P<np>(?:a|an|the|his|her|their)\s+(?:(?!(?:and|or|of|in|at|to|with|was|were)\b)[\w'’-]+\s+){{0,3}}?"
