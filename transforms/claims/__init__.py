@@ -44,8 +44,7 @@ How a claim is found
    "kills 3 bandmates, self" (4); a list after an active verb or "the bodies of" that mixes
    people and counts: "killed her and three other people" (4), "killing Jacinta Walker, 18, and
    Aveion Bolden, 20" (2), "the bodies of two miners and a rescue worker" (3) -- but not a
-   breakdown ("six people, three
-   men and three women") nor "his brother or a friend" (1). "Smith from
+   breakdown ("six people, three men and three women") nor "his brother or a friend" (1). "Smith from
    Springfield died": where the person is from is skipped; a name the NER
    labels ORG/GPE/NORP/FAC right after an age ("23-year-old Davienne Lewis") is
    a person. People "also" shot ("X, Y and Z were also struck by bullets") are
