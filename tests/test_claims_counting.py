@@ -79,6 +79,52 @@ CASES = [
     # people shot who "later died" are dead, not hurt
     ("Two men were shot in the parking lot and later died at the hospital.", (2, 0)),
     ("Three people were shot on Main Street and one died.", (1, 2)),
+    # a list of people after an active verb or "the bodies of", one member at a time, adds up
+    ("The landslide buried the village, killing a farmer, his two sons and a neighbor.", (4, 0)),
+    ("He broke into the house and killed her and three other people before fatally shooting himself.", (5, 0)),
+    ("A man killed six of his grandchildren, his adult daughter and himself at the farm.", (8, 0)),
+    ("Rescuers recovered the bodies of two miners and a rescue worker on Friday.", (3, 0)),
+    ("The bodies of 54-year-old Mark Mata, 42-year-old Min Haung and 6-year-old Hank Mata were found.", (3, 0)),
+    ("The truck skidded off the road, killing Jacinta Walker, 18, and Aveion Bolden, 20, police said.", (2, 0)),
+    ("The avalanche killed Maria Lopez and her husband, Dustin Grey, near the pass.", (2, 0)),
+    ("The explosion injured the young man's father, a 39-year-old, and another man, 26, police said.", (0, 2)),
+    # not a list: an apposition, a new clause, a source, a verb
+    ("The fire killed his wife, a nurse, at their home.", (1, 0)),
+    ("In the crash that killed Johnson, two others were hurt.", (1, 2)),
+    ("The gunman killed two people, and a 64-year-old suspect is being sought.", (2, 0)),
+    ("Deputies found he had killed the two children and then himself, Lemma said.", (3, 0)),
+    ("Police: California man kills stepfather, injures mother, 3 others", (1, 4)),
+    ("Police found the injured boy and two others at the house.", (0, 1)),
+    ("A student shot his girlfriend and then himself at the school.", (0, 1)),
+    # "pronounced / found <someone> dead", "the body of", "pronounced deceased", "leaving <name> dead"
+    ("The coroner pronounced 18-year-old Emery Collins of Harrison County dead at 10:30 a.m.", (1, 0)),
+    ("Rescue crews pronounced the driver dead at the scene of the crash.", (1, 0)),
+    ("Firefighters found the woman dead and her husband badly burned.", (1, 0)),
+    ("The diver was later pronounced deceased at the pier.", (1, 0)),
+    ("Divers recovered the body of a missing fisherman near the pier.", (1, 0)),
+    ("The medic carried the lifeless body of a boy to the ambulance, and he was revived.", (0, 0)),
+    ("The rockslide hit the trail on Tuesday, leaving 27-year-old Brandon Lanier dead.", (1, 0)),
+    # who arrives at a hospital with wounds is hurt; "N other" such people add to the hurt counted before
+    ("Police said two men showed up at the hospital with gunshot wounds.", (0, 2)),
+    ("Five relatives showed up at the hospital to wait for news.", (0, 0)),
+    ("Later, four miners arrived at the clinic with burns.", (0, 4)),
+    ("A woman was shot in the arm on the porch.\nThree other people showed up at a hospital with gunshot wounds.",
+     (0, 4)),
+    ("Three workers were injured when the scaffold fell.\nTwo other workers later arrived at the clinic with minor "
+     "injuries.", (0, 5)),
+    # deaths a sentence states without the usual words: a name the NER did not label PERSON, "passed
+    # away", "succumbed", "not able to save her"; a place is not the one who died
+    ("Kanari succumbed to her injuries on Wednesday afternoon.", (1, 0)),
+    ("Relatives confirmed the girl had passed away.", (1, 0)),
+    ("She was flown to the burn unit, but doctors were not able to save her.", (1, 0)),
+    ("Surgeons were able to save his leg after the crash.", (0, 0)),
+    ("A child who suffered burns in a fire at his home in Redfield has died, officials said.", (1, 0)),
+    # coordinated subjects with their ages: "A, 18, and B, 20, were killed"
+    ("Authorities say Smith, 18, and Jones, 20, were killed in the crash.", (2, 0)),
+    ("Daneka Lotts, 24, Monica Bates, 16, and Malcolm Wallace, 25, were hurt when the stage collapsed.", (0, 3)),
+    # people "also" shot who lived are not less the dead
+    ("Police found Rolando Gonzalez dead from a gunshot wound.\nA woman and two other men were also shot; "
+     "they were taken to a hospital with non-life-threatening injuries.", (1, 3)),
 ]
 
 

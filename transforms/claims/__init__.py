@@ -41,8 +41,10 @@ How a claim is found
    officer ..."); "was treated for (his) injuries" says the person was hurt.
    Coordinations add up: "Smith and his wife were killed" (2), "a
    woman and two children were shot" (3), "4 adults, 1 child shot" (5),
-   "kills 3 bandmates, self" (4) -- but not a breakdown ("six people, three
-   men and three women") nor "his brother or a friend" (1). "Smith from
+   "kills 3 bandmates, self" (4); a list after an active verb or "the bodies of" that mixes
+   people and counts: "killed her and three other people" (4), "killing Jacinta Walker, 18, and
+   Aveion Bolden, 20" (2), "the bodies of two miners and a rescue worker" (3) -- but not a
+   breakdown ("six people, three men and three women") nor "his brother or a friend" (1). "Smith from
    Springfield died": where the person is from is skipped; a name the NER
    labels ORG/GPE/NORP/FAC right after an age ("23-year-old Davienne Lewis") is
    a person. People "also" shot ("X, Y and Z were also struck by bullets") are
@@ -76,7 +78,10 @@ which: "multiple casualties", "a third victim" with no predicate). Unit is
 - "Taken to the hospital" / "hospitalized" gives a hospitalized claim and,
   in an article about violence, an injured claim with the same bounds (less
   the killed count stated in the same sentence). Who "showed up at",
-  "arrived at", "drove to" ... a hospital is not said to be hurt.
+  "arrived at", "drove to" ... a hospital is not said to be hurt, unless
+  the sentence says with what ("two men showed up at the hospital with
+  gunshot wounds": injured 2); "N other people showed up ... with wounds"
+  are besides the hurt counted in earlier sentences (a claim of the sum).
 - A partitive death ("One of the victims later died", "one of them died")
   says the dead were among a group counted before: injured counts written
   before it (not counts of "others", not counts already less the killed) lose

@@ -9,7 +9,7 @@ from transforms.figures import Figure
 from transforms.claims.vocab import _MEMBER_NOUN, _PERSON_ALT, _PERSON_NOUNS, _PERSON_SG
 from transforms.claims.model import Claim, Overlap, Segment
 from transforms.claims.figure_types import _classify, _fig_tokens
-from transforms.claims.singles import _regex_reference
+from transforms.claims.singles import _lived, _regex_reference
 from transforms.claims.inference import _breakdown, _member_end, _multiple_figures, _ordinal_figures, _parse_group, _sum_claim
 
 
@@ -169,7 +169,9 @@ def _figure_claims(seg: Segment, p, aggregate: bool) -> tuple[list[Claim], list[
             continue
         seen.add((start, end))
         claim_type = "injured" if cls == "shot" else cls
-        c = _sum_claim(parts, start, end, claim_type, Overlap.ARTICLE if cls == "shot" else None)
+        # "A woman and two other men were also shot; they ... non-life-threatening injuries": they lived
+        lived = _lived(seg) or _ALSO.search(seg.text, end - seg.start, end - seg.start + 30) is not None
+        c = _sum_claim(parts, start, end, claim_type, Overlap.ARTICLE if cls == "shot" and not lived else None)
         if c is not None:
             c.value_stated = c.value_low
             c.rule = rule
@@ -184,6 +186,8 @@ _PARENT_OF = re.compile(
 _OF_NOUN = re.compile(r"\s+of\s+(?:the|his|her|their|its|our)\s+((?:[\w-]+\b\s*){1,3})", re.IGNORECASE)
 
 _NON_PERSON = lexicon.words("person_nouns", "non_person_nouns")
+
+_ALSO = re.compile(r"\A\s+(?:were|are|was|have\s+been)?\s*also\b", re.IGNORECASE)
 
 _OTHERS = re.compile(r"\A\s+(?:other|others|more|additional)\b", re.IGNORECASE)
 

@@ -91,6 +91,16 @@ _WITH_GUNSHOT = re.compile(
     re.IGNORECASE,
 )
 
+# "two other people showed up at the hospital with gunshot wounds": who arrives at a hospital is
+# hurt when the sentence says with what (a bare "showed up at the hospital" is no injury)
+_ARRIVED_WOUNDED = re.compile(
+    rf"\A{_NOUNS_OPT}{_AUX}\s+(?:later\s+)?(?:showed\s+up|turned\s+up|arrived|walked|went|came|"
+    r"(?:drove|took|transported|got)\s+themselves|were\s+driven|were\s+dropped\s+off)\s+(?:in\s+|up\s+|off\s+)?"
+    r"(?:at|to|into)\s+(?:[\w'’.-]+\s+){0,5}?(?:hospitals?|medical\s+centers?|trauma\s+centers?|emergency\s+rooms?|clinics?)"
+    r"[^.;]{0,50}?\bwith\s+(?:[\w-]+\s+){0,3}?(?P<g>gunshot\s+wounds?|wounds|injuries|injury|burns)\b",
+    re.IGNORECASE,
+)
+
 _SHOT_AT = re.compile(r"\s+at\b(?!\s+least\b)")
 
 # "7 men shot at a house party": "shot at" + a place says where they were shot, not whom they shot at
@@ -161,6 +171,9 @@ def _adjacent_typed(seg: Segment, fig: Figure, left_only: bool = False) -> tuple
         return "capacity", "type.seat_after"
     if _WITH_GUNSHOT.match(after):
         return "shot", "type.gunshot_after"
+    arrived = _ARRIVED_WOUNDED.match(after)
+    if arrived:
+        return ("shot" if "gunshot" in arrived.group("g").lower() else "injured"), "type.arrived_wounded"
     m = _RIGHT.match(after)
     if m:
         w = m.group("w").lower()

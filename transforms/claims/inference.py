@@ -30,7 +30,7 @@ _SUICIDE = re.compile(
     r"(?<!wanted\sto\s)(?<!trying\sto\s)\b(?:turn(?:ed|ing|s)?\s+(?:the\s+|a\s+|his\s+|her\s+)?(?:gun|weapon|rifle|handgun|shotgun|"
     r"pistol)\s+on\s+(?:himself|herself|themselves)|t(?:ook|aking|akes|ake)\s+(?:his|her|their)\s+"
     r"own\s+li(?:fe|ves)|"
-    r"kill(?:ed|ing|s)?\s+(?:himself|herself|themselves)|(?:then|before|and)\s+sho(?:t|oting)\s+"
+    r"kill(?:ed|ing|s)?\s+(?:himself|herself|themselves)|(?:then|before|and)\s+(?:fatally\s+)?sho(?:t|oting)\s+"
     r"(?:himself|herself)|committ(?:ed|ing)\s+suicide)\b",
     re.IGNORECASE,
 )
@@ -177,7 +177,7 @@ def _suicide_claims(seg: Segment, found: list[Claim]) -> list[Claim]:
         a, b = seg.start + m.start(), seg.start + m.end()
         before = [c for c in found if c.claim_type == "killed" and not c.negated
                   and c.end <= a and a - c.end < 120 and c.value_low is not None
-                  and _SUICIDE_LINK.search(seg.text[c.end - seg.start:m.start()])]
+                  and _SUICIDE_LINK.search(seg.text[c.end - seg.start:m.end()])]  # "... before shooting himself"
         if not before:
             continue
         c = max(before, key=lambda x: (x.value_low, -x.start))

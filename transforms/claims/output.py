@@ -20,7 +20,7 @@ from transforms.claims.negation import _negated_claims
 from transforms.claims.hedging import is_hedged
 from transforms.claims.attribution import _nearest, _sources
 from transforms.claims.scope import Scope, is_aggregate
-from transforms.claims.resolve import _resolve_overlap, _resolve_partitive, _resolve_people
+from transforms.claims.resolve import _resolve_arrivals, _resolve_overlap, _resolve_partitive, _resolve_people
 from transforms.claims.choice import CHOICE_COLUMNS, choose
 
 
@@ -52,6 +52,8 @@ CLAIM_SCHEMA: dict[str, pl.DataType] = {
     "includes_attacker": pl.Boolean,  # a killed count that counts the attacker (the killer's suicide)
     **CHOICE_COLUMNS,  # the article's figure (transforms/claims/choice.py)
 }
+
+_DEATH_LISTS = lexicon.words("claims_gates", "death_lists")  # "the bodies of A, B and C"
 
 _VIOLENCE = re.compile(r"\b" + lexicon.alternation("claims_grammar", "violence_words") + r"\b", re.I)
 
@@ -91,7 +93,7 @@ def _article_claims(row: dict, ents: list, segs: list[Segment], parsed: list,
             fc, fig_covered = _figure_claims(seg, p, aggregate)
             found.extend(fc)
             covered += fig_covered
-        if seg.singular:
+        if seg.singular or seg.words & _DEATH_LISTS:
             singles = _singular_regex(seg, covered)
             if p is not None:  # the parse finds what patterns miss; patterns mend bad parses
                 spans = [(c.start, c.end) for c in singles]
@@ -139,7 +141,7 @@ def _article_claims(row: dict, ents: list, segs: list[Segment], parsed: list,
                    if lab == "PERSON"]
     rows = []
     seen = set()
-    for c in _resolve_partitive(_resolve_overlap(_resolve_people(claims, person_ents, body)), body):
+    for c in _resolve_arrivals(_resolve_partitive(_resolve_overlap(_resolve_people(claims, person_ents, body)), body), body):
         seg, hedged, sources = meta[c.seg]
         attrib = _nearest(sources, c, body)
         key = (c.claim_type, c.start, c.end)

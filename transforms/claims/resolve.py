@@ -276,3 +276,32 @@ def _resolve_partitive(claims: list[Claim], body: str) -> list[Claim]:
                            rule="resolve.partitive_death")
         out.append(c)
     return out
+
+
+def _resolve_arrivals(claims: list[Claim], body: str) -> list[Claim]:
+    """'Medics rushed a woman to the hospital ... Five other victims showed up at the hospital with
+    gunshot wounds' -> injured 6: people who came to a hospital on their own, counted as others
+    (type.arrived_wounded), are besides the hurt the article counted in the sentences before; the
+    sum is a claim of its own (resolve.arrivals_added), the largest exact earlier count plus the
+    others; its span is the figure and the word 'other' ("five other"), derived_from the figure."""
+    out = list(claims)
+    for c in claims:
+        if c.rule != "type.arrived_wounded" or c.claim_type != "injured" or c.negated or c.background \
+                or c.value_low is None or not _others_at(body, c.end):
+            continue
+        before = [d for d in claims if d.claim_type == "injured" and d.seg < c.seg and not d.negated
+                  and not d.background and d.value_low is not None and d.qualifier == "exact"]
+        if not before:
+            continue
+        d = max(before, key=lambda x: (x.value_low, -x.start))
+        high = d.value_high + c.value_low if d.value_high is not None and c.value_high is not None else None
+        m = _OTHER_AFTER.match(body, c.end)
+        end = m.end() if m else c.end  # "five other": a span of its own beside the figure's
+        if end == c.end:
+            continue
+        out.append(c.adjusted(value_low=d.value_low + c.value_low, value_high=high, end=end, ref=None,
+                              overlap=None, rule="resolve.arrivals_added", source=c))
+    return out
+
+
+_OTHER_AFTER = re.compile(r"\s+(?:other|others|more|additional)\b", re.IGNORECASE)

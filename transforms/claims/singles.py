@@ -6,7 +6,7 @@ import bisect
 import re
 
 from transforms import lexicon
-from transforms.claims.vocab import _WORD_CLASS, _PERSON_NOUNS, _PERSON_SG, _REFLEXIVE, _SG_PRONOUNS
+from transforms.claims.vocab import _PERSON_ALT, _WORD_CLASS, _PERSON_NOUNS, _PERSON_SG, _REFLEXIVE, _SG_PRONOUNS
 from transforms.claims.model import REFLEXIVE, Claim, Overlap, PersonRef, RefKind, Segment
 from transforms.claims.parsetools import _count_persons, _decide, _ent_label, _noun_phrase_bounds, _predicate_evidence, _singular_argument
 
@@ -77,7 +77,7 @@ _BODY_PARTS = "|".join(sorted(lexicon.words("casualty_predicates", "body_parts")
 # "his wife", "she"; PERSON names are the article's corrected entity mentions
 _PRED_RX = re.compile(
     r"\b(?P<k>shot\s+and\s+killed|shot,\s+killed|shot\s+dead|shot\s+to\s+death|gunned\s+down|killed|"
-    r"slain|murdered|pronounced\s+(?:clinically\s+|brain[\s-])?dead|found\s+dead|died|dies|fatally\s+(?:shot|wounded|injured)|"
+    r"slain|murdered|pronounced\s+(?:(?:clinically\s+|brain[\s-])?dead|deceased)|found\s+dead|died|dies|fatally\s+(?:shot|wounded|injured)|"
     r"did\s+not\s+survive|didn['’]t\s+survive|succumbed|declared\s+(?:(?:clinically\s+|brain[\s-])?dead|deceased)|passed\s+away|"
     r"is\s+dead|was\s+dead|drowned|perished|electrocuted|(?:burned|burnt|crushed|trampled)\s+to\s+death)\b"
     r"|\b(?P<i>wounded|injured|hurt|grazed|(?:is|was|are|were)\s+(?:now\s+|still\s+)?recovering|"
@@ -116,7 +116,7 @@ _OBJ_AFTER = re.compile(  # "killed his wife", "fatally shot a 15-year-old"
 _LIFE_OF = r"(?:claimed|claims|claiming|took|takes|taking|ended|ending|cost|costing)\s+the\s+life"
 
 _DEATH_OF = re.compile(
-    rf"\b(?:death|killing|murder|slaying|(?:fatal|deadly)\s+shooting|{_LIFE_OF})\s+of\s+(?:\d+-year-old\s+)?(?P<np>(?:(?:a|an|the|his|her|their)\s+)?"
+    rf"\b(?:death|killing|murder|slaying|(?<!lifeless\s)body|(?:fatal|deadly)\s+shooting|{_LIFE_OF})\s+of\s+(?:\d+-year-old\s+)?(?P<np>(?:(?:a|an|the|his|her|their)\s+)?"
     rf"(?:[\w'’-]+\s+){{0,3}}?(?:{_PERSON_SG_ALT}|[\w]+-year-old))\b",
     re.IGNORECASE,
 )
@@ -226,6 +226,16 @@ def _singular_regex(seg: Segment, covered: list[tuple[int, int]]) -> list[Claim]
         return (_NAME_TOKEN.match(word) is not None and word.lower() not in _NOT_NAMES
                 and ents_at.get(a) in (None, "PERSON", "FAC", "PRODUCT", "WORK_OF_ART"))
 
+    def name_death(a: int, b: int) -> bool:
+        # the one who died / was killed is a person though the NER said ORG or NORP ("Rivera was
+        # killed", "Kanari succumbed to her injuries"); a place (GPE, LOC: the place rules) is not
+        word = text[a:b]
+        if ents_at.get(a) not in (None, "PERSON", "FAC", "PRODUCT", "WORK_OF_ART") and \
+                _PLACE_PREP_BEFORE.search(text, max(0, a - 12), a):
+            return False  # "a shooting at his home in Redfield has died": the place is no one
+        return (_NAME_TOKEN.match(word) is not None and word.lower() not in _NOT_NAMES and not headline_case
+                and ents_at.get(a) in (None, "PERSON", "FAC", "PRODUCT", "WORK_OF_ART", "ORG", "NORP"))
+
     def name_loose(a: int, b: int) -> bool:  # a conjunct of a person: NER labels are weak here
         word = text[a:b]
         return (_NAME_TOKEN.match(word) is not None and word.lower() not in _NOT_NAMES
@@ -294,7 +304,7 @@ def _singular_regex(seg: Segment, covered: list[tuple[int, int]]) -> list[Claim]
                 rule="single.same_person_clause")
             cls = None
         if cls is not None:
-            np = _np_ending_at(toks, k, persons_by_end, name_ok) or appos_name
+            np = _np_ending_at(toks, k, persons_by_end, name_death if m.lastgroup == "k" else name_ok) or appos_name
             relative = None
             if np is None:
                 np = relative = _np_before_relative(toks, k, persons_by_end, name_ok)
@@ -307,6 +317,8 @@ def _singular_regex(seg: Segment, covered: list[tuple[int, int]]) -> list[Claim]
                     # "X and Y", "X, Y and Z", "X, Y, and Z" (", and" alone joins clauses)
                     j -= 1 if toks[j - 1][2] != "," else 2
                     while j >= 0 and n < 5:
+                        if j >= 2 and toks[j][2].isdigit() and len(toks[j][2]) <= 3 and toks[j - 1][2] == ",":
+                            j -= 2  # "Smith, 18, and Jones, 20, were killed": skip the age
                         prev = _np_ending_at(toks, j, persons_by_end,
                                              name_loose if np[2] else name_ok)
                         if prev is None:
@@ -334,6 +346,15 @@ def _singular_regex(seg: Segment, covered: list[tuple[int, int]]) -> list[Claim]
                 "injured" if pred.startswith(("wound", "injur")) else "killed")
         if active is not None:
             gap = _AGE_GAP.match(text, m.end())
+            lst = None
+            if not (k >= 0 and toks[k][2] in _DETS):  # "found the injured boy and two others": an adjective
+                lst = _object_list(text, gap.end(), persons_by_start, None if headline_case else name_ok,
+                                   with_self=active != "shot")
+            if lst is not None:  # "killing A, 18, and B, 20", "killed her and three other people"
+                n_list, b_list, counted, _ = lst
+                add(active, gap.end(), b_list, False, n_list, over_figure=counted,
+                    rule="inference.object_list" if counted else "single.object_of_active")
+                continue
             b = persons_by_start.get(gap.end())
             j = bisect.bisect_left(starts, gap.end())
             if b is None and j < len(toks) and toks[j][0] == gap.end() and not headline_case \
@@ -360,6 +381,29 @@ def _singular_regex(seg: Segment, covered: list[tuple[int, int]]) -> list[Claim]
         for m in _LEFT_NP.finditer(text):  # "a shooting that left a 19-year-old man dead"
             add("killed" if m.group("w").lower() == "dead" else "injured",
                 m.start("np"), m.end("np"), False, rule="single.left_dead")
+        for m in _LEFT_NAME.finditer(text):  # "leaving 27-year-old Brandon Lanier dead"
+            b = persons_by_start.get(m.end())
+            w = _DEAD_AFTER_NAME.match(text, b) if b is not None else None
+            if w is not None:
+                add("killed" if w.group("w").lower() == "dead" else "injured", m.end(), b, True,
+                    rule="single.left_dead")
+    if "save" in seg.words:
+        for m in _NOT_SAVED.finditer(text):  # "doctors were not able to save her": she died
+            add("killed", m.start("np"), m.end("np"), False, rule="single.not_saved")
+    if seg.words & _PRONOUNCED_GATE:
+        # "the coroner pronounced 18-year-old Emery Collins of Harrison County dead", "crews declared
+        # the victim dead at the scene", "police found Smith dead in his car"
+        for m in _PRONOUNCED_NP.finditer(text):
+            add("killed", m.start("np"), m.end("np"), False, rule="single.pronounced_dead")
+        for m in _PRONOUNCED_NAME.finditer(text):
+            b = persons_by_start.get(m.end())
+            if b is None and not headline_case:
+                w = _NAME_WORD.match(text, m.end())
+                if w is not None and all(name_ok(a, a + len(t)) for a, t in _words_at(text, w)):
+                    b = w.end()
+            if b is not None and _DEAD_AFTER_NAME.match(text, b) and \
+                    _DEAD_AFTER_NAME.match(text, b).group("w").lower() in ("dead", "deceased"):
+                add("killed", m.end(), b, True, rule="single.pronounced_dead")
     if "another" in seg.words or "other" in seg.words or not seg.words.isdisjoint(_ORDINALS):
         for m in _ANOTHER.finditer(text):  # "three people were killed and another injured"
             w = m.group("w").lower()
@@ -376,6 +420,11 @@ def _singular_regex(seg: Segment, covered: list[tuple[int, int]]) -> list[Claim]
     if "of" in seg.words:
         for m in _DEATH_OF.finditer(text):
             add("killed", m.start("np"), m.end("np"), False, rule="single.death_of")
+        for m in _DEATHS_OF.finditer(text):  # "the bodies of A, B and C", "the deaths of his wife and two sons"
+            lst = _object_list(text, m.end(), persons_by_start, None if headline_case else name_ok, subject=True)
+            if lst is not None:
+                add("killed", m.end(), lst[1], False, lst[0], over_figure=lst[2],
+                    rule="inference.object_list" if lst[2] else "single.death_of")
         for m in _DEATH_OF_NAME.finditer(text):
             b = persons_by_start.get(m.end())
             if b is not None:
@@ -485,7 +534,7 @@ _AGE_APPOSITION = re.compile(r"\s*,\s*\d{1,2}\s*(?:,|\.|\Z|\s+(?:of|from|and)\b)
 _AGE_BEFORE = re.compile(r"\b(?:\d+|[a-z]+(?:-[a-z]+)?)-year-old\s+\Z", re.IGNORECASE)
 
 _DEATH_OF_NAME = re.compile(
-    r"\b(?:death|killing|murder|slaying|(?:fatal|deadly)\s+shooting|" + _LIFE_OF
+    r"\b(?:death|killing|murder|slaying|(?<!lifeless\s)body|(?:fatal|deadly)\s+shooting|" + _LIFE_OF
     + r")\s+of\s+(?:(?:\d+|[a-z]+)-year-old\s+)?",
     re.IGNORECASE,
 )
@@ -513,6 +562,31 @@ _COPULA_BEFORE = re.compile(r"\b(?:is|was|were|are|remains|remained|listed|been|
 _NOUN_BEFORE_GERUND = lexicon.words("claims_grammar", "noun_before_gerund")
 
 _LEFT_GATE = lexicon.words("claims_gates", "left")
+
+_LEFT_NAME = re.compile(r"\b(?:left|leaves|leaving|leave)\s+(?:(?:\d+|[a-z]+)-year-old\s+)?", re.IGNORECASE)
+
+# after a name: "... of Harrison County" (where the person is from) may stand before "dead"
+_DEAD_AFTER_NAME = re.compile(r"(?:\s*,\s*\d{1,3}\s*,?)?(?:\s+(?:of|from)\s+(?:[A-Z][\w.'’-]*\s+){1,3}?)?\s*"
+                              r"(?P<w>dead|deceased|injured|wounded|hurt)\b")
+
+_PRONOUNCED_GATE = lexicon.words("claims_gates", "pronounced")
+
+_PLACE_PREP_BEFORE = re.compile(r"\b(?:in|at|of|from|near|to|on|into|outside|inside|across|around)\s+\Z", re.IGNORECASE)
+
+_NOT_SAVED = re.compile(
+    rf"\b(?:(?:were|was|are|is)\s+(?:not\s+able|unable)|could\s+not|couldn['’]t|failed|tried\s+but\s+failed)\s+"
+    rf"to\s+save\s+(?P<np>him|her|(?:the|a|an|his|her)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_PERSON_SG_ALT}|[\w]+-year-old))"
+    rf"(?!['’]s)\b(?!\s+(?:life|leg|arm|eye|eyes|hand|foot|home|house|job))",
+    re.IGNORECASE,
+)
+
+_PRONOUNCED_NP = re.compile(
+    rf"\b(?:pronounced|declared|found)\s+(?P<np>(?:a|an|the|his|her|their)\s+(?:(?!(?:and|or|of|in|at|to|with|was|were)\b)[\w'’-]+\s+){{0,3}}?"
+    rf"(?:[\w'’]+-)?(?:{_PERSON_SG_ALT}|[\w]+-year-old))\s+(?:dead|deceased)\b",
+    re.IGNORECASE,
+)
+
+_PRONOUNCED_NAME = re.compile(r"\b(?:pronounced|declared|found)\s+(?:(?:\d+|[a-z]+)-year-old\s+)?", re.IGNORECASE)
 
 _LEFT_NP = re.compile(
     rf"\b(?:left|leaves|leaving|leave)\s+(?P<np>{_NP_WORDS})\s+(?P<w>dead|injured|wounded|hurt)\b",
@@ -588,3 +662,118 @@ def _singular_claims(p, seg: Segment, covered: list[tuple[int, int]]) -> list[Cl
                 continue
             add(cls, a, strict)
     return out
+
+
+# a list of the people an active killing / wounding verb (or "the bodies of") names, one member at a
+# time: "killing Jacinta Walker, 18, and Aveion Bolden, 20" (2), "killed her and three other people"
+# (4), "killed six of his grandchildren, his adult daughter and himself" (8), "shot and killed
+# Destacia Straughn and her daughter, Kenacia" (2: the name after 'her daughter' is an apposition)
+_LIST_SEP = re.compile(r"\s*(?:,\s*(?:and|then)\s+|,\s*|\s+(?:and|&)\s+(?:then\s+)?|\s+then\s+|\s*&\s*)")
+_LIST_AND = re.compile(r"\b(?:and|then)\b|&")
+_LIST_SELF = re.compile(r"(?:him|her)?self\b", re.IGNORECASE)
+_LIST_NP = re.compile(r"(?:" + _NP_WORDS.replace("{0,3}?", "{0,3}") + r")\b", re.IGNORECASE)  # the longest NP
+_LIST_AGE = re.compile(r"\s*,\s*\d{1,3}\s*(?=,|\.|;|\Z|\s+(?:and|&|then)\b)")
+_LIST_APPOS_NP = re.compile(rf"\s*,\s*(?:an?|the)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_PERSON_SG_ALT}|[\w]+-year-old)\s*(?=,)",
+                            re.IGNORECASE)
+_LIST_END = re.compile(r"\s*(?:[.,;:)!?\n—–-]|\Z|\s*(?:at|in|on|inside|outside|near|before|after|while|during|as|"
+                       r"with|who|when|and|then|&|said|says|early|late|last|this|earlier|later|were|was|are|is|have|has|had|"
+                       r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)", re.IGNORECASE)
+LIST_MAX = 8  # members of one list at most
+
+
+def _object_list(text: str, pos: int, persons_by_start: dict, name_ok,
+                 with_self: bool = True, subject: bool = False) -> tuple[int, int, bool, int] | None:
+    """The people a list starting at ``pos`` names: (people, end, counted, members); counted says a
+    member is a count ("three other people"). None unless the list has two members or more and is a
+    list (an 'and' / 'then' before its last member, or a last member 'himself' / 'N others'): "his
+    wife, a nurse," is one person."""
+    from transforms.figures import find_figures
+
+    people = members = 0
+    counted = False
+    end = pos
+    cur = pos
+    joined_by_and = False
+    last_kind = None
+    last_sep = ""
+    while members < LIST_MAX:
+        gap = _AGE_GAP.match(text, cur)
+        at = gap.end()
+        kind = None
+        b = persons_by_start.get(at)
+        if b is None:
+            w = _NAME_WORD.match(text, at)
+            if w is not None and name_ok is not None and all(name_ok(a, a + len(t)) for a, t in _words_at(text, w)):
+                b = w.end()
+        if b is not None:
+            tail = _NAME_TAIL.match(text, b)  # the NER's name stopped short: "Cam Thi| To"
+            kind, n, mend = "name", 1, tail.end() if tail and _LIST_END.match(text, tail.end()) else b
+            age = _LIST_AGE.match(text, mend)
+            if age:
+                mend = age.end()
+            appos = _LIST_APPOS_NP.match(text, mend)
+            if appos:  # "Smith, a 25-year-old customer,"
+                mend = appos.end()
+        elif (s := _LIST_SELF.match(text, at)) is not None:
+            if not with_self:
+                break  # "shot his girlfriend and then himself": which of them lived is not said
+            kind, n, mend = "self", 1, s.end()
+        else:
+            det = _LIST_DET.match(text, at)  # "his two sons"
+            at2 = det.end() if det else at
+            figs = [f for f in find_figures(text[at2:at2 + 80]) if f.start == 0 and f.kind == "number"]
+            noun = _LIST_NOUN.match(text[at2 + figs[0].end:at2 + figs[0].end + 60]) if figs else None
+            if figs and noun is not None and figs[0].value_low and figs[0].value_low < 1000:
+                kind, n, mend = "count", figs[0].value_low, at2 + figs[0].end + noun.end()
+                counted = True
+            else:
+                np = _LIST_NP.match(text, at)
+                if np is None or (len(np.group(0).split()) > 1 and not _LIST_DET_NP.match(np.group(0))):
+                    break  # "kills stepfather, injures mother": words before a bare noun are no modifiers
+                kind, n, mend = "np", 1, np.end()
+                age = _LIST_APPOS_AGE.match(text, mend)
+                if age:  # "the young man's father, a 39-year-old, and another man"
+                    mend = age.end()
+                appos = _NAME_APPOS.match(text, mend)
+                if appos is not None and persons_by_start.get(appos.end("n")) is not None:
+                    mend = persons_by_start[appos.end("n")]  # "her daughter, Kenacia Amerson-Straughn"
+                    tail = _NAME_TAIL.match(text, mend)
+                    mend = tail.end() if tail and _LIST_END.match(text, tail.end()) else mend
+                    age = _LIST_AGE.match(text, mend)
+                    mend = age.end() if age else mend
+        if not _LIST_END.match(text, mend) or (members and _LIST_SAID.match(text, mend)):
+            break  # "... and then himself, Lemma said": the name is the source
+        if not subject and members and "," in last_sep and _LIST_VERB.match(text, mend):
+            break  # "wounding two others, and a 64-year-old suspect is being sought": a new clause
+        people, members, end, last_kind = people + n, members + 1, mend, kind
+        sep = _LIST_SEP.match(text, mend)
+        if sep is None or kind == "self":
+            break
+        if _LIST_AND.search(sep.group(0)):
+            joined_by_and = True
+        last_sep = sep.group(0)
+        cur = sep.end()
+    if members < 2:
+        return None
+    if not joined_by_and and last_kind != "self" and not (
+            last_kind == "count" and _OTHERS_END.search(text, 0, end) and _PUNCT_END.match(text, end)):
+        return None  # "killed Johnson, two others were shot": no list
+    return people, end, counted, members
+
+
+_DEATHS_OF = re.compile(
+    r"\b(?:bodies|deaths|killings|murders|slayings|(?:shooting|stabbing)\s+deaths)\s+of\s+", re.IGNORECASE)
+
+_LIST_NOUN = re.compile(rf"\A\s+(?:(?!(?:and|or|then|but|while|who)\b)[\w-]+\s+){{0,3}}(?:{_PERSON_ALT}|[a-z]+-year-olds?)\b", re.IGNORECASE)
+_NAME_TAIL = re.compile(r"(?:\s+(?:[A-Z][a-z]+|[A-Z]\.|Jr\.?|Sr\.?|II|III)){1,2}")
+
+_LIST_DET_NP = re.compile(r"(?:a|an|the|his|her|their|another|him|her|himself|herself)\b|[\w]+-year-old\b", re.IGNORECASE)
+_LIST_SAID = re.compile(r"\s*,?\s+(?:said|says|told|reported|added)\b", re.IGNORECASE)
+
+_LIST_DET = re.compile(r"(?:his|her|their|the|its)\s+(?=\S)", re.IGNORECASE)
+
+_NAME_APPOS = re.compile(r"\s*,\s*(?:(?:\d+|[a-z]+)-year-old\s+)?(?P<n>)", re.IGNORECASE)
+_LIST_APPOS_AGE = re.compile(r"\s*,\s*an?\s+(?:\d+|[a-z]+)-year-old\s*(?=,)", re.IGNORECASE)
+_LIST_VERB = re.compile(r"\s+(?:is|was|were|are|has|had|have)\b", re.IGNORECASE)
+_PUNCT_END = re.compile(r"\s*(?:[.,;:)!?\n]|\Z)")
+_OTHERS_END = re.compile(r"\b(?:others|more)\s*\Z", re.IGNORECASE)
