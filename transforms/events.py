@@ -19,7 +19,10 @@ Evidence between two articles (``pair_evidence``)
   official: a person either text names with an official's or reporter's
   title or role (incident_evidence ``official:`` keys, "Police Chief Jane
   Doe", "Ann Lee, a spokeswoman for") weighs OFFICIAL_WEIGHT of its weight
-  and is never an anchor (officials recur across a city's incidents). A
+  and is never an anchor (officials recur across a city's incidents); so does
+  a person either text names only in background (``background:`` keys: "In a
+  separate shooting last month, Jane Doe ...", a report of another incident
+  recalling her in passing). A
   shared person either text names as a victim or suspect (``name:`` keys)
   and neither as an official is a victim anchor (n_victims). "Place": a shared
   GPE/LOC/FAC other than a US state. anchor_df: how many articles name the
@@ -157,6 +160,7 @@ MIN_SCORE_FOLLOW_UP = 25.0
 MIN_SCORE_SAME_WEEK = 25.0  # a shared place within a week and this much in common: one incident without an anchor
 OFFICIAL_WEIGHT = 0.5  # an official's name (a chief, a spokeswoman, a reporter) in either text: its weight times this
 NAME_SCORE = 3.0
+PASSING_ROLES = ("official", "background")  # a person either text names in one of these roles is never an anchor
 _NOT_ANCHOR = re.compile(r"(?i)\b" + lexicon.alternation("events", "not_anchor_words") + r"\b")
 _NOT_VENUE = re.compile(r"(?i)\b" + lexicon.alternation("events", "not_venue_endings") + r"\b\.?$")
 
@@ -453,9 +457,10 @@ class Body(tuple):
 def body_evidence(keys_a, keys_b) -> Body:
     """Compare two articles' incident keys (transforms/incident_evidence.py)."""
     ka, kb = incident_evidence.kinds(keys_a), incident_evidence.kinds(keys_b)
+    names = (ka["name"] & kb["name"]) - ka["background"] - kb["background"]  # a name in passing is not evidence
     ages = ("same" if ka["age"] & kb["age"] else "different") if ka["age"] and kb["age"] else "none"
     return Body(bool(ka["block"] & kb["block"]), bool(ka["street"] & kb["street"]), ages,
-                bool(ka["hour"] & kb["hour"]), bool(ka["name"] & kb["name"]), len(ka["age"] & kb["age"]))
+                bool(ka["hour"] & kb["hour"]), bool(names), len(ka["age"] & kb["age"]))
 
 
 def _body_link(body: Body, place: bool) -> bool:
@@ -599,8 +604,8 @@ def pair_evidence(
     shared = (shared.join(role, on=["article_id", "entity_id"], how="left")
               .join(role.rename({"article_id": "article_id_b", "role": "role_b"}), on=["article_id_b", "entity_id"],
                     how="left")
-              .with_columns(off=(pl.col("role") == "official").fill_null(False)
-                            | (pl.col("role_b") == "official").fill_null(False))
+              .with_columns(off=pl.col("role").is_in(PASSING_ROLES).fill_null(False)
+                            | pl.col("role_b").is_in(PASSING_ROLES).fill_null(False))
               .with_columns(victim=pl.col("anchor") & ~pl.col("off")
                             & ((pl.col("role") == "victim").fill_null(False)
                                | (pl.col("role_b") == "victim").fill_null(False)),
@@ -685,8 +690,8 @@ def _roles(ae_w: pl.DataFrame, info: dict, keys_of: dict) -> pl.DataFrame:
     roles = {}
     for a, k in keys_of.items():
         kk = incident_evidence.kinds(k)
-        if kk["official"] or kk["name"]:
-            roles[a] = (kk["official"], kk["name"])
+        if kk["official"] or kk["name"] or kk["background"]:
+            roles[a] = (kk["official"], kk["name"], kk["background"])
     rows = []
     if roles:
         for a, e, etype in ae_w.filter(pl.col("article_id").is_in(list(roles))).select(
@@ -697,10 +702,12 @@ def _roles(ae_w: pl.DataFrame, info: dict, keys_of: dict) -> pl.DataFrame:
             words = [w for w in words if len(w) > 1 and w not in _NAME_SUFFIXES]
             if not words:
                 continue
-            officials, victims = roles[a]
+            officials, victims, background = roles[a]
             full = f"{words[0]} {words[-1]}"
             if full in officials or words[-1] in officials:
                 rows.append((a, e, "official"))
+            elif len(words) >= 2 and full in background:
+                rows.append((a, e, "background"))
             elif len(words) >= 2 and full in victims:
                 rows.append((a, e, "victim"))
     return pl.DataFrame(rows, schema={"article_id": pl.String, "entity_id": pl.String, "role": pl.String},
