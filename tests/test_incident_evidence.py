@@ -43,7 +43,12 @@ from transforms.incident_evidence import MAX_KEYS, incident_keys
     ("Reach reporter Tom Hale at 555-0100.", {"official:tom hale"}),
     ("The department's chief spokesman, Ravi Dunmore, confirmed it.", {"official:ravi dunmore"}),
     ("Community activist Bea Sorrell asked for calm.", {"official:bea sorrell"}),
-    ("Sheriff Bryce's deputies searched the woods.", {"official:bryce"}),  # a possessive is not the name
+    ("Sheriff Bryce's deputies searched the woods.", {"official:bryce"}),
+    # a title in front of a name described by its role: the name without the title
+    ("The car burned, said Officer Nina Vale, a fire department spokeswoman.", {"official:nina vale"}),
+    ("\"Stay inside,\" county emergency Director R.J. Hollis said.", {"official:r.j hollis"}),  # initials
+    ("At the vigil, the Rev. Abe Munro prayed for the miners.", {"official:abe munro"}),  # a pastor
+    ("Flood victims were fed by pastor Ida Kwan's church.", {"official:ida kwan"}),  # a possessive is not the name
     ("The man was shot by Kyle Prentiss on Friday.", set()),  # "by" inside a sentence: not a byline
     ("Officer Nina Vale was shot in the arm.", set()),  # an officer may be the one shot: not an official here
     ("Gail Ortiz, 51, a nurse, was killed.", {"age:51", "name:gail ortiz"}),  # a victim's age: not a role

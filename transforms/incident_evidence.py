@@ -58,8 +58,9 @@ _NAMED = re.compile(rf"\bidentified\s(?:\w+\s){{0,3}}?as\s(?:\d{{1,2}}-year-old\
                     rf"|{_PERSON},\s(?:a\s)?\d{{1,2}}(?:,|-year-old)")
 _TITLES = lexicon.alternation("events", "official_titles")
 _ROLES = lexicon.alternation("events", "official_roles")
+_TITLE_WORDS = lexicon.words("events", "official_titles") | {"officer", "deputy", "trooper"}
 _BYLINE = lexicon.alternation("events", "byline_words")
-_CAP = r"(?:[A-Z][a-z'\-]+|[A-Z]\.)"
+_CAP = r"(?:[A-Z][a-z'\-]+|[A-Z]\.(?:[A-Z]\.)?)"
 _OFFICIAL_NAME = rf"((?:{_CAP}\s)?(?:[A-Z]\.\s)?[A-Z][a-z'\-]+(?:\s[A-Z][a-z'\-]+)?)\b(?!['\u2019]s\b)"
 _OFFICIAL = re.compile(rf"\b(?i:{_TITLES})\.?,?\s+{_OFFICIAL_NAME}"
                        rf"|{_PERSON},\s(?:(?:a|an|the)\s)?(?:[\w'.\-]+\s){{0,4}}?(?i:{_ROLES})\b"
@@ -114,6 +115,8 @@ def incident_keys(text: str | None) -> list[str]:
     for m in _OFFICIAL.finditer(text):
         words = [re.sub(r"['\u2019]s$", "", w.strip(".")).lower() for w in next(g for g in m.groups() if g).split()]
         words = [w for w in words if len(w) > 1]
+        while len(words) > 2 and words[0] in _TITLE_WORDS:  # "Officer Nicole Trainor, a spokeswoman"
+            words = words[1:]
         if words:
             officials["official:" + (f"{words[0]} {words[-1]}" if len(words) >= 2 else words[0])] = None
     return list(keys)[:MAX_KEYS] + list(officials)[:MAX_OFFICIALS] + background_names(text)[:MAX_BACKGROUND]
