@@ -31,6 +31,10 @@ from transforms.incident_evidence import MAX_KEYS, incident_keys
     ("He was identified as 29-year-old Allen Shearer Ramsey.", {"age:29", "name:allen ramsey"}),
     ("Police identified the victim as Jane Doe.", {"name:jane doe"}),
     ("Antoine Smelley, 23, was charged.", {"age:23", "name:antoine smelley"}),
+    # a capital inside a name: "McIntyre", "DeShawn", "MacDonald"
+    ("The miner, Owen McIntyre, 44, was trapped.", {"age:44", "name:owen mcintyre"}),
+    ("Rescuers said DeShawn MacDonald, 19, was pulled from the river.", {"age:19", "name:deshawn macdonald"}),
+    ("Fire Chief Rory McAllister said the blaze was out.", {"official:rory mcallister"}),
     ("Marcus Brown, a 19-year-old, died.", {"age:19", "name:marcus brown"}),
     ("Chief Smith said the victim died.", {"official:smith"}),  # only a last name after the title
     ("Five people were shot at a party.", set()),  # a count is not an age or an address
@@ -242,6 +246,7 @@ _LEAD = "A woman was hurt in a crash on Route 9 Friday. Firefighters freed her f
     # a person named only in a later sentence that tells of another incident: a background mention
     (_LEAD + "In a separate crash last week, Omar Vance was killed near the bridge.", {"omar vance"}),
     (_LEAD + "Last month, Lena Pruitt died in a fire on the same road.", {"lena pruitt"}),
+    (_LEAD + "Last month, Owen McIntyre died in a fire on the same road.", {"owen mcintyre"}),
     (_LEAD + "It was the town's second crash this year; an earlier one killed Ruth Oakes.", {"ruth oakes"}),
     # the sentence after a cue goes on telling of the other incident
     (_LEAD + "It was the second crash on the road this month. On May 2, Ruth Oakes hit a tree.", {"ruth oakes"}),

@@ -51,8 +51,9 @@ _NAME = rf"{_WORD}(?:\s+{_WORD}){{0,3}}"
 _STREET = re.compile(rf"\b({_NAME})\s+(?i:({_SUFFIX_RE}))\b\.?(?!\w)")
 _BLOCK = re.compile(rf"\b(\d{{1,5}})\s+block\s+of\s+(?:the\s+)?({_NAME})")
 _ADDRESS = re.compile(rf"\b(\d{{1,5}})\s+({_NAME})\s+(?i:({_SUFFIX_RE}))\b")
-_AGE = re.compile(r"\b(\d{1,2})[- ]years?[- ]old\b|\b[A-Z][a-z]+,\s(\d{1,2}),")
-_PERSON = r"([A-Z][a-z]+(?:\s[A-Z]\.)?(?:\s[A-Z][a-z'\-]+){1,2})"
+_AGE = re.compile(r"\b(\d{1,2})[- ]years?[- ]old\b|\b[A-Z][a-z]+(?:[A-Z][a-z]+)?,\s(\d{1,2}),")
+_NAME_WORD = r"[A-Z][a-z'\-]+(?:[A-Z][a-z'\-]+)?"  # "Doe", "McIntyre", "DeShawn"
+_PERSON = rf"({_NAME_WORD}(?:\s[A-Z]\.)?(?:\s{_NAME_WORD}){{1,2}})"
 _NAMED = re.compile(rf"\bidentified\s(?:\w+\s){{0,3}}?as\s(?:\d{{1,2}}-year-old\s)?{_PERSON}"
                     rf"|\b\d{{1,2}}[- ]years?[- ]old\s{_PERSON}"
                     rf"|{_PERSON},\s(?:a\s)?\d{{1,2}}(?:,|-year-old)")
@@ -61,7 +62,7 @@ _ROLES = lexicon.alternation("events", "official_roles")
 _TITLE_WORDS = lexicon.words("events", "official_titles") | {"officer", "deputy", "trooper"}
 _BYLINE = lexicon.alternation("events", "byline_words")
 _CAP = r"(?:[A-Z][a-z'\-]+|[A-Z]\.(?:[A-Z]\.)?)"
-_OFFICIAL_NAME = rf"((?:{_CAP}\s)?(?:[A-Z]\.\s)?[A-Z][a-z'\-]+(?:\s[A-Z][a-z'\-]+)?)\b(?!['\u2019]s\b)"
+_OFFICIAL_NAME = rf"((?:{_CAP}\s)?(?:[A-Z]\.\s)?{_NAME_WORD}(?:\s{_NAME_WORD})?)\b(?!['\u2019]s\b)"
 _OFFICIAL = re.compile(rf"\b(?i:{_TITLES})\.?,?\s+{_OFFICIAL_NAME}"
                        rf"|{_PERSON},\s(?:(?:a|an|the)\s)?(?:[\w'.\-]+\s){{0,4}}?(?i:{_ROLES})\b"
                        rf"|(?m:^)[ \t]*(?i:{_BYLINE}):?[ \t]+{_PERSON.replace(chr(92) + 's', '[ ]')}"
