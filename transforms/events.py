@@ -14,7 +14,8 @@ Evidence between two articles (``pair_evidence``)
   to S but never make two articles candidates: candidate pairs come from an
   inverted index of the other entities (blocking), so the cost follows the
   pairs that share something rare, not N^2.
-- "Anchor": a shared venue (FAC that is not a hospital, court, ...) or a
+- "Anchor": a shared venue (FAC that is not a hospital, court, ..., nor a
+  street: events.yaml street_endings, "Hays Avenue" is a place) or a
   shared full person name (two words or more), not common, and not an
   official: a person either text names with an official's or reporter's
   title or role (incident_evidence ``official:`` keys, "Police Chief Jane
@@ -162,6 +163,7 @@ OFFICIAL_WEIGHT = 0.5  # an official's name (a chief, a spokeswoman, a reporter)
 NAME_SCORE = 3.0
 PASSING_ROLES = ("official", "background")  # a person either text names in one of these roles is never an anchor
 _NOT_ANCHOR = re.compile(r"(?i)\b" + lexicon.alternation("events", "not_anchor_words") + r"\b")
+_STREET = re.compile(r"(?i)\b" + lexicon.alternation("events", "street_endings") + r"\b\.?$")
 _NOT_VENUE = re.compile(r"(?i)\b" + lexicon.alternation("events", "not_venue_endings") + r"\b\.?$")
 
 
@@ -570,13 +572,14 @@ def pair_evidence(
     )
     weak = [e for e, v in info.items() if v[1] in ("FAC", "ORG") and _NOT_ANCHOR.search(v[0] or "")]
     states = [e for e, v in info.items() if v[1] == "GPE" and name_key(v[0] or "") in STATE_KEYS]
+    streets = [e for e, v in info.items() if v[1] == "FAC" and _STREET.search(v[0] or "")]  # a place, not a venue
     max_df = max(COMMON_MIN_DF, int(COMMON_SHARE * n))
     weights = (
         df.join(etype, on="entity_id", how="left")
         .with_columns(
             ((pl.lit(float(max(n, PRIOR_ARTICLES))) / pl.col("df") + 1).log() * pl.col("type").replace_strict(TYPE_WEIGHT, default=0.5))
             .alias("w"),
-            (((pl.col("type") == "FAC") & ~pl.col("entity_id").is_in(weak))
+            (((pl.col("type") == "FAC") & ~pl.col("entity_id").is_in(weak) & ~pl.col("entity_id").is_in(streets))
              | ((pl.col("type") == "PERSON") & (pl.col("words") >= 2))).alias("anchor"),
             (pl.col("type").is_in(PLACE_TYPES) & ~pl.col("entity_id").is_in(states)).alias("place"),
         )
