@@ -582,6 +582,7 @@ def pair_evidence(
             (((pl.col("type") == "FAC") & ~pl.col("entity_id").is_in(weak) & ~pl.col("entity_id").is_in(streets))
              | ((pl.col("type") == "PERSON") & (pl.col("words") >= 2))).alias("anchor"),
             (pl.col("type").is_in(PLACE_TYPES) & ~pl.col("entity_id").is_in(states)).alias("place"),
+            pl.col("entity_id").is_in(streets).alias("street"),
         )
         .with_columns(
             ((pl.col("type") != "NORP") & ((pl.col("df") <= max_df) | pl.col("place"))).alias("counts"),
@@ -601,7 +602,7 @@ def pair_evidence(
         .filter(pl.col("article_id") < pl.col("article_id_b"))
         .select("article_id", "article_id_b").unique()
     )
-    side = ae_w.select("article_id", "entity_id", "w", "anchor", "place", "counts", "df")
+    side = ae_w.select("article_id", "entity_id", "w", "anchor", "place", "counts", "df", "street")
     shared = pairs.join(side, on="article_id").join(
         side.select(pl.col("article_id").alias("article_id_b"), "entity_id"), on=["article_id_b", "entity_id"])
     shared = (shared.join(role, on=["article_id", "entity_id"], how="left")
@@ -621,6 +622,7 @@ def pair_evidence(
         pl.col("df").filter(pl.col("anchor")).min().cast(pl.Int64).alias("anchor_df"),
         pl.col("anchor").sum().cast(pl.Int64).alias("n_anchors"),
         pl.col("victim").sum().cast(pl.Int64).alias("n_victims"),
+        (pl.col("street") & (pl.col("df") <= max_df)).any().alias("street"),
     )
 
     if keys_of:  # two reports naming the same block are candidates even without a rare entity in common
@@ -634,14 +636,16 @@ def pair_evidence(
             scored = pl.concat([scored, extra.with_columns(
                 score=pl.lit(0.0), anchor=pl.lit(False), place=pl.lit(False), k=pl.lit(0, pl.Int64),
                 anchor_df=pl.lit(None, pl.Int64), n_anchors=pl.lit(0, pl.Int64),
-                n_victims=pl.lit(0, pl.Int64))], how="vertical_relaxed")
+                n_victims=pl.lit(0, pl.Int64), street=pl.lit(False))], how="vertical_relaxed")
     figures = _best_figures(claims)
     mentioned = _mentioned_days(date_mentions)
     titles = dict(zip(ids, articles["title"].to_list())) if "title" in articles.columns else {}
     title_words = {a: _title_words(t) for a, t in titles.items()}
     ages_of = {a: _title_ages(t) for a, t in titles.items()}
     rows = []
-    for a, b, score, anchor, place, k, anchor_df, n_anchors, n_victims in scored.iter_rows():
+    for a, b, score, anchor, place, k, anchor_df, n_anchors, n_victims, street in scored.select(
+            "article_id", "article_id_b", "score", "anchor", "place", "k", "anchor_df", "n_anchors", "n_victims",
+            "street").iter_rows():
         ta, tb = title_words.get(a), title_words.get(b)
         tsim = len(ta & tb) / min(len(ta), len(tb)) if ta and tb else 0.0
         fa, fb = figures.get(a), figures.get(b)
@@ -651,6 +655,9 @@ def pair_evidence(
         da, db = when.get(a), when.get(b)
         days = abs((da - db).days) if da is not None and db is not None else None
         both_given = given[a] and given[b]
+        if street and not anchor and days is not None and days <= MAX_DAYS_EVENT:
+            anchor, n_anchors = True, 1  # a street named in both within the days of one incident: as a venue
+            anchor_df = anchor_df if anchor_df is not None else 2
         refers = bool(days is not None and days > MAX_DAYS_REFERRED
                       and (_refers(mentioned.get(a), db) or _refers(mentioned.get(b), da)))
         aa, ab = ages_of.get(a), ages_of.get(b)
