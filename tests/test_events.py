@@ -553,3 +553,19 @@ def test_a_lone_report_supported_by_several_members_of_an_event_joins_it(s_names
     groups = partition(assignments)
     assert {"a1", "a2", "a3"} <= next(g for g in groups if "a1" in g)
     assert (len(groups) == 1) is joins
+
+
+@pytest.mark.parametrize("place, day_b, together", [
+    ("venue:Mall of Georgia", "2016-05-06", True),  # a venue named in both, five days (published dates): an anchor
+    ("venue:Hays Avenue", "2016-05-06", False),  # a street: many incidents happen on one street, not an anchor
+    ("venue:Route 9 Pike", "2016-05-06", False),
+    ("venue:Hays Avenue", "2016-05-03", True),  # but within the days of one incident (2) it counts as a venue
+])
+def test_a_street_is_a_place_not_an_anchor(place, day_b, together):
+    arts, mentions = frames([("a1", "2016-05-01", None, "Man hurt in crash"),
+                             ("a2", day_b, None, "Fire guts home")],
+                            {"a1": ["city:Buford", place], "a2": ["city:Buford", place]})
+    ev = evt.pair_evidence(arts, mentions)
+    assert ev["place"].to_list() == [True]
+    assignments, _ = evt.cluster_events(arts, mentions)
+    assert (assignments["event_id"].n_unique() == 1) is together

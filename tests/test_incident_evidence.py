@@ -31,6 +31,10 @@ from transforms.incident_evidence import MAX_KEYS, incident_keys
     ("He was identified as 29-year-old Allen Shearer Ramsey.", {"age:29", "name:allen ramsey"}),
     ("Police identified the victim as Jane Doe.", {"name:jane doe"}),
     ("Antoine Smelley, 23, was charged.", {"age:23", "name:antoine smelley"}),
+    # a capital inside a name: "McIntyre", "DeShawn", "MacDonald"
+    ("The miner, Owen McIntyre, 44, was trapped.", {"age:44", "name:owen mcintyre"}),
+    ("Rescuers said DeShawn MacDonald, 19, was pulled from the river.", {"age:19", "name:deshawn macdonald"}),
+    ("Fire Chief Rory McAllister said the blaze was out.", {"official:rory mcallister"}),
     ("Marcus Brown, a 19-year-old, died.", {"age:19", "name:marcus brown"}),
     ("Chief Smith said the victim died.", {"official:smith"}),  # only a last name after the title
     ("Five people were shot at a party.", set()),  # a count is not an age or an address
@@ -43,7 +47,12 @@ from transforms.incident_evidence import MAX_KEYS, incident_keys
     ("Reach reporter Tom Hale at 555-0100.", {"official:tom hale"}),
     ("The department's chief spokesman, Ravi Dunmore, confirmed it.", {"official:ravi dunmore"}),
     ("Community activist Bea Sorrell asked for calm.", {"official:bea sorrell"}),
-    ("Sheriff Bryce's deputies searched the woods.", {"official:bryce"}),  # a possessive is not the name
+    ("Sheriff Bryce's deputies searched the woods.", {"official:bryce"}),
+    # a title in front of a name described by its role: the name without the title
+    ("The car burned, said Officer Nina Vale, a fire department spokeswoman.", {"official:nina vale"}),
+    ("\"Stay inside,\" county emergency Director R.J. Hollis said.", {"official:r.j hollis"}),  # initials
+    ("At the vigil, the Rev. Abe Munro prayed for the miners.", {"official:abe munro"}),  # a pastor
+    ("Flood victims were fed by pastor Ida Kwan's church.", {"official:ida kwan"}),  # a possessive is not the name
     ("The man was shot by Kyle Prentiss on Friday.", set()),  # "by" inside a sentence: not a byline
     ("Officer Nina Vale was shot in the arm.", set()),  # an officer may be the one shot: not an official here
     ("Gail Ortiz, 51, a nurse, was killed.", {"age:51", "name:gail ortiz"}),  # a victim's age: not a role
@@ -226,5 +235,50 @@ def test_a_street_both_texts_name_is_a_shared_place_for_a_shared_name(names_b, k
                             {"a1": ["city:New Orleans", "person:Omar Delacroix"], "a2": names_b})
     arts = arts.with_columns(pl.Series("incident_keys", [["street:toulouse", "name:omar delacroix"], keys_b],
                                        dtype=pl.List(pl.String)))
+    assignments, _ = evt.cluster_events(arts, mentions)
+    assert (assignments["event_id"].n_unique() == 1) is together
+
+
+_LEAD = "A woman was hurt in a crash on Route 9 Friday. Firefighters freed her from the car. "
+
+
+@pytest.mark.parametrize("text, background", [
+    # a person named only in a later sentence that tells of another incident: a background mention
+    (_LEAD + "In a separate crash last week, Omar Vance was killed near the bridge.", {"omar vance"}),
+    (_LEAD + "Last month, Lena Pruitt died in a fire on the same road.", {"lena pruitt"}),
+    (_LEAD + "Last month, Owen McIntyre died in a fire on the same road.", {"owen mcintyre"}),
+    (_LEAD + "It was the town's second crash this year; an earlier one killed Ruth Oakes.", {"ruth oakes"}),
+    # the sentence after a cue goes on telling of the other incident
+    (_LEAD + "It was the second crash on the road this month. On May 2, Ruth Oakes hit a tree.", {"ruth oakes"}),
+    # but not the one after that
+    (_LEAD + "It was the second crash on the road this month. A tree fell. Ruth Oakes drove by.", set()),
+    # the cue inside the first part of a long text: the report's own story
+    ("Earlier this month Omar Vance was shot near the bridge. " + "He was hurt. " * 2 + "Omar Vance died. "
+     + "Police kept looking for the gunman. " * 5, set()),
+    # "another man" is the same incident's second victim, not a cue
+    (_LEAD + "Another man, Omar Vance, was hurt in the same crash.", set()),
+    # the same name in a sentence with no such cue: the report's own person, not background
+    (_LEAD + "Omar Vance was driving. In a separate crash last week, Omar Vance lost a friend.", set()),
+    # named in the lead: the report's own person, whatever the sentence says
+    ("In a separate case, Omar Vance was charged Friday. He was held on bond. The trial is set.", set()),
+    (_LEAD + "The driver, Omar Vance, was treated at the scene.", set()),  # no cue at all
+])
+def test_background_names(text, background):
+    keys = incident_keys(text)
+    assert {k.split(":", 1)[1] for k in keys if k.startswith("background:")} == background
+
+
+@pytest.mark.parametrize("keys_b, together", [
+    (["name:jane doe"], True),  # both texts name her as a victim: the same incident, three weeks on
+    (["name:jane doe", "background:jane doe"], False),  # b recalls her "in a separate shooting": another incident
+    (["background:jane doe"], False),
+])
+def test_a_victim_named_in_passing_by_a_report_of_another_incident(keys_b, together):
+    """A report of a new incident that recalls an earlier incident's victim in a background sentence ("Last
+    month, Jane Doe was killed on the same street") shares her name with the earlier reports: not evidence."""
+    arts, mentions = frames([("a1", "2016-05-01", "2016-05-01", "Woman killed in flood"),
+                             ("a2", "2016-05-22", "2016-05-22", "Boy swept away by river")],
+                            {"a1": CITY + ["person:Jane Doe"], "a2": CITY + ["person:Jane Doe"]})
+    arts = arts.with_columns(pl.Series("incident_keys", [["name:jane doe"], keys_b], dtype=pl.List(pl.String)))
     assignments, _ = evt.cluster_events(arts, mentions)
     assert (assignments["event_id"].n_unique() == 1) is together

@@ -14,12 +14,16 @@ Evidence between two articles (``pair_evidence``)
   to S but never make two articles candidates: candidate pairs come from an
   inverted index of the other entities (blocking), so the cost follows the
   pairs that share something rare, not N^2.
-- "Anchor": a shared venue (FAC that is not a hospital, court, ...) or a
+- "Anchor": a shared venue (FAC that is not a hospital, court, ..., nor a
+  street: events.yaml street_endings, "Hays Avenue" is a place) or a
   shared full person name (two words or more), not common, and not an
   official: a person either text names with an official's or reporter's
   title or role (incident_evidence ``official:`` keys, "Police Chief Jane
   Doe", "Ann Lee, a spokeswoman for") weighs OFFICIAL_WEIGHT of its weight
-  and is never an anchor (officials recur across a city's incidents). A
+  and is never an anchor (officials recur across a city's incidents); so does
+  a person either text names only in background (``background:`` keys: "In a
+  separate shooting last month, Jane Doe ...", a report of another incident
+  recalling her in passing). A
   shared person either text names as a victim or suspect (``name:`` keys)
   and neither as an official is a victim anchor (n_victims). "Place": a shared
   GPE/LOC/FAC other than a US state. anchor_df: how many articles name the
@@ -157,7 +161,9 @@ MIN_SCORE_FOLLOW_UP = 25.0
 MIN_SCORE_SAME_WEEK = 25.0  # a shared place within a week and this much in common: one incident without an anchor
 OFFICIAL_WEIGHT = 0.5  # an official's name (a chief, a spokeswoman, a reporter) in either text: its weight times this
 NAME_SCORE = 3.0
+PASSING_ROLES = ("official", "background")  # a person either text names in one of these roles is never an anchor
 _NOT_ANCHOR = re.compile(r"(?i)\b" + lexicon.alternation("events", "not_anchor_words") + r"\b")
+_STREET = re.compile(r"(?i)\b" + lexicon.alternation("events", "street_endings") + r"\b\.?$")
 _NOT_VENUE = re.compile(r"(?i)\b" + lexicon.alternation("events", "not_venue_endings") + r"\b\.?$")
 
 
@@ -453,9 +459,10 @@ class Body(tuple):
 def body_evidence(keys_a, keys_b) -> Body:
     """Compare two articles' incident keys (transforms/incident_evidence.py)."""
     ka, kb = incident_evidence.kinds(keys_a), incident_evidence.kinds(keys_b)
+    names = (ka["name"] & kb["name"]) - ka["background"] - kb["background"]  # a name in passing is not evidence
     ages = ("same" if ka["age"] & kb["age"] else "different") if ka["age"] and kb["age"] else "none"
     return Body(bool(ka["block"] & kb["block"]), bool(ka["street"] & kb["street"]), ages,
-                bool(ka["hour"] & kb["hour"]), bool(ka["name"] & kb["name"]), len(ka["age"] & kb["age"]))
+                bool(ka["hour"] & kb["hour"]), bool(names), len(ka["age"] & kb["age"]))
 
 
 def _body_link(body: Body, place: bool) -> bool:
@@ -565,15 +572,17 @@ def pair_evidence(
     )
     weak = [e for e, v in info.items() if v[1] in ("FAC", "ORG") and _NOT_ANCHOR.search(v[0] or "")]
     states = [e for e, v in info.items() if v[1] == "GPE" and name_key(v[0] or "") in STATE_KEYS]
+    streets = [e for e, v in info.items() if v[1] == "FAC" and _STREET.search(v[0] or "")]  # a place, not a venue
     max_df = max(COMMON_MIN_DF, int(COMMON_SHARE * n))
     weights = (
         df.join(etype, on="entity_id", how="left")
         .with_columns(
             ((pl.lit(float(max(n, PRIOR_ARTICLES))) / pl.col("df") + 1).log() * pl.col("type").replace_strict(TYPE_WEIGHT, default=0.5))
             .alias("w"),
-            (((pl.col("type") == "FAC") & ~pl.col("entity_id").is_in(weak))
+            (((pl.col("type") == "FAC") & ~pl.col("entity_id").is_in(weak) & ~pl.col("entity_id").is_in(streets))
              | ((pl.col("type") == "PERSON") & (pl.col("words") >= 2))).alias("anchor"),
             (pl.col("type").is_in(PLACE_TYPES) & ~pl.col("entity_id").is_in(states)).alias("place"),
+            pl.col("entity_id").is_in(streets).alias("street"),
         )
         .with_columns(
             ((pl.col("type") != "NORP") & ((pl.col("df") <= max_df) | pl.col("place"))).alias("counts"),
@@ -593,14 +602,14 @@ def pair_evidence(
         .filter(pl.col("article_id") < pl.col("article_id_b"))
         .select("article_id", "article_id_b").unique()
     )
-    side = ae_w.select("article_id", "entity_id", "w", "anchor", "place", "counts", "df")
+    side = ae_w.select("article_id", "entity_id", "w", "anchor", "place", "counts", "df", "street")
     shared = pairs.join(side, on="article_id").join(
         side.select(pl.col("article_id").alias("article_id_b"), "entity_id"), on=["article_id_b", "entity_id"])
     shared = (shared.join(role, on=["article_id", "entity_id"], how="left")
               .join(role.rename({"article_id": "article_id_b", "role": "role_b"}), on=["article_id_b", "entity_id"],
                     how="left")
-              .with_columns(off=(pl.col("role") == "official").fill_null(False)
-                            | (pl.col("role_b") == "official").fill_null(False))
+              .with_columns(off=pl.col("role").is_in(PASSING_ROLES).fill_null(False)
+                            | pl.col("role_b").is_in(PASSING_ROLES).fill_null(False))
               .with_columns(victim=pl.col("anchor") & ~pl.col("off")
                             & ((pl.col("role") == "victim").fill_null(False)
                                | (pl.col("role_b") == "victim").fill_null(False)),
@@ -613,6 +622,7 @@ def pair_evidence(
         pl.col("df").filter(pl.col("anchor")).min().cast(pl.Int64).alias("anchor_df"),
         pl.col("anchor").sum().cast(pl.Int64).alias("n_anchors"),
         pl.col("victim").sum().cast(pl.Int64).alias("n_victims"),
+        (pl.col("street") & (pl.col("df") <= max_df)).any().alias("street"),
     )
 
     if keys_of:  # two reports naming the same block are candidates even without a rare entity in common
@@ -626,14 +636,16 @@ def pair_evidence(
             scored = pl.concat([scored, extra.with_columns(
                 score=pl.lit(0.0), anchor=pl.lit(False), place=pl.lit(False), k=pl.lit(0, pl.Int64),
                 anchor_df=pl.lit(None, pl.Int64), n_anchors=pl.lit(0, pl.Int64),
-                n_victims=pl.lit(0, pl.Int64))], how="vertical_relaxed")
+                n_victims=pl.lit(0, pl.Int64), street=pl.lit(False))], how="vertical_relaxed")
     figures = _best_figures(claims)
     mentioned = _mentioned_days(date_mentions)
     titles = dict(zip(ids, articles["title"].to_list())) if "title" in articles.columns else {}
     title_words = {a: _title_words(t) for a, t in titles.items()}
     ages_of = {a: _title_ages(t) for a, t in titles.items()}
     rows = []
-    for a, b, score, anchor, place, k, anchor_df, n_anchors, n_victims in scored.iter_rows():
+    for a, b, score, anchor, place, k, anchor_df, n_anchors, n_victims, street in scored.select(
+            "article_id", "article_id_b", "score", "anchor", "place", "k", "anchor_df", "n_anchors", "n_victims",
+            "street").iter_rows():
         ta, tb = title_words.get(a), title_words.get(b)
         tsim = len(ta & tb) / min(len(ta), len(tb)) if ta and tb else 0.0
         fa, fb = figures.get(a), figures.get(b)
@@ -643,6 +655,9 @@ def pair_evidence(
         da, db = when.get(a), when.get(b)
         days = abs((da - db).days) if da is not None and db is not None else None
         both_given = given[a] and given[b]
+        if street and not anchor and days is not None and days <= MAX_DAYS_EVENT:
+            anchor, n_anchors = True, 1  # a street named in both within the days of one incident: as a venue
+            anchor_df = anchor_df if anchor_df is not None else 2
         refers = bool(days is not None and days > MAX_DAYS_REFERRED
                       and (_refers(mentioned.get(a), db) or _refers(mentioned.get(b), da)))
         aa, ab = ages_of.get(a), ages_of.get(b)
@@ -685,8 +700,8 @@ def _roles(ae_w: pl.DataFrame, info: dict, keys_of: dict) -> pl.DataFrame:
     roles = {}
     for a, k in keys_of.items():
         kk = incident_evidence.kinds(k)
-        if kk["official"] or kk["name"]:
-            roles[a] = (kk["official"], kk["name"])
+        if kk["official"] or kk["name"] or kk["background"]:
+            roles[a] = (kk["official"], kk["name"], kk["background"])
     rows = []
     if roles:
         for a, e, etype in ae_w.filter(pl.col("article_id").is_in(list(roles))).select(
@@ -697,10 +712,12 @@ def _roles(ae_w: pl.DataFrame, info: dict, keys_of: dict) -> pl.DataFrame:
             words = [w for w in words if len(w) > 1 and w not in _NAME_SUFFIXES]
             if not words:
                 continue
-            officials, victims = roles[a]
+            officials, victims, background = roles[a]
             full = f"{words[0]} {words[-1]}"
             if full in officials or words[-1] in officials:
                 rows.append((a, e, "official"))
+            elif len(words) >= 2 and full in background:
+                rows.append((a, e, "background"))
             elif len(words) >= 2 and full in victims:
                 rows.append((a, e, "victim"))
     return pl.DataFrame(rows, schema={"article_id": pl.String, "entity_id": pl.String, "role": pl.String},

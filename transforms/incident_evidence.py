@@ -19,6 +19,11 @@ these keys (``articles.incident_keys``) instead of its body. Keys:
   or in a byline or credit line ("By Jane Doe" opening a line, "Contact John Roe at"); the role words are
   transforms/lexicon/events.yaml official_titles, official_roles, byline_words. Officials recur across
   the incidents of one city: transforms/events.py does not take them as anchors of an incident.
+- ``background:<first> <last>``: a person the text names only in background, in sentences that tell of
+  another incident ("In a separate shooting, Jane Doe ...", "Last month John Roe was killed ...":
+  transforms/lexicon/events.yaml background_cues) and never in its lead (the first LEAD_SENTENCES
+  sentences) nor in a sentence without such a cue; a report of one incident that recalls another's
+  victim in passing. transforms/events.py does not take them as anchors either.
 
 Two reports of one city and day that name the same block, or the same street and the same
 age or hour, are one incident; ages that do not overlap at all are evidence of two.
@@ -34,6 +39,9 @@ from transforms import lexicon
 
 MAX_KEYS = 40
 MAX_OFFICIALS = 12
+MAX_BACKGROUND = 8
+LEAD_SENTENCES = 2
+LEAD_SHARE = 0.3  # background passages start after this share of the text
 _SUFFIX = lexicon.mapping("events", "street_suffixes")
 _SUFFIX_RE = "|".join(sorted((re.escape(s) for s in _SUFFIX), key=len, reverse=True))
 _DIRECTIONS = lexicon.words("events", "street_directions")
@@ -43,20 +51,25 @@ _NAME = rf"{_WORD}(?:\s+{_WORD}){{0,3}}"
 _STREET = re.compile(rf"\b({_NAME})\s+(?i:({_SUFFIX_RE}))\b\.?(?!\w)")
 _BLOCK = re.compile(rf"\b(\d{{1,5}})\s+block\s+of\s+(?:the\s+)?({_NAME})")
 _ADDRESS = re.compile(rf"\b(\d{{1,5}})\s+({_NAME})\s+(?i:({_SUFFIX_RE}))\b")
-_AGE = re.compile(r"\b(\d{1,2})[- ]years?[- ]old\b|\b[A-Z][a-z]+,\s(\d{1,2}),")
-_PERSON = r"([A-Z][a-z]+(?:\s[A-Z]\.)?(?:\s[A-Z][a-z'\-]+){1,2})"
+_AGE = re.compile(r"\b(\d{1,2})[- ]years?[- ]old\b|\b[A-Z][a-z]+(?:[A-Z][a-z]+)?,\s(\d{1,2}),")
+_NAME_WORD = r"[A-Z][a-z'\-]+(?:[A-Z][a-z'\-]+)?"  # "Doe", "McIntyre", "DeShawn"
+_PERSON = rf"({_NAME_WORD}(?:\s[A-Z]\.)?(?:\s{_NAME_WORD}){{1,2}})"
 _NAMED = re.compile(rf"\bidentified\s(?:\w+\s){{0,3}}?as\s(?:\d{{1,2}}-year-old\s)?{_PERSON}"
                     rf"|\b\d{{1,2}}[- ]years?[- ]old\s{_PERSON}"
                     rf"|{_PERSON},\s(?:a\s)?\d{{1,2}}(?:,|-year-old)")
 _TITLES = lexicon.alternation("events", "official_titles")
 _ROLES = lexicon.alternation("events", "official_roles")
+_TITLE_WORDS = lexicon.words("events", "official_titles") | {"officer", "deputy", "trooper"}
 _BYLINE = lexicon.alternation("events", "byline_words")
-_CAP = r"(?:[A-Z][a-z'\-]+|[A-Z]\.)"
-_OFFICIAL_NAME = rf"((?:{_CAP}\s)?(?:[A-Z]\.\s)?[A-Z][a-z'\-]+(?:\s[A-Z][a-z'\-]+)?)\b(?!['\u2019]s\b)"
+_CAP = r"(?:[A-Z][a-z'\-]+|[A-Z]\.(?:[A-Z]\.)?)"
+_OFFICIAL_NAME = rf"((?:{_CAP}\s)?(?:[A-Z]\.\s)?{_NAME_WORD}(?:\s{_NAME_WORD})?)\b(?!['\u2019]s\b)"
 _OFFICIAL = re.compile(rf"\b(?i:{_TITLES})\.?,?\s+{_OFFICIAL_NAME}"
                        rf"|{_PERSON},\s(?:(?:a|an|the)\s)?(?:[\w'.\-]+\s){{0,4}}?(?i:{_ROLES})\b"
                        rf"|(?m:^)[ \t]*(?i:{_BYLINE}):?[ \t]+{_PERSON.replace(chr(92) + 's', '[ ]')}"
                        rf"|\b(?i:contact|e-?mail)\s+{_PERSON}\s+at\b")
+_BACKGROUND = re.compile(r"(?i)\b(?:" + lexicon.alternation("events", "background_cues") + r")\b")
+_SENTENCE = re.compile(r"(?<=[.!?])[\"'\u201d\u2019]?\s+(?=[\"'\u201c\u2018]?[A-Z0-9])|\n+")
+_PERSON_RE = re.compile(_PERSON)
 _TIME = re.compile(r"\b(\d{1,2})(?::\d{2}){0,2}\s*([ap])\.?\s?m\b\.?", re.I)
 
 
@@ -103,15 +116,45 @@ def incident_keys(text: str | None) -> list[str]:
     for m in _OFFICIAL.finditer(text):
         words = [re.sub(r"['\u2019]s$", "", w.strip(".")).lower() for w in next(g for g in m.groups() if g).split()]
         words = [w for w in words if len(w) > 1]
+        while len(words) > 2 and words[0] in _TITLE_WORDS:  # "Officer Nicole Trainor, a spokeswoman"
+            words = words[1:]
         if words:
             officials["official:" + (f"{words[0]} {words[-1]}" if len(words) >= 2 else words[0])] = None
-    return list(keys)[:MAX_KEYS] + list(officials)[:MAX_OFFICIALS]
+    return list(keys)[:MAX_KEYS] + list(officials)[:MAX_OFFICIALS] + background_names(text)[:MAX_BACKGROUND]
+
+
+def background_names(text: str) -> list[str]:
+    """``background:`` keys (module docstring): the people named only in sentences that tell of another
+    incident, outside the lead."""
+    sentences, starts, pos = [], [], 0
+    for x in _SENTENCE.split(text):
+        if x and x.strip():
+            pos = text.find(x, pos)
+            sentences.append(x)
+            starts.append(pos)
+    cue = [bool(_BACKGROUND.search(x)) for x in sentences]
+    cued = [i >= LEAD_SENTENCES and starts[i] >= LEAD_SHARE * len(text) and (cue[i] or (i > 0 and cue[i - 1]))
+            for i in range(len(sentences))]
+    out: dict[str, None] = {}
+    for i, x in enumerate(sentences):
+        if not cued[i]:
+            continue
+        for m in _PERSON_RE.finditer(x):
+            words = m.group(1).split()
+            while words and words[0].lower() in _LEAD:  # "On May 2, ...": a sentence's first word
+                words = words[1:]
+            if len(words) < 2:
+                continue
+            last = re.compile(rf"\b{re.escape(words[-1])}\b")
+            if len(words) >= 2 and all(cued[j] for j, y in enumerate(sentences) if last.search(y)):
+                out[f"background:{words[0].lower()} {words[-1].lower()}"] = None
+    return list(out)
 
 
 def kinds(keys) -> dict[str, set[str]]:
-    """'block' / 'street' / 'age' / 'hour' / 'name' / 'official' -> the values of those keys."""
+    """'block' / 'street' / 'age' / 'hour' / 'name' / 'official' / 'background' -> the values of those keys."""
     out: dict[str, set[str]] = {"block": set(), "street": set(), "age": set(), "hour": set(), "name": set(),
-                                "official": set()}
+                                "official": set(), "background": set()}
     for k in keys or ():
         kind, _, value = k.partition(":")
         if kind in out:
