@@ -65,6 +65,13 @@ LEAD = "Six workers were injured in the factory explosion on Sunday. "
     ("Separately, four people were wounded in a pair of shootings downtown.", ("injured", 4), "aggregate"),
     ("Nine people were wounded in shootings throughout the city.", ("injured", 9), "aggregate"),
     ("A series of explosions at the refinery killed five workers.", ("killed", 5), "main"),
+    # "in" + a bare plural incident noun: several incidents; with a determiner, or bombings/attacks, one event
+    ("Seven people were hurt in weekend stabbings on the east side.", ("injured", 7), "aggregate"),
+    ("Three people were killed in Sunday night shootings in the port city.", ("killed", 3), "aggregate"),
+    ("Eleven were injured in robberies across the district.", ("injured", 11), "aggregate"),
+    ("Three guards were injured in the shootings at the plant.", ("injured", 3), "main"),
+    ("Five passengers were hurt in coordinated attacks on the station.", ("injured", 5), "main"),
+    ("Police questioned two men in connection with the shootings that killed four workers.", ("killed", 4), "main"),
     # the incident's own: a definite "after the explosion", a short wait
     ("Two days after the explosion, one of the workers died.", ("killed", 1), "main"),
     ("One worker died an hour later, officials said.", ("killed", 1), "main"),

@@ -101,7 +101,8 @@ which: "multiple casualties", "a third victim" with no predicate). Unit is
   sentence about a period or many incidents ("this year", "so far", "since
   2010", "in July", "shootings across the city", "in 6 weekend shootings", "two
   Friday night shootings that killed one", "a violent two-hour span in which",
-  "in the span of six hours") are kept as
+  "in the span of six hours", "wounded in Chicago shootings", "hurt in weekend stabbings":
+  "in" and a plural crime noun without a determiner) are kept as
   claims flagged is_background and take no part in the rules above
   (coordinations, "N shot, M killed" against the article's killed count).
 

@@ -11,9 +11,14 @@ The rules are listed in transforms/claims/__init__.py ("Scope"); besides those:
   another incident's ("the triple homicide and two other homicides": 3 stays main);
 - a round-up of several incidents is an aggregate: "in a pair / string / series / spate of
   shootings", "wounded throughout the city" (round-up incidents are crimes: "a series of
-  explosions at the plant" may be one event).
+  explosions at the plant" may be one event);
+- a casualty word, then "in" and a bare plural incident noun is a round-up too ("1 dead, 5
+  wounded in Chicago shootings", "hurt in weekend stabbings", "wounded in shootings across the
+  city"): with a determiner the plural names the article's own incident(s) ("injured in the
+  shootings", "in connection with the shootings"), and attacks / bombings are not round-up
+  incidents ("hurt in coordinated attacks on the station" is one event).
 Word lists: lexicon claims_gates.yaml (past_units, past_relations, other_incident_nouns,
-roundup_*).
+roundup_*, roundup_plural_stop).
 """
 
 from __future__ import annotations
@@ -137,6 +142,18 @@ _ROUNDUP = re.compile(
 )
 
 
+# "wounded in shootings across Chicago", "1 dead, 5 hurt in South Side shootings", "in overnight
+# stabbings": a casualty word, then "in" and a bare plural incident noun (no determiner: "in the
+# shootings" and "in a pair of shootings" name the incident(s) otherwise) -- several incidents
+_DETERMINERS = lexicon.words("claims_gates", "roundup_plural_stop")
+_ROUNDUP_PLURAL = re.compile(
+    r"\b(?:" + _alternation(lexicon.words("claims_gates", "roundup_casualty_words")) + r")\b[^.;:]{0,80}?"
+    r"\bin\s+(?:(?!(?:" + _alternation(_DETERMINERS) + r")\b)[\w-]+\s+){0,3}?(?:"
+    + _alternation(_ROUNDUP_INCIDENTS) + r")\b",
+    re.IGNORECASE,
+)
+
+
 def relative_past(text: str, published) -> list[tuple[int, object]]:
     """(position, day) of each past the text states relative to ``published`` ("two weeks ago": 14 days
     before it; "years ago": two years; "last week": 7 days)."""
@@ -233,6 +250,8 @@ def is_aggregate(seg: Segment) -> bool:
     """The sentence is about a period or many incidents ("this year", "so far", "in 6 weekend
     shootings"): its numeric casualty figures are statistics, not the incident's."""
     if seg.words & _ROUNDUP_WORDS and _ROUNDUP.search(seg.text):
+        return True
+    if seg.words & _ROUNDUP_INCIDENTS and _ROUNDUP_PLURAL.search(seg.text):
         return True
     if not (seg.words & _AGG_GATE or _has_year(seg.words)):
         return False
