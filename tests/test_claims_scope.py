@@ -90,3 +90,17 @@ def test_a_follow_up_lead_dated_weeks_ago_keeps_its_incident(nlp):
     claims = _claims(nlp, body, event=date(2021, 5, 7))
     killed = claims.filter(pl.col("claim_type") == "killed")
     assert killed.select("value_low", "scope", "is_article_figure").rows() == [(3, "main", True)]
+
+
+@pytest.mark.parametrize("line, figure, scope", [
+    # a video playlist line (the clip's length, then another story's headline) is another incident
+    ("0:50 Two dead after bus crash on Route 9", ("killed", 2), "other"),
+    ("1:45 Witness describes flood that killed three hikers", ("killed", 3), "other"),
+    # a clock time opening a line is the incident's own timeline
+    ("10:35 p.m. Two more workers were found dead in the rubble.", ("killed", 2), "main"),
+])
+def test_a_video_playlist_line_is_another_story(nlp, line, figure, scope):
+    claims = _claims(nlp, LEAD + "\n\n" + line + "\n\nThe plant was closed.", event=date(2021, 5, 9))
+    got = {(r["claim_type"], r["value_low"]): r["scope"] for r in claims.iter_rows(named=True)}
+    assert got.get(("injured", 6)) == "main"
+    assert got.get(figure) == scope, got

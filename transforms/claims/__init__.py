@@ -116,6 +116,8 @@ the rules below), 'main' (the article's own incident, is_background false). Figu
 background (the exception: the aggregate rule above). A figure is background
 when its sentence
 - is an aggregate (see above);
+- is a line of a video playlist: the clip's length, then another story's headline
+  ("0:50 One dead after shooting involving officer");
 - names another incident: "a separate / an unrelated / a similar / an earlier
   / a previous / a prior shooting (incident, attack, case, homicide, ...)",
   "in another shooting", "in separate incidents", "the two shooting deaths

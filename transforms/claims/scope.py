@@ -17,6 +17,9 @@ The rules are listed in transforms/claims/__init__.py ("Scope"); besides those:
   city"): with a determiner the plural names the article's own incident(s) ("injured in the
   shootings", "in connection with the shootings"), and attacks / bombings are not round-up
   incidents ("hurt in coordinated attacks on the station" is one event).
+- a line of a video playlist, the clip's length then its headline ("0:50 One dead after
+  shooting involving officer"), is another story's (scope 'other'); a clock time ("10:35 p.m.")
+  is not.
 Word lists: lexicon claims_gates.yaml (past_units, past_relations, other_incident_nouns,
 roundup_*, roundup_plural_stop).
 """
@@ -181,6 +184,8 @@ class Scope:
 
     def __init__(self, seg: Segment, published, event, dates: list[dict] | None = None) -> None:
         self.other = self.compare = False
+        if _TEASER.match(seg.text):
+            self.other = True  # "0:50 One dead after shooting involving officer": a video of another story
         self.others_from = None  # where "two other shootings" begins: the figures from there on
         self.seg = seg
         self.far: list[tuple[int, bool, object]] = []  # (position in body, another incident's
@@ -239,6 +244,10 @@ class Scope:
         # the nearest date outside a comparison dates the figure ("60 dead, the worst since 2004")
         return self.dated_elsewhere(c) is not None
 
+
+# a line of a video playlist: the clip's length, then its headline ("0:50 One dead after shooting
+# involving officer", "1:45 Witness describes shooting of two brothers"); not a clock time ("10:35 p.m.")
+_TEASER = re.compile(r"\A\d{1,2}:\d\d[^\S\n]+(?![AaPp]\.?\s?[Mm]\b)(?=[A-Z0-9\"“'‘])")
 
 _RELATIVE = re.compile(r"\b(?:who|whom|whose|which|where)\b", re.IGNORECASE)
 
