@@ -72,6 +72,10 @@ LEAD = "Six workers were injured in the factory explosion on Sunday. "
     ("Three guards were injured in the shootings at the plant.", ("injured", 3), "main"),
     ("Five passengers were hurt in coordinated attacks on the station.", ("injured", 5), "main"),
     ("Police questioned two men in connection with the shootings that killed four workers.", ("killed", 4), "main"),
+    # a relative clause that states the casualty dates it; one that does not dates only itself
+    ("The vigil was led by the mother of a boy who was killed in a crash on the same road in 2012.",
+     ("killed", 1), "other"),
+    ("The blast killed Dorothy Pike, 80, who founded the plant in 1980.", ("killed", 1), "main"),
     # the incident's own: a definite "after the explosion", a short wait
     ("Two days after the explosion, one of the workers died.", ("killed", 1), "main"),
     ("One worker died an hour later, officials said.", ("killed", 1), "main"),

@@ -138,7 +138,8 @@ when its sentence
   BACKGROUND_DAYS_PUBLISHED (31). Weekdays ("Monday": the latest Monday),
   page metadata ("Posted: March 2, 2013") and dates after the figure behind a
   relative pronoun ("killed Pritchett, 80, who began the company in 1980")
-  never date a figure elsewhere. A follow-up story: when every casualty figure
+  never date a figure elsewhere, unless the relative clause states the casualty ("a
+  7-year-old girl who was fatally shot in the same neighborhood in 2012"). A follow-up story: when every casualty figure
   of the lead (the first body sentence with one) is dated before the incident
   date ("arrested in connection with the shooting of three people on Jan.
   27"), the lead's date becomes the incident date.

@@ -226,9 +226,11 @@ class Scope:
         if self.compare is not False:
             dates = [d for d in dates if d[0] < self.compare]
         seg = self.seg
-        # "killed Pritchett, 80, who began the company in 1980": a relative clause dates its own
-        dates = [d for d in dates if d[0] < c.end or not _RELATIVE.search(
-            seg.text, c.end - seg.start, d[0] - seg.start)]
+        # "killed Pritchett, 80, who began the company in 1980": a relative clause dates its own; but
+        # when the casualty is the clause's ("a 7-year-old girl who was fatally shot there in 2012")
+        # the date is the figure's
+        dates = [d for d in dates if d[0] < c.end or not _relative_without_casualty(seg.text, c.end - seg.start,
+                                                                                      d[0] - seg.start)]
         if not dates:
             return None
         pos, far, d = min(dates, key=lambda x: abs(x[0] - c.start))
@@ -250,6 +252,14 @@ class Scope:
 _TEASER = re.compile(r"\A\d{1,2}:\d\d[^\S\n]+(?![AaPp]\.?\s?[Mm]\b)(?=[A-Z0-9\"“'‘])")
 
 _RELATIVE = re.compile(r"\b(?:who|whom|whose|which|where)\b", re.IGNORECASE)
+_CASUALTY_WORD = re.compile(r"\b(?:" + _alternation(lexicon.words("casualty_predicates", "person_patient_predicates"))
+                            + r")\b", re.IGNORECASE)
+
+
+def _relative_without_casualty(text: str, start: int, end: int) -> bool:
+    """A relative pronoun in text[start:end] whose clause (up to end) states no casualty."""
+    m = _RELATIVE.search(text, start, end)
+    return m is not None and _CASUALTY_WORD.search(text, m.end(), end) is None
 
 _DATE_METADATA = re.compile(r"\b(?:posted|updated?|published|last\s+modified)\b[^.\n]{0,25}\Z",
                             re.IGNORECASE)
