@@ -70,6 +70,10 @@ LEAD = "Six workers were injured in the factory explosion on Sunday. "
     ("Three people were killed in Sunday night shootings in the port city.", ("killed", 3), "aggregate"),
     ("Eleven were injured in robberies across the district.", ("injured", 11), "aggregate"),
     ("Three guards were injured in the shootings at the plant.", ("injured", 3), "main"),
+    # a violent stretch of time is a round-up; a deadly night is one incident's
+    ("Seven people were hurt during a violent weekend in the port city.", ("injured", 7), "aggregate"),
+    ("Two more people died during a bloody Saturday night on the east side.", ("killed", 2), "aggregate"),
+    ("Two more workers died on a deadly night at the plant.", ("killed", 2), "main"),
     ("Five passengers were hurt in coordinated attacks on the station.", ("injured", 5), "main"),
     ("Police questioned two men in connection with the shootings that killed four workers.", ("killed", 4), "main"),
     # a relative clause that states the casualty dates it; one that does not dates only itself

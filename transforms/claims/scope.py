@@ -16,7 +16,9 @@ The rules are listed in transforms/claims/__init__.py ("Scope"); besides those:
   wounded in Chicago shootings", "hurt in weekend stabbings", "wounded in shootings across the
   city"): with a determiner the plural names the article's own incident(s) ("injured in the
   shootings", "in connection with the shootings"), and attacks / bombings are not round-up
-  incidents ("hurt in coordinated attacks on the station" is one event).
+  incidents ("hurt in coordinated attacks on the station" is one event);
+- a violent stretch of time is a round-up ("Violent night in Detroit leaves 2 dead, 8 injured",
+  "during violent 24 hours", "a violent Monday night"; "violent" / "bloody", not "deadly").
 - a line of a video playlist, the clip's length then its headline ("0:50 One dead after
   shooting involving officer"), is another story's (scope 'other'); a clock time ("10:35 p.m.")
   is not.
@@ -157,6 +159,17 @@ _ROUNDUP_PLURAL = re.compile(
 )
 
 
+# "Violent night in Detroit leaves 2 dead, 8 injured", "2 dead during violent 24 hours in St. Louis",
+# "six injured in violent weekend", "during a violent Monday night": a violent stretch of time is a
+# round-up of its incidents
+_PERIOD_ADJECTIVES = lexicon.words("claims_gates", "roundup_period_adjectives")
+_VIOLENT_PERIOD = re.compile(
+    r"\b(?:" + _alternation(_PERIOD_ADJECTIVES) + r")\s+(?:" + _WEEKDAYS + r"\s+)?(?:(?:\d+|twenty-four|forty-eight)[\s-]+hours?|"
+    + _alternation(lexicon.words("claims_gates", "roundup_periods")) + r")\b",
+    re.IGNORECASE,
+)
+
+
 def relative_past(text: str, published) -> list[tuple[int, object]]:
     """(position, day) of each past the text states relative to ``published`` ("two weeks ago": 14 days
     before it; "years ago": two years; "last week": 7 days)."""
@@ -271,6 +284,8 @@ def is_aggregate(seg: Segment) -> bool:
     if seg.words & _ROUNDUP_WORDS and _ROUNDUP.search(seg.text):
         return True
     if seg.words & _ROUNDUP_INCIDENTS and _ROUNDUP_PLURAL.search(seg.text):
+        return True
+    if seg.words & _PERIOD_ADJECTIVES and _VIOLENT_PERIOD.search(seg.text):
         return True
     if not (seg.words & _AGG_GATE or _has_year(seg.words)):
         return False
