@@ -70,6 +70,12 @@ LEAD = "Six workers were injured in the factory explosion on Sunday. "
     ("Three people were killed in Sunday night shootings in the port city.", ("killed", 3), "aggregate"),
     ("Eleven were injured in robberies across the district.", ("injured", 11), "aggregate"),
     ("Three guards were injured in the shootings at the plant.", ("injured", 3), "main"),
+    # a window of days or hours is a round-up's period; "from Wednesday and Friday" is no window
+    ("Nine people were hurt in crashes from Saturday morning to early Monday.", ("injured", 9), "aggregate"),
+    ("Since 8 p.m., 12 people have been hurt on the roads.", ("injured", 12), "aggregate"),
+    ("Eleven people were hurt in less than 48 hours on the county's roads.", ("injured", 11), "aggregate"),
+    ("Twelve people died within 24 hours of the explosion.", ("killed", 12), "main"),
+    ("Police are investigating the deaths of two workers from Wednesday and Friday's blasts.", ("killed", 2), "main"),
     # a violent stretch of time is a round-up; a deadly night is one incident's
     ("Seven people were hurt during a violent weekend in the port city.", ("injured", 7), "aggregate"),
     ("Two more people died during a bloody Saturday night on the east side.", ("killed", 2), "aggregate"),

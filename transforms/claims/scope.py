@@ -17,6 +17,9 @@ The rules are listed in transforms/claims/__init__.py ("Scope"); besides those:
   city"): with a determiner the plural names the article's own incident(s) ("injured in the
   shootings", "in connection with the shootings"), and attacks / bombings are not round-up
   incidents ("hurt in coordinated attacks on the station" is one event);
+- a window of hours or days is a statistic's period (_AGGREGATE): "since 8 p.m.", "from Saturday
+  morning to early Sunday", "between Tuesday morning and Wednesday morning", "in less than 30
+  hours", "within 4 hours" (not "within 24 hours of the explosion": the incident's own);
 - a violent stretch of time is a round-up ("Violent night in Detroit leaves 2 dead, 8 injured",
   "during violent 24 hours", "a violent Monday night"; "violent" / "bloody", not "deadly").
 - a line of a video playlist, the clip's length then its headline ("0:50 One dead after
@@ -55,6 +58,11 @@ _AGGREGATE = re.compile(
     r"over\s+the\s+(?:past|last)\s+\w+|(?<!earlier\s)this\s+month|last\s+month|nationwide|statewide|"
     r"in\s+(?:19|20)\d\d|for\s+the\s+year|in\s+a\s+(?:given\s+)?(?:month|year)|"
     r"in\s+" + _MONTHS + r"(?!\s+\d)|since\s+" + _WEEKDAYS + r"|"
+    r"since\s+(?:about\s+)?\d{1,2}(?::\d\d)?\s*[ap]\.?m\b|"
+    r"(?:between\s+(?P<b>)|from\s+)(?:late\s+|early\s+)?" + _WEEKDAYS + r"(?:\s+(?:morning|afternoon|evening|night))?\s+"
+    r"(?(b)and|(?:to|until|through|into))\s+(?:late\s+|early\s+)?" + _WEEKDAYS + r"|"
+    r"(?:in|within)\s+(?:(?:less|fewer)\s+than\s+|under\s+|about\s+|just\s+)?(?:\d+|" + _TWO_TO_TEN
+    + r"|twelve|twenty-four|forty-eight|seventy-two)[\s-]+(?:hours|days)(?!\s+(?:of|after|since)\b)|"
     r"(?:shootings|incidents|homicides|violence|attacks|killings|murders|killed|dead|wounded|"
     r"injured|shot|hurt)\s+(?:[\w-]+\s+){0,3}?across\s+(?:the\s+)?(?:[\w-]+\s+){0,2}"
     r"(?:city|state|country|region|nation|boroughs|county|area|metro)|citywide|"
