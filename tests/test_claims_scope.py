@@ -65,10 +65,10 @@ LEAD = "Six workers were injured in the factory explosion on Sunday. "
     ("Separately, four people were wounded in a pair of shootings downtown.", ("injured", 4), "aggregate"),
     ("Nine people were wounded in shootings throughout the city.", ("injured", 9), "aggregate"),
     ("A series of explosions at the refinery killed five workers.", ("killed", 5), "main"),
-    # "in" + a bare plural incident noun: several incidents; with a determiner, or bombings/attacks, one event
+    # "in" + a modified plural incident noun: several incidents; with a determiner, or bombings/attacks, one event
     ("Seven people were hurt in weekend stabbings on the east side.", ("injured", 7), "aggregate"),
     ("Three people were killed in Sunday night shootings in the port city.", ("killed", 3), "aggregate"),
-    ("Eleven were injured in robberies across the district.", ("injured", 11), "aggregate"),
+    ("Eleven were injured in armed robberies across the district.", ("injured", 11), "aggregate"),
     ("Three guards were injured in the shootings at the plant.", ("injured", 3), "main"),
     # a window of days or hours is a round-up's period; "from Wednesday and Friday" is no window
     ("Nine people were hurt in crashes from Saturday morning to early Monday.", ("injured", 9), "aggregate"),

@@ -102,7 +102,7 @@ which: "multiple casualties", "a third victim" with no predicate). Unit is
   2010", "in July", "shootings across the city", "in 6 weekend shootings", "two
   Friday night shootings that killed one", "a violent two-hour span in which",
   "in the span of six hours", "wounded in Chicago shootings", "hurt in weekend stabbings":
-  "in" and a plural crime noun without a determiner; "violent night in Detroit leaves 2 dead"; a window:
+  "in", modifiers (not a determiner) and a plural crime noun; "violent night in Detroit leaves 2 dead"; a window:
   "since 8 p.m.", "from Saturday morning to early Monday", "between Tuesday and Wednesday",
   "in less than 30 hours" -- not "within 24 hours of the explosion")
   are kept as

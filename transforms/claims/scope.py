@@ -12,11 +12,12 @@ The rules are listed in transforms/claims/__init__.py ("Scope"); besides those:
 - a round-up of several incidents is an aggregate: "in a pair / string / series / spate of
   shootings", "wounded throughout the city" (round-up incidents are crimes: "a series of
   explosions at the plant" may be one event);
-- a casualty word, then "in" and a bare plural incident noun is a round-up too ("1 dead, 5
-  wounded in Chicago shootings", "hurt in weekend stabbings", "wounded in shootings across the
-  city"): with a determiner the plural names the article's own incident(s) ("injured in the
-  shootings", "in connection with the shootings"), and attacks / bombings are not round-up
-  incidents ("hurt in coordinated attacks on the station" is one event);
+- a casualty word, then "in", one to three modifiers and a plural incident noun is a round-up
+  too ("1 dead, 5 wounded in Chicago shootings", "hurt in weekend stabbings"); a bare "2 dead, 2
+  injured in shootings" may be one incident's headline; with a determiner the plural names the
+  article's own incident(s) ("injured in the shootings", "in connection with the shootings"),
+  and attacks / bombings are not round-up incidents ("hurt in coordinated attacks on the station"
+  is one event);
 - a window of hours or days is a statistic's period (_AGGREGATE): "since 8 p.m.", "from Saturday
   morning to early Sunday", "between Tuesday morning and Wednesday morning", "in less than 30
   hours", "within 4 hours" (not "within 24 hours of the explosion": the incident's own);
@@ -59,7 +60,8 @@ _AGGREGATE = re.compile(
     r"in\s+(?:19|20)\d\d|for\s+the\s+year|in\s+a\s+(?:given\s+)?(?:month|year)|"
     r"in\s+" + _MONTHS + r"(?!\s+\d)|since\s+" + _WEEKDAYS + r"|"
     r"since\s+(?:about\s+)?\d{1,2}(?::\d\d)?\s*[ap]\.?m\b|"
-    r"(?:between\s+(?P<b>)|from\s+)(?:late\s+|early\s+)?" + _WEEKDAYS + r"(?:\s+(?:morning|afternoon|evening|night))?\s+"
+    r"(?:between\s+(?P<b>)|from\s+)(?:late\s+|early\s+)?" + _WEEKDAYS
+    + r"(?:\s+(?:morning|afternoon|evening|night))?\s+"
     r"(?(b)and|(?:to|until|through|into))\s+(?:late\s+|early\s+)?" + _WEEKDAYS + r"|"
     r"(?:in|within)\s+(?:(?:less|fewer)\s+than\s+|under\s+|about\s+|just\s+)?(?:\d+|" + _TWO_TO_TEN
     + r"|twelve|twenty-four|forty-eight|seventy-two)[\s-]+(?:hours|days)(?!\s+(?:of|after|since)\b)|"
@@ -156,12 +158,12 @@ _ROUNDUP = re.compile(
 
 
 # "wounded in shootings across Chicago", "1 dead, 5 hurt in South Side shootings", "in overnight
-# stabbings": a casualty word, then "in" and a bare plural incident noun (no determiner: "in the
-# shootings" and "in a pair of shootings" name the incident(s) otherwise) -- several incidents
+# stabbings": a casualty word, then "in", 1-3 modifiers and a plural incident noun (not a determiner:
+# "in the shootings" and "in a pair of shootings" name the incident(s) otherwise) -- several incidents
 _DETERMINERS = lexicon.words("claims_gates", "roundup_plural_stop")
 _ROUNDUP_PLURAL = re.compile(
     r"\b(?:" + _alternation(lexicon.words("claims_gates", "roundup_casualty_words")) + r")\b[^.;:]{0,80}?"
-    r"\bin\s+(?:(?!(?:" + _alternation(_DETERMINERS) + r")\b)[\w-]+\s+){0,3}?(?:"
+    r"\bin\s+(?:(?!(?:" + _alternation(_DETERMINERS) + r")\b)[\w-]+\s+){1,3}?(?:"
     + _alternation(_ROUNDUP_INCIDENTS) + r")\b",
     re.IGNORECASE,
 )
@@ -172,7 +174,8 @@ _ROUNDUP_PLURAL = re.compile(
 # round-up of its incidents
 _PERIOD_ADJECTIVES = lexicon.words("claims_gates", "roundup_period_adjectives")
 _VIOLENT_PERIOD = re.compile(
-    r"\b(?:" + _alternation(_PERIOD_ADJECTIVES) + r")\s+(?:" + _WEEKDAYS + r"\s+)?(?:(?:\d+|twenty-four|forty-eight)[\s-]+hours?|"
+    r"\b(?:" + _alternation(_PERIOD_ADJECTIVES) + r")\s+(?:" + _WEEKDAYS
+    + r"\s+)?(?:(?:\d+|twenty-four|forty-eight)[\s-]+hours?|"
     + _alternation(lexicon.words("claims_gates", "roundup_periods")) + r")\b",
     re.IGNORECASE,
 )
