@@ -57,6 +57,24 @@ CASES = {
     "largest-without-margin": ([(1, "exact", "lead", "One person died in the flood.", T),
                                 (3, "exact", "body", "Three people died in the flood, officials said.", T)],
                                3, "largest"),
+    # step 0: a lone body figure typed only by the parse does not outvote the lead's count (the parse read
+    # "killed one and injured five" as five killed)
+    "uncorroborated-parse-figure": ([(1, "exact", "lead", "One worker died in the blast at the mill.", T),
+                                     (5, "exact", "body", "The blast killed one and injured five.", "type.parse")],
+                                    1, "largest"),
+    # ... nor a lone ordinal of a statistic ("the fourth miner killed this year")
+    "uncorroborated-ordinal": ([(1, "exact", "lead", "One miner died in the collapse.", T),
+                                (4, "at_least", "body", "He was the fourth miner killed in the county.",
+                                 "inference.ordinal_person")],
+                               1, "largest"),
+    # a parse-typed figure in the lead, or stated twice, is corroborated and competes as before
+    "parse-figure-in-lead": ([(3, "exact", "lead", "Three hikers were buried by the avalanche.", "type.parse"),
+                              (1, "exact", "body", "One hiker died in the snow.", T)],
+                             3, "largest"),
+    "parse-figure-twice": ([(1, "exact", "lead", "One worker died in the blast at the mill.", T),
+                            (5, "exact", "body", "The blast killed one and injured five.", "type.parse"),
+                            (5, "exact", "body", "All five burned workers were taken away.", "type.parse")],
+                           5, "largest"),
     # only single victims: the largest of them
     "singles-only": ([(1, "exact", "lead", "One man was killed.", S),
                       (1, "exact", "body", "One of them died at the scene.", S)],

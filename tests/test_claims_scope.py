@@ -65,6 +65,27 @@ LEAD = "Six workers were injured in the factory explosion on Sunday. "
     ("Separately, four people were wounded in a pair of shootings downtown.", ("injured", 4), "aggregate"),
     ("Nine people were wounded in shootings throughout the city.", ("injured", 9), "aggregate"),
     ("A series of explosions at the refinery killed five workers.", ("killed", 5), "main"),
+    # "in" + a modified plural incident noun: several incidents; with a determiner, or bombings/attacks, one event
+    ("Seven people were hurt in weekend stabbings on the east side.", ("injured", 7), "aggregate"),
+    ("Three people were killed in Sunday night shootings in the port city.", ("killed", 3), "aggregate"),
+    ("Eleven were injured in armed robberies across the district.", ("injured", 11), "aggregate"),
+    ("Three guards were injured in the shootings at the plant.", ("injured", 3), "main"),
+    # a window of days or hours is a round-up's period; "from Wednesday and Friday" is no window
+    ("Nine people were hurt in crashes from Saturday morning to early Monday.", ("injured", 9), "aggregate"),
+    ("Since 8 p.m., 12 people have been hurt on the roads.", ("injured", 12), "aggregate"),
+    ("Eleven people were hurt in less than 48 hours on the county's roads.", ("injured", 11), "aggregate"),
+    ("Twelve people died within 24 hours of the explosion.", ("killed", 12), "main"),
+    ("Police are investigating the deaths of two workers from Wednesday and Friday's blasts.", ("killed", 2), "main"),
+    # a violent stretch of time is a round-up; a deadly night is one incident's
+    ("Seven people were hurt during a violent weekend in the port city.", ("injured", 7), "aggregate"),
+    ("Two more people died during a bloody Saturday night on the east side.", ("killed", 2), "aggregate"),
+    ("Two more workers died on a deadly night at the plant.", ("killed", 2), "main"),
+    ("Five passengers were hurt in coordinated attacks on the station.", ("injured", 5), "main"),
+    ("Police questioned two men in connection with the shootings that killed four workers.", ("killed", 4), "main"),
+    # a relative clause that states the casualty dates it; one that does not dates only itself
+    ("The vigil was led by the mother of a boy who was killed in a crash on the same road in 2012.",
+     ("killed", 1), "other"),
+    ("The blast killed Dorothy Pike, 80, who founded the plant in 1980.", ("killed", 1), "main"),
     # the incident's own: a definite "after the explosion", a short wait
     ("Two days after the explosion, one of the workers died.", ("killed", 1), "main"),
     ("One worker died an hour later, officials said.", ("killed", 1), "main"),
@@ -83,3 +104,17 @@ def test_a_follow_up_lead_dated_weeks_ago_keeps_its_incident(nlp):
     claims = _claims(nlp, body, event=date(2021, 5, 7))
     killed = claims.filter(pl.col("claim_type") == "killed")
     assert killed.select("value_low", "scope", "is_article_figure").rows() == [(3, "main", True)]
+
+
+@pytest.mark.parametrize("line, figure, scope", [
+    # a video playlist line (the clip's length, then another story's headline) is another incident
+    ("0:50 Two dead after bus crash on Route 9", ("killed", 2), "other"),
+    ("1:45 Witness describes flood that killed three hikers", ("killed", 3), "other"),
+    # a clock time opening a line is the incident's own timeline
+    ("10:35 p.m. Two more workers were found dead in the rubble.", ("killed", 2), "main"),
+])
+def test_a_video_playlist_line_is_another_story(nlp, line, figure, scope):
+    claims = _claims(nlp, LEAD + "\n\n" + line + "\n\nThe plant was closed.", event=date(2021, 5, 9))
+    got = {(r["claim_type"], r["value_low"]): r["scope"] for r in claims.iter_rows(named=True)}
+    assert got.get(("injured", 6)) == "main"
+    assert got.get(figure) == scope, got

@@ -106,7 +106,11 @@ which: "multiple casualties", "a third victim" with no predicate). Unit is
   sentence about a period or many incidents ("this year", "so far", "since
   2010", "in July", "shootings across the city", "in 6 weekend shootings", "two
   Friday night shootings that killed one", "a violent two-hour span in which",
-  "in the span of six hours") are kept as
+  "in the span of six hours", "wounded in Chicago shootings", "hurt in weekend stabbings":
+  "in", modifiers (not a determiner) and a plural crime noun; "violent night in Detroit leaves 2 dead"; a window:
+  "since 8 p.m.", "from Saturday morning to early Monday", "between Tuesday and Wednesday",
+  "in less than 30 hours" -- not "within 24 hours of the explosion")
+  are kept as
   claims flagged is_background and take no part in the rules above
   (coordinations, "N shot, M killed" against the article's killed count).
 
@@ -120,6 +124,8 @@ the rules below), 'main' (the article's own incident, is_background false). Figu
 background (the exception: the aggregate rule above). A figure is background
 when its sentence
 - is an aggregate (see above);
+- is a line of a video playlist: the clip's length, then another story's headline
+  ("0:50 One dead after shooting involving officer");
 - names another incident: "a separate / an unrelated / a similar / an earlier
   / a previous / a prior shooting (incident, attack, case, homicide, ...)",
   "in another shooting", "in separate incidents", "the two shooting deaths
@@ -140,7 +146,8 @@ when its sentence
   BACKGROUND_DAYS_PUBLISHED (31). Weekdays ("Monday": the latest Monday),
   page metadata ("Posted: March 2, 2013") and dates after the figure behind a
   relative pronoun ("killed Pritchett, 80, who began the company in 1980")
-  never date a figure elsewhere. A follow-up story: when every casualty figure
+  never date a figure elsewhere, unless the relative clause states the casualty ("a
+  7-year-old girl who was fatally shot in the same neighborhood in 2012"). A follow-up story: when every casualty figure
   of the lead (the first body sentence with one) is dated before the incident
   date ("arrested in connection with the shooting of three people on Jan.
   27"), the lead's date becomes the incident date.

@@ -15,6 +15,12 @@ hurt", value 0) is a candidate only when no other is.
 
 The rule (the first step that applies chooses; choice_rule names it)
 --------------------------------------------------------------------
+0. Uncorroborated figures drop out first: a figure stated in one body sentence only, not the
+   headline's nor the lead's (the first body sentence with a claim of the type), and typed only
+   by the dependency parse or an ordinal ("the fourth victim": at least 4; rule_id in
+   WEAK_RULES) competes only when no other figure is left ("killed one person and wounded five
+   others" read by the parse as killed 5, "Swift was the fourth teenager killed in 2017", after
+   a lead that states the count, do not outvote it).
 1. ``update``: a figure stated as an update of the count ("the toll rose to 62", "the
    number of dead has climbed to 5"; the verbs are claims_gates.yaml update_verbs): the
    latest such figure in the article wins, since a later update supersedes the lead's
@@ -82,6 +88,29 @@ BOUND_WEIGHT = 0.5  # an "at least" / vague mention counts as this much of an ex
 MARGIN = 1  # a smaller figure wins only with more support than the largest's plus this
 
 
+WEAK_RULES = ("type.parse", "inference.ordinal_person")  # typings a lone mention does not compete with
+
+
+def _corroborated(rows: list[dict], live: list[int]) -> list[int]:
+    """``live`` without the uncorroborated figures (module docstring, step 0), unless nothing else is left."""
+    body = sorted((i for i in live if not rows[i]["in_title"]), key=lambda i: rows[i]["char_start"])
+    lead = rows[body[0]]["sentence"] if body else None
+    by_value: dict[int, list[int]] = defaultdict(list)
+    for i in live:
+        by_value[rows[i]["value_low"]].append(i)
+    if len(by_value) < 2:
+        return live
+    weak = set()
+    for v, idx in by_value.items():
+        sentences = {(rows[i]["in_title"], rows[i]["sentence"]) for i in idx}
+        r = rows[idx[0]]
+        if (len(sentences) == 1 and not r["in_title"] and r["sentence"] != lead
+                and all((rows[i]["rule_id"] or "") in WEAK_RULES for i in idx)):
+            weak.add(v)
+    kept = [i for i in live if rows[i]["value_low"] not in weak]
+    return kept or live
+
+
 def _choose(rows: list[dict]) -> tuple[int, str]:
     """Index (into ``rows``) of the article's figure among one (article, type)'s candidates, and the rule."""
     live = [i for i, r in enumerate(rows) if not r["negated"]]
@@ -92,6 +121,7 @@ def _choose(rows: list[dict]) -> tuple[int, str]:
         r = rows[i]
         return (r["value_low"], not r["in_title"], r["qualifier"] == "exact", -r["char_start"])
 
+    live = _corroborated(rows, live)
     updates = [i for i in live if _is_update(rows[i]["sentence"], rows[i]["surface"])]
     if updates:
         return max(updates, key=lambda i: (rows[i]["char_start"], rows[i]["value_low"])), "update"

@@ -11,9 +11,23 @@ The rules are listed in transforms/claims/__init__.py ("Scope"); besides those:
   another incident's ("the triple homicide and two other homicides": 3 stays main);
 - a round-up of several incidents is an aggregate: "in a pair / string / series / spate of
   shootings", "wounded throughout the city" (round-up incidents are crimes: "a series of
-  explosions at the plant" may be one event).
+  explosions at the plant" may be one event);
+- a casualty word, then "in", one to three modifiers and a plural incident noun is a round-up
+  too ("1 dead, 5 wounded in Chicago shootings", "hurt in weekend stabbings"); a bare "2 dead, 2
+  injured in shootings" may be one incident's headline; with a determiner the plural names the
+  article's own incident(s) ("injured in the shootings", "in connection with the shootings"),
+  and attacks / bombings are not round-up incidents ("hurt in coordinated attacks on the station"
+  is one event);
+- a window of hours or days is a statistic's period (_AGGREGATE): "since 8 p.m.", "from Saturday
+  morning to early Sunday", "between Tuesday morning and Wednesday morning", "in less than 30
+  hours", "within 4 hours" (not "within 24 hours of the explosion": the incident's own);
+- a violent stretch of time is a round-up ("Violent night in Detroit leaves 2 dead, 8 injured",
+  "during violent 24 hours", "a violent Monday night"; "violent" / "bloody", not "deadly").
+- a line of a video playlist, the clip's length then its headline ("0:50 One dead after
+  shooting involving officer"), is another story's (scope 'other'); a clock time ("10:35 p.m.")
+  is not.
 Word lists: lexicon claims_gates.yaml (past_units, past_relations, other_incident_nouns,
-roundup_*).
+roundup_*, roundup_plural_stop).
 """
 
 from __future__ import annotations
@@ -45,6 +59,12 @@ _AGGREGATE = re.compile(
     r"over\s+the\s+(?:past|last)\s+\w+|(?<!earlier\s)this\s+month|last\s+month|nationwide|statewide|"
     r"in\s+(?:19|20)\d\d|for\s+the\s+year|in\s+a\s+(?:given\s+)?(?:month|year)|"
     r"in\s+" + _MONTHS + r"(?!\s+\d)|since\s+" + _WEEKDAYS + r"|"
+    r"since\s+(?:about\s+)?\d{1,2}(?::\d\d)?\s*[ap]\.?m\b|"
+    r"(?:between\s+(?P<b>)|from\s+)(?:late\s+|early\s+)?" + _WEEKDAYS
+    + r"(?:\s+(?:morning|afternoon|evening|night))?\s+"
+    r"(?(b)and|(?:to|until|through|into))\s+(?:late\s+|early\s+)?" + _WEEKDAYS + r"|"
+    r"(?:in|within)\s+(?:(?:less|fewer)\s+than\s+|under\s+|about\s+|just\s+)?(?:\d+|" + _TWO_TO_TEN
+    + r"|twelve|twenty-four|forty-eight|seventy-two)[\s-]+(?:hours|days)(?!\s+(?:of|after|since)\b)|"
     r"(?:shootings|incidents|homicides|violence|attacks|killings|murders|killed|dead|wounded|"
     r"injured|shot|hurt)\s+(?:[\w-]+\s+){0,3}?across\s+(?:the\s+)?(?:[\w-]+\s+){0,2}"
     r"(?:city|state|country|region|nation|boroughs|county|area|metro)|citywide|"
@@ -137,6 +157,30 @@ _ROUNDUP = re.compile(
 )
 
 
+# "wounded in shootings across Chicago", "1 dead, 5 hurt in South Side shootings", "in overnight
+# stabbings": a casualty word, then "in", 1-3 modifiers and a plural incident noun (not a determiner:
+# "in the shootings" and "in a pair of shootings" name the incident(s) otherwise) -- several incidents
+_DETERMINERS = lexicon.words("claims_gates", "roundup_plural_stop")
+_ROUNDUP_PLURAL = re.compile(
+    r"\b(?:" + _alternation(lexicon.words("claims_gates", "roundup_casualty_words")) + r")\b[^.;:]{0,80}?"
+    r"\bin\s+(?:(?!(?:" + _alternation(_DETERMINERS) + r")\b)[\w-]+\s+){1,3}?(?:"
+    + _alternation(_ROUNDUP_INCIDENTS) + r")\b",
+    re.IGNORECASE,
+)
+
+
+# "Violent night in Detroit leaves 2 dead, 8 injured", "2 dead during violent 24 hours in St. Louis",
+# "six injured in violent weekend", "during a violent Monday night": a violent stretch of time is a
+# round-up of its incidents
+_PERIOD_ADJECTIVES = lexicon.words("claims_gates", "roundup_period_adjectives")
+_VIOLENT_PERIOD = re.compile(
+    r"\b(?:" + _alternation(_PERIOD_ADJECTIVES) + r")\s+(?:" + _WEEKDAYS
+    + r"\s+)?(?:(?:\d+|twenty-four|forty-eight)[\s-]+hours?|"
+    + _alternation(lexicon.words("claims_gates", "roundup_periods")) + r")\b",
+    re.IGNORECASE,
+)
+
+
 def relative_past(text: str, published) -> list[tuple[int, object]]:
     """(position, day) of each past the text states relative to ``published`` ("two weeks ago": 14 days
     before it; "years ago": two years; "last week": 7 days)."""
@@ -164,6 +208,8 @@ class Scope:
 
     def __init__(self, seg: Segment, published, event, dates: list[dict] | None = None) -> None:
         self.other = self.compare = False
+        if _TEASER.match(seg.text):
+            self.other = True  # "0:50 One dead after shooting involving officer": a video of another story
         self.others_from = None  # where "two other shootings" begins: the figures from there on
         self.seg = seg
         self.far: list[tuple[int, bool, object]] = []  # (position in body, another incident's
@@ -204,9 +250,11 @@ class Scope:
         if self.compare is not False:
             dates = [d for d in dates if d[0] < self.compare]
         seg = self.seg
-        # "killed Pritchett, 80, who began the company in 1980": a relative clause dates its own
-        dates = [d for d in dates if d[0] < c.end or not _RELATIVE.search(
-            seg.text, c.end - seg.start, d[0] - seg.start)]
+        # "killed Pritchett, 80, who began the company in 1980": a relative clause dates its own; but
+        # when the casualty is the clause's ("a 7-year-old girl who was fatally shot there in 2012")
+        # the date is the figure's
+        dates = [d for d in dates if d[0] < c.end or not _relative_without_casualty(seg.text, c.end - seg.start,
+                                                                                      d[0] - seg.start)]
         if not dates:
             return None
         pos, far, d = min(dates, key=lambda x: abs(x[0] - c.start))
@@ -223,7 +271,19 @@ class Scope:
         return self.dated_elsewhere(c) is not None
 
 
+# a line of a video playlist: the clip's length, then its headline ("0:50 One dead after shooting
+# involving officer", "1:45 Witness describes shooting of two brothers"); not a clock time ("10:35 p.m.")
+_TEASER = re.compile(r"\A\d{1,2}:\d\d[^\S\n]+(?![AaPp]\.?\s?[Mm]\b)(?=[A-Z0-9\"“'‘])")
+
 _RELATIVE = re.compile(r"\b(?:who|whom|whose|which|where)\b", re.IGNORECASE)
+_CASUALTY_WORD = re.compile(r"\b(?:" + _alternation(lexicon.words("casualty_predicates", "person_patient_predicates"))
+                            + r")\b", re.IGNORECASE)
+
+
+def _relative_without_casualty(text: str, start: int, end: int) -> bool:
+    """A relative pronoun in text[start:end] whose clause (up to end) states no casualty."""
+    m = _RELATIVE.search(text, start, end)
+    return m is not None and _CASUALTY_WORD.search(text, m.end(), end) is None
 
 _DATE_METADATA = re.compile(r"\b(?:posted|updated?|published|last\s+modified)\b[^.\n]{0,25}\Z",
                             re.IGNORECASE)
@@ -233,6 +293,10 @@ def is_aggregate(seg: Segment) -> bool:
     """The sentence is about a period or many incidents ("this year", "so far", "in 6 weekend
     shootings"): its numeric casualty figures are statistics, not the incident's."""
     if seg.words & _ROUNDUP_WORDS and _ROUNDUP.search(seg.text):
+        return True
+    if seg.words & _ROUNDUP_INCIDENTS and _ROUNDUP_PLURAL.search(seg.text):
+        return True
+    if seg.words & _PERIOD_ADJECTIVES and _VIOLENT_PERIOD.search(seg.text):
         return True
     if not (seg.words & _AGG_GATE or _has_year(seg.words)):
         return False
