@@ -122,6 +122,12 @@ CASES = [
     # coordinated subjects with their ages: "A, 18, and B, 20, were killed"
     ("Authorities say Smith, 18, and Jones, 20, were killed in the crash.", (2, 0)),
     ("Daneka Lotts, 24, Monica Bates, 16, and Malcolm Wallace, 25, were hurt when the stage collapsed.", (0, 3)),
+    # "fatally / mortally wounded / injured": the wound killed; the victim is dead, not hurt
+    ("A toddler was fatally wounded Sunday in a drive-by shooting.", (1, 0)),
+    ("A cyclist was fatally injured when a delivery truck struck him on the bridge.", (1, 0)),
+    ("A firefighter was mortally wounded when the burning roof collapsed.", (1, 0)),
+    ("Two hikers were mortally injured in the rockfall, and four were hurt.", (2, 4)),
+    ("The explosion at the refinery fatally injured two workers and hurt five others.", (2, 5)),
     # people "also" shot who lived are not less the dead
     ("Police found Rolando Gonzalez dead from a gunshot wound.\nA woman and two other men were also shot; "
      "they were taken to a hospital with non-life-threatening injuries.", (1, 3)),

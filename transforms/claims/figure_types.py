@@ -57,7 +57,7 @@ _RIGHT = re.compile(
 )
 
 _LEFT = re.compile(
-    r"(?P<w>fatally\s+(?:shooting|shot|shoots|wounding|wounded)|killing|killed|kills|kill|wounding|wounded|wounds|injuring|injured|injures|hurting|"
+    r"(?P<w>(?:fatally|mortally)\s+(?:shooting|shot|shoots|wounding|wounded|injuring|injured)|killing|killed|kills|kill|wounding|wounded|wounds|injuring|injured|injures|hurting|"
     r"shooting|shot|shoots|striking|hitting|struck|hit|arrested|arresting|detained|detaining|evacuated|evacuating|"
     r"claimed\s+the\s+lives\s+of|took\s+the\s+lives\s+of|deaths?\s+of|murders?\s+of|"
     r"killings?\s+of|shootings?\s+of|(?:death\s+)?toll\s+(?:[\w'’]+\s+){0,5}?(?:of|at|to|reached|hit)|"
@@ -67,7 +67,7 @@ _LEFT = re.compile(
 )
 
 _LEFT_CLASS = {
-    "fatally": "killed", "kill": "killed", "wound": "injured", "injur": "injured", "hurt": "injured", "shoot": "shot",
+    "fatally": "killed", "mortally": "killed", "kill": "killed", "wound": "injured", "injur": "injured", "hurt": "injured", "shoot": "shot",
     "shot": "shot", "strik": "shot", "hit": "shot", "struck": "shot", "arrest": "detained", "detain": "detained", "evacuat": "evacuated",
     "claimed": "killed", "took": "killed", "death": "killed", "murder": "killed",
     "toll": "killed", "attended": "attendance", "crowd": "attendance", "audience": "attendance",
@@ -188,6 +188,8 @@ def _adjacent_typed(seg: Segment, fig: Figure, left_only: bool = False) -> tuple
         if w in ("critically", "seriously", "gravely"):
             return "injured", "type.predicate_after"
         cls = _WORD_CLASS.get(w)
+        if cls == "injured" and _FATALLY.search(after[: m.start("w")]):
+            return "killed", "type.predicate_after"  # "fatally wounded", "mortally injured": the wound killed
         if cls == "shot" and _SHOT_AT.match(after, m.end()) and not _SHOT_AT_PLACE.match(after, m.end()):
             return None, None  # "two men shot at police"
         if cls == "shot":
