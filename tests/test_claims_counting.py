@@ -128,6 +128,13 @@ CASES = [
     ("A firefighter was mortally wounded when the burning roof collapsed.", (1, 0)),
     ("Two hikers were mortally injured in the rockfall, and four were hurt.", (2, 4)),
     ("The explosion at the refinery fatally injured two workers and hurt five others.", (2, 5)),
+    # "one of the six died": the six are the group, one of them died (the dead are subtracted from the
+    # group's count of the shot or hurt); a bare participle after the group noun types the group
+    ("Six people were shot outside the bar; one of the six later died.", (1, 5)),
+    ("Five workers were hurt in the blast. One of the five died at the hospital.", (1, 4)),
+    ("Police said one of the four victims of the house fire died.", (1, 0)),
+    ("Nine climbers were caught in the avalanche; two of the nine later died.", (2, 0)),
+    ("One of the three people killed in the pileup was a teacher.", (3, 0)),
     # people "also" shot who lived are not less the dead
     ("Police found Rolando Gonzalez dead from a gunshot wound.\nA woman and two other men were also shot; "
      "they were taken to a hospital with non-life-threatening injuries.", (1, 3)),

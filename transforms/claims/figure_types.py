@@ -108,6 +108,13 @@ _SHOT_AT_PLACE = re.compile(
     r"\s+at\s+(?:[\w'’.-]+\s+){0,3}?(?:" + "|".join(lexicon.words("casualty_predicates", "shot_at_places"))
     + r")\b", re.IGNORECASE)
 
+# "one of the six later died": the figure after "<number> of the" names the group; a finite predicate
+# after it ("later died", "were killed") is the partitive head's, not the group's. A bare participle
+# right after the group noun is a reduced relative and types the group: "one of the three people killed".
+_PARTITIVE_BEFORE = re.compile(
+    rf"\b(?:\d+|{_NUMBER_WORD}|some|several|most|many|few|half)\s+of\s+(?:the|those|these)\s+\Z", re.IGNORECASE)
+_FINITE_ONLY = ("died", "dies", "die", "perished", "drowned", "suffocated")
+
 _FATALLY = re.compile(r"\b(?:fatally|mortally)\b", re.IGNORECASE)
 
 # "shot and killed", "shot dead", "shot several times and later died": the people shot died
@@ -175,6 +182,10 @@ def _adjacent_typed(seg: Segment, fig: Figure, left_only: bool = False) -> tuple
     if arrived:
         return ("shot" if "gunshot" in arrived.group("g").lower() else "injured"), "type.arrived_wounded"
     m = _RIGHT.match(after)
+    if m and _PARTITIVE_BEFORE.search(seg.text[max(0, rel_start - 40):rel_start]):
+        between = after[: m.start("w")]
+        if m.group("w").lower() in _FINITE_ONLY or re.search(_AUX.replace("{0,4}", "{1,4}"), between, re.IGNORECASE):
+            return None, None  # "one of the six later died": the head died, not the six
     if m:
         w = m.group("w").lower()
         if w in ("fatally",) or w.endswith("to death"):
