@@ -135,6 +135,11 @@ CASES = [
     ("Police said one of the four victims of the house fire died.", (1, 0)),
     ("Nine climbers were caught in the avalanche; two of the nine later died.", (2, 0)),
     ("One of the three people killed in the pileup was a teacher.", (3, 0)),
+    # only people are members of a coordination to add up: "four people and two vehicles" is four
+    ("Four people and two vehicles were hit by the falling crane.", (0, 4)),
+    ("Four people and two dogs died in the house fire.", (4, 0)),
+    ("The earthquake killed 12 villagers and 300 cattle.", (12, 0)),
+    ("Two women and three men were injured in the bus crash.", (0, 5)),
     # people "also" shot who lived are not less the dead
     ("Police found Rolando Gonzalez dead from a gunshot wound.\nA woman and two other men were also shot; "
      "they were taken to a hospital with non-life-threatening injuries.", (1, 3)),
