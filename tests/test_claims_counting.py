@@ -122,6 +122,24 @@ CASES = [
     # coordinated subjects with their ages: "A, 18, and B, 20, were killed"
     ("Authorities say Smith, 18, and Jones, 20, were killed in the crash.", (2, 0)),
     ("Daneka Lotts, 24, Monica Bates, 16, and Malcolm Wallace, 25, were hurt when the stage collapsed.", (0, 3)),
+    # "fatally / mortally wounded / injured": the wound killed; the victim is dead, not hurt
+    ("A toddler was fatally wounded Sunday in a drive-by shooting.", (1, 0)),
+    ("A cyclist was fatally injured when a delivery truck struck him on the bridge.", (1, 0)),
+    ("A firefighter was mortally wounded when the burning roof collapsed.", (1, 0)),
+    ("Two hikers were mortally injured in the rockfall, and four were hurt.", (2, 4)),
+    ("The explosion at the refinery fatally injured two workers and hurt five others.", (2, 5)),
+    # "one of the six died": the six are the group, one of them died (the dead are subtracted from the
+    # group's count of the shot or hurt); a bare participle after the group noun types the group
+    ("Six people were shot outside the bar; one of the six later died.", (1, 5)),
+    ("Five workers were hurt in the blast. One of the five died at the hospital.", (1, 4)),
+    ("Police said one of the four victims of the house fire died.", (1, 0)),
+    ("Nine climbers were caught in the avalanche; two of the nine later died.", (2, 0)),
+    ("One of the three people killed in the pileup was a teacher.", (3, 0)),
+    # only people are members of a coordination to add up: "four people and two vehicles" is four
+    ("Four people and two vehicles were hit by the falling crane.", (0, 4)),
+    ("Four people and two dogs died in the house fire.", (4, 0)),
+    ("The earthquake killed 12 villagers and 300 cattle.", (12, 0)),
+    ("Two women and three men were injured in the bus crash.", (0, 5)),
     # people "also" shot who lived are not less the dead
     ("Police found Rolando Gonzalez dead from a gunshot wound.\nA woman and two other men were also shot; "
      "they were taken to a hospital with non-life-threatening injuries.", (1, 3)),

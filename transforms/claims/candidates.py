@@ -10,7 +10,7 @@ from transforms.claims.vocab import _MEMBER_NOUN, _PERSON_ALT, _PERSON_NOUNS, _P
 from transforms.claims.model import Claim, Overlap, Segment
 from transforms.claims.figure_types import _classify, _fig_tokens
 from transforms.claims.singles import _lived, _regex_reference
-from transforms.claims.inference import _breakdown, _member_end, _multiple_figures, _ordinal_figures, _parse_group, _sum_claim
+from transforms.claims.inference import _breakdown, _counts_things, _member_end, _multiple_figures, _ordinal_figures, _parse_group, _sum_claim
 
 
 _COORD_GAP = re.compile(
@@ -100,6 +100,8 @@ def _figure_claims(seg: Segment, p, aggregate: bool) -> tuple[list[Claim], list[
             g.insert(0, [1, None, False])  # "Mother, 2 children found dead"
         if len(kinds) != 1:
             continue
+        if len(g) > 1 and any(not isinstance(t[0], int) and _counts_things(p, seg, t[0]) for t in g):
+            continue  # "four people and two vehicles": things are no members of a list of people
         if len(g) < 2 and not _TRAIL_SELF.match(seg.text[_member_end(seg, g[-1][0]) - seg.start:]):
             continue
         cls = kinds.pop()

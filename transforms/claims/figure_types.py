@@ -57,7 +57,7 @@ _RIGHT = re.compile(
 )
 
 _LEFT = re.compile(
-    r"(?P<w>fatally\s+(?:shooting|shot|shoots|wounding|wounded)|killing|killed|kills|kill|wounding|wounded|wounds|injuring|injured|injures|hurting|"
+    r"(?P<w>(?:fatally|mortally)\s+(?:shooting|shot|shoots|wounding|wounded|injuring|injured)|killing|killed|kills|kill|wounding|wounded|wounds|injuring|injured|injures|hurting|"
     r"shooting|shot|shoots|striking|hitting|struck|hit|arrested|arresting|detained|detaining|evacuated|evacuating|"
     r"claimed\s+the\s+lives\s+of|took\s+the\s+lives\s+of|deaths?\s+of|murders?\s+of|"
     r"killings?\s+of|shootings?\s+of|(?:death\s+)?toll\s+(?:[\w'’]+\s+){0,5}?(?:of|at|to|reached|hit)|"
@@ -67,7 +67,7 @@ _LEFT = re.compile(
 )
 
 _LEFT_CLASS = {
-    "fatally": "killed", "kill": "killed", "wound": "injured", "injur": "injured", "hurt": "injured", "shoot": "shot",
+    "fatally": "killed", "mortally": "killed", "kill": "killed", "wound": "injured", "injur": "injured", "hurt": "injured", "shoot": "shot",
     "shot": "shot", "strik": "shot", "hit": "shot", "struck": "shot", "arrest": "detained", "detain": "detained", "evacuat": "evacuated",
     "claimed": "killed", "took": "killed", "death": "killed", "murder": "killed",
     "toll": "killed", "attended": "attendance", "crowd": "attendance", "audience": "attendance",
@@ -107,6 +107,13 @@ _SHOT_AT = re.compile(r"\s+at\b(?!\s+least\b)")
 _SHOT_AT_PLACE = re.compile(
     r"\s+at\s+(?:[\w'’.-]+\s+){0,3}?(?:" + "|".join(lexicon.words("casualty_predicates", "shot_at_places"))
     + r")\b", re.IGNORECASE)
+
+# "one of the six later died": the figure after "<number> of the" names the group; a finite predicate
+# after it ("later died", "were killed") is the partitive head's, not the group's. A bare participle
+# right after the group noun is a reduced relative and types the group: "one of the three people killed".
+_PARTITIVE_BEFORE = re.compile(
+    rf"\b(?:\d+|{_NUMBER_WORD}|some|several|most|many|few|half)\s+of\s+(?:the|those|these)\s+\Z", re.IGNORECASE)
+_FINITE_ONLY = ("died", "dies", "die", "perished", "drowned", "suffocated")
 
 _FATALLY = re.compile(r"\b(?:fatally|mortally)\b", re.IGNORECASE)
 
@@ -175,6 +182,10 @@ def _adjacent_typed(seg: Segment, fig: Figure, left_only: bool = False) -> tuple
     if arrived:
         return ("shot" if "gunshot" in arrived.group("g").lower() else "injured"), "type.arrived_wounded"
     m = _RIGHT.match(after)
+    if m and _PARTITIVE_BEFORE.search(seg.text[max(0, rel_start - 40):rel_start]):
+        between = after[: m.start("w")]
+        if m.group("w").lower() in _FINITE_ONLY or re.search(_AUX.replace("{0,4}", "{1,4}"), between, re.IGNORECASE):
+            return None, None  # "one of the six later died": the head died, not the six
     if m:
         w = m.group("w").lower()
         if w in ("fatally",) or w.endswith("to death"):
@@ -188,6 +199,8 @@ def _adjacent_typed(seg: Segment, fig: Figure, left_only: bool = False) -> tuple
         if w in ("critically", "seriously", "gravely"):
             return "injured", "type.predicate_after"
         cls = _WORD_CLASS.get(w)
+        if cls == "injured" and _FATALLY.search(after[: m.start("w")]):
+            return "killed", "type.predicate_after"  # "fatally wounded", "mortally injured": the wound killed
         if cls == "shot" and _SHOT_AT.match(after, m.end()) and not _SHOT_AT_PLACE.match(after, m.end()):
             return None, None  # "two men shot at police"
         if cls == "shot":

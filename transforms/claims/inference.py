@@ -6,7 +6,7 @@ import re
 
 from transforms import lexicon
 from transforms.figures import Figure
-from transforms.claims.vocab import _MEMBER_NOUN, _MULTI_GATE, _ORDINAL_GATE
+from transforms.claims.vocab import _MEMBER_NOUN, _MULTI_GATE, _ORDINAL_GATE, _PERSON_NOUNS
 from transforms.claims import rules
 from transforms.claims.model import Claim, Overlap, Segment
 from transforms.claims.parsetools import _ent_label, _noun_phrase_bounds, _singular_argument
@@ -81,6 +81,25 @@ def _ordinal_figures(seg: Segment) -> list[Figure]:
     return out
 
 
+def _thing_noun(tok) -> bool:
+    """A common noun that is not a person noun (lexicon person_nouns): 'vehicles', 'dogs', 'homes'."""
+    w = tok.lower_
+    return tok.pos_ == "NOUN" and w not in _PERSON_NOUNS and not w.endswith(("-year-old", "-year-olds")) \
+        and w not in ("others", "more")
+
+
+def _counts_things(p, seg: Segment, fig: Figure) -> bool:
+    """The figure counts things, not people: 'two vehicles', '300 cattle' (a coordination of people
+    has person nouns for members; 'four people and two vehicles' is not six people)."""
+    if p is None or fig.kind != "number":
+        return False
+    toks = _fig_tokens(p, seg, fig)
+    if not toks:
+        return False
+    head, noun, _ = _counted_noun(fig, toks)
+    return noun is not None and noun is not head and noun.i > head.i and _thing_noun(noun)
+
+
 def _parse_group(p, seg: Segment, fig: Figure, by_token: dict) -> tuple[int, int, list] | None:
     """The coordination a figure's noun belongs to, counted: "two children and a woman",
     "himself and his two daughters" -> (first token index, last token index, member figures
@@ -100,6 +119,8 @@ def _parse_group(p, seg: Segment, fig: Figure, by_token: dict) -> tuple[int, int
         stack.extend(c for c in m.children if c.dep_ == "conj")
         numeral = next((by_token[c.i] for c in m.subtree if c.i in by_token and c.head is m), None)
         if numeral is not None:
+            if _thing_noun(m):
+                return None  # "four people and two dogs": only people are members
             members.append((m, numeral))
         elif _singular_argument(m, seg, True) and (m.pos_ != "PROPN" or _ent_label(m, seg) == "PERSON"):
             members.append((m, 1))
