@@ -438,6 +438,10 @@ def test_same_day_same_city_reports_are_told_apart_by_the_victims_age(title_a, t
     ("3-year-old boy and man, 24, wounded", {"3", "24"}),
     ("16 year old shot", {"16"}),
     ("Five shot at party", set()),
+    ("6-month-old dies in house fire", {"6 month"}),  # a baby's age in months is no age in years
+    ("Crash kills 3-week-old and woman, 24", {"3 week", "24"}),
+    ("2 day old among flood victims", {"2 day"}),
+    ("Six months after the quake, a 6-month inquiry", set()),  # a period, not an age
 ])
 def test_title_ages(title, ages):
     assert evt._title_ages(title) == ages
@@ -507,6 +511,7 @@ def test_the_same_street_and_age_within_a_week_link(city_b, keys_b, together):
 @pytest.mark.parametrize("title_b, people, together", [
     ("Two held in home killing of girl, 5", ["person:Kym Worthy"], True),  # the same age, names the day
     ("Two held in home killing of 3-year-old", ["person:Kym Worthy"], False),  # another child, weeks later
+    ("Two held in home killing of 6-month-old", ["person:Kym Worthy"], False),  # a baby: not the girl, 5
     ("Arrests made in home killing", ["person:Kym Worthy"], True),  # no age in the title: nothing against it
     ("Two held in home killing of 3-year-old", ["person:Kym Worthy", "person:Lena Pruitt", "person:Omar Vance"],
      True),  # three names in common outweigh the titles' ages

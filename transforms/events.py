@@ -39,7 +39,7 @@ Evidence between two articles (``pair_evidence``)
   follow-up: "the March 9 shooting").
 - n_anchors: how many anchors the two share (victims', suspects' names, venues).
 
-- Ages: the victims' ages the titles give ("girl, 5", "16-year-old");
+- Ages: the victims' ages the titles give ("girl, 5", "16-year-old"; "6-month-old" as "6 month");
   figures equal: the same largest killed and injured figures.
 - Titles lose an outlet suffix ("Headline - WAFB 9 News ...") before overlap.
 
@@ -395,12 +395,13 @@ def _title_words(title: str | None) -> set[str]:
 
 
 _AGE = re.compile(r"\b(\d{1,2})[- ]years?[- ]old\b|\b" + lexicon.alternation("events", "age_nouns")
-                  + r",? (\d{1,2})\b", re.I)
+                  + r",? (\d{1,2})\b|\b(\d{1,2})[- ](month|week|day)s?[- ]old\b", re.I)
 
 
 def _title_ages(title: str | None) -> set[str]:
-    """Ages a title gives its people ("5-year-old", "girl, 5")."""
-    return {a or b for a, b in _AGE.findall(title or "")}
+    """Ages a title gives its people ("5-year-old", "girl, 5"; a baby's "6-month-old" as "6 month", which
+    no age in years equals)."""
+    return {a or b or f"{n} {unit.lower()}" for a, b, n, unit in _AGE.findall(title or "")}
 
 
 _ROUND_UP_WORDS = lexicon.words("events", "round_up_title_words")
