@@ -574,3 +574,36 @@ def test_a_street_is_a_place_not_an_anchor(place, day_b, together):
     assert ev["place"].to_list() == [True]
     assignments, _ = evt.cluster_events(arts, mentions)
     assert (assignments["event_id"].n_unique() == 1) is together
+
+
+# ---------------------------------------------------------------- a lone report of the day an event starts
+
+_PLANT = ["city:Ridgeway", "venue:Ridgeway Polymer Plant", "org:Ridgeway Fire Department"]
+_CREW = ["person:Dana Whitfield", "person:Omar Vance", "person:Lena Pruitt"]
+
+
+@pytest.mark.parametrize("day_c, title_c, together", [
+    pytest.param("2016-03-09", "Blast rocks polymer plant", True, id="the-start-day-joins"),
+    pytest.param("2016-03-10", "Blast rocks polymer plant", True, id="a-day-later-joins"),
+    pytest.param("2016-03-12", "Blast rocks polymer plant", False,
+                 id="three-days-later-apart"),  # published only (a link within 7 days), not the start day
+    pytest.param("2016-03-09", "Woman, 61, hurt at polymer plant", False,
+                 id="another-age-than-the-event-titles-apart"),  # a2's title gives 5
+])
+def test_a_lone_report_of_the_day_an_event_starts_joins_it_beyond_the_span(day_c, title_c, together):
+    """An explosion's first report (a1) and a sentencing report three months later (a2, the same three names: a
+    strong link) make an event spanning 90 days; a third report (c) shares only the plant and its city with a1,
+    a link too weak to stretch an event beyond MAX_SPAN_DAYS -- but c is dated the day the event starts (the
+    incident's day), so it joins, unless its title gives another age than the event's titles (a2's)."""
+    arts, mentions = frames(
+        [("a1", "2016-03-09", "2016-03-09", "Two killed in plant explosion"),
+         ("a2", "2016-06-08", "2016-06-07", "Plant owner sentenced over blast that killed boy, 5"),
+         ("c", day_c, day_c if day_c != "2016-03-12" else None, title_c)],
+        {"a1": _PLANT + _CREW, "a2": ["city:Ridgeway", *_CREW], "c": _PLANT})
+    links = {tuple(sorted(p)): s for *p, s in evt.pair_evidence(arts, mentions).filter(pl.col("linked"))
+             .select("article_id", "article_id_b", "strong").rows()}
+    assert links.get(("a1", "a2")) is True and ("a2", "c") not in links
+    assert links.get(("a1", "c")) is False  # a weak link: too weak to stretch the event beyond MAX_SPAN_DAYS
+    assignments, _ = evt.cluster_events(arts, mentions)
+    assert partition(assignments) == ({frozenset({"a1", "a2", "c"})} if together
+                                      else {frozenset({"a1", "a2"}), frozenset({"c"})})

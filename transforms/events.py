@@ -72,7 +72,11 @@ Links are applied strongest first (union-find) with two guards:
   - a link that would make a cluster's known dates span more than 30 days is
     refused, unless it is a strong link (a follow-up, or an anchor and a
     reference back), which may span up to 5 years; a link between titles giving
-    different victims' ages is not strong (unless 3 anchors are shared);
+    different victims' ages is not strong (unless 3 anchors are shared); a
+    lone report dated within a day of the event's earliest date (the
+    incident's day: a report of the incident itself, whatever follow-ups made
+    the event span) joins by any link, unless its title gives other ages than
+    all the event's titles;
   - two clusters of two or more articles merge only when at least 30% of the
     article pairs across them are linked (average linkage), so a round-up
     naming two incidents cannot glue them together;
@@ -142,6 +146,7 @@ MAX_DAYS_EVENT = 2  # two text-given event dates of one incident
 MAX_DAYS_PUBLISHED = 7  # when a date is only a published date
 MAX_DAYS_FOLLOW_UP = 30  # a follow-up report naming the same otherwise unnamed person or venue
 MAX_SPAN_DAYS = 30  # known dates of one cluster (strong links may exceed it)
+SAME_START_DAYS = 1  # a lone report dated this close to an event's earliest date may join it beyond MAX_SPAN_DAYS
 MAX_STRONG_SPAN_DAYS = 5 * 366  # a follow-up (trial, sentencing) may come years later
 MIN_SCORE_SUPPORT = 8.0  # a support link: the same place and day and this much in common (attach_supported)
 MIN_SUPPORT, SUPPORT_SHARE = 2, 0.3  # support links to this many articles of an event, and this share of them
@@ -256,8 +261,9 @@ def id_history(previous: dict[str, str], assignments: pl.DataFrame, *, run_id: s
 class _Clusters:
     """Union-find (transforms.ids.UnionFind) keeping each cluster's known date range and members."""
 
-    def __init__(self, ids, dates, links=(), round_ups=()):
+    def __init__(self, ids, dates, links=(), round_ups=(), title_ages=None):
         self.round_ups = set(round_ups)
+        self.title_ages = title_ages or {}
         self.uf = UnionFind()
         self.lo = {a: d for a, d in zip(ids, dates)}
         self.hi = dict(self.lo)
@@ -283,7 +289,7 @@ class _Clusters:
             return True
         los = [d for d in (self.lo[ra], self.lo[rb]) if d is not None]
         his = [d for d in (self.hi[ra], self.hi[rb]) if d is not None]
-        if los and (max(his) - min(los)).days > max_span:
+        if los and (max(his) - min(los)).days > max_span and not self._same_start(ra, rb):
             return False
         for x, rx in ((a, ra), (b, rb)):
             if x in self.round_ups and len(self.members[rx]) > 1:
@@ -292,6 +298,20 @@ class _Clusters:
             return False  # two incidents bridged by a few articles (a round-up naming both)
         self._merge(ra, rb)
         return True
+
+    def _same_start(self, ra, rb) -> bool:
+        """A lone report dated within SAME_START_DAYS of an event's earliest date (the incident's day) may join
+        it however long the event's follow-ups make it span, unless its title gives other ages than all the
+        event's titles ("boy, 3" and "2-year-old")."""
+        lo_a, lo_b = self.lo[ra], self.lo[rb]
+        if lo_a is None or lo_b is None or abs((lo_a - lo_b).days) > SAME_START_DAYS:
+            return False
+        lone, event = sorted((ra, rb), key=lambda r: len(self.members[r]))
+        if len(self.members[lone]) > 1:
+            return False
+        ages = self.title_ages.get(lone) or set()
+        others = set().union(*(self.title_ages.get(a) or set() for a in self.members[event]))
+        return not (ages and others and not ages & others)  # "boy, 3" is not the event's "2-year-old"
 
     def _merge(self, ra, rb) -> None:
         if rb < ra:
@@ -771,7 +791,9 @@ def cluster_events(
     ev = evidence.filter(pl.col("linked"))
     links = list(ev.select("score", "article_id", "article_id_b", "strong").iter_rows())
     links.sort(key=lambda t: (-t[0], t[1], t[2]))
-    clusters = _Clusters(ids, [when[a] for a in ids], [(a, b) for _, a, b, _ in links], round_ups(articles))
+    titles = dict(zip(ids, articles["title"].to_list())) if "title" in articles.columns else {}
+    clusters = _Clusters(ids, [when[a] for a in ids], [(a, b) for _, a, b, _ in links], round_ups(articles),
+                         {a: _title_ages(t) for a, t in titles.items()})
     for _, a, b, strong in links:
         clusters.try_union(a, b, MAX_STRONG_SPAN_DAYS if strong else MAX_SPAN_DAYS)
     clusters.attach_supported(evidence.filter(pl.col("support")).select("article_id", "article_id_b").rows())
