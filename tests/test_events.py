@@ -607,3 +607,26 @@ def test_a_lone_report_of_the_day_an_event_starts_joins_it_beyond_the_span(day_c
     assignments, _ = evt.cluster_events(arts, mentions)
     assert partition(assignments) == ({frozenset({"a1", "a2", "c"})} if together
                                       else {frozenset({"a1", "a2"}), frozenset({"c"})})
+
+
+# ---------------------------------------------------------------- two people named in the same roles
+
+@pytest.mark.parametrize("keys_b, title_b, together", [
+    pytest.param(["name:tariq osei", "name:devin marsh"], "Two foremen convicted over mine collapse", True,
+                 id="two-names-a-year-later"),
+    pytest.param(["name:tariq osei"], "Foreman convicted over mine collapse", False, id="one-name-apart"),
+    pytest.param(["name:tariq osei", "background:devin marsh"], "Foreman convicted over mine collapse", False,
+                 id="one-name-in-passing-apart"),  # 'in a separate case last year, Devin Marsh ...'
+    pytest.param(["name:tariq osei", "name:devin marsh"], "Two convicted in death of boy, 4", False,
+                 id="other-ages-in-the-titles-apart"),  # the titles give 19 and 4: other victims
+])
+def test_two_people_named_in_both_texts_link_a_follow_up_without_a_place(keys_b, title_b, together):
+    """A mine collapse (a1) and a verdict fifteen months later (a2) whose text names no place the first names
+    (the NER missed the town): two people both texts name as victims or suspects are one incident."""
+    arts, mentions = frames([("a1", "2015-08-20", "2015-08-19", "Man, 19, killed in mine collapse; two foremen held"),
+                             ("a2", "2016-11-04", "2016-11-04", title_b)],
+                            {"a1": ["city:Harlan", "org:Harlan County Sheriff"], "a2": ["org:Kentucky Court"]})
+    arts = arts.with_columns(pl.Series("incident_keys", [["name:tariq osei", "name:devin marsh", "age:19"], keys_b],
+                                       dtype=pl.List(pl.String)))
+    assignments, _ = evt.cluster_events(arts, mentions)
+    assert (assignments["event_id"].n_unique() == 1) is together

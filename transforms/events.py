@@ -46,6 +46,8 @@ Evidence between two articles (``pair_evidence``)
 Two articles are linked when (docs/EVENTS.md)
   - a victim anchor and a shared place, whatever their dates, unless the titles give different victims'
     ages (a follow-up about the same victim or suspect; a strong link);
+  - two people both texts name as victims or suspects (``name:`` keys), whatever their dates and with or
+    without a shared place, unless the titles give different victims' ages (a strong link);
   - a follow-up, whatever their dates: 3 anchors or more (a trial or
     sentencing report months later names the victim and the suspects); or 2
     anchors and equal figures; or a shared place, the same title age, S >= 10
@@ -150,6 +152,7 @@ SAME_START_DAYS = 1  # a lone report dated this close to an event's earliest dat
 MAX_STRONG_SPAN_DAYS = 5 * 366  # a follow-up (trial, sentencing) may come years later
 MIN_SCORE_SUPPORT = 8.0  # a support link: the same place and day and this much in common (attach_supported)
 MIN_SUPPORT, SUPPORT_SHARE = 2, 0.3  # support links to this many articles of an event, and this share of them
+MIN_NAMES_ANY_PLACE = 2  # this many people both texts name as victims or suspects: a follow-up, place or not
 MIN_AGES_BLOCK = 3  # the same block and this many of the same ages: a follow-up however late
 MIN_LINKAGE = 0.3  # two clusters of 2+ articles merge only when this share of their article pairs is linked
 MAX_DAYS_REFERRED = 1  # a day-precision date mention this close to the other article's date refers back to it
@@ -461,13 +464,13 @@ def _follow_up(n_anchors: int, refers_back: bool, place: bool, title_sim: float,
 
 class Body(tuple):
     """What two articles' incident keys share: block, street, hour, name (bools), ages ("same" | "different" |
-    "none")."""
+    "none"), n_ages and n_names (how many)."""
 
     __slots__ = ()
 
     def __new__(cls, block: bool = False, street: bool = False, ages: str = "none", hour: bool = False,
-                name: bool = False, n_ages: int = 0):
-        return tuple.__new__(cls, (block, street, ages, hour, name, n_ages))
+                name: bool = False, n_ages: int = 0, n_names: int = 0):
+        return tuple.__new__(cls, (block, street, ages, hour, name, n_ages, n_names))
 
     block = property(lambda self: self[0])
     street = property(lambda self: self[1])
@@ -475,6 +478,7 @@ class Body(tuple):
     hour = property(lambda self: self[3])
     name = property(lambda self: self[4])
     n_ages = property(lambda self: self[5])  # how many ages the two texts share
+    n_names = property(lambda self: self[6])  # how many people both texts name as victim or suspect
 
 
 def body_evidence(keys_a, keys_b) -> Body:
@@ -483,7 +487,7 @@ def body_evidence(keys_a, keys_b) -> Body:
     names = (ka["name"] & kb["name"]) - ka["background"] - kb["background"]  # a name in passing is not evidence
     ages = ("same" if ka["age"] & kb["age"] else "different") if ka["age"] and kb["age"] else "none"
     return Body(bool(ka["block"] & kb["block"]), bool(ka["street"] & kb["street"]), ages,
-                bool(ka["hour"] & kb["hour"]), bool(names), len(ka["age"] & kb["age"]))
+                bool(ka["hour"] & kb["hour"]), bool(names), len(ka["age"] & kb["age"]), len(names))
 
 
 def _body_link(body: Body, place: bool) -> bool:
@@ -513,6 +517,14 @@ def _victim_follow_up(n_victims: int, place: bool, ages: str = "none") -> bool:
     Doe", "Jane Doe, 34,"; not an official) in a shared place, however far apart: a follow-up (an arrest, a
     trial, an anniversary) -- unless the titles give other victims' ages."""
     return n_victims >= 1 and place and ages != "different"
+
+
+def _names_follow_up(body: Body | None, ages: str = "none") -> bool:
+    """A report naming MIN_NAMES_ANY_PLACE of the same people as victims or suspects ("Jane Doe, 17,", "identified
+    as John Roe") as the other report does, however far apart and even when the NER found no place in common (a
+    verdict naming the two accused of a drive-by): two people in the same roles are one incident -- unless the
+    titles give other victims' ages."""
+    return body is not None and body.n_names >= MIN_NAMES_ANY_PLACE and ages != "different"
 
 
 def _strong(n_anchors: int, refers_back: bool, follow_up: bool, title_ages_differ: bool = False) -> bool:
@@ -692,7 +704,7 @@ def pair_evidence(
             ages = "different"  # the texts' ages as the titles' ages: no age in common, two incidents
         if body is not None and (body.block or body.street) and anchor:
             place = True  # a street both texts name, with a name in common: a place the NER missed
-        victim = _victim_follow_up(n_victims, place, ages)
+        victim = _victim_follow_up(n_victims, place, ages) or _names_follow_up(body, ages)
         linked = victim or _linked(score, anchor, anchor_df, tsim, days, both_given, n_anchors, refers, place, ages,
                                    figures_equal, body)
         support = bool(place and days is not None and days <= 1 and score >= MIN_SCORE_SUPPORT and ages != "different"
