@@ -630,3 +630,35 @@ def test_two_people_named_in_both_texts_link_a_follow_up_without_a_place(keys_b,
                                        dtype=pl.List(pl.String)))
     assignments, _ = evt.cluster_events(arts, mentions)
     assert (assignments["event_id"].n_unique() == 1) is together
+
+
+# ---------------------------------------------------------------- two events whose titles give other ages
+
+@pytest.mark.parametrize("a_titles, b_titles, merged", [
+    pytest.param(("Girl, 3, shot dead on Easter", "Two charged in Easter killing of girl, 3"),
+                 ("6-month-old killed in drive-by", "Suspects in 6-month-old's death released"), False,
+                 id="a-girl-and-a-baby-apart"),
+    pytest.param(("Boy, 7, hurt in house fire", "Fire that hurt boy, 7, was set"),
+                 ("Woman, 80, dies in house fire", "Neighbors mourn woman, 80"), False, id="two-fires-apart"),
+    pytest.param(("Girl, 3, shot dead on Easter", "Two charged in Easter killing of girl, 3"),
+                 ("Girl, 3, mourned", "Suspects in girl's death released"), True,
+                 id="an-age-in-common-merges"),
+    pytest.param(("Girl, 3, shot dead on Easter", "Two charged in Easter killing of girl, 3"),
+                 ("Drive-by on Winthrop", "Suspects released"), True, id="no-ages-in-one-event-merges"),
+])
+def test_two_events_whose_titles_give_other_ages_never_merge(a_titles, b_titles, merged):
+    """Two events of one city and week, two reports each; b2 also names a's victim and street (a report
+    recalling an earlier incident), so it links to both a-reports: enough linkage to merge the events, but
+    their titles give other victims' ages."""
+    a_names = ["city:Detroit", "person:Nia Carter", "venue:Riverview Market"]
+    b_names = ["city:Detroit", "person:Miracle Dunn", "person:Dwayne Ross", "venue:Winthrop Liquor"]
+    arts, mentions = frames(
+        [("a1", "2016-04-02", "2016-04-02", a_titles[0]), ("a2", "2016-04-03", "2016-04-02", a_titles[1]),
+         ("b1", "2016-04-03", "2016-04-03", b_titles[0]), ("b2", "2016-04-04", "2016-04-03", b_titles[1])],
+        {"a1": a_names, "a2": a_names, "b1": b_names, "b2": b_names + a_names[1:]})
+    links = {tuple(sorted(p)) for p in evt.pair_evidence(arts, mentions).filter(pl.col("linked"))
+             .select("article_id", "article_id_b").rows()}
+    assert {("a1", "b2"), ("a2", "b2"), ("a1", "a2"), ("b1", "b2")} <= links  # the bridge is there
+    assignments, _ = evt.cluster_events(arts, mentions)
+    assert partition(assignments) == ({frozenset({"a1", "a2", "b1", "b2"})} if merged
+                                      else {frozenset({"a1", "a2"}), frozenset({"b1", "b2"})})

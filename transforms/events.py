@@ -81,7 +81,9 @@ Links are applied strongest first (union-find) with two guards:
     all the event's titles;
   - two clusters of two or more articles merge only when at least 30% of the
     article pairs across them are linked (average linkage), so a round-up
-    naming two incidents cannot glue them together;
+    naming two incidents cannot glue them together, and never when both
+    clusters' titles give victims' ages and none in common ("girl, 3" and
+    "6-month-old": a report recalling another child bridges two events);
   - a round-up (a title reporting several incidents, events.yaml
     round_up_title_words) joins at most one event, by its strongest link, and
     never bridges a report of another incident into it.
@@ -294,6 +296,8 @@ class _Clusters:
         his = [d for d in (self.hi[ra], self.hi[rb]) if d is not None]
         if los and (max(his) - min(los)).days > max_span and not self._same_start(ra, rb):
             return False
+        if min(len(self.members[ra]), len(self.members[rb])) > 1 and self._ages_apart(ra, rb):
+            return False  # two events whose titles give other victims' ages ("girl, 3" and "6-month-old")
         for x, rx in ((a, ra), (b, rb)):
             if x in self.round_ups and len(self.members[rx]) > 1:
                 return False  # a round-up joins one event (its strongest link) and never bridges two
@@ -302,6 +306,12 @@ class _Clusters:
         self._merge(ra, rb)
         return True
 
+    def _ages_apart(self, ra, rb) -> bool:
+        """Both clusters' titles give victims' ages, and no age of one is an age of the other."""
+        aa = set().union(*(self.title_ages.get(x) or set() for x in self.members[ra]))
+        ab = set().union(*(self.title_ages.get(x) or set() for x in self.members[rb]))
+        return bool(aa and ab and not aa & ab)
+
     def _same_start(self, ra, rb) -> bool:
         """A lone report dated within SAME_START_DAYS of an event's earliest date (the incident's day) may join
         it however long the event's follow-ups make it span, unless its title gives other ages than all the
@@ -309,12 +319,9 @@ class _Clusters:
         lo_a, lo_b = self.lo[ra], self.lo[rb]
         if lo_a is None or lo_b is None or abs((lo_a - lo_b).days) > SAME_START_DAYS:
             return False
-        lone, event = sorted((ra, rb), key=lambda r: len(self.members[r]))
-        if len(self.members[lone]) > 1:
+        if min(len(self.members[ra]), len(self.members[rb])) > 1:
             return False
-        ages = self.title_ages.get(lone) or set()
-        others = set().union(*(self.title_ages.get(a) or set() for a in self.members[event]))
-        return not (ages and others and not ages & others)  # "boy, 3" is not the event's "2-year-old"
+        return not self._ages_apart(ra, rb)  # "boy, 3" is not the event's "2-year-old"
 
     def _merge(self, ra, rb) -> None:
         if rb < ra:
