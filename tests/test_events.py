@@ -537,6 +537,8 @@ _POLICE = ["city:Lorain", "org:Lorain Police Department"]
     pytest.param(_POLICE, "2016-08-18", "Gunfire wakes neighbors", [], False, id="four-days-later"),
     pytest.param(_POLICE, "2016-08-14", "Gunfire wakes neighbors", ["age:61"], False,
                  id="other-victims-ages"),  # the event's texts give ages 19 and 24
+    pytest.param(_POLICE, "2016-08-14", "Gunfire wakes neighbors", ["age:24"], True,
+                 id="an-age-of-the-event"),  # not a1's 19, but a2's 24: ages are compared with the whole event
     pytest.param(_POLICE, "2016-08-14", "3 dead in separate shootings", [], False, id="a-round-up"),
 ])
 def test_a_lone_report_supported_by_several_members_of_an_event_joins_it(s_names, s_day, s_title, s_keys, joins):

@@ -89,9 +89,10 @@ Links are applied strongest first (union-find) with two guards:
     never bridges a report of another incident into it.
 Then an article left on its own joins an event of two or more articles when it
 has support links to at least 2 of them and 30% of them (``attach_supported``):
-a support link is a shared place, days <= 1, S >= 8 and no ages against it
-(titles' or texts'), too little for a link by itself but several members backing it
-are evidence; never a round-up, never beyond the 30-day span.
+a support link is a shared place, days <= 1, S >= 8 and no title ages against it,
+too little for a link by itself but several members backing it are evidence; the
+texts' ages are compared with the whole event's (the report's ages, if any, include
+one of the event's); never a round-up, never beyond the 30-day span.
 Thresholds were tuned on gva_bench (gold incident ids) and checked on gva_dev
 and the seeds (tools/dev_events.py re-clusters an extracted database).
 
@@ -334,12 +335,14 @@ class _Clusters:
         self.hi[ra] = max(his) if his else None
 
 
-    def attach_supported(self, pairs) -> None:
+    def attach_supported(self, pairs, text_ages=None) -> None:
         """Second pass: an article left on its own joins an event of two or more articles when it has support
-        links (``pair_evidence`` support: the same place and day, some names in common, no ages against it) to
+        links (``pair_evidence`` support: the same place and day, some names in common, no title ages against it) to
         at least MIN_SUPPORT of its articles and SUPPORT_SHARE of them; one weak link is no evidence, several
         members backing it are. Decided on the first pass's events (so the order does not matter), the event
-        with most support first (ties: the smaller root); never a round-up, never beyond MAX_SPAN_DAYS."""
+        with most support first (ties: the smaller root); never a round-up, never beyond MAX_SPAN_DAYS.
+        ``text_ages``: article_id -> the ages its text gives; a report giving ages joins only an event whose texts
+        give one of them (or none)."""
         counts: dict[str, Counter] = defaultdict(Counter)
         for a, b in pairs:
             for s, o in ((a, b), (b, a)):
@@ -350,7 +353,10 @@ class _Clusters:
         for s in sorted(counts):
             ro, n = min(counts[s].items(), key=lambda kv: (-kv[1], kv[0]))
             dates = [d for d in (self.lo[ro], self.hi[ro], self.lo[s]) if d is not None]
+            mine = (text_ages or {}).get(s) or set()
+            theirs = set().union(*((text_ages or {}).get(x) or set() for x in self.members[ro]))
             if (n >= MIN_SUPPORT and n >= SUPPORT_SHARE * len(self.members[ro])
+                    and not (mine and theirs and not mine & theirs)
                     and (not dates or (max(dates) - min(dates)).days <= max(MAX_SPAN_DAYS, self._span(ro)))):
                 chosen.append((s, ro))
         for s, ro in chosen:
@@ -714,8 +720,8 @@ def pair_evidence(
         victim = _victim_follow_up(n_victims, place, ages) or _names_follow_up(body, ages)
         linked = victim or _linked(score, anchor, anchor_df, tsim, days, both_given, n_anchors, refers, place, ages,
                                    figures_equal, body)
-        support = bool(place and days is not None and days <= 1 and score >= MIN_SCORE_SUPPORT and ages != "different"
-                       and (body is None or body.ages != "different"))
+        support = bool(place and days is not None and days <= 1 and score >= MIN_SCORE_SUPPORT
+                       and not (aa and ab and not aa & ab))  # texts' ages: against the event (attach_supported)
         rows.append((a, b, score, anchor, place, k, anchor_df, n_anchors, tsim, days, both_given, refers, linked, support,
                      _strong(n_anchors, refers, victim or _name_follow_up(body, place, refers)
                              or _block_follow_up(body, place)
@@ -815,7 +821,9 @@ def cluster_events(
                          {a: _title_ages(t) for a, t in titles.items()})
     for _, a, b, strong in links:
         clusters.try_union(a, b, MAX_STRONG_SPAN_DAYS if strong else MAX_SPAN_DAYS)
-    clusters.attach_supported(evidence.filter(pl.col("support")).select("article_id", "article_id_b").rows())
+    keys_of = (dict(zip(ids, articles["incident_keys"].to_list())) if "incident_keys" in articles.columns else {})
+    clusters.attach_supported(evidence.filter(pl.col("support")).select("article_id", "article_id_b").rows(),
+                              {a: incident_evidence.kinds(k)["age"] for a, k in keys_of.items() if k})
 
     members: dict[str, list[str]] = defaultdict(list)
     for a in ids:
