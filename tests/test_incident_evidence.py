@@ -70,14 +70,17 @@ def test_incident_keys_are_bounded():
 
 
 @pytest.mark.parametrize("keys_a, keys_b, expected", [
-    # (block, street, ages, hour, name, shared ages)
-    (["block:1600 7th"], ["block:1600 7th", "age:5"], (True, False, "none", False, False, 0)),
-    (["street:tuggle", "age:29"], ["street:tuggle", "age:29"], (False, True, "same", False, False, 1)),
-    (["age:29", "age:4", "age:61"], ["age:4", "age:61", "age:30"], (False, False, "same", False, False, 2)),
-    (["age:29"], ["age:31"], (False, False, "different", False, False, 0)),
-    (["hour:23"], ["hour:23", "age:4"], (False, False, "none", True, False, 0)),
-    (["name:jane doe"], ["name:jane doe", "name:john roe"], (False, False, "none", False, True, 0)),
-    ([], None, (False, False, "none", False, False, 0)),
+    # (block, street, ages, hour, name, shared ages, shared victims' / suspects' names)
+    (["block:1600 7th"], ["block:1600 7th", "age:5"], (True, False, "none", False, False, 0, 0)),
+    (["street:tuggle", "age:29"], ["street:tuggle", "age:29"], (False, True, "same", False, False, 1, 0)),
+    (["age:29", "age:4", "age:61"], ["age:4", "age:61", "age:30"], (False, False, "same", False, False, 2, 0)),
+    (["age:29"], ["age:31"], (False, False, "different", False, False, 0, 0)),
+    (["hour:23"], ["hour:23", "age:4"], (False, False, "none", True, False, 0, 0)),
+    (["name:jane doe"], ["name:jane doe", "name:john roe"], (False, False, "none", False, True, 0, 1)),
+    ([], None, (False, False, "none", False, False, 0, 0)),
+    (["name:jane doe", "name:john roe"], ["name:jane doe", "name:john roe"], (False, False, "none", False, True, 0, 2)),
+    (["name:jane doe", "name:john roe"], ["name:jane doe", "background:john roe"],
+     (False, False, "none", False, True, 0, 1)),  # a name in passing is not evidence
 ])
 def test_body_evidence(keys_a, keys_b, expected):
     assert tuple(evt.body_evidence(keys_a, keys_b)) == expected
