@@ -46,6 +46,13 @@ CASES = [
     ("Doctors declared her brain dead two days after the fall.", 1),
     ("The toddler is now brain dead, his family said.", 1),
     ("Medics found him alive under the rubble.", 0),
+    # a headline (the title, else the first line) that calls the incident fatal: at least one dead
+    ("Police Investigate Fatal Shooting In Aliquippa", 1),
+    ("Driver arrested after deadly crash on Route 9", 1),
+    ("Crews battle deadly warehouse fire downtown", 1),
+    ("Homicide Detectives Investigate Shootings In Wilkinsburg", 0),
+    ("Officers trained on preventing fatal shootings", 0),
+    ("Officers responded to a call on Main Street.\nIt was a fatal crash, police said.", 0),  # not the headline
 ]
 
 
