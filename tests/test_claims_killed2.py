@@ -46,6 +46,11 @@ CASES = [
     ("Doctors declared her brain dead two days after the fall.", 1),
     ("The toddler is now brain dead, his family said.", 1),
     ("Medics found him alive under the rubble.", 0),
+    # a second active verb ends the object: one killed, one hurt, not two killed
+    ("The gunman opened fire, killing a six year old boy and critically wounding his father.", 1),
+    ("The avalanche buried the camp, killing a guide and seriously injuring his brother.", 1),
+    ("The fire spread quickly, killing a young girl and badly burning her mother.", 1),
+    ("The rockslide killed a hiker and his son.", 2),
     # a headline (the title, else the first line) that calls the incident fatal: at least one dead
     ("Police Investigate Fatal Shooting In Aliquippa", 1),
     ("Driver arrested after deadly crash on Route 9", 1),

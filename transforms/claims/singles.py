@@ -102,9 +102,13 @@ _PRED_RX = re.compile(
     re.IGNORECASE,
 )
 
+# a second active verb ends a noun phrase: "killing a boy and critically wounding his father" is
+# one person killed, not "a boy and critically wounding his father"
+_NP_VERBS = "wounding|injuring|killing|shooting|striking|hitting|leaving|sending|stabbing"
+
 _NP_WORDS = (  # a single person: "his infant daughter", "a 15-year-old", "her"
     rf"(?:(?:a|an|the|his|her|their|another)\s+)?(?:(?!(?:and|or|of|in|at|to|with|that|which|who|"
-    rf"was|were|is|are|has|had|injured|killed|wounded|shot|an|a|the)\b)"
+    rf"was|were|is|are|has|had|injured|killed|wounded|shot|an|a|the|his|her|their|its|{_NP_VERBS})\b)"
     rf"[\w'’-]+\s+){{0,3}}?(?:[\w'’]+-)?(?:{_PERSON_SG_ALT}|[\w]+-year-old)|him|her|himself|herself"
 )
 
