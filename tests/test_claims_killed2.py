@@ -46,6 +46,12 @@ CASES = [
     ("Doctors declared her brain dead two days after the fall.", 1),
     ("The toddler is now brain dead, his family said.", 1),
     ("Medics found him alive under the rubble.", 0),
+    # 'one of the victims was pronounced dead': the count is typed like 'died'
+    ("Rescuers reached the bus, and one of the passengers was pronounced dead at the scene.", 1),
+    ("One of the victims was declared deceased at the hospital.", 1),
+    ("One of the climbers was pronounced fit to continue.", 0),
+    # 'fatally' alone makes a sentence one the single-victim patterns read
+    ("A Sheraden man charged with fatally shooting a teenager Tuesday evening called the victim's mother.", 1),
     # a second active verb ends the object: one killed, one hurt, not two killed
     ("The gunman opened fire, killing a six year old boy and critically wounding his father.", 1),
     ("The avalanche buried the camp, killing a guide and seriously injuring his brother.", 1),
