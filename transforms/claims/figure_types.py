@@ -42,6 +42,7 @@ _TYPE_WORD = (
     r"(?:burned|burnt|crushed|trampled|stabbed|beaten|shot)\s+to\s+death|"
     r"(?:suffered|sustained|received|suffering|sustaining|suffer|sustain)\s+(?:from\s+)?(?:[\w'’-]+\s+){0,6}?"
     r"(?:injuries|wounds|burns|gunshot\s+wounds?|injury|wound)|"
+    r"(?:pronounced|declared)\s+(?:(?:clinically\s+|brain[\s-])?dead|deceased)|"
     r"killed|dead|died|dies|die|slain|murdered|perished|drowned|electrocuted|suffocated|shot|wounded|"
     r"injured|hurt|hospitali[sz]ed|arrested|detained|missing|trapped|evacuated|fatally|critically|"
     r"seriously|gravely|"
@@ -188,7 +189,7 @@ def _adjacent_typed(seg: Segment, fig: Figure, left_only: bool = False) -> tuple
             return None, None  # "one of the six later died": the head died, not the six
     if m:
         w = m.group("w").lower()
-        if w in ("fatally",) or w.endswith("to death"):
+        if w in ("fatally",) or w.endswith("to death") or w.startswith(("pronounced", "declared")):
             return "killed", "type.predicate_after"
         if w.startswith("in "):
             return "injured", "type.predicate_after"

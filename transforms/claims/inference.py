@@ -185,6 +185,30 @@ def _sum_claim(parts: list, start: int, end: int, cls: str, overlap: Overlap | N
 _SUICIDE_LINK = re.compile(r"\b(?:before|then|after|who|and)\b", re.IGNORECASE)
 
 
+# a headline that calls the incident fatal says someone died, though it names no victim: "Police
+# Investigate Fatal Shooting In Aliquippa", "Kenosha police arrest 15-year-old in deadly crash", "Man
+# charged in shooting death", "Police investigate homicide" (not "Homicide detectives ...")
+_FATAL_INCIDENT = re.compile(
+    r"\b(?:(?:fatal|deadly)\s+(?:[\w'’-]+\s+){0,2}?" + lexicon.alternation("casualty_predicates", "fatal_incident_nouns")
+    + r"|shooting\s+death|homicide(?!\s+" + lexicon.alternation("casualty_predicates", "homicide_not_before")
+    + r"\b))(?![\w-])(?!\s*(?:suspects?|charges?|trial|case)\b)",
+    re.IGNORECASE,
+)
+_FATAL_GATE = frozenset({"fatal", "deadly", "death", "homicide"})
+
+
+def _fatal_title_claims(seg: Segment) -> list[Claim]:
+    """The title's 'fatal shooting' / 'deadly crash' / 'shooting death' / 'homicide': killed at least 1
+    (rule inference.fatal_incident; the caller adds it only when the title states no killed count)."""
+    if not (seg.words & _FATAL_GATE):
+        return []
+    m = _FATAL_INCIDENT.search(seg.text)
+    if m is None:
+        return []
+    a, b = seg.start + m.start(), seg.start + m.end()
+    return [Claim("killed", 1, 1, None, "at_least", a, b, rule="inference.fatal_incident")]
+
+
 def _suicide_claims(seg: Segment, found: list[Claim]) -> list[Claim]:
     """'shot and killed his daughter before turning the gun on himself' -> killed 1 + 1.
 

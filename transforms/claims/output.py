@@ -14,7 +14,7 @@ from transforms.claims.vocab import _MULTI_GATE, _ORDINAL_GATE, _TRIGGER_WORDS
 from transforms.claims.model import Claim, Overlap, Segment
 from transforms.claims.sentences import _choose_parses, _plan
 from transforms.claims.singles import _singular_claims, _singular_regex
-from transforms.claims.inference import _suicide_claims
+from transforms.claims.inference import _fatal_title_claims, _suicide_claims
 from transforms.claims.candidates import _figure_claims, _others_at
 from transforms.claims.negation import _negated_claims
 from transforms.claims.hedging import is_hedged
@@ -58,6 +58,9 @@ _DEATH_LISTS = lexicon.words("claims_gates", "death_lists")  # "the bodies of A,
 _VIOLENCE = re.compile(r"\b" + lexicon.alternation("claims_grammar", "violence_words") + r"\b", re.I)
 
 
+HEADLINE_WORDS = 20  # a first line longer than this is no headline
+
+
 def _seg_dates(seg: Segment, mentions: list[dict] | None) -> list[dict] | None:
     """The article's date mentions inside the sentence, char_start made relative to it."""
     if mentions is None:
@@ -74,6 +77,10 @@ def _article_claims(row: dict, ents: list, segs: list[Segment], parsed: list,
     if title:
         pos = body.find(title)
         title_end = pos + len(title) if pos >= 0 else -1
+    # the headline: the title, else the body's first line (a title-less article: tests, pasted text)
+    head_end = title_end if title else (body.find("\n") if "\n" in body else len(body))
+    if len(body[:max(head_end, 0)].split()) > HEADLINE_WORDS:
+        head_end = -1  # a paragraph, no headline
     claims: list[Claim] = []
     meta = {}
     violent = bool(_VIOLENCE.search(body))
@@ -84,7 +91,8 @@ def _article_claims(row: dict, ents: list, segs: list[Segment], parsed: list,
     for k, seg in enumerate(segs):
         p = parsed[seg.parse_index] if seg.parse_index is not None else None
         found: list[Claim] = []
-        if not (seg.words & _TRIGGER_WORDS):
+        fatal = _fatal_title_claims(seg) if seg.end <= head_end else []
+        if not (seg.words & _TRIGGER_WORDS) and not fatal:
             continue
         negated = _negated_claims(seg)
         covered: list[tuple[int, int]] = [(c.start, c.end) for c in negated]
@@ -102,6 +110,8 @@ def _article_claims(row: dict, ents: list, segs: list[Segment], parsed: list,
             found.extend(singles)
         taken = {(c.start, c.end) for c in found}
         found.extend(c for c in negated if (c.start, c.end) not in taken)
+        if fatal and not any(c.claim_type == "killed" for c in found):
+            found.extend(fatal)  # "Police Investigate Fatal Shooting": a death, no count
         if not found:
             continue
         found.extend(_suicide_claims(seg, found))
@@ -141,7 +151,11 @@ def _article_claims(row: dict, ents: list, segs: list[Segment], parsed: list,
                    if lab == "PERSON"]
     rows = []
     seen = set()
-    for c in _resolve_arrivals(_resolve_partitive(_resolve_overlap(_resolve_people(claims, person_ents, body)), body), body):
+    # a headline's 'fatal shooting' is no count: it takes no part in the passes ("N shot" less the dead)
+    fatal = [c for c in claims if c.rule == "inference.fatal_incident"]
+    claims = [c for c in claims if c.rule != "inference.fatal_incident"]
+    for c in _resolve_arrivals(_resolve_partitive(_resolve_overlap(_resolve_people(claims, person_ents, body)), body),
+                               body) + fatal:
         seg, hedged, sources = meta[c.seg]
         attrib = _nearest(sources, c, body)
         key = (c.claim_type, c.start, c.end)

@@ -77,9 +77,10 @@ _BODY_PARTS = "|".join(sorted(lexicon.words("casualty_predicates", "body_parts")
 # "his wife", "she"; PERSON names are the article's corrected entity mentions
 _PRED_RX = re.compile(
     r"\b(?P<k>shot\s+and\s+killed|shot,\s+killed|shot\s+dead|shot\s+to\s+death|gunned\s+down|killed|"
-    r"slain|murdered|pronounced\s+(?:(?:clinically\s+|brain[\s-])?dead|deceased)|found\s+dead|died|dies|fatally\s+(?:shot|wounded|injured)|"
+    r"slain|murdered|pronounced\s+(?:(?:clinically\s+|brain[\s-])?dead|deceased)|found\s+dead|died|dies|fatally\s+(?:shot|wounded|injured|struck|hit|stabbed)|"
+    r"(?:took|takes)\s+(?:(?:his|her|their)\s+)?own\s+li(?:fe|ves)|"
     r"did\s+not\s+survive|didn['’]t\s+survive|succumbed|declared\s+(?:(?:clinically\s+|brain[\s-])?dead|deceased)|passed\s+away|"
-    r"is\s+dead|was\s+dead|drowned|perished|electrocuted|(?:burned|burnt|crushed|trampled)\s+to\s+death)\b"
+    r"(?:is|was)\s+(?:now\s+)?(?:brain[\s-])?dead|drowned|perished|electrocuted|(?:burned|burnt|crushed|trampled)\s+to\s+death)\b"
     r"|\b(?P<i>wounded|injured|hurt|grazed|(?:is|was|are|were)\s+(?:now\s+|still\s+)?recovering|"
     r"treated\s+for\s+(?:[\w'’-]+\s+){0,3}?(?:injuries|injury|wounds?)|"
     r"not\s+(?:seriously|critically|severely|badly)\s+(?:injured|hurt|wounded)|"
@@ -101,9 +102,13 @@ _PRED_RX = re.compile(
     re.IGNORECASE,
 )
 
+# a second active verb ends a noun phrase: "killing a boy and critically wounding his father" is
+# one person killed, not "a boy and critically wounding his father"
+_NP_VERBS = "wounding|injuring|killing|shooting|striking|hitting|leaving|sending|stabbing"
+
 _NP_WORDS = (  # a single person: "his infant daughter", "a 15-year-old", "her"
     rf"(?:(?:a|an|the|his|her|their|another)\s+)?(?:(?!(?:and|or|of|in|at|to|with|that|which|who|"
-    rf"was|were|is|are|has|had|injured|killed|wounded|shot|an|a|the)\b)"
+    rf"was|were|is|are|has|had|injured|killed|wounded|shot|an|a|the|his|her|their|its|{_NP_VERBS})\b)"
     rf"[\w'’-]+\s+){{0,3}}?(?:[\w'’]+-)?(?:{_PERSON_SG_ALT}|[\w]+-year-old)|him|her|himself|herself"
 )
 
@@ -114,6 +119,26 @@ _OBJ_AFTER = re.compile(  # "killed his wife", "fatally shot a 15-year-old"
 
 # "the shooting claimed the life of 47-year-old Michael Matthews": a death
 _LIFE_OF = r"(?:claimed|claims|claiming|took|takes|taking|ended|ending|cost|costing)\s+the\s+life"
+
+# a death noun after a person's possessive: "the teen's shooting death", "the boy's death"; "ended
+# a retired teacher's life" (not "his death": a pronoun names no one new)
+_POSS_NOUNS = (r"(?:(?:shooting|stabbing|beating|drowning|fatal|violent|tragic|untimely|sudden|suspicious|"
+               r"apparent|accidental)\s+){0,2}(?:death|killing|murder|slaying)\b(?!\s+(?:penalty|threats?|sentence|row|trial|charges?|case|conviction|suspects?))")
+_POSS_LIFE = r"\b(?:claimed|claims|claiming|took|takes|taking|ended|ending|cost|costing)\s+(?:\d+-year-old\s+)?"
+_POSS_NP = rf"(?:(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?)?(?:{_PERSON_SG_ALT}|[\w]+-year-old)"
+_POSS_DEATH = re.compile(
+    rf"\b(?P<np>{_POSS_NP})['’]s\s+{_POSS_NOUNS}|{_POSS_LIFE}(?P<np2>{_POSS_NP})['’]s\s+life\b", re.IGNORECASE)
+# after a name: "Maria Lopez's killing", "ended Maria Lopez's life" (life: with the verb before the name)
+_POSS_DEATH_AFTER = re.compile(rf"['’]s\s+(?:{_POSS_NOUNS}|(?P<life>life)\b)", re.IGNORECASE)
+_POSS_LIFE_BEFORE = re.compile(rf"{_POSS_LIFE}\Z", re.IGNORECASE)
+
+_BODY_FOUND = re.compile(
+    r"\b(?P<np>(?:a|the)\s+(?:[\w'’-]+\s+){0,2}?body)\s+(?:was|has\s+been|had\s+been|is\s+being)\s+"
+    r"(?:later\s+|also\s+|then\s+)?(?:found|recovered|discovered|pulled|located)\b"
+    r"|\b(?:found|find|finds|recovered|discovered|located|pulled)\s+(?P<np2>a\s+(?:[\w'’-]+\s+){0,2}?body)\b"
+    r"(?!\s+(?:of\s+water|camera|cam|armor|armour|shop|part|bag|double|temperature|language))",
+    re.IGNORECASE,
+)
 
 _DEATH_OF = re.compile(
     rf"\b(?:death|killing|murder|slaying|(?<!lifeless\s)body|(?:fatal|deadly)\s+shooting|{_LIFE_OF})\s+of\s+(?:\d+-year-old\s+)?(?P<np>(?:(?:a|an|the|his|her|their)\s+)?"
@@ -183,6 +208,35 @@ def _np_ending_at(toks: list, k: int, persons_by_end: dict,
             start = sj
             break
     return start, e0, False
+
+
+# the verb right after a sentence's subject: "The boy was taken off life support ... and passed away"
+_SUBJECT_VERB = re.compile(r"\A(?:is|was|were|are|had|has|remained|remains|became|went|ran|fell|lost|collapsed|"
+                           r"[a-z]+ed)\Z")
+_SUBORDINATE = frozenset({"who", "that", "which", "when", "after", "before", "because", "while", "if", "as",
+                          "said", "says", ";", ":", "(", "—", "–"})
+SUBJECT_START = 6  # tokens before the sentence's subject at most ("Police said the woman was ...")
+
+
+def _clause_subject(toks: list, k: int, persons_by_end: dict, name_ok) -> tuple[int, int, bool] | None:
+    """The single person who is the subject of the sentence's first clause, when the tokens up to
+    toks[k] (the 'and' / 'but' before a predicate with no subject of its own) are one clause
+    about that person: "Cade Booher, 16, was in the backseat and died" -> Cade Booher. None when a
+    subordinate or relative clause, a source ('..., police said') or another person noun stands
+    between."""
+    for e in range(min(SUBJECT_START, k)):
+        np = _np_ending_at(toks, e, persons_by_end, name_ok)
+        if np is None or (e + 1 < k and _np_ending_at(toks, e + 1, persons_by_end, name_ok) is not None):
+            continue  # the phrase goes on: "Cade| Booher"
+        v = e + 1
+        if v + 2 < k and toks[v][2] == "," and toks[v + 1][2].isdigit() and toks[v + 2][2] == ",":
+            v += 3  # "Cade Booher, 16, was ..."
+        if v >= k or not _SUBJECT_VERB.match(toks[v][2]):
+            return None
+        if any(t[2] in _SUBORDINATE or t[2] in _PERSON_NOUNS or t[0] in persons_by_end for t in toks[v:k]):
+            return None
+        return np
+    return None
 
 
 def _singular_regex(seg: Segment, covered: list[tuple[int, int]]) -> list[Claim]:
@@ -303,6 +357,13 @@ def _singular_regex(seg: Segment, covered: list[tuple[int, int]]) -> list[Claim]
             add(cls, last.start - seg.start, last.end - seg.start, last.ref.kind is RefKind.NAME,
                 rule="single.same_person_clause")
             cls = None
+        elif cls == "killed" and k >= 0 and toks[k][2] in ("and", "but"):
+            # "The woman was treated at the scene and rushed to a hospital, but died": a death
+            # predicate with no subject of its own shares the sentence's subject
+            subj = _clause_subject(toks, k, persons_by_end, name_death)
+            if subj is not None:
+                add(cls, subj[0], subj[1], subj[2], rule="single.same_person_clause")
+                cls = None
         if cls is not None:
             np = _np_ending_at(toks, k, persons_by_end, name_death if m.lastgroup == "k" else name_ok) or appos_name
             relative = None
@@ -339,6 +400,7 @@ def _singular_regex(seg: Segment, covered: list[tuple[int, int]]) -> list[Claim]
                 toks[k][2] in _NOUN_BEFORE_GERUND or toks[k][2].endswith("-by")):
             pred = ""  # "a recent shooting that injured ...", "bullet wounds": nouns, not verbs
         if not passive and pred in ("killed", "murdered", "shot", "fatally shot", "shot and killed",
+                                    "fatally struck", "fatally hit", "fatally stabbed",
                                     "killing", "kills", "murdering", "fatally shooting",
                                     "shooting", "shoots", "wounded", "wounding", "wounds",
                                     "injured", "injuring", "injures"):
@@ -417,6 +479,20 @@ def _singular_regex(seg: Segment, covered: list[tuple[int, int]]) -> list[Claim]
         for m in _BOTH_NP.finditer(text):  # "both passengers were injured", "both men inside the car were killed"
             w = m.group("w").lower()
             add(_WORD_CLASS.get(w, "injured"), m.start("np"), m.end("np"), False, 2, rule="single.both")
+    if "'s" in text or "’s" in text:
+        # "the teen's shooting death", "Maria Lopez's killing", "ended a retired teacher's life"
+        for m in _POSS_DEATH.finditer(text):
+            g = "np" if m.group("np") else "np2"
+            add("killed", m.start(g), m.end(g), False, rule="single.death_of")
+        for m in _POSS_DEATH_AFTER.finditer(text):
+            a = persons_by_end.get(m.start())
+            if a is not None and (not m.group("life") or _POSS_LIFE_BEFORE.search(text, 0, a)):
+                add("killed", a, m.start(), True, rule="single.death_of")
+    if "body" in seg.words:
+        # "a body was found in the river", "firefighters recovered a body" (not "a body camera")
+        for m in _BODY_FOUND.finditer(text):
+            g = "np" if m.group("np") else "np2"
+            add("killed", m.start(g), m.end(g), False, rule="single.death_of")
     if "of" in seg.words:
         for m in _DEATH_OF.finditer(text):
             add("killed", m.start("np"), m.end("np"), False, rule="single.death_of")
@@ -582,7 +658,7 @@ _NOT_SAVED = re.compile(
 
 _PRONOUNCED_NP = re.compile(
     rf"\b(?:pronounced|declared|found)\s+(?P<np>(?:a|an|the|his|her|their)\s+(?:(?!(?:and|or|of|in|at|to|with|was|were)\b)[\w'’-]+\s+){{0,3}}?"
-    rf"(?:[\w'’]+-)?(?:{_PERSON_SG_ALT}|[\w]+-year-old))\s+(?:dead|deceased)\b",
+    rf"(?:[\w'’]+-)?(?:{_PERSON_SG_ALT}|[\w]+-year-old)|him|her)\s+(?:(?:clinically\s+|brain[\s-])?dead|deceased)\b",
     re.IGNORECASE,
 )
 
