@@ -32,3 +32,25 @@ SEPARATED_NUMBERS = [
 @pytest.mark.parametrize("text,claim,present", SEPARATED_NUMBERS)
 def test_separated_numbers_before_a_comma(nlp, text, claim, present):
     assert (claim in _claims(nlp, text)) is present
+
+
+# transforms/claims/figure_types.py _TOLL_BEFORE: a toll noun ("the death toll", "the number of people
+# killed", "the number of injured"), its modifiers however long, then an update verb and the figure
+TOLL_WITH_LONG_MODIFIERS = [
+    ("The death toll from Tuesday's massive explosion at the city's port rose to 137 on Thursday.",
+     ("killed", 137, "exact"), True),
+    ("The toll from the earthquake in the northern mountain province has risen to 240.", ("killed", 240, "exact"), True),
+    ("The number of people killed by the typhoon in the coastal towns rose to 52.", ("killed", 52, "exact"), True),
+    ("By noon the number of people injured in the crash at the junction had risen to 80.",
+     ("injured", 80, "exact"), True),
+    ("The death toll from the blast, which officials said may still rise, reached 61.", ("killed", 61, "exact"), True),
+    # must not fire: a toll road, a count of things, a sentence break between the toll and the figure
+    ("The toll road from the city to the new port rose to 4 lanes.", ("killed", 4, "exact"), False),
+    ("The number of homes flooded in the valley after the storm rose to 380.", ("killed", 380, "exact"), False),
+    ("The toll from the earthquake is unknown; the number of shelters rose to 40.", ("killed", 40, "exact"), False),
+]
+
+
+@pytest.mark.parametrize("text,claim,present", TOLL_WITH_LONG_MODIFIERS)
+def test_toll_with_long_modifiers(nlp, text, claim, present):
+    assert (claim in _claims(nlp, text)) is present

@@ -66,6 +66,34 @@ _LEFT = re.compile(
     re.IGNORECASE,
 )
 
+# "the death toll from Tuesday's explosion at the city's port rose to 137", "the number of people killed
+# by the typhoon has climbed to 52", "the number of injured stood at 80": a toll noun, then (no
+# sentence break, at most TOLL_REACH characters) an update verb and the figure after it. _LEFT reaches
+# five words past "toll"; a toll's prepositional phrases (what, where, when) are often longer.
+_TOLL_NOUNS = "|".join(sorted(lexicon.words("claims_grammar", "toll_nouns")))
+_DEAD_NOUNS = "|".join(sorted(lexicon.words("claims_grammar", "dead_nouns") | {"killed"}))
+_HURT_NOUNS = "|".join(sorted(lexicon.words("claims_grammar", "injured_nouns")))
+_COUNT_NOUNS = "|".join(sorted(lexicon.words("claims_grammar", "count_nouns")))
+_TOLL_UPDATE = "|".join(sorted(map(re.escape, lexicon.words("claims_gates", "update_verbs")), key=len, reverse=True))
+TOLL_REACH = 100
+_TOLL_BEFORE = re.compile(
+    rf"\b(?:(?:death|casualty|fatality)\s+)?(?:{_TOLL_NOUNS})\b(?!\s+(?:road|roads|booth|booths|plaza|bridge|free|lane|lanes))"
+    rf"|\b(?:{_COUNT_NOUNS})\s+of\s+(?:(?:people|persons|confirmed|reported)\s+)?(?:(?P<dead>{_DEAD_NOUNS})|(?P<hurt>{_HURT_NOUNS}))\b",
+    re.IGNORECASE)
+_TOLL_TAIL = re.compile(
+    rf"[^.;:!?]{{0,{TOLL_REACH}}}?\s(?:{_TOLL_UPDATE})(?:\s+(?:to|at))?"
+    r"(?:\s+(?:at\s+least|about|nearly|almost|more\s+than|over|some|around))?\s+\Z",
+    re.IGNORECASE)
+
+
+def _toll_before(before: str) -> str | None:
+    """'killed' / 'injured' when ``before`` (the text before a figure) ends in a toll's update, else None."""
+    for m in reversed(list(_TOLL_BEFORE.finditer(before))):
+        if _TOLL_TAIL.match(before, m.end()):
+            return "injured" if m.group("hurt") else "killed"
+    return None
+
+
 _LEFT_CLASS = {
     "fatally": "killed", "mortally": "killed", "kill": "killed", "wound": "injured", "injur": "injured", "hurt": "injured", "shoot": "shot",
     "shot": "shot", "strik": "shot", "hit": "shot", "struck": "shot", "arrest": "detained", "detain": "detained", "evacuat": "evacuated",
@@ -225,6 +253,9 @@ def _adjacent_typed(seg: Segment, fig: Figure, left_only: bool = False) -> tuple
                 if cls == "shot" and _KILLING_AFTER.match(after):
                     return "killed", "type.predicate_before"
                 return cls, "type.predicate_before"
+    toll = _toll_before(seg.text[max(0, rel_start - TOLL_REACH - 40):rel_start])
+    if toll:
+        return toll, "type.predicate_before"
     return None, None
 
 
