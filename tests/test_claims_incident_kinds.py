@@ -54,3 +54,27 @@ TOLL_WITH_LONG_MODIFIERS = [
 @pytest.mark.parametrize("text,claim,present", TOLL_WITH_LONG_MODIFIERS)
 def test_toll_with_long_modifiers(nlp, text, claim, present):
     assert (claim in _claims(nlp, text)) is present
+
+
+# transforms/claims/figure_types.py _HOSPITAL_WITH_INJURIES: a hospital predicate that says what the
+# people were treated for (claims_grammar hospital_injury_nouns) says they were hurt; "admitted to"
+# and "treated at / in" a hospital are hospital predicates too
+HOSPITAL_WITH_INJURIES = [
+    ("Eleven people were taken to hospital with injuries after the dam gave way.", ("injured", 11, "exact"), True),
+    ("Two workers were admitted to hospitals with severe burns after the boiler blast.",
+     ("injured", 2, "exact"), True),
+    ("Rescuers brought 47 miners to the surface; five of them were taken to hospital with burns.",
+     ("injured", 5, "exact"), True),
+    ("Nine passengers were flown to a trauma center with head injuries.", ("injured", 9, "exact"), True),
+    ("Sixty residents were treated at a hospital for smoke inhalation.", ("injured", 60, "exact"), True),
+    # must not fire: treated for what is no injury, or no treatment said
+    ("Four people were taken to a hospital for observation after the storm.", ("injured", 4, "exact"), False),
+    ("Four people were taken to a hospital for observation after the storm.", ("hospitalized", 4, "exact"), True),
+    ("Two elderly residents were admitted to hospital with chest pains during the heatwave.",
+     ("injured", 2, "exact"), False),
+]
+
+
+@pytest.mark.parametrize("text,claim,present", HOSPITAL_WITH_INJURIES)
+def test_hospital_with_injuries(nlp, text, claim, present):
+    assert (claim in _claims(nlp, text)) is present

@@ -37,7 +37,8 @@ _AUX = (
 )
 
 _TYPE_WORD = (
-    r"(?P<w>(?:taken|transported|rushed|airlifted|flown)\s+to\s+(?:a|the|an|area|local|nearby)?\s*"
+    r"(?P<w>(?:(?:taken|transported|rushed|airlifted|flown|admitted)\s+to|treated\s+(?:at|in))\s+"
+    r"(?:a|the|an|area|local|nearby)?\s*"
     r"(?:[\w'’.-]+\s+){0,4}?(?:hospitals?|medical\s+centers?|trauma\s+centers?)|"
     r"(?:burned|burnt|crushed|trampled|stabbed|beaten|shot)\s+to\s+death|"
     r"(?:suffered|sustained|received|suffering|sustaining|suffer|sustain)\s+(?:from\s+)?(?:[\w'’-]+\s+){0,6}?"
@@ -128,6 +129,13 @@ _ARRIVED_WOUNDED = re.compile(
     r"[^.;]{0,50}?\bwith\s+(?:[\w-]+\s+){0,3}?(?P<g>gunshot\s+wounds?|wounds|injuries|injury|burns)\b",
     re.IGNORECASE,
 )
+
+# "taken to hospital with serious injuries", "admitted to hospitals with severe burns", "flown to a trauma
+# center for treatment of their wounds": a hospital predicate that says what for says the people were hurt
+_HOSPITAL_WITH_INJURIES = re.compile(
+    r"\s+(?:(?:in|on)\s+\w+\s+)?(?:with|for|suffering\s+from)\s+(?:treatment\s+of\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"(?:(?P<g>gunshot\s+wounds?)|" + "|".join(lexicon.words("claims_grammar", "hospital_injury_nouns")) + r")\b",
+    re.IGNORECASE)
 
 _SHOT_AT = re.compile(r"\s+at\b(?!\s+least\b)")
 
@@ -220,7 +228,10 @@ def _adjacent_typed(seg: Segment, fig: Figure, left_only: bool = False) -> tuple
             return "killed", "type.predicate_after"
         if w.startswith("in "):
             return "injured", "type.predicate_after"
-        if w.startswith(("taken", "transported", "rushed", "airlifted", "flown")):
+        if w.startswith(("taken", "transported", "rushed", "airlifted", "flown", "admitted", "treated")):
+            hurt = _HOSPITAL_WITH_INJURIES.match(after, m.end())
+            if hurt:  # "taken to hospital with burns": the people were hurt
+                return ("shot" if hurt.group("g") else "injured"), "type.predicate_after"
             return "hospitalized", "type.predicate_after"
         if w.startswith(("suffer", "sustain", "received")):  # "four teens, ages 13 to 17, sustained injuries"
             return ("shot" if "gunshot" in w else "injured"), "type.predicate_after"
