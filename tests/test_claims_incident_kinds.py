@@ -78,3 +78,24 @@ HOSPITAL_WITH_INJURIES = [
 @pytest.mark.parametrize("text,claim,present", HOSPITAL_WITH_INJURIES)
 def test_hospital_with_injuries(nlp, text, claim, present):
     assert (claim in _claims(nlp, text)) is present
+
+
+# transforms/claims/candidates.py _CLAUSE_AND: a comma and "and" after a first count join two clauses,
+# not two members of a list of people ("saved 25 people, and four were taken ..."); a two-member list
+# has no comma, a longer one may
+CLAUSE_AND = [
+    ("Rescuers saved 25 people, and four were taken to hospital after the boat sank.",
+     ("hospitalized", 25, "exact"), False),
+    ("Rescuers saved 25 people, and four were taken to hospital after the boat sank.",
+     ("hospitalized", 4, "exact"), True),
+    ("Firefighters evacuated 40 residents, and three were taken to a hospital.", ("hospitalized", 40, "exact"), False),
+    # still lists: no comma before "and", or more than two members
+    ("Three miners and two rescuers were taken to a hospital after the collapse.",
+     ("hospitalized", 5, "exact"), True),
+    ("Two women, three men, and a boy were injured when the roof fell.", ("injured", 6, "exact"), True),
+]
+
+
+@pytest.mark.parametrize("text,claim,present", CLAUSE_AND)
+def test_comma_and_joins_clauses(nlp, text, claim, present):
+    assert (claim in _claims(nlp, text)) is present
