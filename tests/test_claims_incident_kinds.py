@@ -99,3 +99,30 @@ CLAUSE_AND = [
 @pytest.mark.parametrize("text,claim,present", CLAUSE_AND)
 def test_comma_and_joins_clauses(nlp, text, claim, present):
     assert (claim in _claims(nlp, text)) is present
+
+
+def _figures(nlp, title: str, body: str) -> tuple[int, int]:
+    """(killed, injured): the article's figures a reader gets (best_values; no figure reads as 0)."""
+    c = extract_texts(nlp, [f"{title}\n{body}"], titles=[title])
+    got = {t: dict(best_values(c, t).iter_rows()).get("a0", 0) for t in ("killed", "injured")}
+    return got["killed"], got["injured"]
+
+
+# claims_grammar violence_words: the incidents whose people taken to a hospital were hurt include
+# storms, floods, tornadoes ... and the plural / verb forms of those already listed
+HOSPITALIZED_AFTER_INCIDENT = [
+    ("Tornadoes tear through three states",
+     "Tornadoes ripped through three states overnight, killing at least 11 people, officials said. "
+     "The governor said 34 people were being treated at area hospitals.", (11, 34)),
+    ("Typhoon lashes islands",
+     "The typhoon tore roofs off homes across the islands, and 16 people were taken to hospitals, officials said.",
+     (0, 16)),
+    # must not fire: a hospital visit with no incident that hurts people
+    ("Heat sends residents to clinics",
+     "Temperatures passed 40C for a fifth day, and 16 people were taken to hospitals, officials said.", (0, 0)),
+]
+
+
+@pytest.mark.parametrize("title,body,expected", HOSPITALIZED_AFTER_INCIDENT)
+def test_hospitalized_after_an_incident_are_hurt(nlp, title, body, expected):
+    assert _figures(nlp, title, body) == expected
