@@ -126,3 +126,27 @@ HOSPITALIZED_AFTER_INCIDENT = [
 @pytest.mark.parametrize("title,body,expected", HOSPITALIZED_AFTER_INCIDENT)
 def test_hospitalized_after_an_incident_are_hurt(nlp, title, body, expected):
     assert _figures(nlp, title, body) == expected
+
+
+def _scopes(nlp, text: str) -> set[tuple[str, int, str]]:
+    c = extract_texts(nlp, [text])
+    return {(t, v, s) for t, v, s in c.select("claim_type", "value_low", "scope").iter_rows()}
+
+
+# transforms/claims/scope.py is_aggregate, claims_gates spread_hazards: a flood, a storm, a heatwave
+# spreads over a region and lasts days; "across the region" and "since Friday" are its own extent,
+# while for shootings they make a round-up of many incidents
+SPREAD_HAZARDS = [
+    ("Heavy rain and floods have killed 45 people across the region, the agency said.", ("killed", 45, "main")),
+    ("Floods have killed 45 people since Friday, the civil protection agency said.", ("killed", 45, "main")),
+    ("The typhoon killed 30 people across the country and injured 120.", ("killed", 30, "main")),
+    ("Wildfires have killed 11 people across the state since Monday.", ("killed", 11, "main")),
+    # must not fire: no spreading hazard, a round-up of shootings
+    ("Gunfire killed 45 people across the city, police said.", ("killed", 45, "aggregate")),
+    ("Six people have been shot since Friday, police said.", ("injured", 6, "aggregate")),
+]
+
+
+@pytest.mark.parametrize("text,claim", SPREAD_HAZARDS)
+def test_spread_hazards_over_a_region(nlp, text, claim):
+    assert claim in _scopes(nlp, text)
