@@ -150,3 +150,21 @@ SPREAD_HAZARDS = [
 @pytest.mark.parametrize("text,claim", SPREAD_HAZARDS)
 def test_spread_hazards_over_a_region(nlp, text, claim):
     assert claim in _scopes(nlp, text)
+
+
+# transforms/claims/figure_types.py _WITH_INJURIES (rule type.injuries_after): people with injuries
+WITH_INJURIES = [
+    ("The minibus fell into the river; seven people survived, three of them with serious injuries.",
+     ("injured", 3, "exact"), True),
+    ("Two workers with burns were flown to a hospital after the boiler blast.", ("injured", 2, "exact"), True),
+    ("After the landslide killed two people, rescuers pulled four villagers with broken bones from the mud.",
+     ("injured", 4, "exact"), True),
+    # must not fire: people with things that are no injuries
+    ("Police found two men with knives near the collapsed bridge.", ("injured", 2, "exact"), False),
+    ("Three families with young children were evacuated before the flood.", ("injured", 3, "exact"), False),
+]
+
+
+@pytest.mark.parametrize("text,claim,present", WITH_INJURIES)
+def test_people_with_injuries(nlp, text, claim, present):
+    assert (claim in _claims(nlp, text)) is present

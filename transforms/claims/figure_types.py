@@ -120,6 +120,14 @@ _WITH_GUNSHOT = re.compile(
     re.IGNORECASE,
 )
 
+# "seven people survived, three of them with serious injuries", "two workers with burns": people with
+# injuries are hurt (the injuries of lexicon claims_grammar hospital_injury_nouns)
+_WITH_INJURIES = re.compile(
+    rf"\A{_NOUNS_OPT}\s+(?:\w+\s+){{0,2}}?with\s+(?:[\w-]+\s+){{0,2}}?(?:"
+    + "|".join(sorted(lexicon.words("claims_grammar", "hospital_injury_nouns"), key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+
 # "two other people showed up at the hospital with gunshot wounds": who arrives at a hospital is
 # hurt when the sentence says with what (a bare "showed up at the hospital" is no injury)
 _ARRIVED_WOUNDED = re.compile(
@@ -214,6 +222,8 @@ def _adjacent_typed(seg: Segment, fig: Figure, left_only: bool = False) -> tuple
         return "capacity", "type.seat_after"
     if _WITH_GUNSHOT.match(after):
         return "shot", "type.gunshot_after"
+    if _WITH_INJURIES.match(after) and not _RIGHT.match(after):
+        return "injured", "type.injuries_after"
     arrived = _ARRIVED_WOUNDED.match(after)
     if arrived:
         return ("shot" if "gunshot" in arrived.group("g").lower() else "injured"), "type.arrived_wounded"
