@@ -168,3 +168,19 @@ WITH_INJURIES = [
 @pytest.mark.parametrize("text,claim,present", WITH_INJURIES)
 def test_people_with_injuries(nlp, text, claim, present):
     assert (claim in _claims(nlp, text)) is present
+
+
+# transforms/claims/resolve.py _resolve_overlap: the people taken to a hospital include the dead
+# stated after them in the sentence ("where two died"), not the dead stated before them
+HOSPITAL_LESS_LATER_DEAD = [
+    ("A gas leak at the plant killed two workers and left 47 people in hospital.", ("injured", 47, "at_least"), True),
+    ("The quake killed 46 people and 512 people were treated in hospitals.", ("injured", 512, "at_least"), True),
+    # must not fire: the dead stated after the hospital count are among the people taken there
+    ("Seven people were taken to a hospital after the blast, where two died.", ("injured", 5, "at_least"), True),
+    ("Seven people were taken to a hospital after the blast, where two died.", ("injured", 7, "at_least"), False),
+]
+
+
+@pytest.mark.parametrize("text,claim,present", HOSPITAL_LESS_LATER_DEAD)
+def test_hospitalized_less_the_dead_after_them(nlp, text, claim, present):
+    assert (claim in _claims(nlp, text)) is present
