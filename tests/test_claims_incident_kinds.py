@@ -184,3 +184,23 @@ HOSPITAL_LESS_LATER_DEAD = [
 @pytest.mark.parametrize("text,claim,present", HOSPITAL_LESS_LATER_DEAD)
 def test_hospitalized_less_the_dead_after_them(nlp, text, claim, present):
     assert (claim in _claims(nlp, text)) is present
+
+
+# transforms/claims/figure_types.py _RESCUED_AND: a rescue participle coordinated with the casualty
+# predicate ("pulled out alive and taken to hospital") does not hide the predicate from the count
+RESCUED_AND = [
+    ("Twelve workers were pulled out alive and taken to hospital after the building collapsed.",
+     ("hospitalized", 12, "exact"), True),
+    ("Two skiers were dug out alive and flown to a hospital in the valley with hypothermia and fractures.",
+     ("injured", 2, "exact"), True),
+    ("Three fishermen were pulled from the river and later died.", ("killed", 3, "exact"), True),
+    # must not fire: rescued people with no casualty predicate are neither hurt nor hospitalized
+    ("Twelve people were rescued and reunited with their families after the flood.",
+     ("hospitalized", 12, "exact"), False),
+    ("Twelve people were rescued from the rubble and the search went on.", ("injured", 12, "exact"), False),
+]
+
+
+@pytest.mark.parametrize("text,claim,present", RESCUED_AND)
+def test_rescue_participle_before_the_predicate(nlp, text, claim, present):
+    assert (claim in _claims(nlp, text)) is present

@@ -49,8 +49,17 @@ _TYPE_WORD = (
     r"in\s+(?:critical|serious|stable|fair|good|grave|satisfactory)\s+condition)"
 )
 
+# "twelve workers were pulled out alive and taken to hospital", "two skiers were dug out and flown to a
+# hospital", "three were pulled from the river and later died": a rescue participle coordinated with
+# the casualty predicate
+_RESCUED_AND = (
+    r"(?:\s+(?:pulled|dug|rescued|freed|extracted|brought|carried|cut|lifted|plucked|winched)"
+    r"(?:\s+(?:out|up|free|alive|from\s+(?:the\s+)?[\w-]+(?:\s+of\s+(?:the\s+)?[\w-]+)?)){0,3}"
+    r"\s*,?\s+and(?:\s+(?:later|then|were|was))?)?"
+)
+
 _RIGHT = re.compile(
-    rf"\A{_NOUNS_OPT}(?:\s*,[^.;:]{{1,120}}?,)?{_AUX}\s*,?\s*{_TYPE_WORD}(?![\w-])"
+    rf"\A{_NOUNS_OPT}(?:\s*,[^.;:]{{1,120}}?,)?{_AUX}{_RESCUED_AND}\s*,?\s*{_TYPE_WORD}(?![\w-])"
     rf"(?!\s+(?:a|an|the|his|her|their|its|him|them|himself|herself|themselves|"
     rf"\d+(?!\s*-?(?:{_MEASURE})(?![\w]))|"  # an object, not a measure: "trapped 400 metres underground"
     rf"{_NUMBER_WORD})\b)",
@@ -141,7 +150,7 @@ _ARRIVED_WOUNDED = re.compile(
 # "taken to hospital with serious injuries", "admitted to hospitals with severe burns", "flown to a trauma
 # center for treatment of their wounds": a hospital predicate that says what for says the people were hurt
 _HOSPITAL_WITH_INJURIES = re.compile(
-    r"\s+(?:(?:in|on)\s+\w+\s+)?(?:with|for|suffering\s+from)\s+(?:treatment\s+of\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"\s+(?:(?:in|on|at)\s+(?:the\s+)?[\w-]+\s+)?(?:with|for|suffering\s+from)\s+(?:treatment\s+of\s+)?(?:[\w'’-]+\s+){0,3}?"
     r"(?:(?P<g>gunshot\s+wounds?)|" + "|".join(lexicon.words("claims_grammar", "hospital_injury_nouns")) + r")\b",
     re.IGNORECASE)
 
