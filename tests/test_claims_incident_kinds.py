@@ -204,3 +204,50 @@ RESCUED_AND = [
 @pytest.mark.parametrize("text,claim,present", RESCUED_AND)
 def test_rescue_participle_before_the_predicate(nlp, text, claim, present):
     assert (claim in _claims(nlp, text)) is present
+
+
+# whole articles (a title and a body) whose figures the mechanisms above made right: (killed, injured)
+ARTICLES = {
+    "quake-toll-after-comma": (
+        "Woman pulled alive from rubble 80 hours after quake",
+        "Rescuers pulled a 62-year-old woman alive from the ruins of her home on Wednesday. "
+        "The confirmed death toll rose to 1,127, the civil defence agency said, and at least 230 people "
+        "remain missing. Some 300 people have been rescued from collapsed buildings since Sunday.", (1127, 0)),
+    "port-blast-long-toll": (
+        "Blast devastates port district",
+        "The death toll from Tuesday's massive explosion at the city's port rose to 137 on Thursday, the "
+        "health ministry said, with about 5,000 people injured.", (137, 5000)),
+    "dam-hospital-with-injuries": (
+        "Dam breach floods villages",
+        "At least 19 villagers drowned after an earthen dam gave way following days of heavy rain. "
+        "Soldiers in boats rescued more than 400 residents. Eleven people were taken to hospital with injuries.",
+        (19, 11)),
+    "monsoon-across-region": (
+        "Floods swamp the south",
+        "Heavy rain and floods have killed 45 people across the region since Friday, the civil protection "
+        "agency said. Thousands of people fled their homes.", (45, 0)),
+    "minibus-of-them-with-injuries": (
+        "Minibus falls into river",
+        "A minibus carrying wedding guests fell into a river on Saturday, killing 14 people, including four "
+        "children, police said. Seven people survived, three of them with serious injuries.", (14, 3)),
+    "gas-leak-dead-before-hospital": (
+        "Gas leak at fertilizer plant",
+        "A gas leak at a fertilizer plant killed two workers and left 47 people in hospital, officials said.",
+        (2, 47)),
+    "collapse-pulled-out-alive": (
+        "Building under construction collapses",
+        "A seven-storey building under construction collapsed on Tuesday, killing at least 8 labourers, "
+        "officials said. Twelve workers were pulled out alive and taken to hospital.", (8, 12)),
+    # must stay: rescued people are not hurt, an earlier quake's toll is not the article's
+    "quake-earlier-toll-rescued": (
+        "Quake kills 9 in east",
+        "A 5.8-magnitude earthquake killed nine people in the east of the country on Sunday, the deadliest "
+        "since a 2011 quake that killed more than 600. Emergency crews rescued 300 people from damaged homes.",
+        (9, 0)),
+}
+
+
+@pytest.mark.parametrize("name", list(ARTICLES))
+def test_article_figures(nlp, name):
+    title, body, expected = ARTICLES[name]
+    assert _figures(nlp, title, body) == expected
