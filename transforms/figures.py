@@ -152,7 +152,7 @@ _WORDNUM = (
     rf"(?:{_HUNDREDS_W}(?:\s+(?:thousand|million)\b(?:(?:\s+and)?\s+{_HUNDREDS_W})?)?"
     rf"|a\s+(?:thousand|million)\b)"
 )
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:\.\d+)?(?=\s+(?:million|billion|thousand)\b)|\d+)"
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?!\d|,\d)|\d+(?:\.\d+)?(?=\s+(?:million|billion|thousand)\b)|\d+)"
 _DIGNUM = rf"(?:{_DIGITS}(?:\s+(?:million|billion|thousand)\b)?)"
 _DOZEN = rf"(?:half\s+a\s+dozen|a\s+dozen|(?:{_DIGITS}|{_SMALL_W})\s*dozen)\b"
 _NUM = rf"(?:{_DOZEN}|{_DIGNUM}|{_WORDNUM})"

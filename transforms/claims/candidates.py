@@ -18,6 +18,11 @@ _COORD_GAP = re.compile(
     re.IGNORECASE,
 )
 
+# "Rescuers saved 25 people, and four were taken to hospital": a comma and "and" after the first count
+# join two clauses; a list of two people has no comma ("three women and two men"), a longer one
+# may ("two women, a man, and a child")
+_CLAUSE_AND = re.compile(r"\A[^,]*,\s*and\s+\Z", re.IGNORECASE)
+
 _LEAD_PERSON = re.compile(
     rf"(?:\b(?:a|an|the|his|her|their)\s+)?(?:[\w-]+\s+)?\b(?:{'|'.join(sorted(_PERSON_SG, key=len, reverse=True))}"
     r"|[\w]+-(?:year|month|week)-old)"
@@ -85,7 +90,8 @@ def _figure_claims(seg: Segment, p, aggregate: bool) -> tuple[list[Claim], list[
         if groups:
             prev = groups[-1][-1][0]
             gap = seg.text[prev.end - seg.start:cur[0].start - seg.start]
-            if _COORD_GAP.match(gap) and not _PARTITIVE_AFTER.match(seg.text[cur[0].end - seg.start:]):
+            if _COORD_GAP.match(gap) and not _PARTITIVE_AFTER.match(seg.text[cur[0].end - seg.start:]) \
+                    and not (len(groups[-1]) == 1 and _CLAUSE_AND.match(gap)):
                 groups[-1].append(cur)  # not "two bystanders, one of whom was a juvenile": a part
                 continue
         groups.append([cur])

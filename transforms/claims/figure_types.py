@@ -37,7 +37,8 @@ _AUX = (
 )
 
 _TYPE_WORD = (
-    r"(?P<w>(?:taken|transported|rushed|airlifted|flown)\s+to\s+(?:a|the|an|area|local|nearby)?\s*"
+    r"(?P<w>(?:(?:taken|transported|rushed|airlifted|flown|admitted)\s+to|treated\s+(?:at|in))\s+"
+    r"(?:a|the|an|area|local|nearby)?\s*"
     r"(?:[\w'’.-]+\s+){0,4}?(?:hospitals?|medical\s+centers?|trauma\s+centers?)|"
     r"(?:burned|burnt|crushed|trampled|stabbed|beaten|shot)\s+to\s+death|"
     r"(?:suffered|sustained|received|suffering|sustaining|suffer|sustain)\s+(?:from\s+)?(?:[\w'’-]+\s+){0,6}?"
@@ -49,8 +50,17 @@ _TYPE_WORD = (
     r"in\s+(?:critical|serious|stable|fair|good|grave|satisfactory)\s+condition)"
 )
 
+# "twelve workers were pulled out alive and taken to hospital", "two skiers were dug out and flown to a
+# hospital", "three were pulled from the river and later died": a rescue participle coordinated with
+# the casualty predicate
+_RESCUED_AND = (
+    r"(?:\s+(?:pulled|dug|rescued|freed|extracted|brought|carried|cut|lifted|plucked|winched)"
+    r"(?:\s+(?:out|up|free|alive|from\s+(?:the\s+)?[\w-]+(?:\s+of\s+(?:the\s+)?[\w-]+)?)){0,3}"
+    r"\s*,?\s+and(?:\s+(?:later|then|were|was))?)?"
+)
+
 _RIGHT = re.compile(
-    rf"\A{_NOUNS_OPT}(?:\s*,[^.;:]{{1,120}}?,)?{_AUX}\s*,?\s*{_TYPE_WORD}(?![\w-])"
+    rf"\A{_NOUNS_OPT}(?:\s*,[^.;:]{{1,120}}?,)?{_AUX}{_RESCUED_AND}\s*,?\s*{_TYPE_WORD}(?![\w-])"
     rf"(?!\s+(?:a|an|the|his|her|their|its|him|them|himself|herself|themselves|"
     rf"\d+(?!\s*-?(?:{_MEASURE})(?![\w]))|"  # an object, not a measure: "trapped 400 metres underground"
     rf"{_NUMBER_WORD})\b)",
@@ -66,6 +76,34 @@ _LEFT = re.compile(
     r"(?:\s+(?:all|another|the|some|about|at\s+least))?\s+\Z",
     re.IGNORECASE,
 )
+
+# "the death toll from Tuesday's explosion at the city's port rose to 137", "the number of people killed
+# by the typhoon has climbed to 52", "the number of injured stood at 80": a toll noun, then (no
+# sentence break, at most TOLL_REACH characters) an update verb and the figure after it. _LEFT reaches
+# five words past "toll"; a toll's prepositional phrases (what, where, when) are often longer.
+_TOLL_NOUNS = "|".join(sorted(lexicon.words("claims_grammar", "toll_nouns")))
+_DEAD_NOUNS = "|".join(sorted(lexicon.words("claims_grammar", "dead_nouns") | {"killed"}))
+_HURT_NOUNS = "|".join(sorted(lexicon.words("claims_grammar", "injured_nouns")))
+_COUNT_NOUNS = "|".join(sorted(lexicon.words("claims_grammar", "count_nouns")))
+_TOLL_UPDATE = "|".join(sorted(map(re.escape, lexicon.words("claims_gates", "update_verbs")), key=len, reverse=True))
+TOLL_REACH = 100
+_TOLL_BEFORE = re.compile(
+    rf"\b(?:(?:death|casualty|fatality)\s+)?(?:{_TOLL_NOUNS})\b(?!\s+(?:road|roads|booth|booths|plaza|bridge|free|lane|lanes))"
+    rf"|\b(?:{_COUNT_NOUNS})\s+of\s+(?:(?:people|persons|confirmed|reported)\s+)?(?:(?P<dead>{_DEAD_NOUNS})|(?P<hurt>{_HURT_NOUNS}))\b",
+    re.IGNORECASE)
+_TOLL_TAIL = re.compile(
+    rf"[^.;:!?]{{0,{TOLL_REACH}}}?\s(?:{_TOLL_UPDATE})(?:\s+(?:to|at))?"
+    r"(?:\s+(?:at\s+least|about|nearly|almost|more\s+than|over|some|around))?\s+\Z",
+    re.IGNORECASE)
+
+
+def _toll_before(before: str) -> str | None:
+    """'killed' / 'injured' when ``before`` (the text before a figure) ends in a toll's update, else None."""
+    for m in reversed(list(_TOLL_BEFORE.finditer(before))):
+        if _TOLL_TAIL.match(before, m.end()):
+            return "injured" if m.group("hurt") else "killed"
+    return None
+
 
 _LEFT_CLASS = {
     "fatally": "killed", "mortally": "killed", "kill": "killed", "wound": "injured", "injur": "injured", "hurt": "injured", "shoot": "shot",
@@ -92,6 +130,14 @@ _WITH_GUNSHOT = re.compile(
     re.IGNORECASE,
 )
 
+# "seven people survived, three of them with serious injuries", "two workers with burns": people with
+# injuries are hurt (the injuries of lexicon claims_grammar hospital_injury_nouns)
+_WITH_INJURIES = re.compile(
+    rf"\A{_NOUNS_OPT}\s+(?:\w+\s+){{0,2}}?with\s+(?:[\w-]+\s+){{0,2}}?(?:"
+    + "|".join(sorted(lexicon.words("claims_grammar", "hospital_injury_nouns"), key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+
 # "two other people showed up at the hospital with gunshot wounds": who arrives at a hospital is
 # hurt when the sentence says with what (a bare "showed up at the hospital" is no injury)
 _ARRIVED_WOUNDED = re.compile(
@@ -101,6 +147,13 @@ _ARRIVED_WOUNDED = re.compile(
     r"[^.;]{0,50}?\bwith\s+(?:[\w-]+\s+){0,3}?(?P<g>gunshot\s+wounds?|wounds|injuries|injury|burns)\b",
     re.IGNORECASE,
 )
+
+# "taken to hospital with serious injuries", "admitted to hospitals with severe burns", "flown to a trauma
+# center for treatment of their wounds": a hospital predicate that says what for says the people were hurt
+_HOSPITAL_WITH_INJURIES = re.compile(
+    r"\s+(?:(?:in|on|at)\s+(?:the\s+)?[\w-]+\s+)?(?:with|for|suffering\s+from)\s+(?:treatment\s+of\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"(?:(?P<g>gunshot\s+wounds?)|" + "|".join(lexicon.words("claims_grammar", "hospital_injury_nouns")) + r")\b",
+    re.IGNORECASE)
 
 _SHOT_AT = re.compile(r"\s+at\b(?!\s+least\b)")
 
@@ -179,6 +232,8 @@ def _adjacent_typed(seg: Segment, fig: Figure, left_only: bool = False) -> tuple
         return "capacity", "type.seat_after"
     if _WITH_GUNSHOT.match(after):
         return "shot", "type.gunshot_after"
+    if _WITH_INJURIES.match(after) and not _RIGHT.match(after):
+        return "injured", "type.injuries_after"
     arrived = _ARRIVED_WOUNDED.match(after)
     if arrived:
         return ("shot" if "gunshot" in arrived.group("g").lower() else "injured"), "type.arrived_wounded"
@@ -193,7 +248,10 @@ def _adjacent_typed(seg: Segment, fig: Figure, left_only: bool = False) -> tuple
             return "killed", "type.predicate_after"
         if w.startswith("in "):
             return "injured", "type.predicate_after"
-        if w.startswith(("taken", "transported", "rushed", "airlifted", "flown")):
+        if w.startswith(("taken", "transported", "rushed", "airlifted", "flown", "admitted", "treated")):
+            hurt = _HOSPITAL_WITH_INJURIES.match(after, m.end())
+            if hurt:  # "taken to hospital with burns": the people were hurt
+                return ("shot" if hurt.group("g") else "injured"), "type.predicate_after"
             return "hospitalized", "type.predicate_after"
         if w.startswith(("suffer", "sustain", "received")):  # "four teens, ages 13 to 17, sustained injuries"
             return ("shot" if "gunshot" in w else "injured"), "type.predicate_after"
@@ -226,6 +284,9 @@ def _adjacent_typed(seg: Segment, fig: Figure, left_only: bool = False) -> tuple
                 if cls == "shot" and _KILLING_AFTER.match(after):
                     return "killed", "type.predicate_before"
                 return cls, "type.predicate_before"
+    toll = _toll_before(seg.text[max(0, rel_start - TOLL_REACH - 40):rel_start])
+    if toll:
+        return toll, "type.predicate_before"
     return None, None
 
 

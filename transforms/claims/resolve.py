@@ -231,8 +231,12 @@ def _resolve_overlap(claims: list[Claim]) -> list[Claim]:
         if not c.overlap:
             out.append(c)
             continue
+        # people taken to a hospital include the dead stated after them ("seven were taken to hospital,
+        # where two died"), not the dead stated before ("killed two workers and left 47 people in
+        # hospital", "46 deaths were confirmed and 512 people were treated in hospitals")
+        after_only = c.rule == "inference.hospitalized_injured"
         same = [d.value_low for d in claims if d.seg == c.seg and d.claim_type == "killed"
-                and not d.negated and d.value_low is not None]
+                and not d.negated and d.value_low is not None and not (after_only and d.start < c.start)]
         k = max(same) if same else (k_article if c.overlap is Overlap.ARTICLE else 0)
         if k == 0:
             out.append(c)

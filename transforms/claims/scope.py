@@ -21,6 +21,9 @@ The rules are listed in transforms/claims/__init__.py ("Scope"); besides those:
 - a window of hours or days is a statistic's period (_AGGREGATE): "since 8 p.m.", "from Saturday
   morning to early Sunday", "between Tuesday morning and Wednesday morning", "in less than 30
   hours", "within 4 hours" (not "within 24 hours of the explosion": the incident's own);
+- not for a hazard that spreads (claims_gates spread_hazards: floods, storms, heatwaves, wildfires,
+  quakes ...): "floods have killed 45 people across the region since Friday" is one incident's
+  extent, so "across the region" and "since <weekday>" make no aggregate in its sentence;
 - a violent stretch of time is a round-up ("Violent night in Detroit leaves 2 dead, 8 injured",
   "during violent 24 hours", "a violent Monday night"; "violent" / "bloody", not "deadly").
 - a line of a video playlist, the clip's length then its headline ("0:50 One dead after
@@ -58,16 +61,16 @@ _AGGREGATE = re.compile(
     r"(?:\d+|few|several|24|two|three)?\s*(?:hours|days|weeks|months|years)|"
     r"over\s+the\s+(?:past|last)\s+\w+|(?<!earlier\s)this\s+month|last\s+month|nationwide|statewide|"
     r"in\s+(?:19|20)\d\d|for\s+the\s+year|in\s+a\s+(?:given\s+)?(?:month|year)|"
-    r"in\s+" + _MONTHS + r"(?!\s+\d)|since\s+" + _WEEKDAYS + r"|"
+    r"in\s+" + _MONTHS + r"(?!\s+\d)|(?P<since_day>since\s+" + _WEEKDAYS + r")|"
     r"since\s+(?:about\s+)?\d{1,2}(?::\d\d)?\s*[ap]\.?m\b|"
     r"(?:between\s+(?P<b>)|from\s+)(?:late\s+|early\s+)?" + _WEEKDAYS
     + r"(?:\s+(?:morning|afternoon|evening|night))?\s+"
     r"(?(b)and|(?:to|until|through|into))\s+(?:late\s+|early\s+)?" + _WEEKDAYS + r"|"
     r"(?:in|within)\s+(?:(?:less|fewer)\s+than\s+|under\s+|about\s+|just\s+)?(?:\d+|" + _TWO_TO_TEN
     + r"|twelve|twenty-four|forty-eight|seventy-two)[\s-]+(?:hours|days)(?!\s+(?:of|after|since)\b)|"
-    r"(?:shootings|incidents|homicides|violence|attacks|killings|murders|killed|dead|wounded|"
+    r"(?P<across>(?:shootings|incidents|homicides|violence|attacks|killings|murders|killed|dead|wounded|"
     r"injured|shot|hurt)\s+(?:[\w-]+\s+){0,3}?across\s+(?:the\s+)?(?:[\w-]+\s+){0,2}"
-    r"(?:city|state|country|region|nation|boroughs|county|area|metro)|citywide|"
+    r"(?:city|state|country|region|nation|boroughs|county|area|metro))|citywide|"
     r"(?:hour|day|week|month)s?\s+(?:span|period|stretch)|"
     r"(?:span|period|stretch)\s+(?:of\s+(?:about\s+|nearly\s+|just\s+)?(?:\d+|a|an|one|" + _TWO_TO_TEN
     + r"|several|a\s+few)\s+(?:hours|days|weeks)|in\s+which|"
@@ -81,6 +84,8 @@ _AGGREGATE = re.compile(
     r"(?:shootings|incidents|attacks)(?!\s+(?:of|on|at|in)\s+(?:the|a|an|his|her)\b))\b",
     re.IGNORECASE,
 )
+
+_SPREAD_HAZARDS = lexicon.words("claims_gates", "spread_hazards")
 
 BACKGROUND_DAYS = 5  # a day more than this many days before the incident date: another incident
 
@@ -304,4 +309,10 @@ def is_aggregate(seg: Segment) -> bool:
     # "38 died, the deadliest in the country since 2004, when ...": what follows a comparison
     # ("since 2004") is its period, not the sentence's (Scope.background makes the figures after
     # the comparison another incident's)
-    return any(compare is None or m.start() < compare.start() for m in _AGGREGATE.finditer(seg.text))
+    # "Floods have killed 45 people across the region since Friday": a storm, a flood, a heatwave
+    # spreads over a region and lasts days, so "across" it and "since <weekday>" are the incident's own
+    # extent, not a round-up of many incidents
+    spread = bool(seg.words & _SPREAD_HAZARDS)
+    return any((compare is None or m.start() < compare.start())
+               and not (spread and (m.group("across") or m.group("since_day")))
+               for m in _AGGREGATE.finditer(seg.text))
