@@ -25,6 +25,13 @@ _LEAD_PERSON = re.compile(
     re.IGNORECASE,
 )
 
+# one person coordinated with a count of others: "he and three others", "the driver and two other people"
+_ONE_AND_OTHERS = re.compile(
+    rf"\b(?:he|she|him|(?:a|an|the|his|her)\s+(?:[\w-]+\s+)?(?:{'|'.join(sorted(_PERSON_SG, key=len, reverse=True))}))"
+    r"\s+and\s+\Z",
+    re.IGNORECASE,
+)
+
 _TRAIL_SELF = re.compile(r"\A\s*(?:,\s*and|,|and|&)\s*(?:him|her)?self\b", re.IGNORECASE)
 
 _ELLIPSIS_BEFORE = re.compile(
@@ -52,6 +59,8 @@ def _figure_claims(seg: Segment, p, aggregate: bool) -> tuple[list[Claim], list[
         cls, attacker, rule_of[id(fig)] = _classify(seg, p, fig)
         if fig.kind == "number" and _PARENT_OF.search(seg.text, 0, fig.start - seg.start):
             cls, attacker = None, False  # "a mother of three was killed": her children are no count
+        if fig.kind == "number" and _AGE_BOUND.search(seg.text, 0, fig.start - seg.start):
+            cls, attacker = None, False  # "five women, all younger than 45, were hurt": an age, no count
         of = _OF_NOUN.match(seg.text, fig.end - seg.start)
         of_words = of.group(1).lower().split() if of is not None else []
         head = next((w for w in reversed(of_words) if w in _NON_PERSON or w in _PERSON_NOUNS), None)
@@ -96,6 +105,9 @@ def _figure_claims(seg: Segment, p, aggregate: bool) -> tuple[list[Claim], list[
         if lead is not None and seg.text[:lead.start()].strip() not in ("",) and \
                 seg.text[:lead.start()].rstrip()[-1:] not in (":", "-", "—", "–", "("):
             lead = None  # only a list that opens the sentence or headline: "Mother, 2 children"
+        if lead is None and len(g) == 1 and _others(seg, g[0][0]):
+            # "he and three others had been shot": one person and the others, 4
+            lead = _ONE_AND_OTHERS.search(seg.text[:g[0][0].start - seg.start])
         if lead is not None and len(kinds) == 1:
             g.insert(0, [1, None, False])  # "Mother, 2 children found dead"
         if len(kinds) != 1:
@@ -184,6 +196,11 @@ def _figure_claims(seg: Segment, p, aggregate: bool) -> tuple[list[Claim], list[
 
 _PARENT_OF = re.compile(
     r"\b(?:" + "|".join(lexicon.words("person_nouns", "parent_nouns")) + r")\s+of\s+\Z", re.IGNORECASE)
+
+# an age bound before a figure: "younger than 45", "older than 60", "under the age of 12", "aged 5"
+_AGE_BOUND = re.compile(
+    r"\b(?:(?:younger|older)\s+than|(?:under|over|below|above)\s+(?:the\s+)?age\s+(?:of\s+)?|aged|ages?)\s+\Z",
+    re.IGNORECASE)
 
 _OF_NOUN = re.compile(r"\s+of\s+(?:the|his|her|their|its|our)\s+((?:[\w-]+\b\s*){1,3})", re.IGNORECASE)
 

@@ -45,7 +45,12 @@ _TYPE_WORD = (
     r"killed|dead|died|dies|die|slain|murdered|perished|drowned|electrocuted|suffocated|shot|wounded|"
     r"injured|hurt|hospitali[sz]ed|arrested|detained|missing|trapped|evacuated|fatally|critically|"
     r"seriously|gravely|"
-    r"in\s+(?:critical|serious|stable|fair|good|grave|satisfactory)\s+condition)"
+    r"in\s+(?:critical|serious|stable|fair|good|grave|satisfactory)\s+condition|"
+    # "two men were treated for gunshot wounds", "three teens are recovering": hurt
+    r"treated\s+for\s+(?:[\w'’-]+\s+){0,3}?(?:injuries|injury|wounds?|burns)|recovering|"
+    # "three others were treated at a hospital": taken to one
+    r"treated\s+(?:and\s+released\s+)?(?:at|in)\s+(?:a|the|an|area|local|nearby)?\s*"
+    r"(?:[\w'’.-]+\s+){0,4}?(?:hospitals?|medical\s+centers?|trauma\s+centers?))"
 )
 
 _RIGHT = re.compile(
@@ -192,7 +197,9 @@ def _adjacent_typed(seg: Segment, fig: Figure, left_only: bool = False) -> tuple
             return "killed", "type.predicate_after"
         if w.startswith("in "):
             return "injured", "type.predicate_after"
-        if w.startswith(("taken", "transported", "rushed", "airlifted", "flown")):
+        if w.startswith("treated for") or w == "recovering":
+            return "injured", "type.predicate_after"
+        if w.startswith(("taken", "transported", "rushed", "airlifted", "flown", "treated")):
             return "hospitalized", "type.predicate_after"
         if w.startswith(("suffer", "sustain", "received")):  # "four teens, ages 13 to 17, sustained injuries"
             return ("shot" if "gunshot" in w else "injured"), "type.predicate_after"
@@ -373,5 +380,9 @@ def _classify(seg: Segment, p, fig: Figure) -> tuple[str | None, bool, str | Non
             attacker = True
         elif cls is None and noun == "victim":
             cls = "casualties"
+        elif cls == "injured":
+            # "a fourth victim was wounded": the ordinal counts every victim so far, the dead too
+            # (three were killed, the fourth hurt: injured 4 less the killed, as "4 shot")
+            cls = "shot"
         rule = "inference.ordinal_person"
     return cls, attacker, rule

@@ -114,7 +114,8 @@ def _article_claims(row: dict, ents: list, segs: list[Segment], parsed: list,
                     continue  # "up to 5 hospitalized" says nothing about how many were hurt
                 extra.append(Claim("injured", c.value_stated, c.value_low, None,
                                     "at_least", c.start, c.end, ref=c.ref,
-                                    overlap=Overlap.SENTENCE if c.ref is None and not _others_at(body, c.end)
+                                    overlap=(Overlap.ARTICLE if c.rule == "inference.ordinal_person" else
+                                             Overlap.SENTENCE) if c.ref is None and not _others_at(body, c.end)
                                     else None, background=c.background, aggregate=c.aggregate,
                                     rule="inference.hospitalized_injured", source=c))
         found.extend(extra)

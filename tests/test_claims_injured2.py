@@ -1,0 +1,52 @@
+"""Issue 15, the injured figure: patterns that give the wrong number of people hurt; the article's
+chosen figures (claims.is_article_figure) killed / injured, our own sentences, one article each."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+
+from tests.conftest import extract_texts
+
+# text -> (killed, injured): the article's figures (0 when no claim is chosen)
+CASES = [
+    # an ordinal victim counts every victim so far, the dead too: "a fourth victim" after three
+    # dead is one person hurt (injured: the ordinal less the killed, as "4 shot")
+    ("Three men were killed in the attack.\nA fourth victim was wounded in the leg.", (3, 1)),
+    ("A man was shot dead on the porch.\nThe second victim was treated for injuries at the scene.", (1, 1)),
+    ("Two workers died when the scaffold collapsed.\nA third victim was taken to a hospital.", (2, 1)),
+    ("Two miners were killed in the blast.\nThe second shift was sent home.", (2, 0)),
+    # "treated for injuries / burns", "recovering": hurt; "treated at a hospital": taken to one
+    ("Two workers were treated for minor burns after the boiler blew up.", (0, 2)),
+    ("Three teenagers are recovering after the car rolled into a ditch.", (0, 3)),
+    ("Three other people were treated at a hospital and released after the shooting.", (0, 3)),
+    ("Five people were treated at the scene after the crash.", (0, 0)),
+    ("The clinic treated three patients for the flu last week.", (0, 0)),
+    # an age bound is no count: "all younger than 45", "under the age of 12"
+    ("Four men and five women, all younger than 45, were hurt when the bleachers collapsed.", (0, 9)),
+    ("A boy younger than 12 was shot in the complex.", (0, 1)),
+    ("Two children under the age of 10 were injured in the fire.", (0, 2)),
+    ("Fewer than 12 people were injured in the fire.", (0, 0)),
+    # one person and a count of others add up: "he and three others"
+    ("A man told officers that he and three others had been shot.", (0, 4)),
+    ("She and two others were hurt when the gas line exploded.", (0, 3)),
+    ("The driver and two other people were injured when the bus overturned.", (0, 3)),
+    ("A man was killed and three others were wounded.", (1, 3)),
+]
+
+
+@pytest.fixture(scope="module")
+def figures(nlp):
+    texts = [t for t, _ in CASES]
+    claims = extract_texts(nlp, texts).filter(pl.col("is_article_figure"))
+
+    def chosen(i: int, kind: str) -> int:
+        v = claims.filter((pl.col("article_id") == f"a{i}") & (pl.col("claim_type") == kind))["value_low"]
+        return int(v[0]) if v.len() else 0
+
+    return {t: (chosen(i, "killed"), chosen(i, "injured")) for i, t in enumerate(texts)}
+
+
+@pytest.mark.parametrize("text, expected", CASES, ids=[t[:40] for t, _ in CASES])
+def test_article_figures(figures, text, expected):
+    assert figures[text] == expected
