@@ -32,6 +32,12 @@ CASES = [
     ("She and two others were hurt when the gas line exploded.", (0, 3)),
     ("The driver and two other people were injured when the bus overturned.", (0, 3)),
     ("A man was killed and three others were wounded.", (1, 3)),
+    # a count of "others" hurt adds to the hurt counted before it in the sentence, not to the dead
+    ("Two men were in critical condition and two others were injured after the shooting.", (0, 4)),
+    ("A firefighter was hurt when the roof fell, while three others were treated for burns.", (0, 4)),
+    ("Two passengers were killed and four others were injured when the train derailed.", (2, 4)),
+    ("Two people were shot, and three others were wounded by shrapnel.", (0, 5)),
+    ("A firefighter was hurt when the roof fell.\nThree others were treated for burns.", (0, 3)),
 ]
 
 

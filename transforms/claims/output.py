@@ -14,7 +14,7 @@ from transforms.claims.vocab import _MULTI_GATE, _ORDINAL_GATE, _TRIGGER_WORDS
 from transforms.claims.model import Claim, Overlap, Segment
 from transforms.claims.sentences import _choose_parses, _plan
 from transforms.claims.singles import _singular_claims, _singular_regex
-from transforms.claims.inference import _suicide_claims
+from transforms.claims.inference import _others_added, _suicide_claims
 from transforms.claims.candidates import _figure_claims, _others_at
 from transforms.claims.negation import _negated_claims
 from transforms.claims.hedging import is_hedged
@@ -119,6 +119,7 @@ def _article_claims(row: dict, ents: list, segs: list[Segment], parsed: list,
                                     else None, background=c.background, aggregate=c.aggregate,
                                     rule="inference.hospitalized_injured", source=c))
         found.extend(extra)
+        found.extend(_others_added(seg, found))
         dates = _seg_dates(seg, mentions) if seg.end > title_end else None
         scope = None if seg.end <= title_end else Scope(seg, row.get("published_date"), event, dates)
         if scope is not None and lead and scope.far:
