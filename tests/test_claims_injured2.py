@@ -38,6 +38,17 @@ CASES = [
     ("Two passengers were killed and four others were injured when the train derailed.", (2, 4)),
     ("Two people were shot, and three others were wounded by shrapnel.", (0, 5)),
     ("A firefighter was hurt when the roof fell.\nThree others were treated for burns.", (0, 3)),
+    # one person's wound or injury in the singular: "suffered a minor hand injury", "a leg wound"
+    ("Maria Velazquez suffered a minor hand injury when the ladder slipped.", (0, 1)),
+    ("A 26-year-old woman sustained a leg wound in the blast.", (0, 1)),
+    ("Clark, 20, received a graze wound and was released from the hospital.", (0, 1)),
+    ("The team suffered a major setback when the stadium roof fell.", (0, 0)),
+    # "the wounding of <person>"; "grazing two people" hurts them, grazing cattle are no count
+    ("Police are investigating the slaying of Ray Doyle, 17, and the wounding of Armond Batey, 16.", (1, 1)),
+    ("The driver was charged in the wounding of a cyclist on the bridge.", (0, 1)),
+    ("The driver was charged in the wounding of the bridge's reputation.", (0, 0)),
+    ("The falling debris missed the crowd, grazing two people on the sidewalk.", (0, 2)),
+    ("The cattle were grazing three fields away when the barn burned.", (0, 0)),
 ]
 
 

@@ -62,7 +62,7 @@ _RIGHT = re.compile(
 )
 
 _LEFT = re.compile(
-    r"(?P<w>(?:fatally|mortally)\s+(?:shooting|shot|shoots|wounding|wounded|injuring|injured)|killing|killed|kills|kill|wounding|wounded|wounds|injuring|injured|injures|hurting|"
+    r"(?P<w>(?:fatally|mortally)\s+(?:shooting|shot|shoots|wounding|wounded|injuring|injured)|killing|killed|kills|kill|wounding|wounded|wounds|injuring|injured|injures|hurting|grazing|grazed|"
     r"shooting|shot|shoots|striking|hitting|struck|hit|arrested|arresting|detained|detaining|evacuated|evacuating|"
     r"claimed\s+the\s+lives\s+of|took\s+the\s+lives\s+of|deaths?\s+of|murders?\s+of|"
     r"killings?\s+of|shootings?\s+of|(?:death\s+)?toll\s+(?:[\w'’]+\s+){0,5}?(?:of|at|to|reached|hit)|"
@@ -72,7 +72,7 @@ _LEFT = re.compile(
 )
 
 _LEFT_CLASS = {
-    "fatally": "killed", "mortally": "killed", "kill": "killed", "wound": "injured", "injur": "injured", "hurt": "injured", "shoot": "shot",
+    "fatally": "killed", "mortally": "killed", "kill": "killed", "wound": "injured", "injur": "injured", "hurt": "injured", "graz": "injured", "shoot": "shot",
     "shot": "shot", "strik": "shot", "hit": "shot", "struck": "shot", "arrest": "detained", "detain": "detained", "evacuat": "evacuated",
     "claimed": "killed", "took": "killed", "death": "killed", "murder": "killed",
     "toll": "killed", "attended": "attendance", "crowd": "attendance", "audience": "attendance",
@@ -225,7 +225,7 @@ def _adjacent_typed(seg: Segment, fig: Figure, left_only: bool = False) -> tuple
         w = m.group("w").lower()
         for stem, cls in _LEFT_CLASS.items():
             if w.startswith(stem):
-                if stem in ("strik", "hit", "struck") and not _MEMBER_NOUN.match(after):
+                if stem in ("strik", "hit", "struck", "graz") and not _MEMBER_NOUN.match(after):
                     return None, None  # "hit 3 cars": only people hit by the shots are shot
                 if cls == "shot" and _ROUNDS_AFTER.match(after):
                     return None, None  # "fired / shot more than 20 rounds": shots, not people

@@ -87,7 +87,10 @@ _PRED_RX = re.compile(
     r"\s+condition|(?:suffered|sustained|has|had)\s+(?:(?:minor|serious|critical|severe|life|non|"
     r"threatening|multiple|several|significant|grave|possible|what|appeared|to|be|are|were|a|an|"
     r"described|as|some|the|other|bodily|non-life-threatening|life-threatening|head|leg|arm|"
-    r"facial)[\s-]+){0,5}(?:injuries|injury|wounds))\b"
+    r"facial)[\s-]+){0,5}(?:injuries|injury|wounds)|"
+    # "suffered a minor hand injury", "sustained a leg wound", "received a graze wound" (a gunshot
+    # wound is the shot group's)
+    r"(?:suffered|sustained|received)\s+(?:a|an)\s+(?:(?!gunshot\b)[\w'’]+[\s-]+){0,3}?(?:injury|wound))\b"
     r"|\b(?P<s>shot|struck\s+by\s+(?:a\s+)?(?:stray\s+)?(?:bullets?|gunfire|rounds?|shots?)|"
     r"hit\s+by\s+(?:a\s+)?(?:stray\s+)?(?:bullets?|gunfire|rounds?|shots?)|"
     r"(?:struck|hit)\s+(?:once\s+|twice\s+)?(?:in|on)\s+(?:the|his|her)\s+(?:" + _BODY_PARTS + r")|"
@@ -429,6 +432,12 @@ def _singular_regex(seg: Segment, covered: list[tuple[int, int]]) -> list[Claim]
             b = persons_by_start.get(m.end())
             if b is not None:
                 add("killed", m.end(), b, True, rule="single.death_of")
+        for m in _WOUNDING_OF.finditer(text):  # "the shooting and wounding of Armond Batey"
+            b = persons_by_start.get(m.end())
+            if b is not None:
+                add("injured", m.end(), b, True, rule="single.wounding_of")
+            elif m.group("np"):
+                add("injured", m.start("np"), m.end("np"), False, rule="single.wounding_of")
     return out
 
 
@@ -536,6 +545,13 @@ _AGE_BEFORE = re.compile(r"\b(?:\d+|[a-z]+(?:-[a-z]+)?)-year-old\s+\Z", re.IGNOR
 _DEATH_OF_NAME = re.compile(
     r"\b(?:death|killing|murder|slaying|(?<!lifeless\s)body|(?:fatal|deadly)\s+shooting|" + _LIFE_OF
     + r")\s+of\s+(?:(?:\d+|[a-z]+)-year-old\s+)?",
+    re.IGNORECASE,
+)
+
+# "the wounding of a 3-year-old", "the wounding of Armond Batey": a person hurt
+_WOUNDING_OF = re.compile(
+    rf"\b(?:wounding|injuring|(?:non-?fatal|nonfatal)\s+shooting)\s+of\s+(?:(?:\d+|[a-z]+)-year-old\s+)?"
+    rf"(?P<np>(?:(?:a|an|the|his|her|their)\s+)(?:[\w'’-]+\s+){{0,3}}?(?:{_PERSON_SG_ALT}|[\w]+-year-old)\b)?",
     re.IGNORECASE,
 )
 
