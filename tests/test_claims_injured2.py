@@ -49,6 +49,12 @@ CASES = [
     ("The driver was charged in the wounding of the bridge's reputation.", (0, 0)),
     ("The falling debris missed the crowd, grazing two people on the sidewalk.", (0, 2)),
     ("The cattle were grazing three fields away when the barn burned.", (0, 0)),
+    # "both" + people hurt, in a condition, treated or taken to a hospital: two
+    ("A man and his son were shot on the porch.\nBoth victims were taken to a hospital.", (0, 2)),
+    ("Both passengers are in stable condition after the crash.", (0, 2)),
+    ("Both of them were treated for minor injuries after the kitchen fire.", (0, 2)),
+    ("Both men are being held without bail.", (0, 0)),
+    ("Both teams were taken to the stadium by bus.", (0, 0)),
 ]
 
 

@@ -420,6 +420,9 @@ def _singular_regex(seg: Segment, covered: list[tuple[int, int]]) -> list[Claim]
         for m in _BOTH_NP.finditer(text):  # "both passengers were injured", "both men inside the car were killed"
             w = m.group("w").lower()
             add(_WORD_CLASS.get(w, "injured"), m.start("np"), m.end("np"), False, 2, rule="single.both")
+        for m in _BOTH_HURT.finditer(text):
+            add("hospitalized" if m.group("h") else "injured", m.start("np"), m.end("np"), False, 2,
+                rule="single.both")
     if "of" in seg.words:
         for m in _DEATH_OF.finditer(text):
             add("killed", m.start("np"), m.end("np"), False, rule="single.death_of")
@@ -496,6 +499,20 @@ _BOTH_NP = re.compile(
     r"(?:(?:were|are|have\s+been|had\s+been|also|later|critically|seriously|badly|fatally|reportedly)\s+){1,3}"
     r"(?P<w>" + lexicon.alternation("casualty_predicates", "person_patient_predicates")
     + r")\b(?!\s+(?:a|an|the|his|her|him|them|at)\b)",
+    re.IGNORECASE,
+)
+
+# "both victims were taken to a hospital", "both of them are in stable condition", "both men
+# survived": two people hurt (taken to a hospital: hospitalized)
+_BOTH_HURT = re.compile(
+    r"\b(?P<np>both\s+(?:of\s+the\s+)?(?:[\w-]+\s+)?(?:"
+    + lexicon.alternation("person_nouns", "plural")[3:-1] + r")|both\s+of\s+them)"
+    r"\s+(?:(?:were|are|was|have\s+been|had\s+been|also|later|reportedly|then|each)\s+){0,3}"
+    r"(?:(?P<h>(?:taken|transported|rushed|airlifted|flown|brought|driven)\s+(?:by\s+[\w\s]{1,30}?\s+)?to\s+"
+    r"(?:[\w'’.-]+\s+){0,5}?(?:hospitals?|medical\s+centers?|trauma\s+centers?)|hospitali[sz]ed)"
+    r"|(?P<i>in\s+(?:critical|serious|stable|fair|good|grave|satisfactory|non-?critical)\s+condition"
+    r"|treated\s+(?:and\s+released|for\s+(?:[\w'’-]+\s+){0,3}?(?:injuries|injury|wounds?|burns))"
+    r"|survived|expected\s+to\s+(?:survive|recover)|recovering))\b",
     re.IGNORECASE,
 )
 
