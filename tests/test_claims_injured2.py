@@ -55,6 +55,10 @@ CASES = [
     ("Both of them were treated for minor injuries after the kitchen fire.", (0, 2)),
     ("Both men are being held without bail.", (0, 0)),
     ("Both teams were taken to the stadium by bus.", (0, 0)),
+    # "put / sent N people to the hospital": taken to one (injured at least N after violence)
+    ("The shooting at the party put three women into the hospital, police said.", (0, 3)),
+    ("The gas explosion at the plant sent 12 workers to area hospitals.", (0, 12)),
+    ("The storm put 200 homes in the dark.", (0, 0)),
 ]
 
 

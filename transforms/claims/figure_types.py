@@ -138,6 +138,14 @@ _ROUNDS_AFTER = re.compile(
     r"\A\s+(?:[\w-]+\s+)?(?:" + "|".join(lexicon.words("casualty_predicates", "shot_count_nouns")) + r")\b",
     re.IGNORECASE)
 
+# "a shooting that put three women into the hospital", "sent four people to area hospitals"
+_SENT_BEFORE = re.compile(r"\b(?:sent|sends|sending|send|put|puts|putting|landed|landing)\s+(?:at\s+least\s+)?\Z",
+                          re.IGNORECASE)
+_TO_HOSPITAL_AFTER = re.compile(
+    rf"\A{_NOUNS_OPT}\s+(?:to|in|into)\s+(?:the\s+|a\s+|an\s+|area\s+|local\s+|nearby\s+|two\s+|three\s+)?"
+    r"(?:[\w'’.-]+\s+){0,3}?(?:hospitals?|medical\s+centers?|trauma\s+centers?|emergency\s+rooms?)\b",
+    re.IGNORECASE)
+
 _SEAT_AFTER = re.compile(r"\A\s*-?\s*(?:seat|seater)\b", re.IGNORECASE)
 
 
@@ -220,6 +228,8 @@ def _adjacent_typed(seg: Segment, fig: Figure, left_only: bool = False) -> tuple
             return "hospitalized", "type.predicate_after"
         return cls, "type.predicate_after"
     before = seg.text[max(0, rel_start - 60):rel_start]
+    if _SENT_BEFORE.search(before) and _TO_HOSPITAL_AFTER.match(after):
+        return "hospitalized", "type.predicate_before"  # "put three women into the hospital"
     m = _LEFT.search(before)
     if m:
         w = m.group("w").lower()
