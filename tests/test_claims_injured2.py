@@ -59,6 +59,13 @@ CASES = [
     ("The shooting at the party put three women into the hospital, police said.", (0, 3)),
     ("The gas explosion at the plant sent 12 workers to area hospitals.", (0, 12)),
     ("The storm put 200 homes in the dark.", (0, 0)),
+    # a bare "One later died" after a count is one of them: the count of the hurt is less the dead;
+    # a sentence that states its own dead ("2 dead, 3 hurt") counts the hurt without them
+    ("Two teens were injured in the crash.\nOne died later at the hospital.", (1, 1)),
+    ("Two men were shot and taken to the hospital after the robbery.\nOne later died.", (1, 1)),
+    ("2 dead, 3 hurt in bus crash\nTwo passengers died at the scene and three were hurt.\nOne died at the "
+     "scene.", (2, 3)),
+    ("Two teens were injured in the crash.\nOne man died later at the hospital.", (1, 2)),
 ]
 
 
