@@ -27,6 +27,7 @@ CASES = [
     ("A boy younger than 12 was shot in the complex.", (0, 1)),
     ("Two children under the age of 10 were injured in the fire.", (0, 2)),
     ("Fewer than 12 people were injured in the fire.", (0, 0)),
+    ("Another hiker, also 15, was hurt in the rockfall.", (0, 1)),
     # one person and a count of others add up: "he and three others"
     ("A man told officers that he and three others had been shot.", (0, 4)),
     ("She and two others were hurt when the gas line exploded.", (0, 3)),

@@ -59,8 +59,6 @@ def _figure_claims(seg: Segment, p, aggregate: bool) -> tuple[list[Claim], list[
         cls, attacker, rule_of[id(fig)] = _classify(seg, p, fig)
         if fig.kind == "number" and _PARENT_OF.search(seg.text, 0, fig.start - seg.start):
             cls, attacker = None, False  # "a mother of three was killed": her children are no count
-        if fig.kind == "number" and _AGE_BOUND.search(seg.text, 0, fig.start - seg.start):
-            cls, attacker = None, False  # "five women, all younger than 45, were hurt": an age, no count
         of = _OF_NOUN.match(seg.text, fig.end - seg.start)
         of_words = of.group(1).lower().split() if of is not None else []
         head = next((w for w in reversed(of_words) if w in _NON_PERSON or w in _PERSON_NOUNS), None)
@@ -196,11 +194,6 @@ def _figure_claims(seg: Segment, p, aggregate: bool) -> tuple[list[Claim], list[
 
 _PARENT_OF = re.compile(
     r"\b(?:" + "|".join(lexicon.words("person_nouns", "parent_nouns")) + r")\s+of\s+\Z", re.IGNORECASE)
-
-# an age bound before a figure: "younger than 45", "older than 60", "under the age of 12", "aged 5"
-_AGE_BOUND = re.compile(
-    r"\b(?:(?:younger|older)\s+than|(?:under|over|below|above)\s+(?:the\s+)?age\s+(?:of\s+)?|aged|ages?)\s+\Z",
-    re.IGNORECASE)
 
 _OF_NOUN = re.compile(r"\s+of\s+(?:the|his|her|their|its|our)\s+((?:[\w-]+\b\s*){1,3})", re.IGNORECASE)
 
