@@ -22,6 +22,10 @@ CASES = [
     ("Three other people were treated at a hospital and released after the shooting.", (0, 3)),
     ("Five people were treated at the scene after the crash.", (0, 0)),
     ("The clinic treated three patients for the flu last week.", (0, 0)),
+    # "listed in critical condition", "said to be in serious condition": the count's predicate
+    ("Two men were listed in critical condition after the shooting.", (0, 2)),
+    ("Two workers are said to be in serious condition after the blast.", (0, 2)),
+    ("Two men said to police that the fire started in the kitchen.", (0, 0)),
     # an age bound is no count: "all younger than 45", "under the age of 12"
     ("Four men and five women, all younger than 45, were hurt when the bleachers collapsed.", (0, 9)),
     ("A boy younger than 12 was shot in the complex.", (0, 1)),

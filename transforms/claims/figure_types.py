@@ -33,7 +33,7 @@ _AUX = (
     r"(?:\s*,?\s+(?:were|was|are|is|have|has|had|been|being|be|reportedly|also|later|all|now|"
     r"each|confirmed|believed|known|left|found|remain|remains|remained|critically|seriously|"
     r"fatally|mortally|gravely|badly|severely|slightly|accidentally|apparently|initially|who|"
-    r"that|still|both)\b){0,4}"
+    r"that|still|both|listed|said|to)\b){0,4}"
 )
 
 _TYPE_WORD = (
