@@ -15,6 +15,8 @@ CASES = [
     ("Three men were killed in the attack.\nA fourth victim was wounded in the leg.", (3, 1)),
     ("A man was shot dead on the porch.\nThe second victim was treated for injuries at the scene.", (1, 1)),
     ("Two workers died when the scaffold collapsed.\nA third victim was taken to a hospital.", (2, 1)),
+    ("Three men were killed in the shooting.\nA fourth victim, a 7-year-old girl, is said to be in stable "
+     "condition.", (3, 1)),
     ("Two miners were killed in the blast.\nThe second shift was sent home.", (2, 0)),
     # "treated for injuries / burns", "recovering": hurt; "treated at a hospital": taken to one
     ("Two workers were treated for minor burns after the boiler blew up.", (0, 2)),
