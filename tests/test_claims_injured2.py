@@ -66,6 +66,10 @@ CASES = [
     ("The shooting at the party put three women into the hospital, police said.", (0, 3)),
     ("The gas explosion at the plant sent 12 workers to area hospitals.", (0, 12)),
     ("The storm put 200 homes in the dark.", (0, 0)),
+    # "all four victims were taken to a hospital": every victim, the dead too (less the killed)
+    ("One man died in the shooting.\nAll four victims were taken to a hospital.", (1, 3)),
+    ("One man died in the shooting.\nFour others were taken to a hospital.", (1, 4)),
+    ("One worker died in the explosion at the mill.\nThe three victims were flown to a burn unit hospital.", (1, 2)),
     # a bare "One later died" after a count is one of them: the count of the hurt is less the dead;
     # a sentence that states its own dead ("2 dead, 3 hurt") counts the hurt without them
     ("Two teens were injured in the crash.\nOne died later at the hospital.", (1, 1)),

@@ -55,6 +55,10 @@ CLAIM_SCHEMA: dict[str, pl.DataType] = {
 
 _DEATH_LISTS = lexicon.words("claims_gates", "death_lists")  # "the bodies of A, B and C"
 
+# "all four victims were taken to hospitals", "the three victims were transported": every victim,
+# the dead too
+_ALL_VICTIMS = re.compile(r"\b(?:all|the|all\s+the|all\s+of\s+the)\s+\Z", re.IGNORECASE)
+
 _VIOLENCE = re.compile(r"\b" + lexicon.alternation("claims_grammar", "violence_words") + r"\b", re.I)
 
 
@@ -114,8 +118,9 @@ def _article_claims(row: dict, ents: list, segs: list[Segment], parsed: list,
                     continue  # "up to 5 hospitalized" says nothing about how many were hurt
                 extra.append(Claim("injured", c.value_stated, c.value_low, None,
                                     "at_least", c.start, c.end, ref=c.ref,
-                                    overlap=(Overlap.ARTICLE if c.rule == "inference.ordinal_person" else
-                                             Overlap.SENTENCE) if c.ref is None and not _others_at(body, c.end)
+                                    overlap=(Overlap.ARTICLE if c.rule == "inference.ordinal_person"
+                                             or _ALL_VICTIMS.search(body, max(0, c.start - 12), c.start)
+                                             else Overlap.SENTENCE) if c.ref is None and not _others_at(body, c.end)
                                     else None, background=c.background, aggregate=c.aggregate,
                                     rule="inference.hospitalized_injured", source=c))
         found.extend(extra)
