@@ -18,7 +18,8 @@ What is a figure
 
 Not counts (skipped): years ("the 2004 Beslan siege"; a 4-digit 1800-2100
 number unless a count noun follows: "2000 people"), ages ("a 23-year-old",
-"23, of Dallas", "Lay, 69, who", "aged 23", "ages 24, 20 and 19"), times
+"23, of Dallas", "Lay, 69, who", "another teen, also 15,", "aged 23", "ages 24, 20 and 19",
+"all younger than 45"), times
 ("3 a.m.", "10:30"), addresses ("3580 Evans Ave", "2400 block of", "Route 4"),
 dates ("March 22", "22 March", "5/12/2015", "2024-03-22"), money ("$500",
 "500 dollars"), percentages ("40%", "40 percent"), calibers and gauges
@@ -233,15 +234,16 @@ _ORDINAL_WORD = re.compile(
 _BEFORE_MONEY = re.compile(r"(?:[$£€#]|\b(?:usd|us\$|no\.))\s*\Z", re.IGNORECASE)
 _BEFORE_DATE = re.compile(rf"\b(?:{_MONTHS})\.?\s+\Z")
 _BEFORE_AGE = re.compile(
-    r"\b(?:age|aged|ages|ageing)\s+(?:of\s+)?(?:from\s+)?(?:\d+\s*,?\s*(?:(?:and|to|or|through)\s+|[-–]\s*)?)*\Z",
+    r"\b(?:age|aged|ages|ageing|(?:younger|older)\s+than)\s+(?:of\s+)?(?:from\s+)?"
+    r"(?:\d+\s*,?\s*(?:(?:and|to|or|through)\s+|[-–]\s*)?)*\Z",
     re.IGNORECASE,
 )
 _BEFORE_NAME = re.compile(rf"(?:^|[^\w.])(?P<word>{_NAME_BEFORE})\.?\s*#?\s*\Z", re.IGNORECASE)
 _BEFORE_CALLSIGN = re.compile(r"\b[A-Z]{2,6}(?:-TV|-FM|-AM)?\s+\Z")
 _BEFORE_HYPHEN_WORD = re.compile(r"[A-Za-z]-\Z")
 _BEFORE_CAP_COMMA = re.compile(
-    rf"(?:\b[A-Z][\w'.-]*|\b(?:{_PERSON_SG}|{'|'.join(PERSON_PLURAL)}))\s*[,(]\s*\Z"
-)
+    rf"(?:\b[A-Z][\w'.-]*|\b(?:{_PERSON_SG}|{'|'.join(PERSON_PLURAL)}))\s*[,(]\s*(?:also\s+|both\s+|now\s+)?\Z"
+)  # "Smith, 23,", "Another teen, also 15, was shot"
 _AFTER_AGE_COMMA = re.compile(
     r"\A\s*(?:[,)]|\s+of\b|;|\.(?:\s|\Z)|\s+and\s+\d|\s*[—–(]|\s-\s|\Z|\s+who\b|"
     r"\s+(?:was|is|has)\b)")  # "Calvin Williams, 24 was shot": a count would say "were"

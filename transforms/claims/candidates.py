@@ -30,6 +30,13 @@ _LEAD_PERSON = re.compile(
     re.IGNORECASE,
 )
 
+# one person coordinated with a count of others: "he and three others", "the driver and two other people"
+_ONE_AND_OTHERS = re.compile(
+    rf"\b(?:he|she|him|(?:a|an|the|his|her)\s+(?:[\w-]+\s+)?(?:{'|'.join(sorted(_PERSON_SG, key=len, reverse=True))}))"
+    r"\s+and\s+\Z",
+    re.IGNORECASE,
+)
+
 _TRAIL_SELF = re.compile(r"\A\s*(?:,\s*and|,|and|&)\s*(?:him|her)?self\b", re.IGNORECASE)
 
 _ELLIPSIS_BEFORE = re.compile(
@@ -102,6 +109,9 @@ def _figure_claims(seg: Segment, p, aggregate: bool) -> tuple[list[Claim], list[
         if lead is not None and seg.text[:lead.start()].strip() not in ("",) and \
                 seg.text[:lead.start()].rstrip()[-1:] not in (":", "-", "—", "–", "("):
             lead = None  # only a list that opens the sentence or headline: "Mother, 2 children"
+        if lead is None and len(g) == 1 and _others(seg, g[0][0]):
+            # "he and three others had been shot": one person and the others, 4
+            lead = _ONE_AND_OTHERS.search(seg.text[:g[0][0].start - seg.start])
         if lead is not None and len(kinds) == 1:
             g.insert(0, [1, None, False])  # "Mother, 2 children found dead"
         if len(kinds) != 1:

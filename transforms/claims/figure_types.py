@@ -33,7 +33,7 @@ _AUX = (
     r"(?:\s*,?\s+(?:were|was|are|is|have|has|had|been|being|be|reportedly|also|later|all|now|"
     r"each|confirmed|believed|known|left|found|remain|remains|remained|critically|seriously|"
     r"fatally|mortally|gravely|badly|severely|slightly|accidentally|apparently|initially|who|"
-    r"that|still|both)\b){0,4}"
+    r"that|still|both|listed|said|to)\b){0,4}"
 )
 
 _TYPE_WORD = (
@@ -47,7 +47,12 @@ _TYPE_WORD = (
     r"killed|dead|died|dies|die|slain|murdered|perished|drowned|electrocuted|suffocated|shot|wounded|"
     r"injured|hurt|hospitali[sz]ed|arrested|detained|missing|trapped|evacuated|fatally|critically|"
     r"seriously|gravely|"
-    r"in\s+(?:critical|serious|stable|fair|good|grave|satisfactory)\s+condition)"
+    r"in\s+(?:critical|serious|stable|fair|good|grave|satisfactory)\s+condition|"
+    # "two men were treated for gunshot wounds", "three teens are recovering": hurt
+    r"treated\s+for\s+(?:[\w'’-]+\s+){0,3}?(?:injuries|injury|wounds?|burns)|recovering|"
+    # "three others were treated at a hospital": taken to one
+    r"treated\s+(?:and\s+released\s+)?(?:at|in)\s+(?:a|the|an|area|local|nearby)?\s*"
+    r"(?:[\w'’.-]+\s+){0,4}?(?:hospitals?|medical\s+centers?|trauma\s+centers?))"
 )
 
 # "twelve workers were pulled out alive and taken to hospital", "two skiers were dug out and flown to a
@@ -68,7 +73,7 @@ _RIGHT = re.compile(
 )
 
 _LEFT = re.compile(
-    r"(?P<w>(?:fatally|mortally)\s+(?:shooting|shot|shoots|wounding|wounded|injuring|injured)|killing|killed|kills|kill|wounding|wounded|wounds|injuring|injured|injures|hurting|"
+    r"(?P<w>(?:fatally|mortally)\s+(?:shooting|shot|shoots|wounding|wounded|injuring|injured)|killing|killed|kills|kill|wounding|wounded|wounds|injuring|injured|injures|hurting|grazing|grazed|"
     r"shooting|shot|shoots|striking|hitting|struck|hit|arrested|arresting|detained|detaining|evacuated|evacuating|"
     r"claimed\s+the\s+lives\s+of|took\s+the\s+lives\s+of|deaths?\s+of|murders?\s+of|"
     r"killings?\s+of|shootings?\s+of|(?:death\s+)?toll\s+(?:[\w'’]+\s+){0,5}?(?:of|at|to|reached|hit)|"
@@ -106,7 +111,7 @@ def _toll_before(before: str) -> str | None:
 
 
 _LEFT_CLASS = {
-    "fatally": "killed", "mortally": "killed", "kill": "killed", "wound": "injured", "injur": "injured", "hurt": "injured", "shoot": "shot",
+    "fatally": "killed", "mortally": "killed", "kill": "killed", "wound": "injured", "injur": "injured", "hurt": "injured", "graz": "injured", "shoot": "shot",
     "shot": "shot", "strik": "shot", "hit": "shot", "struck": "shot", "arrest": "detained", "detain": "detained", "evacuat": "evacuated",
     "claimed": "killed", "took": "killed", "death": "killed", "murder": "killed",
     "toll": "killed", "attended": "attendance", "crowd": "attendance", "audience": "attendance",
@@ -187,6 +192,14 @@ _ROUNDS_AFTER = re.compile(
     r"\A\s+(?:[\w-]+\s+)?(?:" + "|".join(lexicon.words("casualty_predicates", "shot_count_nouns")) + r")\b",
     re.IGNORECASE)
 
+# "a shooting that put three women into the hospital", "sent four people to area hospitals"
+_SENT_BEFORE = re.compile(r"\b(?:sent|sends|sending|send|put|puts|putting|landed|landing)\s+(?:at\s+least\s+)?\Z",
+                          re.IGNORECASE)
+_TO_HOSPITAL_AFTER = re.compile(
+    rf"\A{_NOUNS_OPT}\s+(?:to|in|into)\s+(?:the\s+|a\s+|an\s+|area\s+|local\s+|nearby\s+|two\s+|three\s+)?"
+    r"(?:[\w'’.-]+\s+){0,3}?(?:hospitals?|medical\s+centers?|trauma\s+centers?|emergency\s+rooms?)\b",
+    re.IGNORECASE)
+
 _SEAT_AFTER = re.compile(r"\A\s*-?\s*(?:seat|seater)\b", re.IGNORECASE)
 
 
@@ -248,6 +261,8 @@ def _adjacent_typed(seg: Segment, fig: Figure, left_only: bool = False) -> tuple
             return "killed", "type.predicate_after"
         if w.startswith("in "):
             return "injured", "type.predicate_after"
+        if w.startswith("treated for") or w == "recovering":
+            return "injured", "type.predicate_after"
         if w.startswith(("taken", "transported", "rushed", "airlifted", "flown", "admitted", "treated")):
             hurt = _HOSPITAL_WITH_INJURIES.match(after, m.end())
             if hurt:  # "taken to hospital with burns": the people were hurt
@@ -272,12 +287,14 @@ def _adjacent_typed(seg: Segment, fig: Figure, left_only: bool = False) -> tuple
             return "hospitalized", "type.predicate_after"
         return cls, "type.predicate_after"
     before = seg.text[max(0, rel_start - 60):rel_start]
+    if _SENT_BEFORE.search(before) and _TO_HOSPITAL_AFTER.match(after):
+        return "hospitalized", "type.predicate_before"  # "put three women into the hospital"
     m = _LEFT.search(before)
     if m:
         w = m.group("w").lower()
         for stem, cls in _LEFT_CLASS.items():
             if w.startswith(stem):
-                if stem in ("strik", "hit", "struck") and not _MEMBER_NOUN.match(after):
+                if stem in ("strik", "hit", "struck", "graz") and not _MEMBER_NOUN.match(after):
                     return None, None  # "hit 3 cars": only people hit by the shots are shot
                 if cls == "shot" and _ROUNDS_AFTER.match(after):
                     return None, None  # "fired / shot more than 20 rounds": shots, not people
@@ -435,5 +452,9 @@ def _classify(seg: Segment, p, fig: Figure) -> tuple[str | None, bool, str | Non
             attacker = True
         elif cls is None and noun == "victim":
             cls = "casualties"
+        elif cls == "injured":
+            # "a fourth victim was wounded": the ordinal counts every victim so far, the dead too
+            # (three were killed, the fourth hurt: injured 4 less the killed, as "4 shot")
+            cls = "shot"
         rule = "inference.ordinal_person"
     return cls, attacker, rule

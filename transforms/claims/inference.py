@@ -231,3 +231,45 @@ def _suicide_claims(seg: Segment, found: list[Claim]) -> list[Claim]:
                           background=c.background, aggregate=c.aggregate, rule="inference.killer_suicide",
                           source=c, includes_attacker=True))
     return out
+
+
+# between a count and "N others" of the same sentence: a conjunction, no new sentence or list of
+# parts ("Two men were in critical condition and two others injured", "Smith was hurt, while three
+# others were treated for burns")
+_OTHERS_LINK = re.compile(r"(?:\band\b|\bwhile\b|,)[^.;:()]{0,40}\Z", re.IGNORECASE)
+_OTHERS_WORD = re.compile(r"\s+(?:other|others)\b", re.IGNORECASE)
+
+
+def _others_added(seg: Segment, found: list[Claim]) -> list[Claim]:
+    """'Two men were in critical condition and two others were injured' -> injured 2 + 2.
+
+    A count of "others" hurt is besides the people hurt counted before it in the same sentence
+    (a figure or a single victim): a claim of the sum (inference.others_added), the span from the
+    first count to the word "others". Not after a killed count ("a man was killed and three others
+    were wounded": the others are besides the dead, 3), nor besides a part ("two of them").
+    """
+    out = []
+    if "others" not in seg.words and "other" not in seg.words:
+        return out
+    for c in found:
+        if c.claim_type != "injured" or c.negated or c.aggregate or c.value_low is None or c.ref is not None:
+            continue
+        m = _OTHERS_WORD.match(seg.text, c.end - seg.start)
+        if m is None:
+            continue
+        before = [d for d in found if d.end <= c.start and not d.negated and d.value_low is not None
+                  and d.claim_type in ("injured", "killed") and not d.aggregate]
+        if not before:
+            continue
+        d = max(before, key=lambda x: (x.end, x.value_low))
+        if d.claim_type != "injured" or any(e.claim_type == "killed" and e.end <= c.start and e.start >= d.start
+                                            for e in found) or \
+                not _OTHERS_LINK.search(seg.text[d.end - seg.start:c.start - seg.start]):
+            continue
+        high = d.value_high + c.value_high if d.value_high is not None and c.value_high is not None else None
+        exact = d.qualifier == "exact" and c.qualifier == "exact"
+        out.append(Claim("injured", d.value_low + c.value_low, d.value_low + c.value_low, high,
+                          "exact" if exact else ("at_least" if high is None else "range"),
+                          d.start, seg.start + m.end(), overlap=d.overlap if d.ref is None else None,
+                          rule="inference.others_added", source=c))
+    return out

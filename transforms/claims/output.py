@@ -14,7 +14,7 @@ from transforms.claims.vocab import _MULTI_GATE, _ORDINAL_GATE, _TRIGGER_WORDS
 from transforms.claims.model import Claim, Overlap, Segment
 from transforms.claims.sentences import _choose_parses, _plan
 from transforms.claims.singles import _singular_claims, _singular_regex
-from transforms.claims.inference import _fatal_title_claims, _suicide_claims
+from transforms.claims.inference import _fatal_title_claims, _others_added, _suicide_claims
 from transforms.claims.candidates import _figure_claims, _others_at
 from transforms.claims.negation import _negated_claims
 from transforms.claims.hedging import is_hedged
@@ -54,6 +54,10 @@ CLAIM_SCHEMA: dict[str, pl.DataType] = {
 }
 
 _DEATH_LISTS = lexicon.words("claims_gates", "death_lists")  # "the bodies of A, B and C"
+
+# "all four victims were taken to hospitals", "the three victims were transported": every victim,
+# the dead too
+_ALL_VICTIMS = re.compile(r"\b(?:all|the|all\s+the|all\s+of\s+the)\s+\Z", re.IGNORECASE)
 
 _VIOLENCE = re.compile(r"\b" + lexicon.alternation("claims_grammar", "violence_words") + r"\b", re.I)
 
@@ -124,10 +128,13 @@ def _article_claims(row: dict, ents: list, segs: list[Segment], parsed: list,
                     continue  # "up to 5 hospitalized" says nothing about how many were hurt
                 extra.append(Claim("injured", c.value_stated, c.value_low, None,
                                     "at_least", c.start, c.end, ref=c.ref,
-                                    overlap=Overlap.SENTENCE if c.ref is None and not _others_at(body, c.end)
+                                    overlap=(Overlap.ARTICLE if c.rule == "inference.ordinal_person"
+                                             or _ALL_VICTIMS.search(body, max(0, c.start - 12), c.start)
+                                             else Overlap.SENTENCE) if c.ref is None and not _others_at(body, c.end)
                                     else None, background=c.background, aggregate=c.aggregate,
                                     rule="inference.hospitalized_injured", source=c))
         found.extend(extra)
+        found.extend(_others_added(seg, found))
         dates = _seg_dates(seg, mentions) if seg.end > title_end else None
         scope = None if seg.end <= title_end else Scope(seg, row.get("published_date"), event, dates)
         if scope is not None and lead and scope.far:

@@ -258,17 +258,30 @@ _PARTITIVE = re.compile(
 )
 
 
+# "Two men were taken to a hospital. One later died.": a bare number, no counted noun, right before
+# the death is elliptical for "one of them"
+_BARE_DEATH = re.compile(
+    r"(?:\s+(?:later|eventually|subsequently|since|then|has|had|also))*\s+"
+    r"(?:died|succumbed|did\s+not\s+survive|was\s+(?:later\s+)?pronounced\s+dead)\b",
+    re.IGNORECASE)
+_BARE_NUMBER = re.compile(r"\A(?:one|two|three|four|five|\d+)\Z", re.IGNORECASE)
+
+
 def _resolve_partitive(claims: list[Claim], body: str) -> list[Claim]:
     """'Four people were injured ... One of the victims later died' -> injured 3: a count of
-    people hurt, written before a partitive death, is less the people who died."""
+    people hurt, written before a partitive death (or a bare 'One later died'), is less the people
+    who died."""
     died = [c for c in claims if c.claim_type == "killed" and not c.negated and not c.background
-            and c.ref is None and c.value_low and _PARTITIVE.match(body, c.end)]
+            and c.ref is None and c.value_low and (_PARTITIVE.match(body, c.end) or (
+                _BARE_NUMBER.match(body[c.start:c.end]) and _BARE_DEATH.match(body, c.end)))]
     if not died:
         return claims
+    # a sentence that states its own dead ("2 dead, 3 wounded") counts the hurt without them
+    killed_segs = {c.seg for c in claims if c.claim_type == "killed" and not c.negated and c.value_low}
     out = []
     for c in claims:
         before = [d.value_low for d in died if d.start > c.start]
-        if c.claim_type == "injured" and before and c.ref is None and not c.negated \
+        if c.claim_type == "injured" and before and c.ref is None and not c.negated and c.seg not in killed_segs \
                 and not c.background and c.overlap in (None, Overlap.SENTENCE) and c.value_low is not None \
                 and not _others_at(body, c.end):
             n = max(before)

@@ -88,7 +88,10 @@ _PRED_RX = re.compile(
     r"\s+condition|(?:suffered|sustained|has|had)\s+(?:(?:minor|serious|critical|severe|life|non|"
     r"threatening|multiple|several|significant|grave|possible|what|appeared|to|be|are|were|a|an|"
     r"described|as|some|the|other|bodily|non-life-threatening|life-threatening|head|leg|arm|"
-    r"facial)[\s-]+){0,5}(?:injuries|injury|wounds))\b"
+    r"facial)[\s-]+){0,5}(?:injuries|injury|wounds)|"
+    # "suffered a minor hand injury", "sustained a leg wound", "received a graze wound" (a gunshot
+    # wound is the shot group's)
+    r"(?:suffered|sustained|received)\s+(?:a|an)\s+(?:(?!gunshot\b)[\w'’]+[\s-]+){0,3}?(?:injury|wound))\b"
     r"|\b(?P<s>shot|struck\s+by\s+(?:a\s+)?(?:stray\s+)?(?:bullets?|gunfire|rounds?|shots?)|"
     r"hit\s+by\s+(?:a\s+)?(?:stray\s+)?(?:bullets?|gunfire|rounds?|shots?)|"
     r"(?:struck|hit)\s+(?:once\s+|twice\s+)?(?:in|on)\s+(?:the|his|her)\s+(?:" + _BODY_PARTS + r")|"
@@ -479,6 +482,9 @@ def _singular_regex(seg: Segment, covered: list[tuple[int, int]]) -> list[Claim]
         for m in _BOTH_NP.finditer(text):  # "both passengers were injured", "both men inside the car were killed"
             w = m.group("w").lower()
             add(_WORD_CLASS.get(w, "injured"), m.start("np"), m.end("np"), False, 2, rule="single.both")
+        for m in _BOTH_HURT.finditer(text):
+            add("hospitalized" if m.group("h") else "injured", m.start("np"), m.end("np"), False, 2,
+                rule="single.both")
     if "'s" in text or "’s" in text:
         # "the teen's shooting death", "Maria Lopez's killing", "ended a retired teacher's life"
         for m in _POSS_DEATH.finditer(text):
@@ -505,6 +511,12 @@ def _singular_regex(seg: Segment, covered: list[tuple[int, int]]) -> list[Claim]
             b = persons_by_start.get(m.end())
             if b is not None:
                 add("killed", m.end(), b, True, rule="single.death_of")
+        for m in _WOUNDING_OF.finditer(text):  # "the shooting and wounding of Armond Batey"
+            b = persons_by_start.get(m.end())
+            if b is not None:
+                add("injured", m.end(), b, True, rule="single.wounding_of")
+            elif m.group("np"):
+                add("injured", m.start("np"), m.end("np"), False, rule="single.wounding_of")
     return out
 
 
@@ -566,6 +578,20 @@ _BOTH_NP = re.compile(
     re.IGNORECASE,
 )
 
+# "both victims were taken to a hospital", "both of them are in stable condition", "both men
+# survived": two people hurt (taken to a hospital: hospitalized)
+_BOTH_HURT = re.compile(
+    r"\b(?P<np>both\s+(?:of\s+the\s+)?(?:[\w-]+\s+)?(?:"
+    + lexicon.alternation("person_nouns", "plural")[3:-1] + r")|both\s+of\s+them)"
+    r"\s+(?:(?:were|are|was|have\s+been|had\s+been|also|later|reportedly|then|each)\s+){0,3}"
+    r"(?:(?P<h>(?:taken|transported|rushed|airlifted|flown|brought|driven)\s+(?:by\s+[\w\s]{1,30}?\s+)?to\s+"
+    r"(?:[\w'’.-]+\s+){0,5}?(?:hospitals?|medical\s+centers?|trauma\s+centers?)|hospitali[sz]ed)"
+    r"|(?P<i>in\s+(?:critical|serious|stable|fair|good|grave|satisfactory|non-?critical)\s+condition"
+    r"|treated\s+(?:and\s+released|for\s+(?:[\w'’-]+\s+){0,3}?(?:injuries|injury|wounds?|burns))"
+    r"|survived|expected\s+to\s+(?:survive|recover)|recovering))\b",
+    re.IGNORECASE,
+)
+
 _NAME_CONJ = re.compile(r"\s*(?:,\s*and|,|and|&)\s+(?:(?:\d+|[a-z]+)-year-old\s+)?")
 
 _NAME_WORD = re.compile(r"(?:[A-Z]['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+(?:[A-Z]\.\s+)?(?:[A-Z]['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?){0,2}(?:\s+(?:Jr|Sr|II|III)\.?)?")
@@ -612,6 +638,13 @@ _AGE_BEFORE = re.compile(r"\b(?:\d+|[a-z]+(?:-[a-z]+)?)-year-old\s+\Z", re.IGNOR
 _DEATH_OF_NAME = re.compile(
     r"\b(?:death|killing|murder|slaying|(?<!lifeless\s)body|(?:fatal|deadly)\s+shooting|" + _LIFE_OF
     + r")\s+of\s+(?:(?:\d+|[a-z]+)-year-old\s+)?",
+    re.IGNORECASE,
+)
+
+# "the wounding of a 3-year-old", "the wounding of Armond Batey": a person hurt
+_WOUNDING_OF = re.compile(
+    rf"\b(?:wounding|injuring|(?:non-?fatal|nonfatal)\s+shooting)\s+of\s+(?:(?:\d+|[a-z]+)-year-old\s+)?"
+    rf"(?P<np>(?:(?:a|an|the|his|her|their)\s+)(?:[\w'’-]+\s+){{0,3}}?(?:{_PERSON_SG_ALT}|[\w]+-year-old)\b)?",
     re.IGNORECASE,
 )
 
