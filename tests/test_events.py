@@ -7,6 +7,7 @@ header).
 
 from __future__ import annotations
 
+from collections import defaultdict
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -664,3 +665,67 @@ def test_two_events_whose_titles_give_other_ages_never_merge(a_titles, b_titles,
     assignments, _ = evt.cluster_events(arts, mentions)
     assert partition(assignments) == ({frozenset({"a1", "a2", "b1", "b2"})} if merged
                                       else {frozenset({"a1", "a2"}), frozenset({"b1", "b2"})})
+
+
+# ---------------------------------------------------------------- one venue under two names
+
+@pytest.mark.parametrize("name, key", [
+    ("Harbor Light Nightclub", (("harbor", "light"), "nightlife")),
+    ("Club Harbor Light", (("harbor", "light"), "nightlife")),  # a head that may come first
+    ("the Kessler Park", (("kessler",), "outdoors")),
+    ("Kessler Playground", (("kessler",), "outdoors")),
+    ("O'Malley's Pub & Grill", (("omalleys",), "nightlife")),  # heads of one kind, joined
+    ("Lincoln Park High School", (("lincoln", "park", "high"), "school")),  # a school, not a park
+    ("Pine Ridge Park Apartments", (("pine", "ridge", "park"), "housing")),
+    ("Harbor Light", (("harbor", "light"), None)),  # a bare name
+    ("Park", (("park",), None)),  # nothing but a head: no venue kind
+    ("Mercy Hospital", (("mercy", "hospital"), None)),
+])
+def test_venue_key(name, key):
+    assert evt.venue_key(name) == key
+
+
+@pytest.mark.parametrize("entities, named_by, groups", [
+    pytest.param([("v1", "Kessler Park", "FAC"), ("v2", "Kessler Playground", "ORG")], {}, [{"v1", "v2"}],
+                 id="two-heads-of-one-kind"),
+    pytest.param([("v1", "Lincoln Park", "FAC"), ("v2", "Lincoln High School", "ORG")], {}, [],
+                 id="a-park-and-a-school-are-two-places"),
+    pytest.param([("v1", "Garden City High School", "FAC"), ("v2", "Garden City Elementary School", "FAC")], {}, [],
+                 id="two-schools"),
+    pytest.param([("v1", "Harbor Light Nightclub", "ORG"), ("v2", "Harbor Light", "ORG")],
+                 {"v1": {"a1"}, "v2": {"a1", "a2"}}, [{"v1", "v2"}], id="a-bare-name-one-text-gives-with-the-full"),
+    pytest.param([("v1", "Harbor Light Nightclub", "ORG"), ("v2", "Harbor Light", "ORG")],
+                 {"v1": {"a1"}, "v2": {"a2"}}, [], id="a-bare-name-no-text-ties-to-the-venue"),
+    pytest.param([("v1", "Harbor Light Nightclub", "ORG"), ("v2", "Harbor Light", "PERSON")],
+                 {"v1": {"a1"}, "v2": {"a1"}}, [], id="a-person-is-no-venue"),
+    pytest.param([("v1", "Kessler Park", "FAC"), ("v2", "Kessler Playground", "FAC"), ("c", "Kessler", "GPE")],
+                 {"c": {"a1", "a2", "a3"}}, [], id="a-city-many-reports-name"),
+    pytest.param([("v1", "Dunmore Plaza", "FAC"), ("v2", "Dunmore Mall", "GPE")], {}, [{"v1", "v2"}],
+                 id="a-headed-name-whatever-the-ner-called-it"),
+    pytest.param([("v1", "Oak Park", "FAC"), ("v2", "Oak Park", "GPE")], {"v2": {"a1", "a2", "a3"}}, [],
+                 id="a-neighbourhood-many-reports-name"),
+    pytest.param([("v1", "Tuggle Street", "FAC"), ("v2", "Tuggle Street Park", "FAC")], {}, [],
+                 id="a-street-is-no-venue"),
+])
+def test_venue_groups(entities, named_by, groups):
+    info = {e: (name, etype, len(name.split())) for e, name, etype in entities}
+    out = evt.venue_groups(info, named_by)
+    got = defaultdict(set)
+    for e, canon in out.items():
+        got[canon] |= {e, canon}
+    assert sorted(map(sorted, got.values())) == sorted(map(sorted, groups))
+
+
+@pytest.mark.parametrize("venue_a, venue_b, together", [
+    pytest.param("venue:Kessler Park", "venue:Kessler Playground", True, id="one-park-two-names"),
+    pytest.param("venue:Kessler Park", "org:Kessler Playground", True, id="the-ner-called-one-an-org"),
+    pytest.param("venue:Kessler Park", "venue:Kessler High School", False, id="a-park-and-a-school"),
+    pytest.param("venue:Kessler Park", "venue:Brandt Park", False, id="two-parks"),
+])
+def test_one_venue_under_two_names_is_an_anchor(venue_a, venue_b, together):
+    """Two reports of one town five days apart (published dates only): they link only by a venue in common."""
+    arts, mentions = frames([("a1", "2016-05-01", None, "Brush fire scorches park"),
+                             ("a2", "2016-05-06", None, "Arson suspected in blaze")],
+                            {"a1": ["city:Buford", venue_a], "a2": ["city:Buford", venue_b]})
+    assignments, _ = evt.cluster_events(arts, mentions)
+    assert (assignments["event_id"].n_unique() == 1) is together

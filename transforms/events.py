@@ -28,6 +28,12 @@ Evidence between two articles (``pair_evidence``)
   and neither as an official is a victim anchor (n_victims). "Place": a shared
   GPE/LOC/FAC other than a US state. anchor_df: how many articles name the
   rarest shared anchor.
+- One venue under two names (venue_groups) is one entity: the same
+  distinctive part with generic heads of one kind (events.yaml venue_heads:
+  "Bunny Friend Park" and "Bunny Friend Playground"; not "Lincoln Park" and
+  "Lincoln High School"), and a bare FAC/ORG name a text gives with the full
+  one ("Pulse" in a report of the "Pulse Nightclub"); a FAC if one of them is.
+  Not when many reports name it as a city, a neighbourhood or a person.
 - Title overlap: shared content words of the titles / words of the shorter
   title (crime-report boilerplate such as "shot", "killed", "police" dropped).
 - Similar claims: the same largest killed and injured figures (both > 0) add 1.
@@ -176,6 +182,67 @@ PASSING_ROLES = ("official", "background")  # a person either text names in one 
 _NOT_ANCHOR = re.compile(r"(?i)\b" + lexicon.alternation("events", "not_anchor_words") + r"\b")
 _STREET = re.compile(r"(?i)\b" + lexicon.alternation("events", "street_endings") + r"\b\.?$")
 _NOT_VENUE = re.compile(r"(?i)\b" + lexicon.alternation("events", "not_venue_endings") + r"\b\.?$")
+
+
+_VENUE_HEADS = lexicon.mapping("events", "venue_heads")
+_VENUE_LEAD_HEADS = lexicon.words("events", "venue_lead_heads")
+_VENUE_JOINERS = frozenset({"and", "&", "n"})
+VENUE_BARE_TYPES = ("FAC", "ORG")  # a bare name ("Pulse") joins a venue of its name only with one of these types
+VENUE_TYPES = ("FAC", "ORG", "GPE", "LOC")  # a name with a venue head is a venue whatever the NER called it
+MIN_PLACE_DF_NOT_VENUE = 3  # a name this many articles give a city, a neighbourhood or a person is no venue's
+
+
+def venue_key(name: str | None) -> tuple[tuple[str, ...], str | None]:
+    """A venue's name -> (its distinctive words, the kind of its generic head, None when it has none):
+    "Pulse Nightclub" and "Club Pulse" -> (("pulse",), "nightlife"), "the Bunny Friend Playground" ->
+    (("bunny", "friend"), "outdoors"), "Pulse" -> (("pulse",), None) (events.yaml venue_heads)."""
+    words = [w for w in re.sub(r"[\u2019'.]", "", (name or "").lower()).replace("-", " ").split() if w]
+    if words and words[0] == "the":
+        words = words[1:]
+    kind = None
+    while len(words) > 1 and (_VENUE_HEADS.get(words[-1]) in (kind, None) if kind else words[-1] in _VENUE_HEADS):
+        if words[-1] in _VENUE_HEADS or words[-1] in _VENUE_JOINERS:  # "Pub & Grill": heads of the last one's kind
+            kind = _VENUE_HEADS.get(words[-1], kind)  # "Lincoln Park High School": a school, of "lincoln park"
+            words.pop()
+        else:
+            break
+    while kind is None and len(words) > 1 and words[0] in _VENUE_LEAD_HEADS:
+        kind = _VENUE_HEADS[words[0]]
+        words.pop(0)
+    return tuple(words), kind
+
+
+def venue_groups(info: dict[str, tuple[str, str, int]], named_by: dict[str, set] | None = None) -> dict[str, str]:
+    """entity_id -> the id of the venue it names, for entities naming one venue under different names: the
+    same distinctive part with heads of one kind ("Bunny Friend Park", "Bunny Friend Playground"), and a
+    bare FAC/ORG name ("Pulse") when one text names it and the venue in full ("Pulse Nightclub"): the
+    text's short name for the venue. ``named_by``: entity_id -> the articles naming it. Not when the name
+    is a city's, a neighbourhood's or a person's that MIN_PLACE_DF_NOT_VENUE articles name ("Oak Park",
+    "Lincoln": "Lincoln Park" and "Lincoln Playground" may be two parks). Only entities that change."""
+    named_by = named_by or {}
+    headed: dict[tuple, list[str]] = defaultdict(list)
+    bare: dict[tuple, list[str]] = defaultdict(list)
+    common: set[tuple] = set()
+    for e, (name, etype, _) in info.items():
+        words, kind = venue_key(name)
+        if not words or _STREET.search(name or "") or _NOT_ANCHOR.search(name or ""):
+            continue
+        if etype in ("GPE", "LOC", "PERSON") and len(named_by.get(e, ())) >= MIN_PLACE_DF_NOT_VENUE:
+            common.add(words)  # a place or a person many reports name
+        elif kind is not None and etype in VENUE_TYPES:
+            headed[(words, kind)].append(e)
+        elif kind is None and etype in VENUE_BARE_TYPES:
+            bare[words].append(e)
+    out = {}
+    for (words, kind), members in headed.items():
+        if words in common:
+            continue
+        in_full = set().union(*(named_by.get(e, set()) for e in members))
+        members = members + [e for e in bare.get(words, []) if named_by.get(e, set()) & in_full]
+        if len(members) > 1:
+            canon = min(members)
+            out.update({e: canon for e in members if e != canon})
+    return out
 
 
 HISTORY_SCHEMA: dict[str, pl.DataType] = {
@@ -608,6 +675,12 @@ def pair_evidence(
     when, given, _ = _article_dates(articles)
     info = _entity_info(mentions, entities)
     ment = mentions.filter(pl.col("entity_id").is_not_null() & pl.col("article_id").is_in(ids))
+    one_venue = venue_groups(info, {e: set(a) for e, a in ment.group_by("entity_id").agg("article_id").iter_rows()})
+    if one_venue:  # one venue under different names: one entity
+        ment = ment.with_columns(pl.col("entity_id").replace(one_venue))
+        for e, canon in one_venue.items():
+            if info[e][1] == "FAC":
+                info[canon] = (info[canon][0], "FAC", max(info[canon][2], info[e][2]))
 
     # article x entity; idf and type weights
     ae = ment.group_by("article_id", "entity_id").agg(pl.len().alias("n"))
