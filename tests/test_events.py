@@ -729,3 +729,31 @@ def test_one_venue_under_two_names_is_an_anchor(venue_a, venue_b, together):
                             {"a1": ["city:Buford", venue_a], "a2": ["city:Buford", venue_b]})
     assignments, _ = evt.cluster_events(arts, mentions)
     assert (assignments["event_id"].n_unique() == 1) is together
+
+
+@pytest.mark.parametrize("names, groups", [
+    pytest.param(['Dana "Sparks" Whitfield', "Dana Whitfield"], [{0, 1}], id="straight-quotes"),
+    pytest.param(["Omar \u201cBig O\u201d Vance", "Omar Vance"], [{0, 1}], id="curly-quotes"),
+    pytest.param(['Dana "Sparks" Whitfield', "Dana Whitman"], [], id="another-surname"),
+    pytest.param(['"Sparks" Whitfield', "Whitfield"], [], id="a-surname-alone-is-no-one"),
+])
+def test_a_quoted_nickname_is_the_same_person(names, groups):
+    info = {str(i): (n, "PERSON", len(n.split())) for i, n in enumerate(names)}
+    out = evt.nickname_groups(info)
+    assert sorted(sorted(int(x) for x in (e, c)) for e, c in out.items()) == sorted(map(sorted, groups))
+
+
+@pytest.mark.parametrize("crew_b, together", [
+    pytest.param(['person:Dana "Sparks" Whitfield', 'person:Omar \u201cBig O\u201d Vance'], True, id="nicknames"),
+    pytest.param(["person:Dana Whitfield", "person:Omar Vance"], True, id="plain"),
+    pytest.param(["person:Dana Whitman", "person:Omar Vane"], False, id="other-people"),
+])
+def test_a_trial_months_later_naming_the_accused_by_nickname_joins(crew_b, together):
+    """A mine blast and its trial 11 months later: the venue and two of the accused in common (3 anchors)."""
+    arts, mentions = frames([("a1", "2016-03-09", "2016-03-09", "Blast kills two miners"),
+                             ("a2", "2017-02-10", "2017-02-10", "Foremen on trial over mine blast")],
+                            {"a1": ["city:Ridgeway", "venue:Ridgeway Coal Mine", "person:Dana Whitfield",
+                                    "person:Omar Vance"],
+                             "a2": ["city:Ridgeway", "venue:Ridgeway Coal Mine", *crew_b]})
+    assignments, _ = evt.cluster_events(arts, mentions)
+    assert (assignments["event_id"].n_unique() == 1) is together

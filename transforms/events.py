@@ -34,6 +34,8 @@ Evidence between two articles (``pair_evidence``)
   "Lincoln High School"), and a bare FAC/ORG name a text gives with the full
   one ("Pulse" in a report of the "Pulse Nightclub"); a FAC if one of them is.
   Not when many reports name it as a city, a neighbourhood or a person.
+  So is a person named with a quoted nickname and without ('Shawn "Shooter"
+  Ruffin', Shawn Ruffin: nickname_groups).
 - Title overlap: shared content words of the titles / words of the shorter
   title (crime-report boilerplate such as "shot", "killed", "police" dropped).
 - Similar claims: the same largest killed and injured figures (both > 0) add 1.
@@ -242,6 +244,23 @@ def venue_groups(info: dict[str, tuple[str, str, int]], named_by: dict[str, set]
         if len(members) > 1:
             canon = min(members)
             out.update({e: canon for e in members if e != canon})
+    return out
+
+
+_NICKNAME = re.compile(r"\s*[\"\u201c\u201d][^\"\u201c\u201d]*[\"\u201c\u201d]\s*")
+
+
+def nickname_groups(info: dict[str, tuple[str, str, int]]) -> dict[str, str]:
+    """entity_id -> the id of the same person without the quoted nickname: 'Shawn "Shooter" Ruffin' is
+    Shawn Ruffin (a court report gives the nickname, the first reports do not). Only entities that change."""
+    plain = {name_key(name): e for e, (name, etype, _) in info.items() if etype == "PERSON" and name
+             and not _NICKNAME.search(name)}
+    out = {}
+    for e, (name, etype, _) in info.items():
+        if etype == "PERSON" and name and _NICKNAME.search(name):
+            key = name_key(_NICKNAME.sub(" ", name).strip())
+            if len(key.split()) >= 2 and key in plain:
+                out[e] = plain[key]
     return out
 
 
@@ -676,7 +695,8 @@ def pair_evidence(
     info = _entity_info(mentions, entities)
     ment = mentions.filter(pl.col("entity_id").is_not_null() & pl.col("article_id").is_in(ids))
     one_venue = venue_groups(info, {e: set(a) for e, a in ment.group_by("entity_id").agg("article_id").iter_rows()})
-    if one_venue:  # one venue under different names: one entity
+    one_venue.update(nickname_groups(info))
+    if one_venue:  # one venue or person under different names: one entity
         ment = ment.with_columns(pl.col("entity_id").replace(one_venue))
         for e, canon in one_venue.items():
             if info[e][1] == "FAC":
