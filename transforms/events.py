@@ -202,12 +202,13 @@ def venue_key(name: str | None) -> tuple[tuple[str, ...], str | None]:
     if words and words[0] == "the":
         words = words[1:]
     kind = None
-    while len(words) > 1 and (_VENUE_HEADS.get(words[-1]) in (kind, None) if kind else words[-1] in _VENUE_HEADS):
-        if words[-1] in _VENUE_HEADS or words[-1] in _VENUE_JOINERS:  # "Pub & Grill": heads of the last one's kind
-            kind = _VENUE_HEADS.get(words[-1], kind)  # "Lincoln Park High School": a school, of "lincoln park"
-            words.pop()
-        else:
+    while len(words) > 1:  # heads at the end, of the last one's kind ("Pub & Grill"; "Lincoln Park High School":
+        last = words[-1]      # a school, of "lincoln park")
+        if last in _VENUE_HEADS and kind in (None, _VENUE_HEADS[last]):
+            kind = _VENUE_HEADS[last]
+        elif not (kind and last in _VENUE_JOINERS):
             break
+        words.pop()
     while kind is None and len(words) > 1 and words[0] in _VENUE_LEAD_HEADS:
         kind = _VENUE_HEADS[words[0]]
         words.pop(0)
