@@ -23,6 +23,14 @@ CASES = [
     ("A pregnant woman was killed in the crash on Route 9.", "killed", 1),
     ("Three people were killed in the blast; an unborn child was among those saved.", "killed", 3),
     ("Two toddlers and a newborn died in the apartment fire.", "killed", 3),
+    # a round-up of deaths ('a string / series / spate of ... deaths, slayings') counts several
+    # incidents: an aggregate, not the article's incident (lexicon claims_gates.roundup_incidents)
+    ("Her death was the first in a string of three shooting deaths in the county.", "killed", 0),
+    ("The crash was the latest in a series of four traffic deaths on the bridge this spring.", "killed", 0),
+    ("A spate of slayings left five people dead in the city.", "killed", 0),
+    # must not fire: one incident's deaths, no round-up noun
+    ("The fire caused three deaths in the apartment block.", "killed", 3),
+    ("The shooting deaths of three people shocked the town.", "killed", 3),
 ]
 
 
