@@ -31,6 +31,14 @@ CASES = [
     # must not fire: one incident's deaths, no round-up noun
     ("The fire caused three deaths in the apartment block.", "killed", 3),
     ("The shooting deaths of three people shocked the town.", "killed", 3),
+    # a precedent clause ('comes a week after a ...', 'came after an ...', 'follows a ...') names an
+    # earlier incident: the figures after it are that incident's (scope 'other')
+    ("A man was shot dead downtown; it came two days after an attack at a club left 20 people dead.", "killed", 1),
+    ("The bus crash killed two and comes a week after a ferry sinking killed 40 people.", "killed", 2),
+    ("A miner was killed on Monday; the accident follows a mine collapse that killed nine workers.", "killed", 1),
+    # must not fire: the figure comes before the cue, or 'came after' without an incident of its own
+    ("Three people were killed in the blast, which came after the gas leak was reported.", "killed", 3),
+    ("Two hikers died in a fall that came after a storm washed out the trail.", "killed", 2),
 ]
 
 
