@@ -16,6 +16,7 @@ from transforms.claims.sentences import _choose_parses, _plan
 from transforms.claims.singles import _singular_claims, _singular_regex
 from transforms.claims.inference import _fatal_title_claims, _others_added, _suicide_claims
 from transforms.claims.candidates import _figure_claims, _others_at
+from transforms.claims.uncounted import _leave_out_uncounted
 from transforms.claims.negation import _negated_claims
 from transforms.claims.hedging import is_hedged
 from transforms.claims.attribution import _nearest, _sources
@@ -116,6 +117,7 @@ def _article_claims(row: dict, ents: list, segs: list[Segment], parsed: list,
         found.extend(c for c in negated if (c.start, c.end) not in taken)
         if fatal and not any(c.claim_type == "killed" for c in found):
             found.extend(fatal)  # "Police Investigate Fatal Shooting": a death, no count
+        found = _leave_out_uncounted(seg, found)  # "a pregnant woman and her unborn child": 1
         if not found:
             continue
         found.extend(_suicide_claims(seg, found))

@@ -10,7 +10,8 @@ The rules are listed in transforms/claims/__init__.py ("Scope"); besides those:
 - "two other murders / shootings / fires ...": the figures from there on in the sentence are
   another incident's ("the triple homicide and two other homicides": 3 stays main);
 - a round-up of several incidents is an aggregate: "in a pair / string / series / spate of
-  shootings", "wounded throughout the city" (round-up incidents are crimes: "a series of
+  shootings", "a string of three shooting deaths", "a spate of slayings", "wounded throughout the
+  city" (round-up incidents are crimes: "a series of
   explosions at the plant" may be one event);
 - a casualty word, then "in", one to three modifiers and a plural incident noun is a round-up
   too ("1 dead, 5 wounded in Chicago shootings", "hurt in weekend stabbings"); a bare "2 dead, 2
@@ -26,6 +27,8 @@ The rules are listed in transforms/claims/__init__.py ("Scope"); besides those:
   extent, so "across the region" and "since <weekday>" make no aggregate in its sentence;
 - a violent stretch of time is a round-up ("Violent night in Detroit leaves 2 dead, 8 injured",
   "during violent 24 hours", "a violent Monday night"; "violent" / "bloody", not "deadly").
+- a precedent clause names an earlier incident: the figures after "comes a week after a ...",
+  "came days after an ...", "follows a ..." are that incident's (like those after a comparison);
 - a line of a video playlist, the clip's length then its headline ("0:50 One dead after
   shooting involving officer"), is another story's (scope 'other'); a clock time ("10:35 p.m.")
   is not.
@@ -115,6 +118,17 @@ _COMPARISON = re.compile(
 )
 
 _OTHER_GATE = lexicon.words("claims_gates", "other_incident") | {"other"}
+
+# "The crash comes a week after a bus plunge killed 12", "the shooting came days after an attack left 49
+# dead", "follows a string of": a precedent clause names an earlier incident; figures after it are its own
+_PRECEDENT_GATE = frozenset({"came", "comes", "follows"})
+_PRECEDENT = re.compile(
+    r"\b(?:came|comes)\s+(?:(?:just|only|barely|about|nearly|less\s+than|more\s+than)\s+)?"
+    r"(?:(?:a|an|one|two|three|four|five|six|several|a\s+few|\d+)\s+(?:days?|weeks?|months?|years?)\s+)?"
+    r"(?:after|on\s+the\s+heels\s+of)\s+(?:a|an|another)\b"
+    r"|\bfollows\s+(?:a|an|another)\b",
+    re.IGNORECASE,
+)
 
 
 def _alternation(words) -> str:
@@ -225,6 +239,9 @@ class Scope:
             self.others_from = seg.start + m.start() if m else None
             m = _COMPARISON.search(seg.text)
             self.compare = seg.start + m.start() if m else False
+        if seg.words & _PRECEDENT_GATE and (m := _PRECEDENT.search(seg.text)) is not None:
+            at = seg.start + m.start()  # what follows "came after an attack" is that attack's
+            self.compare = at if self.compare is False else min(self.compare, at)
         reference = event or published
         if reference is None or not (seg.words & _DATE_GATE or _has_year(seg.words)):
             return
