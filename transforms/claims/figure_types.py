@@ -135,11 +135,14 @@ _WITH_GUNSHOT = re.compile(
     re.IGNORECASE,
 )
 
+# the injuries a hospital treats (lexicon claims_grammar hospital_injury_nouns): "burns", "smoke inhalation"
+_INJURY_NOUNS = lexicon.alternation("claims_grammar", "hospital_injury_nouns")
+
 # "seven people survived, three of them with serious injuries", "two workers with burns": people with
 # injuries are hurt (the injuries of lexicon claims_grammar hospital_injury_nouns)
 _WITH_INJURIES = re.compile(
     rf"\A{_NOUNS_OPT}\s+(?:\w+\s+){{0,2}}?with\s+(?:[\w-]+\s+){{0,2}}?(?:"
-    + "|".join(sorted(lexicon.words("claims_grammar", "hospital_injury_nouns"), key=len, reverse=True)) + r")\b",
+    + _INJURY_NOUNS + r")\b",
     re.IGNORECASE,
 )
 
@@ -157,7 +160,7 @@ _ARRIVED_WOUNDED = re.compile(
 # center for treatment of their wounds": a hospital predicate that says what for says the people were hurt
 _HOSPITAL_WITH_INJURIES = re.compile(
     r"\s+(?:(?:in|on|at)\s+(?:the\s+)?[\w-]+\s+)?(?:with|for|suffering\s+from)\s+(?:treatment\s+of\s+)?(?:[\w'’-]+\s+){0,3}?"
-    r"(?:(?P<g>gunshot\s+wounds?)|" + "|".join(lexicon.words("claims_grammar", "hospital_injury_nouns")) + r")\b",
+    r"(?:(?P<g>gunshot\s+wounds?)|" + _INJURY_NOUNS + r")\b",
     re.IGNORECASE)
 
 _SHOT_AT = re.compile(r"\s+at\b(?!\s+least\b)")

@@ -30,6 +30,9 @@ _INCLUDING = re.compile(
     re.IGNORECASE,
 )
 
+# any word the two patterns above need: a sentence without one has no uncounted member
+_ANY = re.compile(rf"\b(?:{_MODIFIERS}|{_NOUNS})", re.IGNORECASE)
+
 _COUNTED_TYPES = ("killed", "injured", "hospitalized", "casualties")
 
 
@@ -47,6 +50,8 @@ def _uncounted_members(seg: Segment, c: Claim) -> int:
 def _leave_out_uncounted(seg: Segment, found: list[Claim]) -> list[Claim]:
     """The sentence's claims with the uncounted people taken out: a claim of only them is
     dropped, a count that holds them is that many fewer (rule inference.uncounted_member)."""
+    if not found or not _ANY.search(seg.text):
+        return found
     out = []
     for c in found:
         if c.claim_type not in _COUNTED_TYPES or c.negated or c.value_low is None:
