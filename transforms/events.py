@@ -56,6 +56,10 @@ Two articles are linked when (docs/EVENTS.md)
     ages (a follow-up about the same victim or suspect; a strong link);
   - two people both texts name as victims or suspects (``name:`` keys), whatever their dates and with or
     without a shared place, unless the titles give different victims' ages (a strong link);
+  - a bare surname in one text ("Tomman") and a victim or suspect of that surname named in full in the other
+    (a ``name:`` key), a rare surname that neither text uses as a first name or a place word, in a shared
+    place, whatever their dates, unless the titles give different victims' ages (a strong link:
+    ``_surname_follow_up``);
   - a follow-up, whatever their dates: 3 anchors or more (a trial or
     sentencing report months later names the victim and the suspects); or 2
     anchors and equal figures; or a shared place, the same title age, S >= 10
@@ -180,6 +184,7 @@ MIN_SCORE_FOLLOW_UP = 25.0
 MIN_SCORE_SAME_WEEK = 25.0  # a shared place within a week and this much in common: one incident without an anchor
 OFFICIAL_WEIGHT = 0.5  # an official's name (a chief, a spokeswoman, a reporter) in either text: its weight times this
 NAME_SCORE = 3.0
+MAX_SURNAME_DF, MIN_SURNAME_CHARS = 4, 3  # a bare surname matches a victim's or suspect's when this rare
 PASSING_ROLES = ("official", "background")  # a person either text names in one of these roles is never an anchor
 _NOT_ANCHOR = re.compile(r"(?i)\b" + lexicon.alternation("events", "not_anchor_words") + r"\b")
 _STREET = re.compile(r"(?i)\b" + lexicon.alternation("events", "street_endings") + r"\b\.?$")
@@ -779,6 +784,7 @@ def pair_evidence(
                 n_victims=pl.lit(0, pl.Int64), street=pl.lit(False))], how="vertical_relaxed")
     figures = _best_figures(claims)
     mentioned = _mentioned_days(date_mentions)
+    surnames = _surname_evidence(ae_w, info, keys_of)
     titles = dict(zip(ids, articles["title"].to_list())) if "title" in articles.columns else {}
     title_words = {a: _title_words(t) for a, t in titles.items()}
     ages_of = {a: _title_ages(t) for a, t in titles.items()}
@@ -811,7 +817,8 @@ def pair_evidence(
             ages = "different"  # the texts' ages as the titles' ages: no age in common, two incidents
         if body is not None and (body.block or body.street) and anchor:
             place = True  # a street both texts name, with a name in common: a place the NER missed
-        victim = _victim_follow_up(n_victims, place, ages) or _names_follow_up(body, ages)
+        victim = (_victim_follow_up(n_victims, place, ages) or _names_follow_up(body, ages)
+                  or (place and ages != "different" and _surname_follow_up(surnames, a, b)))
         linked = victim or _linked(score, anchor, anchor_df, tsim, days, both_given, n_anchors, refers, place, ages,
                                    figures_equal, body)
         support = bool(place and days is not None and days <= 1 and score >= MIN_SCORE_SUPPORT
@@ -829,6 +836,61 @@ def pair_evidence(
                                       "days": pl.Int64,
                                       "both_given": pl.Boolean, "refers_back": pl.Boolean, "linked": pl.Boolean,
                                       "support": pl.Boolean, "strong": pl.Boolean}, orient="row")
+
+
+class _Surnames(tuple):
+    """Per article: the bare surnames its entities give ("Tomman"), the surnames of the people its text names as
+    victims or suspects (``name:`` keys), the first names and place words it uses; and each surname's df."""
+
+    __slots__ = ()
+    bare = property(lambda self: self[0])
+    victims = property(lambda self: self[1])
+    taken = property(lambda self: self[2])  # first names and words of places: a bare name that is one is no surname
+    df = property(lambda self: self[3])
+
+
+def _surname_evidence(ae_w: pl.DataFrame, info: dict, keys_of: dict) -> _Surnames:
+    """The surname evidence of every article (``_surname_follow_up``)."""
+    bare: dict[str, set] = defaultdict(set)
+    victims: dict[str, set] = defaultdict(set)
+    taken: dict[str, set] = defaultdict(set)
+    named: dict[str, set] = defaultdict(set)  # surname -> the articles naming a person of that surname
+    for a, e, etype in ae_w.select("article_id", "entity_id", "type").iter_rows():
+        words = [w.strip(".,").lower() for w in (info.get(e, ("",))[0] or "").split()]
+        words = [w for w in words if w and w not in _NAME_SUFFIXES]
+        if not words:
+            continue
+        if etype == "PERSON":
+            named[words[-1]].add(a)
+            if len(words) == 1 and words[0].isalpha() and len(words[0]) >= MIN_SURNAME_CHARS:
+                bare[a].add(words[0])
+            else:
+                taken[a].add(words[0])
+        elif etype in ("GPE", "LOC"):
+            taken[a].update(words)
+    for a, ks in keys_of.items():
+        kk = incident_evidence.kinds(ks)
+        passing = {v.split()[-1] for v in kk["official"] | kk["background"]}
+        bare[a] -= passing
+        for v in kk["name"] - kk["background"]:
+            last = v.split()[-1]
+            if last not in passing:
+                victims[a].add(last)
+                named[last].add(a)
+    return _Surnames((dict(bare), dict(victims), dict(taken), {s: len(m) for s, m in named.items()}))
+
+
+def _surname_follow_up(sn: _Surnames, a: str, b: str) -> bool:
+    """One text names a person by surname alone ("Tomman was held for court"), the other names a victim or
+    suspect of that surname in full ("identified as Tyrone Tomman", a ``name:`` key): the same person, when few
+    articles name anyone of that surname (MAX_SURNAME_DF) and neither text uses the word as a first name or a
+    place's ("Ashley", "Vegas")."""
+    for x, y in ((a, b), (b, a)):
+        for s in sn.bare.get(x, set()) & sn.victims.get(y, set()):
+            if (sn.df.get(s, 0) <= MAX_SURNAME_DF and s not in sn.taken.get(x, set())
+                    and s not in sn.taken.get(y, set())):
+                return True
+    return False
 
 
 def _roles(ae_w: pl.DataFrame, info: dict, keys_of: dict) -> pl.DataFrame:
