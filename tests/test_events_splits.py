@@ -7,7 +7,7 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
-from tests.test_events import frames
+from tests.test_events import _dates, frames
 from transforms import events as evt
 
 
@@ -53,3 +53,23 @@ def test_a_bare_surname_does_not_join_same_day_reports_of_other_people():
                 ("a2", "2021-07-04", "2021-07-04", "Driver hurt in Dunmore crash")]
     names = {"a1": ["city:Dunmore", "person:Luis Ortega"], "a2": ["city:Dunmore", "person:Reyes"]}
     assert not _together(articles, names, {"a1": ["name:luis ortega", "age:30"], "a2": ["age:52"]})
+
+
+# ---------------------------------------------------------------- a follow-up naming the incident's day
+
+_MINE = ["city:Harlan", "city:Loyall", "city:Harlan County", "org:Clover Fork Coal Co."]
+
+
+@pytest.mark.parametrize("names_b, title_b, day_named, together", [
+    pytest.param(_MINE, "Families sue the operator", "2018-03-03", True, id="names-the-day-much-in-common"),
+    pytest.param(_MINE, "Families sue the operator", None, False, id="no-day-named"),
+    pytest.param(_MINE, "Families sue the operator", "2018-02-10", False, id="names-another-day"),
+    pytest.param(_MINE[:2], "Families sue the operator", "2018-03-03", False, id="too-little-in-common"),
+    pytest.param(_MINE, "Boy, 7, hurt in a fall", "2018-03-03", False, id="the-title-gives-other-ages"),
+])
+def test_a_follow_up_naming_the_day_with_much_in_common_joins(names_b, title_b, day_named, together):
+    """'the March 3 explosion at the Loyall mine', three months later, and the first report of it."""
+    articles = [("a1", "2018-03-04", "2018-03-03", "Man, 44, dies in Loyall mine explosion"),
+                ("a2", "2018-06-12", "2018-06-11", title_b)]
+    dates = _dates([("a2", day_named)]) if day_named else None
+    assert _together(articles, {"a1": _MINE, "a2": names_b}, {}, date_mentions=dates) is together

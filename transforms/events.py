@@ -64,7 +64,8 @@ Two articles are linked when (docs/EVENTS.md)
     sentencing report months later names the victim and the suspects); or 2
     anchors and equal figures; or a shared place, the same title age, S >= 10
     and a reference back / 2 anchors / an anchor and equal figures; or a shared
-    place, a reference back, a title overlap and S >= 10;
+    place, a reference back, a title overlap and S >= 10; or a shared place, a reference back and S >= 20,
+    unless the titles give different victims' ages;
   - they share no place: only when days <= 1 and S >= 15;
   - otherwise (a shared place), with days taken as 0 when one refers back to
     the other and they share an anchor:
@@ -180,6 +181,7 @@ MIN_SCORE_SAME_DAY_TITLE, MIN_TITLE_OVERLAP = 4.0, 0.25
 MIN_SCORE_UNDATED = 12.0
 MIN_SCORE_NO_PLACE = 15.0
 MIN_SCORE_REFERRED_TITLE = 10.0
+MIN_SCORE_REFERRED = 20.0  # a shared place, the other report's day named, and this much in common: a follow-up
 MIN_SCORE_FOLLOW_UP = 25.0
 MIN_SCORE_SAME_WEEK = 25.0  # a shared place within a week and this much in common: one incident without an anchor
 OFFICIAL_WEIGHT = 0.5  # an official's name (a chief, a spokeswoman, a reporter) in either text: its weight times this
@@ -564,7 +566,8 @@ def _follow_up(n_anchors: int, refers_back: bool, place: bool, title_sim: float,
             or (n_anchors >= 2 and figures_equal)
             or (place and ages == "same" and score >= MIN_SCORE_REFERRED_TITLE
                 and (refers_back or n_anchors >= 2 or (n_anchors >= 1 and figures_equal)))
-            or (place and refers_back and title_sim > 0 and score >= MIN_SCORE_REFERRED_TITLE))
+            or (place and refers_back and title_sim > 0 and score >= MIN_SCORE_REFERRED_TITLE)
+            or (place and refers_back and ages != "different" and score >= MIN_SCORE_REFERRED))
 
 
 class Body(tuple):
