@@ -69,3 +69,36 @@ def test_a_follow_up_naming_the_victim_still_joins():
     arts = _with_keys(arts, [ie.incident_keys(t) for t in texts])
     assignments, _ = evt.cluster_events(arts, mentions)
     assert partition(assignments) == {frozenset({"a1", "a2"})}
+
+
+# ---------------------------------------------------------------- an officer who speaks for the police
+
+@pytest.mark.parametrize("text, official", [
+    ("The roof caved in, Officer Dan Roebuck said.", "official:dan roebuck"),
+    ("Fire department Officer Dan Roebuck said Sunday the blaze was set.", "official:dan roebuck"),
+    ("Deputy Ann Lisle told reporters the driver had fled.", "official:ann lisle"),
+    ("Trooper Omar Falk says the truck crossed the median.", "official:omar falk"),
+    ("Officer Dan Roebuck was shot in the arm.", None),  # the officer may be the victim
+    ("Officer Dan Roebuck's cruiser was hit.", None),
+    ("Officer Dan Roebuck, who fired twice, was placed on leave.", None),
+])
+def test_an_officer_who_speaks_is_an_official(text, official):
+    keys = [k for k in ie.incident_keys(text) if k.startswith("official:")]
+    assert keys == ([official] if official else [])
+
+
+@pytest.mark.parametrize("text_b, together", [
+    # another fire the same week: the same spokesman officer quoted, nothing else in common
+    ("A garage burned on Elm, Officer Dan Roebuck said. No one was hurt.", False),
+    # the same fire two days later: the victim named as in the first report
+    ("Ada Brennan, 81, died of her burns, Officer Dan Roebuck said.", True),
+])
+def test_a_spokesman_officer_does_not_link_two_fires(text_b, together):
+    text_a = "Firefighters found Ada Brennan, 81, in the kitchen, Officer Dan Roebuck said."
+    arts, mentions = frames([("a1", "2017-01-10", "2017-01-10", "House fire on Oak"),
+                             ("a2", "2017-01-12", "2017-01-12", "Fire update")],
+                            {"a1": ["city:Rockford", "person:Dan Roebuck"],
+                             "a2": ["city:Rockford", "person:Dan Roebuck"]})
+    arts = _with_keys(arts, [ie.incident_keys(text_a), ie.incident_keys(text_b)])
+    assignments, _ = evt.cluster_events(arts, mentions)
+    assert (assignments["event_id"].n_unique() == 1) is together

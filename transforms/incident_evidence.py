@@ -17,6 +17,7 @@ these keys (``articles.incident_keys``) instead of its body. Keys:
 - ``official:<first> <last>`` (or ``official:<last>`` when only that is given): a person named with an
   official's or reporter's title before the name ("Police Chief Jane Doe", "Sgt. Roe", "spokeswoman Ann
   Lee"), a role after it ("Ann Lee, a spokeswoman for the police", "John Roe, the county prosecutor"),
+  an officer who speaks ("Officer Dan Roe said", "Deputy Ann Lee told": events.yaml speaking_ranks, speaking_verbs),
   or in a byline or credit line ("By Jane Doe" opening a line, "Contact John Roe at"); the role words are
   transforms/lexicon/events.yaml official_titles, official_roles, byline_words. Officials recur across
   the incidents of one city: transforms/events.py does not take them as anchors of an incident.
@@ -68,6 +69,11 @@ _OFFICIAL = re.compile(rf"\b(?i:{_TITLES})\.?,?\s+{_OFFICIAL_NAME}"
                        rf"|{_PERSON},\s(?:(?:a|an|the)\s)?(?:[\w'.\-]+\s){{0,4}}?(?i:{_ROLES})\b"
                        rf"|(?m:^)[ \t]*(?i:{_BYLINE}):?[ \t]+{_PERSON.replace(chr(92) + 's', '[ ]')}"
                        rf"|\b(?i:contact|e-?mail)\s+{_PERSON}\s+at\b")
+# an officer, deputy or trooper who speaks for the police ("Officer Dan Roe said", "Deputy Ann Lee says"): an
+# official; an officer named otherwise may be the one shot or the one who fired (not an official)
+_SPEAKING_RANKS = lexicon.alternation("events", "speaking_ranks")
+_SAYS = lexicon.alternation("events", "speaking_verbs")
+_SPEAKING_OFFICER = re.compile(rf"\b(?i:{_SPEAKING_RANKS})\.?\s+{_OFFICIAL_NAME}\s+(?:{_SAYS})\b")
 _BACKGROUND = re.compile(r"(?i)\b(?:" + lexicon.alternation("events", "background_cues") + r")\b")
 _SENTENCE = re.compile(r"(?<=[.!?])[\"'\u201d\u2019]?\s+(?=[\"'\u201c\u2018]?[A-Z0-9])|\n+")
 _PERSON_RE = re.compile(_PERSON)
@@ -117,7 +123,7 @@ def incident_keys(text: str | None) -> list[str]:
         if 1 <= hour <= 12:
             keys[f"hour:{hour % 12 + (12 if m.group(2).lower() == 'p' else 0)}"] = None
     officials: dict[str, None] = {}
-    for m in _OFFICIAL.finditer(text):
+    for m in [*_OFFICIAL.finditer(text), *_SPEAKING_OFFICER.finditer(text)]:
         words = [re.sub(r"['\u2019]s$", "", w.strip(".")).lower() for w in next(g for g in m.groups() if g).split()]
         words = [w for w in words if len(w) > 1]
         while len(words) > 2 and words[0] in _TITLE_WORDS:  # "Officer Nicole Trainor, a spokeswoman"
