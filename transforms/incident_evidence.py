@@ -12,10 +12,12 @@ these keys (``articles.incident_keys``) instead of its body. Keys:
 - ``age:<n>``: a person's age ("a 22-year-old man", "22 year old", "John Smith, 23,");
 - ``hour:<0-23>``: a time of day ("about 11 p.m." -> ``hour:23``, "04:10:00 AM" -> ``hour:4``);
 - ``name:<first> <last>``: a victim or suspect, named by their role in the text ("identified as Jane
-  Doe", "a 22-year-old John Roe", "Jane Doe, 34,");
+  Doe", "a 22-year-old John Roe", "Jane Doe, 34,"); not a time or a part of a city in that position
+  ("On Sunday, 33,", "the West Side, 19,", "a 7-year-old Detroit boy": ``is_person_name``);
 - ``official:<first> <last>`` (or ``official:<last>`` when only that is given): a person named with an
   official's or reporter's title before the name ("Police Chief Jane Doe", "Sgt. Roe", "spokeswoman Ann
   Lee"), a role after it ("Ann Lee, a spokeswoman for the police", "John Roe, the county prosecutor"),
+  an officer who speaks ("Officer Dan Roe said", "Deputy Ann Lee told": events.yaml speaking_ranks, speaking_verbs),
   or in a byline or credit line ("By Jane Doe" opening a line, "Contact John Roe at"); the role words are
   transforms/lexicon/events.yaml official_titles, official_roles, byline_words. Officials recur across
   the incidents of one city: transforms/events.py does not take them as anchors of an incident.
@@ -67,9 +69,17 @@ _OFFICIAL = re.compile(rf"\b(?i:{_TITLES})\.?,?\s+{_OFFICIAL_NAME}"
                        rf"|{_PERSON},\s(?:(?:a|an|the)\s)?(?:[\w'.\-]+\s){{0,4}}?(?i:{_ROLES})\b"
                        rf"|(?m:^)[ \t]*(?i:{_BYLINE}):?[ \t]+{_PERSON.replace(chr(92) + 's', '[ ]')}"
                        rf"|\b(?i:contact|e-?mail)\s+{_PERSON}\s+at\b")
+# an officer, deputy or trooper who speaks for the police ("Officer Dan Roe said", "Deputy Ann Lee says"): an
+# official; an officer named otherwise may be the one shot or the one who fired (not an official)
+_SPEAKING_RANKS = lexicon.alternation("events", "speaking_ranks")
+_SAYS = lexicon.alternation("events", "speaking_verbs")
+_SPEAKING_OFFICER = re.compile(rf"\b(?i:{_SPEAKING_RANKS})\.?\s+{_OFFICIAL_NAME}\s+(?:{_SAYS})\b")
 _BACKGROUND = re.compile(r"(?i)\b(?:" + lexicon.alternation("events", "background_cues") + r")\b")
 _SENTENCE = re.compile(r"(?<=[.!?])[\"'\u201d\u2019]?\s+(?=[\"'\u201c\u2018]?[A-Z0-9])|\n+")
 _PERSON_RE = re.compile(_PERSON)
+_NOT_NAME_FIRST = _LEAD | _DIRECTIONS | lexicon.words("events", "name_lead_words")
+_NOT_NAME_LAST = lexicon.words("events", "not_name_heads") | lexicon.words("events", "age_nouns")
+_WEEKDAYS = lexicon.words("time_words", "weekdays")
 _TIME = re.compile(r"\b(\d{1,2})(?::\d{2}){0,2}\s*([ap])\.?\s?m\b\.?", re.I)
 
 
@@ -105,15 +115,15 @@ def incident_keys(text: str | None) -> list[str]:
         if 0 < age < 110:
             keys[f"age:{age}"] = None
     for m in _NAMED.finditer(text):
-        words = next(g for g in m.groups() if g).split()
-        if len(words) >= 2:
-            keys[f"name:{words[0].lower()} {words[-1].lower()}"] = None
+        words = [w.lower() for w in next(g for g in m.groups() if g).split()]
+        if len(words) >= 2 and is_person_name(words):
+            keys[f"name:{words[0]} {words[-1]}"] = None
     for m in _TIME.finditer(text):
         hour = int(m.group(1))
         if 1 <= hour <= 12:
             keys[f"hour:{hour % 12 + (12 if m.group(2).lower() == 'p' else 0)}"] = None
     officials: dict[str, None] = {}
-    for m in _OFFICIAL.finditer(text):
+    for m in [*_OFFICIAL.finditer(text), *_SPEAKING_OFFICER.finditer(text)]:
         words = [re.sub(r"['\u2019]s$", "", w.strip(".")).lower() for w in next(g for g in m.groups() if g).split()]
         words = [w for w in words if len(w) > 1]
         while len(words) > 2 and words[0] in _TITLE_WORDS:  # "Officer Nicole Trainor, a spokeswoman"
@@ -121,6 +131,13 @@ def incident_keys(text: str | None) -> list[str]:
         if words:
             officials["official:" + (f"{words[0]} {words[-1]}" if len(words) >= 2 else words[0])] = None
     return list(keys)[:MAX_KEYS] + list(officials)[:MAX_OFFICIALS] + background_names(text)[:MAX_BACKGROUND]
+
+
+def is_person_name(words: list[str]) -> bool:
+    """Lower-case words matched as a victim's or suspect's name: not a time or a part of a city ("on sunday",
+    "earlier sunday", "west side", "detroit boy"; events.yaml name_lead_words, not_name_heads)."""
+    return (words[0] not in _NOT_NAME_FIRST and words[-1] not in _NOT_NAME_LAST
+            and not any(w in _WEEKDAYS for w in words))
 
 
 def background_names(text: str) -> list[str]:
