@@ -153,6 +153,7 @@ def _figure_claims(seg: Segment, p, aggregate: bool) -> tuple[list[Claim], list[
             start = seg.start + p[lo].idx
             end = seg.start + p[hi].idx + len(p[hi].text)
             sums.append((start, end, parts, cls, "inference.coordination_parse"))
+    lived = _lived(seg)  # "a teen was shot and is in stable condition": someone besides the dead
     for fig, cls, attacker in typed:
         types = [cls] if cls is not None else []
         if attacker and cls in (None, "detained", "killed", "injured", "shot"):
@@ -168,7 +169,8 @@ def _figure_claims(seg: Segment, p, aggregate: bool) -> tuple[list[Claim], list[
                 rule = "type.attacker_noun"
             out.append(Claim(claim_type, fig.value_stated, fig.value_low, fig.value_high,
                               fig.qualifier, fig.start, fig.end, unit=unit,
-                              overlap=Overlap.ARTICLE if (t == "shot" and not _others(seg, fig)) else None,
+                              overlap=Overlap.ARTICLE if (t == "shot" and not _others(seg, fig) and not (
+                                  lived and fig.kind == "indefinite")) else None,
                               # "a 23-year-old man was wounded": one person, for the coreference
                               ref=_regex_reference(fig.surface, False) if fig.kind == "indefinite" and
                               t in ("killed", "injured", "shot", "hospitalized") else None,
