@@ -95,6 +95,18 @@ def extract_texts(nlp, texts: list[str], titles: list[str | None] | None = None)
     return extract_claims(articles, list(nlp.ner.pipe(texts)), nlp.parse)
 
 
+def article_figures(nlp, texts: list[str]) -> dict[str, tuple[int, int]]:
+    """text -> (killed, injured): each text's chosen figures (claims.is_article_figure), 0 when
+    no claim of that type is chosen."""
+    claims = extract_texts(nlp, texts).filter(pl.col("is_article_figure"))
+
+    def chosen(i: int, kind: str) -> int:
+        v = claims.filter((pl.col("article_id") == f"a{i}") & (pl.col("claim_type") == kind))["value_low"]
+        return int(v[0]) if v.len() else 0
+
+    return {t: (chosen(i, "killed"), chosen(i, "injured")) for i, t in enumerate(texts)}
+
+
 def ents_at(doc, text: str, spans: list[tuple[str, int, str]]):
     """``doc`` with doc.ents set from (surface, occurrence, label): the n-th occurrence of surface
     gets label (hand-made NER labels for tests)."""

@@ -3,10 +3,9 @@ chosen figures (claims.is_article_figure) killed / injured, our own sentences, o
 
 from __future__ import annotations
 
-import polars as pl
 import pytest
 
-from tests.conftest import extract_texts
+from tests.conftest import article_figures
 
 # text -> (killed, injured): the article's figures (0 when no claim is chosen)
 CASES = [
@@ -82,14 +81,7 @@ CASES = [
 
 @pytest.fixture(scope="module")
 def figures(nlp):
-    texts = [t for t, _ in CASES]
-    claims = extract_texts(nlp, texts).filter(pl.col("is_article_figure"))
-
-    def chosen(i: int, kind: str) -> int:
-        v = claims.filter((pl.col("article_id") == f"a{i}") & (pl.col("claim_type") == kind))["value_low"]
-        return int(v[0]) if v.len() else 0
-
-    return {t: (chosen(i, "killed"), chosen(i, "injured")) for i, t in enumerate(texts)}
+    return article_figures(nlp, [t for t, _ in CASES])
 
 
 @pytest.mark.parametrize("text, expected", CASES, ids=[t[:40] for t, _ in CASES])

@@ -190,8 +190,8 @@ def _figure_claims(seg: Segment, p, aggregate: bool) -> tuple[list[Claim], list[
         seen.add((start, end))
         claim_type = "injured" if cls == "shot" else cls
         # "A woman and two other men were also shot; they ... non-life-threatening injuries": they lived
-        lived = _lived(seg) or _ALSO.search(seg.text, end - seg.start, end - seg.start + 30) is not None
-        c = _sum_claim(parts, start, end, claim_type, Overlap.ARTICLE if cls == "shot" and not lived else None)
+        sum_lived = lived or _ALSO.search(seg.text, end - seg.start, end - seg.start + 30) is not None
+        c = _sum_claim(parts, start, end, claim_type, Overlap.ARTICLE if cls == "shot" and not sum_lived else None)
         if c is not None:
             c.value_stated = c.value_low
             c.rule = rule
