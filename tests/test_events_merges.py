@@ -102,3 +102,55 @@ def test_a_spokesman_officer_does_not_link_two_fires(text_b, together):
     arts = _with_keys(arts, [ie.incident_keys(text_a), ie.incident_keys(text_b)])
     assignments, _ = evt.cluster_events(arts, mentions)
     assert (assignments["event_id"].n_unique() == 1) is together
+
+
+# ---------------------------------------------------------------- a person recalled from another incident
+
+_LEAD_TEXT = ("A fire tore through a duplex on Oak Street early Monday. Two children were hurt. "
+              "Firefighters said a space heater started it. Neighbors carried the children out. "
+              "The Red Cross is helping the family. The house was a total loss. ")
+
+
+@pytest.mark.parametrize("tail, background", [
+    # "last November" tells of another incident: Mara Quill is named only there
+    ("Last November, Mara Quill died in a fire two blocks away.", True),
+    ("The blaze came a year after a fire last December killed Mara Quill nearby.", True),
+    # another person of the same last name speaks in a sentence without a cue: still background
+    ("Last November, Mara Quill died in a fire two blocks away. Fire marshal aide Tom Quill said the "
+     "smoke alarms worked.", True),
+    # the same person by her last name in a sentence without a cue: she is part of this report
+    ("Last November, Mara Quill died in a fire two blocks away. The cause is unknown. "
+     "Quill was the children's aunt.", False),
+    ("Mara Quill, the children's aunt, called 911.", False),  # no cue at all
+])
+def test_a_person_recalled_from_another_incident_is_background(tail, background):
+    keys = ie.incident_keys(_LEAD_TEXT + tail)
+    assert ("background:mara quill" in keys) is background
+    assert not any(k.startswith("background:last") for k in keys)  # "Last November" is no person
+
+
+@pytest.mark.parametrize("sentence, same", [
+    ("Quill said the alarms worked.", True),
+    ("Ms. Quill said the alarms worked.", True),
+    ("Mara Quill said the alarms worked.", True),
+    ("Aide Tom Quill said the alarms worked.", False),  # another first name: another person
+    ("Nobody was home.", False),
+])
+def test_names_same_person(sentence, same):
+    assert ie._names_same_person(sentence, ["Mara", "Quill"]) is same
+
+
+def test_a_new_fire_recalling_last_novembers_victim_is_not_her_event():
+    """Two fires of one town five months apart: the second report recalls the first's victim ("last November")
+    and names her with her age; the first report names her as its victim. Apart; a follow-up naming her
+    outside a background passage still joins the first."""
+    first = "Firefighters found Mara Quill, 67, in the kitchen of her home on Elm Street on Sunday."
+    second = _LEAD_TEXT + "Last November, 67-year-old Mara Quill died in a fire two blocks away."
+    follow = "Mara Quill, 67, who died in the Elm Street fire, was buried Friday, her family said."
+    arts, mentions = frames([("a1", "2016-11-06", "2016-11-06", "Woman dies in house fire"),
+                             ("a2", "2017-04-10", "2017-04-10", "Two children hurt in duplex fire"),
+                             ("a3", "2016-11-12", "2016-11-11", "Fire victim buried")],
+                            {a: ["city:Rockford", "person:Mara Quill"] for a in ("a1", "a2", "a3")})
+    arts = _with_keys(arts, [ie.incident_keys(t) for t in (first, second, follow)])
+    assignments, _ = evt.cluster_events(arts, mentions)
+    assert partition(assignments) == {frozenset({"a1", "a3"}), frozenset({"a2"})}

@@ -160,12 +160,21 @@ def background_names(text: str) -> list[str]:
             words = m.group(1).split()
             while words and words[0].lower() in _LEAD:  # "On May 2, ...": a sentence's first word
                 words = words[1:]
-            if len(words) < 2:
+            if len(words) < 2 or not is_person_name([w.lower() for w in words]):
                 continue
-            last = re.compile(rf"\b{re.escape(words[-1])}\b")
-            if len(words) >= 2 and all(cued[j] for j, y in enumerate(sentences) if last.search(y)):
+            if all(cued[j] for j, y in enumerate(sentences) if _names_same_person(y, words)):
                 out[f"background:{words[0].lower()} {words[-1].lower()}"] = None
     return list(out)
+
+
+def _names_same_person(sentence: str, words: list[str]) -> bool:
+    """The sentence names the person of ``words`` (first ... last) by the last name: "Holmes said", "Takiya
+    Holmes", "Ms. Holmes"; not another person of that name ("activist Andrew Holmes": another first name)."""
+    for m in re.finditer(rf"\b{re.escape(words[-1])}\b", sentence):
+        before = re.search(r"([A-Z][a-z'\-]+)\s+$", sentence[:m.start()])
+        if before is None or before.group(1) == words[0] or before.group(1) in words:
+            return True
+    return False
 
 
 def kinds(keys) -> dict[str, set[str]]:

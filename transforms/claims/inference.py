@@ -273,3 +273,58 @@ def _others_added(seg: Segment, found: list[Claim]) -> list[Claim]:
                           d.start, seg.start + m.end(), overlap=d.overlap if d.ref is None else None,
                           rule="inference.others_added", source=c))
     return out
+
+
+# The attacker's victims (issue 15): a count of what the attacker did leaves the attacker out -- the
+# attacker is the agent, not a patient: "a gunman killed four people", "the shooter who killed 49",
+# "four Marines were killed by the gunman", "a triple homicide"; a count of "others" beside a dead
+# attacker of the same sentence ("a gunman who was shot dead after a rampage that left two others
+# dead"). GVA and ACLED count the attacker's own death, so when the article states it apart (a
+# single killed claim about the attacker: "the gunman was killed by police", "the suspect died of a
+# self-inflicted wound") the count gets the attacker's one added (rule inference.attacker_added,
+# adjusted in place: value_stated stays as written, includes_attacker true). Not when the count says
+# it includes the attacker ("three dead, including the gunman") or counts the killer himself.
+_ATTACKER_ALT = lexicon.alternation("person_nouns", "attackers")
+_KILLING_VERBS = (r"(?:shot\s+and\s+killed|shooting\s+and\s+killing|fatally\s+(?:shot|shooting|stabbed|stabbing)|"
+                  r"killed|kills?|killing|murdered|murdering|massacred|gunned\s+down|slaughtered|shot\s+dead)")
+_ATTACKER_AGENT = re.compile(r"\b" + _ATTACKER_ALT + r"\b[^.;:!?\"“”]{0,50}?\b" + _KILLING_VERBS
+                             + r"\s+(?:at\s+least\s+|all\s+|as\s+many\s+as\s+)?\W*\Z", re.IGNORECASE)
+_BY_ATTACKER = re.compile(r"\A[^.;:!?]{0,60}?\b(?:killed|slain|murdered|shot\s+dead|shot\s+to\s+death|gunned\s+down)"
+                          r"\s+by\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?" + _ATTACKER_ALT + r"\b", re.IGNORECASE)
+_OTHERS_AFTER = re.compile(r"\A\s+(?:other|others)\b", re.IGNORECASE)
+_MURDER_NOUN = re.compile(r"\b(?:homicides?|murders?|killings?|slayings?)\Z", re.IGNORECASE)
+_INCLUDES_ATTACKER = re.compile(r"(?<!not\s)\b(?:including|among\s+them|among\s+the\s+dead|counting)\s+(?:the\s+)?"
+                                r"(?:[\w-]+\s+){0,2}?(?:" + _ATTACKER_ALT[3:-1] + r"|himself|herself|killer)\b"
+                                r"|(?<![\w-])(?:himself|herself|self)(?![\w-])", re.IGNORECASE)  # not "self-inflicted"
+
+
+def _attacker_added(claims: list[Claim], body: str) -> list[Claim]:
+    """The attacker's victims plus the attacker's death stated apart: killed N -> N + 1 (see above)."""
+    dead = [c for c in claims if c.claim_type == "killed" and c.includes_attacker and c.ref is not None
+            and not c.negated and not c.background]
+    if not dead:
+        return claims
+    out = []
+    for c in claims:
+        if (c.claim_type != "killed" or c.ref is not None or c.negated or c.background or c.includes_attacker
+                or c.value_low is None or c.source is not None):
+            out.append(c)
+            continue
+        s = body.rfind("\n", 0, c.start) + 1
+        e = body.find("\n", c.end)
+        e = len(body) if e < 0 else e
+        before, after = body[max(s, c.start - 120):c.start], body[c.end:min(e, c.end + 120)]
+        apart = [d for d in dead if not (c.start <= d.start and d.end <= c.end)]
+        victims = (_ATTACKER_AGENT.search(before) is not None or _BY_ATTACKER.search(after) is not None
+                   or (c.rule == "inference.multiple" and _MURDER_NOUN.search(body[c.start:c.end]) is not None)
+                   or (_OTHERS_AFTER.match(after) is not None and any(d.seg == c.seg and d.end <= c.start
+                                                                      for d in apart)))
+        sentence = body[max(s, c.start - 200):min(e, c.end + 200)]
+        if not victims or not apart or _INCLUDES_ATTACKER.search(body[c.start:c.end]) or \
+                _INCLUDES_ATTACKER.search(sentence):
+            out.append(c)
+            continue
+        high = c.value_high + 1 if c.value_high is not None else None
+        out.append(c.adjusted(value_low=c.value_low + 1, value_high=high, includes_attacker=True,
+                              rule="inference.attacker_added"))
+    return out
