@@ -739,7 +739,7 @@ def test_one_venue_under_two_names_is_an_anchor(venue_a, venue_b, together):
 ])
 def test_a_quoted_nickname_is_the_same_person(names, groups):
     info = {str(i): (n, "PERSON", len(n.split())) for i, n in enumerate(names)}
-    out = evt.nickname_groups(info)
+    out = evt.person_groups(info)
     assert sorted(sorted(int(x) for x in (e, c)) for e, c in out.items()) == sorted(map(sorted, groups))
 
 

@@ -35,7 +35,9 @@ Evidence between two articles (``pair_evidence``)
   one ("Pulse" in a report of the "Pulse Nightclub"); a FAC if one of them is.
   Not when many reports name it as a city, a neighbourhood or a person.
   So is a person named with a quoted nickname and without ('Shawn "Shooter"
-  Ruffin', Shawn Ruffin: nickname_groups).
+  Ruffin', Shawn Ruffin), with and without a generational suffix, a middle name or an age glued
+  to the name ("Luis Ortega Jr.", "Luis A. Ortega", "Luis Ortega,19"; not "Luis Ortega Sr." and "Luis Ortega
+  Jr.", father and son): person_groups.
 - Title overlap: shared content words of the titles / words of the shorter
   title (crime-report boilerplate such as "shot", "killed", "police" dropped).
 - Similar claims: the same largest killed and injured figures (both > 0) add 1.
@@ -196,6 +198,7 @@ _NOT_VENUE = re.compile(r"(?i)\b" + lexicon.alternation("events", "not_venue_end
 _VENUE_HEADS = lexicon.mapping("events", "venue_heads")
 _VENUE_LEAD_HEADS = lexicon.words("events", "venue_lead_heads")
 _VENUE_JOINERS = frozenset({"and", "&", "n"})
+_NAME_SUFFIXES = lexicon.words("events", "name_suffixes")
 VENUE_BARE_TYPES = ("FAC", "ORG")  # a bare name ("Pulse") joins a venue of its name only with one of these types
 VENUE_TYPES = ("FAC", "ORG", "GPE", "LOC")  # a name with a venue head is a venue whatever the NER called it
 MIN_PLACE_DF_NOT_VENUE = 3  # a name this many articles give a city, a neighbourhood or a person is no venue's
@@ -256,19 +259,52 @@ def venue_groups(info: dict[str, tuple[str, str, int]], named_by: dict[str, set]
 
 
 _NICKNAME = re.compile(r"\s*[\"\u201c\u201d][^\"\u201c\u201d]*[\"\u201c\u201d]\s*")
+_TRAILING_AGE = re.compile(r"[\s,]+\d{1,3}$")  # "Jimmy Lyons,32", "Jane Doe 23": an age glued to the name
 
 
-def nickname_groups(info: dict[str, tuple[str, str, int]]) -> dict[str, str]:
-    """entity_id -> the id of the same person without the quoted nickname: 'Shawn "Shooter" Ruffin' is
-    Shawn Ruffin (a court report gives the nickname, the first reports do not). Only entities that change."""
-    plain = {name_key(name): e for e, (name, etype, _) in info.items() if etype == "PERSON" and name
-             and not _NICKNAME.search(name)}
-    out = {}
+def person_parts(name: str | None) -> tuple[str, tuple[str, ...], str, str] | None:
+    """A person's name -> (first, middle names, last, generational suffix), lower case, without a quoted nickname
+    or an age glued to it: 'Shawn "Shooter" Ruffin' -> ("shawn", (), "ruffin", ""), "Luis A. Ortega Jr." ->
+    ("luis", ("a",), "ortega", "jr"), "Jimmy Lyons,32" -> ("jimmy", (), "lyons", ""); None for a single word
+    ("Thomas Jr.") or a name with digits left ("NBC10 Staff")."""
+    key = name_key(_TRAILING_AGE.sub("", _NICKNAME.sub(" ", name or "")).strip())
+    words = key.split()
+    suffix = words.pop() if len(words) > 1 and words[-1] in _NAME_SUFFIXES else ""
+    if len(words) < 2 or not all(w.isalpha() for w in words) or len(words[0]) < 2 or len(words[-1]) < 2:
+        return None
+    return words[0], tuple(words[1:-1]), words[-1], suffix
+
+
+def _same_person(a: tuple, b: tuple) -> bool:
+    """Two names of one first and last name that may be one person: the same generational suffix or one
+    without ("John Roe Jr." and "John Roe"; not "John Roe Sr." and "John Roe Jr.": father and son), and
+    middle names that agree, or one without, or an initial of the other's ("Ann M. Lee", "Ann Marie Lee")."""
+    if a[3] and b[3] and a[3] != b[3]:
+        return False
+    ma, mb = a[1], b[1]
+    agree = lambda x, y: x == y or (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y))  # noqa: E731
+    return not (ma and mb) or (len(ma) == len(mb) and all(agree(x, y) for x, y in zip(ma, mb)))
+
+
+def person_groups(info: dict[str, tuple[str, str, int]]) -> dict[str, str]:
+    """entity_id -> the id of the person it names under another form of the name: with or without a quoted
+    nickname ('Shawn "Shooter" Ruffin', Shawn Ruffin: a court report gives the nickname, the first reports do
+    not), a generational suffix ("Luis Ortega Jr.", "Luis Ortega"), a middle name or initial ("Luis A. Ortega")
+    or an age glued to it ("Luis Ortega,19": a text's punctuation lost). The names of one first and last name
+    join only when every two of them may be one person (``_same_person``): with "John Roe Sr." and "John Roe
+    Jr." both named, a bare "John Roe" could be either, so none of the three joins. Only entities that change."""
+    by_name: dict[tuple[str, str], list[tuple[str, tuple]]] = defaultdict(list)
     for e, (name, etype, _) in info.items():
-        if etype == "PERSON" and name and _NICKNAME.search(name):
-            key = name_key(_NICKNAME.sub(" ", name).strip())
-            if len(key.split()) >= 2 and key in plain:
-                out[e] = plain[key]
+        parts = person_parts(name) if etype == "PERSON" else None
+        if parts is not None:
+            by_name[(parts[0], parts[2])].append((e, parts))
+    out = {}
+    for members in by_name.values():
+        if len(members) < 2 or not all(_same_person(x[1], y[1]) for i, x in enumerate(members)
+                                       for y in members[i + 1:]):
+            continue
+        canon = min(e for e, _ in members)
+        out.update({e: canon for e, _ in members if e != canon})
     return out
 
 
@@ -704,7 +740,7 @@ def pair_evidence(
     info = _entity_info(mentions, entities)
     ment = mentions.filter(pl.col("entity_id").is_not_null() & pl.col("article_id").is_in(ids))
     one_venue = venue_groups(info, {e: set(a) for e, a in ment.group_by("entity_id").agg("article_id").iter_rows()})
-    one_venue.update(nickname_groups(info))
+    one_venue.update(person_groups(info))
     if one_venue:  # one venue or person under different names: one entity
         ment = ment.with_columns(pl.col("entity_id").replace(one_venue))
         for e, canon in one_venue.items():
@@ -929,7 +965,6 @@ def _roles(ae_w: pl.DataFrame, info: dict, keys_of: dict) -> pl.DataFrame:
                         orient="row").unique()
 
 
-_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 def _mentioned_days(date_mentions: pl.DataFrame | None) -> dict[str, list[date]]:

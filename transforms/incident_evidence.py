@@ -9,11 +9,13 @@ these keys (``articles.incident_keys``) instead of its body. Keys:
   without its ending (Street, Ave., ...: transforms/lexicon/events.yaml street_suffixes)
   and without a leading direction, so "Aspen Meadow" and "Aspen Meadow Drive" agree;
 - ``street:<street>``: a street named with its ending ("on Tuggle Road" -> ``street:tuggle``);
-- ``age:<n>``: a person's age ("a 22-year-old man", "22 year old", "John Smith, 23,");
+- ``age:<n>``: a person's age ("a 22-year-old man", "22 year old", "John Smith, 23,", "John Smith Jr., 23,",
+  "John Smith,23,": the space lost);
 - ``hour:<0-23>``: a time of day ("about 11 p.m." -> ``hour:23``, "04:10:00 AM" -> ``hour:4``);
 - ``name:<first> <last>``: a victim or suspect, named by their role in the text ("identified as Jane
-  Doe", "a 22-year-old John Roe", "Jane Doe, 34,"); not a time or a part of a city in that position
-  ("On Sunday, 33,", "the West Side, 19,", "a 7-year-old Detroit boy": ``is_person_name``);
+  Doe", "a 22-year-old John Roe", "Jane Doe, 34,", "Jane Doe,34,"); a generational suffix is dropped ("John Roe
+  Jr., 23," and "John Roe III, 23," are ``name:john roe``: events.yaml name_suffixes); not a time or a part
+  of a city in that position ("On Sunday, 33,", "the West Side, 19,", "a 7-year-old Detroit boy": ``is_person_name``);
 - ``official:<first> <last>`` (or ``official:<last>`` when only that is given): a person named with an
   official's or reporter's title before the name ("Police Chief Jane Doe", "Sgt. Roe", "spokeswoman Ann
   Lee"), a role after it ("Ann Lee, a spokeswoman for the police", "John Roe, the county prosecutor"),
@@ -53,12 +55,15 @@ _NAME = rf"{_WORD}(?:\s+{_WORD}){{0,3}}"
 _STREET = re.compile(rf"\b({_NAME})\s+(?i:({_SUFFIX_RE}))\b\.?(?!\w)")
 _BLOCK = re.compile(rf"\b(\d{{1,5}})\s+block\s+of\s+(?:the\s+)?({_NAME})")
 _ADDRESS = re.compile(rf"\b(\d{{1,5}})\s+({_NAME})\s+(?i:({_SUFFIX_RE}))\b")
-_AGE = re.compile(r"\b(\d{1,2})[- ]years?[- ]old\b|\b[A-Z][a-z]+(?:[A-Z][a-z]+)?,\s(\d{1,2}),")
+_AGE = re.compile(r"\b(\d{1,2})[- ]years?[- ]old\b|\b(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?\.?|I[IV]+),\s?(\d{1,2}),")
 _NAME_WORD = r"[A-Z][a-z'\-]+(?:[A-Z][a-z'\-]+)?"  # "Doe", "McIntyre", "DeShawn"
 _PERSON = rf"({_NAME_WORD}(?:\s[A-Z]\.)?(?:\s{_NAME_WORD}){{1,2}})"
+# "John Roe Jr., 23,", "John Roe, Sr., 61,", "John Roe III, 23,": a generational suffix between the name and the age
+_GENERATION = r"(?:,?\s(?:Jr|Sr)\.?|\sI[IV]+)"
+_NAME_SUFFIXES = lexicon.words("events", "name_suffixes")
 _NAMED = re.compile(rf"\bidentified\s(?:\w+\s){{0,3}}?as\s(?:\d{{1,2}}-year-old\s)?{_PERSON}"
                     rf"|\b\d{{1,2}}[- ]years?[- ]old\s{_PERSON}"
-                    rf"|{_PERSON},\s(?:a\s)?\d{{1,2}}(?:,|-year-old)")
+                    rf"|{_PERSON}{_GENERATION}?,\s?(?:a\s)?\d{{1,2}}(?:,|-year-old)")
 _TITLES = lexicon.alternation("events", "official_titles")
 _ROLES = lexicon.alternation("events", "official_roles")
 _TITLE_WORDS = lexicon.words("events", "official_titles") | {"officer", "deputy", "trooper"}
@@ -111,11 +116,13 @@ def incident_keys(text: str | None) -> list[str]:
         if name:
             keys[f"street:{name}"] = None
     for m in _AGE.finditer(text):
-        age = int(m.group(1) or m.group(2))
+        age = int(next(g for g in m.groups() if g))
         if 0 < age < 110:
             keys[f"age:{age}"] = None
     for m in _NAMED.finditer(text):
         words = [w.lower() for w in next(g for g in m.groups() if g).split()]
+        while words and words[-1] in _NAME_SUFFIXES:  # "a 22-year-old John Roe Jr.": John Roe
+            words = words[:-1]
         if len(words) >= 2 and is_person_name(words):
             keys[f"name:{words[0]} {words[-1]}"] = None
     for m in _TIME.finditer(text):
