@@ -83,22 +83,23 @@ def nlp():
         pytest.skip(str(exc))
 
 
-def extract_texts(nlp, texts: list[str], titles: list[str | None] | None = None) -> pl.DataFrame:
+def extract_texts(nlp, texts: list[str], titles: list[str | None] | None = None,
+                  patterns_only: bool = False) -> pl.DataFrame:
     """The claims of each text as one undated article, in one extract_claims call; article_id
-    is f"a{i}" for texts[i]."""
+    is f"a{i}" for texts[i]. patterns_only: run without the parse (parse=None)."""
     from transforms.claims import extract_claims
 
     titles = titles or [None] * len(texts)
     articles = pl.DataFrame([{"article_id": f"a{i}", "title": title, "body_clean": t, "published_date": None,
                               "event_date": None} for i, (t, title) in enumerate(zip(texts, titles))],
                             schema=ARTICLE_SCHEMA)
-    return extract_claims(articles, list(nlp.ner.pipe(texts)), nlp.parse)
+    return extract_claims(articles, list(nlp.ner.pipe(texts)), None if patterns_only else nlp.parse)
 
 
-def article_figures(nlp, texts: list[str]) -> dict[str, tuple[int, int]]:
+def article_figures(nlp, texts: list[str], patterns_only: bool = False) -> dict[str, tuple[int, int]]:
     """text -> (killed, injured): each text's chosen figures (claims.is_article_figure), 0 when
     no claim of that type is chosen."""
-    claims = extract_texts(nlp, texts).filter(pl.col("is_article_figure"))
+    claims = extract_texts(nlp, texts, patterns_only=patterns_only).filter(pl.col("is_article_figure"))
 
     def chosen(i: int, kind: str) -> int:
         v = claims.filter((pl.col("article_id") == f"a{i}") & (pl.col("claim_type") == kind))["value_low"]

@@ -5,10 +5,9 @@ already, our own sentences, one article each. Each case runs with the patterns a
 
 from __future__ import annotations
 
-import polars as pl
 import pytest
 
-from tests.conftest import ARTICLE_SCHEMA
+from tests.conftest import article_figures
 
 # text -> (killed, injured)
 CASES = [
@@ -22,25 +21,10 @@ CASES = [
 ]
 
 
-def _figures(nlp, parse) -> dict[str, tuple[int, int]]:
-    from transforms.claims import extract_claims
-
-    texts = [t for t, _ in CASES]
-    articles = pl.DataFrame([{"article_id": f"a{i}", "title": None, "body_clean": t, "published_date": None,
-                              "event_date": None} for i, t in enumerate(texts)], schema=ARTICLE_SCHEMA)
-    claims = extract_claims(articles, list(nlp.ner.pipe(texts)), parse)
-    chosen = claims.filter(pl.col("is_article_figure"))
-    out = {}
-    for i, t in enumerate(texts):
-        mine = chosen.filter(pl.col("article_id") == f"a{i}")
-        out[t] = tuple(int(mine.filter(pl.col("claim_type") == k)["value_low"].max() or 0)
-                       for k in ("killed", "injured"))
-    return out
-
-
 @pytest.fixture(scope="module")
 def figures(nlp):
-    return {"patterns": _figures(nlp, None), "parse": _figures(nlp, nlp.parse)}
+    texts = [t for t, _ in CASES]
+    return {"patterns": article_figures(nlp, texts, patterns_only=True), "parse": article_figures(nlp, texts)}
 
 
 @pytest.mark.parametrize("mode", ["patterns", "parse"])

@@ -5,10 +5,9 @@ sentences, one article each; the article's figure is the claim choice.py chooses
 
 from __future__ import annotations
 
-import polars as pl
 import pytest
 
-from tests.conftest import ARTICLE_SCHEMA
+from tests.conftest import article_figures
 
 # text -> the article's killed figure
 ATTACKER_ADDED = [
@@ -33,20 +32,11 @@ ATTACKER_ADDED = [
 ]
 
 
-def _figures(nlp, parse, cases) -> dict[str, int]:
-    from transforms.claims import extract_claims
-
-    texts = [t for t, _ in cases]
-    articles = pl.DataFrame([{"article_id": f"a{i}", "title": None, "body_clean": t, "published_date": None,
-                              "event_date": None} for i, t in enumerate(texts)], schema=ARTICLE_SCHEMA)
-    claims = extract_claims(articles, list(nlp.ner.pipe(texts)), parse)
-    chosen = claims.filter((pl.col("claim_type") == "killed") & pl.col("is_article_figure"))
-    return {t: chosen.filter(pl.col("article_id") == f"a{i}")["value_low"].max() or 0 for i, t in enumerate(texts)}
-
-
 @pytest.fixture(scope="module")
 def attacker_added(nlp):
-    return {"patterns": _figures(nlp, None, ATTACKER_ADDED), "parse": _figures(nlp, nlp.parse, ATTACKER_ADDED)}
+    texts = [t for t, _ in ATTACKER_ADDED]
+    return {mode: {t: killed for t, (killed, _) in article_figures(nlp, texts, patterns_only=mode == "patterns").items()}
+            for mode in ("patterns", "parse")}
 
 
 @pytest.mark.parametrize("mode", ["patterns", "parse"])

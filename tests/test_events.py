@@ -731,18 +731,6 @@ def test_one_venue_under_two_names_is_an_anchor(venue_a, venue_b, together):
     assert (assignments["event_id"].n_unique() == 1) is together
 
 
-@pytest.mark.parametrize("names, groups", [
-    pytest.param(['Dana "Sparks" Whitfield', "Dana Whitfield"], [{0, 1}], id="straight-quotes"),
-    pytest.param(["Omar \u201cBig O\u201d Vance", "Omar Vance"], [{0, 1}], id="curly-quotes"),
-    pytest.param(['Dana "Sparks" Whitfield', "Dana Whitman"], [], id="another-surname"),
-    pytest.param(['"Sparks" Whitfield', "Whitfield"], [], id="a-surname-alone-is-no-one"),
-])
-def test_a_quoted_nickname_is_the_same_person(names, groups):
-    info = {str(i): (n, "PERSON", len(n.split())) for i, n in enumerate(names)}
-    out = evt.person_groups(info)
-    assert sorted(sorted(int(x) for x in (e, c)) for e, c in out.items()) == sorted(map(sorted, groups))
-
-
 @pytest.mark.parametrize("crew_b, together", [
     pytest.param(['person:Dana "Sparks" Whitfield', 'person:Omar \u201cBig O\u201d Vance'], True, id="nicknames"),
     pytest.param(["person:Dana Whitfield", "person:Omar Vance"], True, id="plain"),

@@ -49,6 +49,11 @@ def test_person_parts(name, parts):
     pytest.param(["Luis B. Ortega", "Luis Alberto Ortega"], [], id="initial-of-another-name"),
     pytest.param(["Luis Ortega Jr.", "Luis Ortiz Jr."], [], id="another-surname"),
     pytest.param(["Luis Ortega Jr.", "Luisa Ortega"], [], id="another-first-name"),
+    # a quoted nickname inside the name
+    pytest.param(['Dana "Sparks" Whitfield', "Dana Whitfield"], [{0, 1}], id="straight-quotes"),
+    pytest.param(["Omar \u201cBig O\u201d Vance", "Omar Vance"], [{0, 1}], id="curly-quotes"),
+    pytest.param(['Dana "Sparks" Whitfield', "Dana Whitman"], [], id="nickname-another-surname"),
+    pytest.param(['"Sparks" Whitfield', "Whitfield"], [], id="a-surname-alone-is-no-one"),
 ])
 def test_forms_of_one_name_are_one_person(names, groups):
     info = {str(i): (n, "PERSON", len(n.split())) for i, n in enumerate(names)}
