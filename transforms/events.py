@@ -965,8 +965,6 @@ def _roles(ae_w: pl.DataFrame, info: dict, keys_of: dict) -> pl.DataFrame:
                         orient="row").unique()
 
 
-
-
 def _mentioned_days(date_mentions: pl.DataFrame | None) -> dict[str, list[date]]:
     """article_id -> the days its text names (day precision)."""
     if date_mentions is None or not date_mentions.height or "resolved_date" not in date_mentions.columns:
