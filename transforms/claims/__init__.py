@@ -73,8 +73,11 @@ which: "multiple casualties", "a third victim" with no predicate). Unit is
   value_stated stays N (as written), value_low/high carry N - M. If N - M
   <= 0 nobody is left injured and no claim is made; with no killed count,
   injured = N. Counts of "others" ("three others were shot") and people the
-  sentence says lived ("survived", "stable condition", "non-life-threatening")
-  are not reduced.
+  sentence says lived ("survived", "stable condition", "non-life-threatening", a
+  limb wound: "shot in the leg", "struck in the foot", "grazed", unless the
+  sentence states a death after it) are not reduced. "N did not survive" is a
+  killed count: "Four people were shot, and two did not survive" (killed 2,
+  injured 2).
 - "Taken to the hospital" / "hospitalized" gives a hospitalized claim and,
   in an article about violence, an injured claim with the same bounds (less
   the killed count stated in the same sentence). Who "showed up at",

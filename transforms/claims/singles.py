@@ -661,9 +661,37 @@ _SURVIVED = re.compile(
 )
 
 
+_LIMB_PARTS = lexicon.words("casualty_predicates", "limb_parts")
+_LIMB_GATE = lexicon.words("claims_gates", "limb_wound") | _LIMB_PARTS
+
+# a wound to a limb: "shot in the leg", "struck in the foot", "wounded in the arm", "grazed"
+_LIMB_WOUND = re.compile(
+    r"\b(?:(?:shot|struck|hit|wounded|injured|hurt|stabbed|burned|burnt|cut)\s+(?:once\s+|twice\s+)?"
+    r"(?:(?:in|on)\s+(?:the|his|her|their|one)\s+(?:(?:left|right|lower|upper)\s+)?)"
+    r"(?:" + "|".join(sorted(_LIMB_PARTS, key=len, reverse=True)) + r")|grazed|(?:a\s+)?graze\s+wounds?)\b",
+    re.IGNORECASE,
+)
+
+# a death after the limb wound in the same sentence: "shot in the leg and later died"
+_DEATH_AFTER = re.compile(
+    r"\b(?:died|dies|dead|killed|fatal|fatally|succumbed|deceased|did\s+not\s+survive|didn['’]t\s+survive|"
+    r"passed\s+away|bled\s+to\s+death|lost\s+(?:his|her)\s+life)\b",
+    re.IGNORECASE,
+)
+
+
+def _limb_wound(seg: "Segment") -> bool:
+    """The sentence states a wound to a limb ('shot in the leg', 'grazed') and no death after it."""
+    if not (seg.words & _LIMB_GATE):
+        return False
+    m = _LIMB_WOUND.search(seg.text)
+    return m is not None and _DEATH_AFTER.search(seg.text, m.end()) is None
+
+
 def _lived(seg: "Segment") -> bool:
-    """The sentence says the people shot lived ('survived', 'stable condition')."""
-    return bool(seg.words & _SURVIVED_GATE) and _SURVIVED.search(seg.text) is not None
+    """The sentence says the people shot lived ('survived', 'stable condition', a limb wound: 'shot in
+    the leg', 'grazed')."""
+    return (bool(seg.words & _SURVIVED_GATE) and _SURVIVED.search(seg.text) is not None) or _limb_wound(seg)
 
 
 _COPULA_BEFORE = re.compile(r"\b(?:is|was|were|are|remains|remained|listed|been|be|left|still)\s+\Z")
