@@ -44,6 +44,8 @@ _TYPE_WORD = (
     r"(?:suffered|sustained|received|suffering|sustaining|suffer|sustain)\s+(?:from\s+)?(?:[\w'’-]+\s+){0,6}?"
     r"(?:injuries|wounds|burns|gunshot\s+wounds?|injury|wound)|"
     r"(?:pronounced|declared)\s+(?:(?:clinically\s+|brain[\s-])?dead|deceased)|"
+    # "two did not survive", "three later succumbed to their injuries": deaths
+    r"did\s+not\s+survive|didn['’]t\s+survive|succumbed|"
     r"killed|dead|died|dies|die|slain|murdered|perished|drowned|electrocuted|suffocated|shot|wounded|"
     r"injured|hurt|hospitali[sz]ed|arrested|detained|missing|trapped|evacuated|fatally|critically|"
     r"seriously|gravely|"
@@ -260,7 +262,8 @@ def _adjacent_typed(seg: Segment, fig: Figure, left_only: bool = False) -> tuple
             return None, None  # "one of the six later died": the head died, not the six
     if m:
         w = m.group("w").lower()
-        if w in ("fatally",) or w.endswith("to death") or w.startswith(("pronounced", "declared")):
+        if w in ("fatally",) or w.endswith(("to death", "survive")) or w.startswith(("pronounced", "declared",
+                                                                                      "succumbed")):
             return "killed", "type.predicate_after"
         if w.startswith("in "):
             return "injured", "type.predicate_after"

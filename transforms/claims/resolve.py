@@ -253,7 +253,7 @@ def _resolve_overlap(claims: list[Claim]) -> list[Claim]:
 _PARTITIVE = re.compile(
     r"\s+of\s+(?:the|them|those|these)\b(?!\s+(?:dead|deceased|killed|slain)\b)"
     r"(?:\s+[\w-]+){0,3}?,?\s+(?:\w+\s+){0,2}?(?:later\s+|eventually\s+|subsequently\s+)?"
-    r"(?:died|succumbed|did\s+not\s+survive|was\s+pronounced\s+dead)\b",
+    r"(?:died|succumbed|did\s+not\s+survive|didn['’]t\s+survive|was\s+pronounced\s+dead)\b",
     re.IGNORECASE,
 )
 
@@ -262,7 +262,7 @@ _PARTITIVE = re.compile(
 # the death is elliptical for "one of them"
 _BARE_DEATH = re.compile(
     r"(?:\s+(?:later|eventually|subsequently|since|then|has|had|also))*\s+"
-    r"(?:died|succumbed|did\s+not\s+survive|was\s+(?:later\s+)?pronounced\s+dead)\b",
+    r"(?:died|succumbed|did\s+not\s+survive|didn['’]t\s+survive|was\s+(?:later\s+)?pronounced\s+dead)\b",
     re.IGNORECASE)
 _BARE_NUMBER = re.compile(r"\A(?:one|two|three|four|five|\d+)\Z", re.IGNORECASE)
 
