@@ -205,6 +205,14 @@ _TO_HOSPITAL_AFTER = re.compile(
     r"(?:[\w'’.-]+\s+){0,3}?(?:hospitals?|medical\s+centers?|trauma\s+centers?|emergency\s+rooms?)\b",
     re.IGNORECASE)
 
+# victims who survived were hurt: "One victim survived", "all four shooting victims are expected to
+# survive", "one of the victims survived" (not "one of the five victims survived": the five are the group)
+_SURVIVING_VICTIMS = re.compile(
+    r"\A\s+(?:of\s+(?:the|them|those|these)\s+)?(?:[\w-]+\s+){0,2}?victims?\s+"
+    r"(?:(?:have|has|had|are|is|were|was|all|also|both|each|later|reportedly|now)\s+){0,3}"
+    r"(?:survived|(?:expected|likely)\s+to\s+(?:survive|recover))\b",
+    re.IGNORECASE)
+
 _SEAT_AFTER = re.compile(r"\A\s*-?\s*(?:seat|seater)\b", re.IGNORECASE)
 
 
@@ -248,6 +256,8 @@ def _adjacent_typed(seg: Segment, fig: Figure, left_only: bool = False) -> tuple
         return None, None
     if _SEAT_AFTER.match(after):
         return "capacity", "type.seat_after"
+    if _SURVIVING_VICTIMS.match(after) and not _PARTITIVE_BEFORE.search(seg.text[max(0, rel_start - 40):rel_start]):
+        return "injured", "type.predicate_after"  # "the two victims are expected to survive": hurt, alive
     if _WITH_GUNSHOT.match(after):
         return "shot", "type.gunshot_after"
     if _WITH_INJURIES.match(after) and not _RIGHT.match(after):

@@ -20,6 +20,10 @@ _ORDINAL_WORD = re.compile(
     + r"|other|\d+(?:nd|rd|th))\b", re.IGNORECASE)
 
 
+# "A worker died ... Another worker was injured": "another" names someone besides the one before
+_ANOTHER = re.compile(r"another\b", re.IGNORECASE)
+
+
 def _indef_text(np: str) -> str:
     words = np.lower().split()
     return " ".join(words[1:] if words and words[0] in ("a", "an", "another") else words)
@@ -59,7 +63,7 @@ def _resolve_people(claims: list[Claim], person_ents: list[tuple[int, frozenset]
         kind, names = c.ref
         if kind is RefKind.NAME:
             key = name_key(names)
-        elif kind is RefKind.INDEF and body is not None and \
+        elif kind is RefKind.INDEF and body is not None and not _ANOTHER.match(body, c.start) and \
                 _indef_text(body[c.start:c.end]) in seen_indef:
             key = seen_indef[_indef_text(body[c.start:c.end])]  # "a 16-year-old" said twice
         elif kind is RefKind.INDEF or (kind is RefKind.PRON and names == REFLEXIVE) or (
@@ -67,7 +71,7 @@ def _resolve_people(claims: list[Claim], person_ents: list[tuple[int, frozenset]
             # "the second victim", "the other man": someone besides the victim mentioned before
             fresh += 1  # a new person; "himself" is the clause's own subject, often the killer
             key = frozenset({f"new:{fresh}"})
-            if kind is RefKind.INDEF and body is not None:
+            if kind is RefKind.INDEF and body is not None and not _ANOTHER.match(body, c.start):
                 seen_indef.setdefault(_indef_text(body[c.start:c.end]), key)
         else:
             cand = last

@@ -370,7 +370,8 @@ def _singular_regex(seg: Segment, covered: list[tuple[int, int]]) -> list[Claim]
         if cls is not None:
             np = _np_ending_at(toks, k, persons_by_end, name_death if m.lastgroup == "k" else name_ok) or appos_name
             relative = None
-            if np is None:
+            if np is None and not (k >= 0 and toks[k][2] in _NEGATORS):
+                # (not "another girl who was in the car was not injured": a negated predicate)
                 np = relative = _np_before_relative(toks, k, persons_by_end, name_ok)
             if np is not None:
                 # "Smith and his wife were killed": count the coordinated people too
@@ -483,6 +484,8 @@ def _singular_regex(seg: Segment, covered: list[tuple[int, int]]) -> list[Claim]
             w = m.group("w").lower()
             add(_WORD_CLASS.get(w, "injured"), m.start("np"), m.end("np"), False, 2, rule="single.both")
         for m in _BOTH_HURT.finditer(text):
+            if m.group("np").lower() == "both" and _DEATH_AFTER.search(text, m.end()):
+                continue  # "Both were taken to the hospital, where Smith died": one of them is dead
             add("hospitalized" if m.group("h") else "injured", m.start("np"), m.end("np"), False, 2,
                 rule="single.both")
     if "'s" in text or "’s" in text:
@@ -521,6 +524,8 @@ def _singular_regex(seg: Segment, covered: list[tuple[int, int]]) -> list[Claim]
 
 
 _ACTIVE_VERBS = lexicon.words("casualty_predicates", "active_verbs")
+
+_NEGATORS = frozenset({"not", "never", "n't", "neither", "nor"})
 
 _RELATIVE_WORDS = frozenset({"who", "that"})
 _REDUCED_RELATIVE = lexicon.words("claims_grammar", "reduced_relative_participles")
@@ -582,7 +587,7 @@ _BOTH_NP = re.compile(
 # survived": two people hurt (taken to a hospital: hospitalized)
 _BOTH_HURT = re.compile(
     r"\b(?P<np>both\s+(?:of\s+the\s+)?(?:[\w-]+\s+)?(?:"
-    + lexicon.alternation("person_nouns", "plural")[3:-1] + r")|both\s+of\s+them)"
+    + lexicon.alternation("person_nouns", "plural")[3:-1] + r")|both\s+of\s+them|both(?=\s+(?:were|are|have|had)\b))"
     r"\s+(?:(?:were|are|was|have\s+been|had\s+been|also|later|reportedly|then|each)\s+){0,3}"
     r"(?:(?P<h>(?:taken|transported|rushed|airlifted|flown|brought|driven)\s+(?:by\s+[\w\s]{1,30}?\s+)?to\s+"
     r"(?:[\w'’.-]+\s+){0,5}?(?:hospitals?|medical\s+centers?|trauma\s+centers?)|hospitali[sz]ed)"
@@ -788,6 +793,9 @@ def _singular_claims(p, seg: Segment, covered: list[tuple[int, int]]) -> list[Cl
         if cls is None:
             continue
         strict = w not in _STRICT_FREE
+        if any(c.dep_ == "neg" for c in v.children) or (
+                v.dep_ in ("acomp", "oprd") and any(c.dep_ == "neg" for c in v.head.children)):
+            continue  # "the driver and another passenger were not hurt": the negation's claim (value 0)
         for a in _arguments(v, w):
             if a.dep_ in ("nsubj", "nsubjpass") and a.lower_ in ("who", "that") and v.dep_ == "relcl":
                 continue
