@@ -214,6 +214,8 @@ _PERSON_SG = "|".join(sorted(PERSON_SINGULAR, key=len, reverse=True))
 _INDEFINITE = re.compile(
     rf"\b(?P<det>an?|another)\s+(?:[\w'-]+\s+){{0,3}}?(?P<noun>{_PERSON_SG})\b"
     rf"(?=(?:\s+and\s+(?:an?|another|his|her|their)\s+(?:[\w'-]+\s+){{0,3}}?(?:{_PERSON_SG})\b)?"
+    # where the person was: "another man in the home was wounded", "a passenger on the bus was hurt"
+    r"(?:\s+(?:in|inside|at|on|aboard|near)\s+(?:the|a|an|his|her|their)\s+(?:[\w-]+\s+)?(?!(?:he|she|they|it|we|who|that)\b)[\w-]+(?=\s+(?:was|is)\b))?"
     r"(?:\s*,[^,.;]{1,80},)?\s+(?:who\s+)?"
     r"(?:(?:was|is|were|had\s+been|has\s+been|have\s+been|got)\s+"  # passive: "was shot"
     r"(?:(?:later|also|fatally|critically|seriously|accidentally|reportedly|allegedly|found|"

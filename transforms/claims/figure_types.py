@@ -66,8 +66,12 @@ _RESCUED_AND = (
     r"\s*,?\s+and(?:\s+(?:later|then|were|was))?)?"
 )
 
+# where the people were, between them and the predicate: "another man in the home was wounded", "two
+# passengers on the bus were hurt"
+_WHERE_PP = r"(?:\s+(?:in|inside|at|on|aboard|near)\s+(?:the|a|an|his|her|their)\s+(?:[\w-]+\s+)?(?!(?:he|she|they|it|we|who|that)\b)[\w-]+(?=\s+(?:was|were)\b))?"
+
 _RIGHT = re.compile(
-    rf"\A{_NOUNS_OPT}(?:\s*,[^.;:]{{1,120}}?,)?{_AUX}{_RESCUED_AND}\s*,?\s*{_TYPE_WORD}(?![\w-])"
+    rf"\A{_NOUNS_OPT}{_WHERE_PP}(?:\s*,[^.;:]{{1,120}}?,)?{_AUX}{_RESCUED_AND}\s*,?\s*{_TYPE_WORD}(?![\w-])"
     rf"(?!\s+(?:a|an|the|his|her|their|its|him|them|himself|herself|themselves|"
     rf"\d+(?!\s*-?(?:{_MEASURE})(?![\w]))|"  # an object, not a measure: "trapped 400 metres underground"
     rf"{_NUMBER_WORD})\b)",
