@@ -17,7 +17,12 @@ CASES = [
     ("Three people were pulled from the rubble after the earthquake. Two did not survive.", (2, 0)),
     ("Seven people were injured in the factory explosion.\nTwo of them did not survive.", (2, 5)),
     ("Five passengers were hurt in the bus crash.\nTwo of the passengers didn't survive.", (2, 3)),
-    ("Four workers were burned in the fire, and one later succumbed to his injuries.", (1, 0)),
+    # a later death in the sentence of the hurt is among them
+    ("Four workers were burned in the fire, and one later succumbed to his injuries.", (1, 3)),
+    ("Five people were hurt in the bus crash; two did not survive.", (2, 3)),
+    ("Four people were injured in the landslide and one later died.", (1, 3)),
+    # not a bare count of dead stated beside the hurt
+    ("Two people were killed and three were injured in the mine explosion.", (2, 3)),
     ("The driver did not survive the crash.", (1, 0)),
     # not a death: everyone survived
     ("Three people were shot, and all of them survived.", (0, 3)),

@@ -221,7 +221,7 @@ _INDEFINITE = re.compile(
     r"(?:(?:later|also|fatally|critically|seriously|accidentally|reportedly|allegedly|found|"
     r"pronounced|then|both|apparently|badly|mortally|eventually|gravely|reported|listed)\s+)*"
     r"(?:shot|killed|wounded|injured|hurt|dead|slain|murdered|struck|hit|hospitalized|"
-    r"hospitalised|stabbed|pronounced|found\s+dead)"
+    r"hospitalised|stabbed|pronounced|found\s+dead|burned|burnt|scalded)"
     r"|(?:(?:later|also|then|eventually)\s+)?(?:died|dies|is\s+dead|was\s+dead|shot\s+dead|"
     r"shot\s+to\s+death)))",  # "a woman died", "a man shot dead" (headline)
     re.IGNORECASE,

@@ -46,6 +46,8 @@ _TYPE_WORD = (
     r"(?:pronounced|declared)\s+(?:(?:clinically\s+|brain[\s-])?dead|deceased)|"
     # "two did not survive", "three later succumbed to their injuries": deaths
     r"did\s+not\s+survive|didn['’]t\s+survive|succumbed|"
+    # "three workers were burned", "two firefighters suffered burns" (not "burned to death", above)
+    r"(?:burned|burnt|scalded)(?!\s+(?:to\s+death|down|out|alive))|"
     r"killed|dead|died|dies|die|slain|murdered|perished|drowned|electrocuted|suffocated|shot|wounded|"
     r"injured|hurt|hospitali[sz]ed|arrested|detained|missing|trapped|evacuated|fatally|critically|"
     r"seriously|gravely|"
@@ -281,7 +283,7 @@ def _adjacent_typed(seg: Segment, fig: Figure, left_only: bool = False) -> tuple
             return "killed", "type.predicate_after"
         if w.startswith("in "):
             return "injured", "type.predicate_after"
-        if w.startswith("treated for") or w == "recovering":
+        if w.startswith("treated for") or w in ("recovering", "burned", "burnt", "scalded"):
             return "injured", "type.predicate_after"
         if w.startswith(("taken", "transported", "rushed", "airlifted", "flown", "admitted", "treated")):
             hurt = _HOSPITAL_WITH_INJURIES.match(after, m.end())

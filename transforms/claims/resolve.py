@@ -268,6 +268,9 @@ _BARE_DEATH = re.compile(
     r"(?:\s+(?:later|eventually|subsequently|since|then|has|had|also))*\s+"
     r"(?:died|succumbed|did\s+not\s+survive|didn['’]t\s+survive|was\s+(?:later\s+)?pronounced\s+dead)\b",
     re.IGNORECASE)
+_LATER_DEATH = re.compile(
+    r"\s+(?:(?:later|eventually|subsequently)\s+(?:died|succumbed|was\s+pronounced\s+dead)|succumbed|"
+    r"did\s+not\s+survive|didn['’]t\s+survive)\b", re.IGNORECASE)
 _BARE_NUMBER = re.compile(r"\A(?:one|two|three|four|five|\d+)\Z", re.IGNORECASE)
 
 
@@ -281,7 +284,11 @@ def _resolve_partitive(claims: list[Claim], body: str) -> list[Claim]:
     if not died:
         return claims
     # a sentence that states its own dead ("2 dead, 3 wounded") counts the hurt without them
-    killed_segs = {c.seg for c in claims if c.claim_type == "killed" and not c.negated and c.value_low}
+    # ... but not one that says the dead were among the hurt: "Four workers were burned, and one later
+    # succumbed to his injuries" (a bare number, a later death: injured 3)
+    later = {id(d) for d in died if _BARE_NUMBER.match(body[d.start:d.end]) and _LATER_DEATH.match(body, d.end)}
+    killed_segs = {c.seg for c in claims if c.claim_type == "killed" and not c.negated and c.value_low
+                   and id(c) not in later}
     out = []
     for c in claims:
         before = [d.value_low for d in died if d.start > c.start]

@@ -81,7 +81,7 @@ _PRED_RX = re.compile(
     r"(?:took|takes)\s+(?:(?:his|her|their)\s+)?own\s+li(?:fe|ves)|"
     r"did\s+not\s+survive|didn['’]t\s+survive|succumbed|declared\s+(?:(?:clinically\s+|brain[\s-])?dead|deceased)|passed\s+away|"
     r"(?:is|was)\s+(?:now\s+)?(?:brain[\s-])?dead|drowned|perished|electrocuted|(?:burned|burnt|crushed|trampled)\s+to\s+death)\b"
-    r"|\b(?P<i>wounded|injured|hurt|grazed|(?:is|was|are|were)\s+(?:now\s+|still\s+)?recovering|"
+    r"|\b(?P<i>wounded|injured|hurt|grazed|(?:burned|burnt|scalded)(?!\s+(?:to\s+death|down|out|alive))|(?:is|was|are|were)\s+(?:now\s+|still\s+)?recovering|"
     r"treated\s+for\s+(?:[\w'’-]+\s+){0,3}?(?:injuries|injury|wounds?)|"
     r"not\s+(?:seriously|critically|severely|badly)\s+(?:injured|hurt|wounded)|"
     r"in\s+(?:critical|serious|stable|fair|good|grave|satisfactory)"
