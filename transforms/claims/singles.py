@@ -453,6 +453,9 @@ def _singular_regex(seg: Segment, covered: list[tuple[int, int]]) -> list[Claim]
             if w is not None:
                 add("killed" if w.group("w").lower() == "dead" else "injured", m.end(), b, True,
                     rule="single.left_dead")
+    if "whose" in seg.words:
+        for m in _WHOSE_WOUND.finditer(text):  # "a firefighter whose leg was crushed by a beam"
+            add("injured", m.start("np"), m.end("np"), False, rule="single.person_before_predicate")
     if "save" in seg.words:
         for m in _NOT_SAVED.finditer(text):  # "doctors were not able to save her": she died
             add("killed", m.start("np"), m.end("np"), False, rule="single.not_saved")
@@ -698,6 +701,16 @@ def _lived(seg: "Segment") -> bool:
     the leg', 'grazed')."""
     return (bool(seg.words & _SURVIVED_GATE) and _SURVIVED.search(seg.text) is not None) or _limb_wound(seg)
 
+
+# a person whose body part was hurt: "a firefighter whose leg was crushed by a beam", "a miner, whose
+# arm was broken" (not "... was crushed to death")
+_WHOSE_WOUND = re.compile(
+    rf"\b(?P<np>{_NP_WORDS})\s*,?\s+whose\s+(?:(?:left|right|lower|upper)\s+)?(?:{_BODY_PARTS})\s+"
+    r"(?:was|were|had\s+been)\s+(?:badly\s+|severely\s+)?"
+    r"(?:crushed|broken|injured|hurt|wounded|burned|burnt|cut|severed|amputated|shattered|fractured|pinned)\b"
+    r"(?!\s+to\s+death)",
+    re.IGNORECASE,
+)
 
 _COPULA_BEFORE = re.compile(r"\b(?:is|was|were|are|remains|remained|listed|been|be|left|still)\s+\Z")
 
