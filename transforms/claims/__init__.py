@@ -38,7 +38,11 @@ How a claim is found
    one. The object of an active "shot"/"killed" may be a capitalised name the NER
    did not label PERSON ("They shot Giddings"; not in headline-case lines, not a
    place before a capitalised word or a person noun: "shot Milwaukee police
-   officer ..."); "was treated for (his) injuries" says the person was hurt.
+   officer ..."); "was treated for (his) injuries" says the person was hurt, and so do
+   "burned" / "scalded" (not "three homes were burned"), "a firefighter whose leg was
+   crushed" and victims who survived ("one victim survived", "the two victims are expected
+   to survive", a bare "Both were treated for burns and released"). "Another worker" after
+   "a worker" who died is someone else; a negated predicate ("were not hurt") is no victim.
    Coordinations add up: "Smith and his wife were killed" (2), "a
    woman and two children were shot" (3), "4 adults, 1 child shot" (5),
    "kills 3 bandmates, self" (4); a list after an active verb or "the bodies of" that mixes
