@@ -214,12 +214,14 @@ _PERSON_SG = "|".join(sorted(PERSON_SINGULAR, key=len, reverse=True))
 _INDEFINITE = re.compile(
     rf"\b(?P<det>an?|another)\s+(?:[\w'-]+\s+){{0,3}}?(?P<noun>{_PERSON_SG})\b"
     rf"(?=(?:\s+and\s+(?:an?|another|his|her|their)\s+(?:[\w'-]+\s+){{0,3}}?(?:{_PERSON_SG})\b)?"
+    # where the person was: "another man in the home was wounded", "a passenger on the bus was hurt"
+    r"(?:\s+(?:in|inside|at|on|aboard|near)\s+(?:the|a|an|his|her|their)\s+(?:[\w-]+\s+)?(?!(?:he|she|they|it|we|who|that)\b)[\w-]+(?=\s+(?:was|is)\b))?"
     r"(?:\s*,[^,.;]{1,80},)?\s+(?:who\s+)?"
     r"(?:(?:was|is|were|had\s+been|has\s+been|have\s+been|got)\s+"  # passive: "was shot"
     r"(?:(?:later|also|fatally|critically|seriously|accidentally|reportedly|allegedly|found|"
     r"pronounced|then|both|apparently|badly|mortally|eventually|gravely|reported|listed)\s+)*"
     r"(?:shot|killed|wounded|injured|hurt|dead|slain|murdered|struck|hit|hospitalized|"
-    r"hospitalised|stabbed|pronounced|found\s+dead)"
+    r"hospitalised|stabbed|pronounced|found\s+dead|burned|burnt|scalded)"
     r"|(?:(?:later|also|then|eventually)\s+)?(?:died|dies|is\s+dead|was\s+dead|shot\s+dead|"
     r"shot\s+to\s+death)))",  # "a woman died", "a man shot dead" (headline)
     re.IGNORECASE,

@@ -38,7 +38,11 @@ How a claim is found
    one. The object of an active "shot"/"killed" may be a capitalised name the NER
    did not label PERSON ("They shot Giddings"; not in headline-case lines, not a
    place before a capitalised word or a person noun: "shot Milwaukee police
-   officer ..."); "was treated for (his) injuries" says the person was hurt.
+   officer ..."); "was treated for (his) injuries" says the person was hurt, and so do
+   "burned" / "scalded" (not "three homes were burned"), "a firefighter whose leg was
+   crushed" and victims who survived ("one victim survived", "the two victims are expected
+   to survive", a bare "Both were treated for burns and released"). "Another worker" after
+   "a worker" who died is someone else; a negated predicate ("were not hurt") is no victim.
    Coordinations add up: "Smith and his wife were killed" (2), "a
    woman and two children were shot" (3), "4 adults, 1 child shot" (5),
    "kills 3 bandmates, self" (4); a list after an active verb or "the bodies of" that mixes
@@ -73,8 +77,11 @@ which: "multiple casualties", "a third victim" with no predicate). Unit is
   value_stated stays N (as written), value_low/high carry N - M. If N - M
   <= 0 nobody is left injured and no claim is made; with no killed count,
   injured = N. Counts of "others" ("three others were shot") and people the
-  sentence says lived ("survived", "stable condition", "non-life-threatening")
-  are not reduced.
+  sentence says lived ("survived", "stable condition", "non-life-threatening", a
+  limb wound: "shot in the leg", "struck in the foot", "grazed", unless the
+  sentence states a death after it) are not reduced. "N did not survive" is a
+  killed count: "Four people were shot, and two did not survive" (killed 2,
+  injured 2).
 - "Taken to the hospital" / "hospitalized" gives a hospitalized claim and,
   in an article about violence, an injured claim with the same bounds (less
   the killed count stated in the same sentence). Who "showed up at",

@@ -41,7 +41,9 @@ The rule (the first step that applies chooses; choice_rule names it)
    largest of them; an article whose only claims are negated ("no one was hurt") takes 0.
 
 "Counted" figures are the claims whose rule types a numeral or a count word (rule_id not
-``single.*``) and single-victim claims of two or more people. Within a step, equal
+``single.*``) and single-victim claims of two or more people; one person hurt written without a
+numeral ("a man", "an officer", "another worker": an injured claim of 1 whose surface begins
+with a / an / another) is a single victim too. Within a step, equal
 figures go to the body's statement before the title's (a headline drops the qualifier:
 "Leaves 62 Dead" is the body's "at least 62"), then to the exact statement over a bound,
 then to the earlier claim.
@@ -111,6 +113,16 @@ def _corroborated(rows: list[dict], live: list[int]) -> list[int]:
     return kept or live
 
 
+# "a man", "an officer", "another worker": one person hurt, written without a numeral, is a single
+# victim (a part of the count), like the single.* claims
+_ONE_PERSON = re.compile(r"(?:a|an|another)\s", re.IGNORECASE)
+
+
+def _one_person(row: dict) -> bool:
+    return row["claim_type"] == "injured" and row["value_low"] == 1 and \
+        _ONE_PERSON.match(row["surface"] or "") is not None
+
+
 def _choose(rows: list[dict]) -> tuple[int, str]:
     """Index (into ``rows``) of the article's figure among one (article, type)'s candidates, and the rule."""
     live = [i for i, r in enumerate(rows) if not r["negated"]]
@@ -125,7 +137,8 @@ def _choose(rows: list[dict]) -> tuple[int, str]:
     updates = [i for i in live if _is_update(rows[i]["sentence"], rows[i]["surface"])]
     if updates:
         return max(updates, key=lambda i: (rows[i]["char_start"], rows[i]["value_low"])), "update"
-    counted = [i for i in live if rows[i]["value_low"] >= 2 or not (rows[i]["rule_id"] or "").startswith("single.")]
+    counted = [i for i in live if rows[i]["value_low"] >= 2 or not (
+        (rows[i]["rule_id"] or "").startswith("single.") or _one_person(rows[i]))]
     if not counted:
         return max(live, key=largest_key), "single"
     # one mention per sentence: the sentence's largest counted figure (a total over its parts)

@@ -44,6 +44,10 @@ _TYPE_WORD = (
     r"(?:suffered|sustained|received|suffering|sustaining|suffer|sustain)\s+(?:from\s+)?(?:[\w'’-]+\s+){0,6}?"
     r"(?:injuries|wounds|burns|gunshot\s+wounds?|injury|wound)|"
     r"(?:pronounced|declared)\s+(?:(?:clinically\s+|brain[\s-])?dead|deceased)|"
+    # "two did not survive", "three later succumbed to their injuries": deaths
+    r"did\s+not\s+survive|didn['’]t\s+survive|succumbed|"
+    # "three workers were burned", "two firefighters suffered burns" (not "burned to death", above)
+    r"(?:burned|burnt|scalded)(?!\s+(?:to\s+death|down|out|alive))|"
     r"killed|dead|died|dies|die|slain|murdered|perished|drowned|electrocuted|suffocated|shot|wounded|"
     r"injured|hurt|hospitali[sz]ed|arrested|detained|missing|trapped|evacuated|fatally|critically|"
     r"seriously|gravely|"
@@ -64,8 +68,12 @@ _RESCUED_AND = (
     r"\s*,?\s+and(?:\s+(?:later|then|were|was))?)?"
 )
 
+# where the people were, between them and the predicate: "another man in the home was wounded", "two
+# passengers on the bus were hurt"
+_WHERE_PP = r"(?:\s+(?:in|inside|at|on|aboard|near)\s+(?:the|a|an|his|her|their)\s+(?:[\w-]+\s+)?(?!(?:he|she|they|it|we|who|that)\b)[\w-]+(?=\s+(?:was|were)\b))?"
+
 _RIGHT = re.compile(
-    rf"\A{_NOUNS_OPT}(?:\s*,[^.;:]{{1,120}}?,)?{_AUX}{_RESCUED_AND}\s*,?\s*{_TYPE_WORD}(?![\w-])"
+    rf"\A{_NOUNS_OPT}{_WHERE_PP}(?:\s*,[^.;:]{{1,120}}?,)?{_AUX}{_RESCUED_AND}\s*,?\s*{_TYPE_WORD}(?![\w-])"
     rf"(?!\s+(?:a|an|the|his|her|their|its|him|them|himself|herself|themselves|"
     rf"\d+(?!\s*-?(?:{_MEASURE})(?![\w]))|"  # an object, not a measure: "trapped 400 metres underground"
     rf"{_NUMBER_WORD})\b)",
@@ -203,6 +211,14 @@ _TO_HOSPITAL_AFTER = re.compile(
     r"(?:[\w'’.-]+\s+){0,3}?(?:hospitals?|medical\s+centers?|trauma\s+centers?|emergency\s+rooms?)\b",
     re.IGNORECASE)
 
+# victims who survived were hurt: "One victim survived", "all four shooting victims are expected to
+# survive", "one of the victims survived" (not "one of the five victims survived": the five are the group)
+_SURVIVING_VICTIMS = re.compile(
+    r"\A\s+(?:of\s+(?:the|them|those|these)\s+)?(?:[\w-]+\s+){0,2}?victims?\s+"
+    r"(?:(?:have|has|had|are|is|were|was|all|also|both|each|later|reportedly|now)\s+){0,3}"
+    r"(?:survived|(?:expected|likely)\s+to\s+(?:survive|recover))\b",
+    re.IGNORECASE)
+
 _SEAT_AFTER = re.compile(r"\A\s*-?\s*(?:seat|seater)\b", re.IGNORECASE)
 
 
@@ -246,6 +262,8 @@ def _adjacent_typed(seg: Segment, fig: Figure, left_only: bool = False) -> tuple
         return None, None
     if _SEAT_AFTER.match(after):
         return "capacity", "type.seat_after"
+    if _SURVIVING_VICTIMS.match(after) and not _PARTITIVE_BEFORE.search(seg.text[max(0, rel_start - 40):rel_start]):
+        return "injured", "type.predicate_after"  # "the two victims are expected to survive": hurt, alive
     if _WITH_GUNSHOT.match(after):
         return "shot", "type.gunshot_after"
     if _WITH_INJURIES.match(after) and not _RIGHT.match(after):
@@ -260,11 +278,12 @@ def _adjacent_typed(seg: Segment, fig: Figure, left_only: bool = False) -> tuple
             return None, None  # "one of the six later died": the head died, not the six
     if m:
         w = m.group("w").lower()
-        if w in ("fatally",) or w.endswith("to death") or w.startswith(("pronounced", "declared")):
+        if w in ("fatally",) or w.endswith(("to death", "survive")) or w.startswith(("pronounced", "declared",
+                                                                                      "succumbed")):
             return "killed", "type.predicate_after"
         if w.startswith("in "):
             return "injured", "type.predicate_after"
-        if w.startswith("treated for") or w == "recovering":
+        if w.startswith("treated for") or w in ("recovering", "burned", "burnt", "scalded"):
             return "injured", "type.predicate_after"
         if w.startswith(("taken", "transported", "rushed", "airlifted", "flown", "admitted", "treated")):
             hurt = _HOSPITAL_WITH_INJURIES.match(after, m.end())

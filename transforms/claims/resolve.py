@@ -20,6 +20,10 @@ _ORDINAL_WORD = re.compile(
     + r"|other|\d+(?:nd|rd|th))\b", re.IGNORECASE)
 
 
+# "A worker died ... Another worker was injured": "another" names someone besides the one before
+_ANOTHER = re.compile(r"another\b", re.IGNORECASE)
+
+
 def _indef_text(np: str) -> str:
     words = np.lower().split()
     return " ".join(words[1:] if words and words[0] in ("a", "an", "another") else words)
@@ -59,7 +63,7 @@ def _resolve_people(claims: list[Claim], person_ents: list[tuple[int, frozenset]
         kind, names = c.ref
         if kind is RefKind.NAME:
             key = name_key(names)
-        elif kind is RefKind.INDEF and body is not None and \
+        elif kind is RefKind.INDEF and body is not None and not _ANOTHER.match(body, c.start) and \
                 _indef_text(body[c.start:c.end]) in seen_indef:
             key = seen_indef[_indef_text(body[c.start:c.end])]  # "a 16-year-old" said twice
         elif kind is RefKind.INDEF or (kind is RefKind.PRON and names == REFLEXIVE) or (
@@ -67,7 +71,7 @@ def _resolve_people(claims: list[Claim], person_ents: list[tuple[int, frozenset]
             # "the second victim", "the other man": someone besides the victim mentioned before
             fresh += 1  # a new person; "himself" is the clause's own subject, often the killer
             key = frozenset({f"new:{fresh}"})
-            if kind is RefKind.INDEF and body is not None:
+            if kind is RefKind.INDEF and body is not None and not _ANOTHER.match(body, c.start):
                 seen_indef.setdefault(_indef_text(body[c.start:c.end]), key)
         else:
             cand = last
@@ -253,7 +257,7 @@ def _resolve_overlap(claims: list[Claim]) -> list[Claim]:
 _PARTITIVE = re.compile(
     r"\s+of\s+(?:the|them|those|these)\b(?!\s+(?:dead|deceased|killed|slain)\b)"
     r"(?:\s+[\w-]+){0,3}?,?\s+(?:\w+\s+){0,2}?(?:later\s+|eventually\s+|subsequently\s+)?"
-    r"(?:died|succumbed|did\s+not\s+survive|was\s+pronounced\s+dead)\b",
+    r"(?:died|succumbed|did\s+not\s+survive|didn['’]t\s+survive|was\s+pronounced\s+dead)\b",
     re.IGNORECASE,
 )
 
@@ -262,8 +266,11 @@ _PARTITIVE = re.compile(
 # the death is elliptical for "one of them"
 _BARE_DEATH = re.compile(
     r"(?:\s+(?:later|eventually|subsequently|since|then|has|had|also))*\s+"
-    r"(?:died|succumbed|did\s+not\s+survive|was\s+(?:later\s+)?pronounced\s+dead)\b",
+    r"(?:died|succumbed|did\s+not\s+survive|didn['’]t\s+survive|was\s+(?:later\s+)?pronounced\s+dead)\b",
     re.IGNORECASE)
+_LATER_DEATH = re.compile(
+    r"\s+(?:(?:later|eventually|subsequently)\s+(?:died|succumbed|was\s+pronounced\s+dead)|succumbed|"
+    r"did\s+not\s+survive|didn['’]t\s+survive)\b", re.IGNORECASE)
 _BARE_NUMBER = re.compile(r"\A(?:one|two|three|four|five|\d+)\Z", re.IGNORECASE)
 
 
@@ -277,7 +284,11 @@ def _resolve_partitive(claims: list[Claim], body: str) -> list[Claim]:
     if not died:
         return claims
     # a sentence that states its own dead ("2 dead, 3 wounded") counts the hurt without them
-    killed_segs = {c.seg for c in claims if c.claim_type == "killed" and not c.negated and c.value_low}
+    # ... but not one that says the dead were among the hurt: "Four workers were burned, and one later
+    # succumbed to his injuries" (a bare number, a later death: injured 3)
+    later = {id(d) for d in died if _BARE_NUMBER.match(body[d.start:d.end]) and _LATER_DEATH.match(body, d.end)}
+    killed_segs = {c.seg for c in claims if c.claim_type == "killed" and not c.negated and c.value_low
+                   and id(c) not in later}
     out = []
     for c in claims:
         before = [d.value_low for d in died if d.start > c.start]

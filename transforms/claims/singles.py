@@ -81,7 +81,7 @@ _PRED_RX = re.compile(
     r"(?:took|takes)\s+(?:(?:his|her|their)\s+)?own\s+li(?:fe|ves)|"
     r"did\s+not\s+survive|didn['’]t\s+survive|succumbed|declared\s+(?:(?:clinically\s+|brain[\s-])?dead|deceased)|passed\s+away|"
     r"(?:is|was)\s+(?:now\s+)?(?:brain[\s-])?dead|drowned|perished|electrocuted|(?:burned|burnt|crushed|trampled)\s+to\s+death)\b"
-    r"|\b(?P<i>wounded|injured|hurt|grazed|(?:is|was|are|were)\s+(?:now\s+|still\s+)?recovering|"
+    r"|\b(?P<i>wounded|injured|hurt|grazed|(?:burned|burnt|scalded)(?!\s+(?:to\s+death|down|out|alive))|(?:is|was|are|were)\s+(?:now\s+|still\s+)?recovering|"
     r"treated\s+for\s+(?:[\w'’-]+\s+){0,3}?(?:injuries|injury|wounds?)|"
     r"not\s+(?:seriously|critically|severely|badly)\s+(?:injured|hurt|wounded)|"
     r"in\s+(?:critical|serious|stable|fair|good|grave|satisfactory)"
@@ -370,7 +370,8 @@ def _singular_regex(seg: Segment, covered: list[tuple[int, int]]) -> list[Claim]
         if cls is not None:
             np = _np_ending_at(toks, k, persons_by_end, name_death if m.lastgroup == "k" else name_ok) or appos_name
             relative = None
-            if np is None:
+            if np is None and not (k >= 0 and toks[k][2] in _NEGATORS):
+                # (not "another girl who was in the car was not injured": a negated predicate)
                 np = relative = _np_before_relative(toks, k, persons_by_end, name_ok)
             if np is not None:
                 # "Smith and his wife were killed": count the coordinated people too
@@ -452,6 +453,9 @@ def _singular_regex(seg: Segment, covered: list[tuple[int, int]]) -> list[Claim]
             if w is not None:
                 add("killed" if w.group("w").lower() == "dead" else "injured", m.end(), b, True,
                     rule="single.left_dead")
+    if "whose" in seg.words:
+        for m in _WHOSE_WOUND.finditer(text):  # "a firefighter whose leg was crushed by a beam"
+            add("injured", m.start("np"), m.end("np"), False, rule="single.person_before_predicate")
     if "save" in seg.words:
         for m in _NOT_SAVED.finditer(text):  # "doctors were not able to save her": she died
             add("killed", m.start("np"), m.end("np"), False, rule="single.not_saved")
@@ -483,6 +487,8 @@ def _singular_regex(seg: Segment, covered: list[tuple[int, int]]) -> list[Claim]
             w = m.group("w").lower()
             add(_WORD_CLASS.get(w, "injured"), m.start("np"), m.end("np"), False, 2, rule="single.both")
         for m in _BOTH_HURT.finditer(text):
+            if m.group("np").lower() == "both" and _DEATH_AFTER.search(text, m.end()):
+                continue  # "Both were taken to the hospital, where Smith died": one of them is dead
             add("hospitalized" if m.group("h") else "injured", m.start("np"), m.end("np"), False, 2,
                 rule="single.both")
     if "'s" in text or "’s" in text:
@@ -521,6 +527,8 @@ def _singular_regex(seg: Segment, covered: list[tuple[int, int]]) -> list[Claim]
 
 
 _ACTIVE_VERBS = lexicon.words("casualty_predicates", "active_verbs")
+
+_NEGATORS = frozenset({"not", "never", "n't", "neither", "nor"})
 
 _RELATIVE_WORDS = frozenset({"who", "that"})
 _REDUCED_RELATIVE = lexicon.words("claims_grammar", "reduced_relative_participles")
@@ -582,7 +590,7 @@ _BOTH_NP = re.compile(
 # survived": two people hurt (taken to a hospital: hospitalized)
 _BOTH_HURT = re.compile(
     r"\b(?P<np>both\s+(?:of\s+the\s+)?(?:[\w-]+\s+)?(?:"
-    + lexicon.alternation("person_nouns", "plural")[3:-1] + r")|both\s+of\s+them)"
+    + lexicon.alternation("person_nouns", "plural")[3:-1] + r")|both\s+of\s+them|both(?=\s+(?:were|are|have|had)\b))"
     r"\s+(?:(?:were|are|was|have\s+been|had\s+been|also|later|reportedly|then|each)\s+){0,3}"
     r"(?:(?P<h>(?:taken|transported|rushed|airlifted|flown|brought|driven)\s+(?:by\s+[\w\s]{1,30}?\s+)?to\s+"
     r"(?:[\w'’.-]+\s+){0,5}?(?:hospitals?|medical\s+centers?|trauma\s+centers?)|hospitali[sz]ed)"
@@ -661,10 +669,48 @@ _SURVIVED = re.compile(
 )
 
 
-def _lived(seg: "Segment") -> bool:
-    """The sentence says the people shot lived ('survived', 'stable condition')."""
-    return bool(seg.words & _SURVIVED_GATE) and _SURVIVED.search(seg.text) is not None
+_LIMB_PARTS = lexicon.words("casualty_predicates", "limb_parts")
+_LIMB_GATE = lexicon.words("claims_gates", "limb_wound") | _LIMB_PARTS
 
+# a wound to a limb: "shot in the leg", "struck in the foot", "wounded in the arm", "grazed"
+_LIMB_WOUND = re.compile(
+    r"\b(?:(?:shot|struck|hit|wounded|injured|hurt|stabbed|burned|burnt|cut)\s+(?:once\s+|twice\s+)?"
+    r"(?:(?:in|on)\s+(?:the|his|her|their|one)\s+(?:(?:left|right|lower|upper)\s+)?)"
+    r"(?:" + "|".join(sorted(_LIMB_PARTS, key=len, reverse=True)) + r")|grazed|(?:a\s+)?graze\s+wounds?)\b",
+    re.IGNORECASE,
+)
+
+# a death after the limb wound in the same sentence: "shot in the leg and later died"
+_DEATH_AFTER = re.compile(
+    r"\b(?:died|dies|dead|killed|fatal|fatally|succumbed|deceased|did\s+not\s+survive|didn['’]t\s+survive|"
+    r"passed\s+away|bled\s+to\s+death|lost\s+(?:his|her)\s+life)\b",
+    re.IGNORECASE,
+)
+
+
+def _limb_wound(seg: "Segment") -> bool:
+    """The sentence states a wound to a limb ('shot in the leg', 'grazed') and no death after it."""
+    if not (seg.words & _LIMB_GATE):
+        return False
+    m = _LIMB_WOUND.search(seg.text)
+    return m is not None and _DEATH_AFTER.search(seg.text, m.end()) is None
+
+
+def _lived(seg: "Segment") -> bool:
+    """The sentence says the people shot lived ('survived', 'stable condition', a limb wound: 'shot in
+    the leg', 'grazed')."""
+    return (bool(seg.words & _SURVIVED_GATE) and _SURVIVED.search(seg.text) is not None) or _limb_wound(seg)
+
+
+# a person whose body part was hurt: "a firefighter whose leg was crushed by a beam", "a miner, whose
+# arm was broken" (not "... was crushed to death")
+_WHOSE_WOUND = re.compile(
+    rf"\b(?P<np>{_NP_WORDS})\s*,?\s+whose\s+(?:(?:left|right|lower|upper)\s+)?(?:{_BODY_PARTS})\s+"
+    r"(?:was|were|had\s+been)\s+(?:badly\s+|severely\s+)?"
+    r"(?:crushed|broken|injured|hurt|wounded|burned|burnt|cut|severed|amputated|shattered|fractured|pinned)\b"
+    r"(?!\s+to\s+death)",
+    re.IGNORECASE,
+)
 
 _COPULA_BEFORE = re.compile(r"\b(?:is|was|were|are|remains|remained|listed|been|be|left|still)\s+\Z")
 
@@ -760,6 +806,9 @@ def _singular_claims(p, seg: Segment, covered: list[tuple[int, int]]) -> list[Cl
         if cls is None:
             continue
         strict = w not in _STRICT_FREE
+        if any(c.dep_ == "neg" for c in v.children) or (
+                v.dep_ in ("acomp", "oprd") and any(c.dep_ == "neg" for c in v.head.children)):
+            continue  # "the driver and another passenger were not hurt": the negation's claim (value 0)
         for a in _arguments(v, w):
             if a.dep_ in ("nsubj", "nsubjpass") and a.lower_ in ("who", "that") and v.dep_ == "relcl":
                 continue
