@@ -4,7 +4,11 @@ alone (parse=None) and with the parse.
 
 - what struck people as the subject of an active "struck" / "hit" / "grazed" (a bullet, gunfire,
   shrapnel, falling debris, a beam, rocks): its object was hit (shot: killed or injured as the
-  sentence says), as the passive "was struck by gunfire" (rule parse.struck_by_gunfire)."""
+  sentence says), as the passive "was struck by gunfire" (rule parse.struck_by_gunfire).
+- a count that is the object of a coordinated verb is that verb's, not the first verb's: "kill one
+  person and wound five others" is killed 1 (the five were wounded); "shot two men and killed a
+  woman": a verb with its own object says what happened to that object; and "the three men who opened
+  fire, killing one patron" are the shooters (the parse; the patterns read these right already)."""
 
 from __future__ import annotations
 
@@ -46,3 +50,28 @@ def projectile_active(nlp):
 @pytest.mark.parametrize("text, expected", PROJECTILE_ACTIVE, ids=[t[:40] for t, _ in PROJECTILE_ACTIVE])
 def test_projectile_active(projectile_active, mode, text, expected):
     assert projectile_active[mode][text] == expected
+
+
+# text -> the article's killed figure
+COORDINATED_VERBS = [
+    ("The ex-convict went on to shoot and kill one person and wound five others in a rampage.", 1),
+    ("A gas leak caused the blast at the plant to kill one worker and injure five others.", 1),
+    ("The boiler exploded to kill one worker and wound five others at the plant.", 1),
+    ("Police identified the three men who opened fire at the bar, killing one patron.", 1),
+    # unchanged: the counts of each verb
+    ("The explosion at the mine ripped through a tunnel, killing one miner and injuring seven others.", 1),
+    ("The quake flattened the village, killing two residents and injuring 30 others.", 2),
+    ("The truck plowed into the crowd, wounding dozens of shoppers and killing two vendors.", 2),
+    ("The gunman shot and killed two people at the store, police said.", 2),
+]
+
+
+@pytest.fixture(scope="module")
+def coordinated_verbs(nlp):
+    return _figures(nlp, COORDINATED_VERBS)
+
+
+@pytest.mark.parametrize("mode", ["patterns", "parse"])
+@pytest.mark.parametrize("text, expected", COORDINATED_VERBS, ids=[t[:40] for t, _ in COORDINATED_VERBS])
+def test_coordinated_verbs(coordinated_verbs, mode, text, expected):
+    assert coordinated_verbs[mode][text][0] == expected

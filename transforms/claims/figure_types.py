@@ -338,6 +338,10 @@ def _counted_noun(fig: Figure, toks):
     return head, None, head
 
 
+# verbs whose subject is the attacker ("two men opened fire", "the gunmen who entered the bar")
+_AGENT_VERBS = ("shooting", "firing", "fired", "opened", "entered")
+
+
 def _type_from_parse(fig: Figure, toks) -> tuple[str | None, bool]:
     """(claim class or None, counted noun is an attacker noun)."""
     head, noun, anchor = _counted_noun(fig, toks)
@@ -369,6 +373,9 @@ def _type_from_parse(fig: Figure, toks) -> tuple[str | None, bool]:
         if c.dep_ in ("advmod", "amod", "acl"):
             mods.append(c)
     for m in mods:
+        if m.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") and (
+                _is_active_agent(c, m) or m.lower_ in _AGENT_VERBS) for c in m.children):
+            continue  # "the two men who opened fire, killing one visitor": the shooters, not the dead
         near |= _classes([m])
         if m.dep_ in ("relcl", "acl"):
             n2, p2 = _predicate_evidence(m)
@@ -403,16 +410,19 @@ def _type_from_parse(fig: Figure, toks) -> tuple[str | None, bool]:
         verb = t
     if rel == "nsubj" and (_is_active_agent(t, verb) or any(
             _is_active_agent(t, c) for c in verb.children if c.dep_ == "conj")
-            or verb.lower_ in ("shooting", "firing", "fired", "opened", "entered")):
+            or verb.lower_ in _AGENT_VERBS):
         return ("attackers" if attacker else None), attacker
     if any(c.dep_ == "neg" for c in verb.children):
         return None, attacker  # "one victim was not hospitalized"
     n2, p2 = _predicate_evidence(verb)
-    if rel == "dobj" and verb.dep_ == "conj" and verb.lower_ not in _WORD_CLASS and \
-            verb.head.lower_ in _WORD_CLASS and not any(c.lower_ in _WORD_CLASS for c in verb.children):
-        # "wounding the four and sending 400 patrons scrambling": the head verb shares its
-        # subject with the conjunct, not its object
-        n2 = n2 - {_WORD_CLASS[verb.head.lower_]}
+    if rel == "dobj" and verb.dep_ == "conj" and verb.head.lower_ in _WORD_CLASS:
+        head_cls, own = _WORD_CLASS[verb.head.lower_], _WORD_CLASS.get(verb.lower_)
+        if (own is None and not any(c.lower_ in _WORD_CLASS for c in verb.children)) or \
+                (own is not None and own != head_cls):
+            # "wounding the four and sending 400 patrons scrambling", "killing one person and wounding
+            # five others": the head verb shares its subject with the conjunct, not its object (the
+            # five were wounded, not killed)
+            n2 = n2 - {head_cls}
     if rel == "agent" and verb.lower_ in ("attended",):
         return "attendance", attacker
     cls = _decide(near | n2, p2)

@@ -52,6 +52,9 @@ def _predicate_evidence(verb) -> tuple[set[str], set[str]]:
             if c.dep_ in ("conj", "ccomp", "advcl") and any(
                     cc.dep_ in ("nsubj", "nsubjpass") for cc in c.children):
                 continue  # another clause with its own subject ("after a girl was shot")
+            if c.dep_ in ("conj", "advcl") and c.pos_ == "VERB" and any(cc.dep_ == "dobj" for cc in c.children):
+                continue  # a verb with its own object: "shot two men and killed a woman", "identifying
+                # the two men ..., killing one visitor": the killing is the object's, not the men's
             toks.append(c)
             if c.dep_ in ("conj", "xcomp") and c.pos_ in ("VERB", "ADJ"):
                 toks.extend(cc for cc in c.children if cc.dep_ in ("advmod", "acomp", "oprd"))
