@@ -8,7 +8,9 @@ alone (parse=None) and with the parse.
 - a count that is the object of a coordinated verb is that verb's, not the first verb's: "kill one
   person and wound five others" is killed 1 (the five were wounded); "shot two men and killed a
   woman": a verb with its own object says what happened to that object; and "the three men who opened
-  fire, killing one patron" are the shooters (the parse; the patterns read these right already)."""
+  fire, killing one patron" are the shooters (the parse; the patterns read these right already).
+- the killer killed by others after the killing, in the same sentence: the count of what the killer
+  did gets the killer's one added (inference.killer_killed), as the killer's suicide does."""
 
 from __future__ import annotations
 
@@ -75,3 +77,32 @@ def coordinated_verbs(nlp):
 @pytest.mark.parametrize("text, expected", COORDINATED_VERBS, ids=[t[:40] for t, _ in COORDINATED_VERBS])
 def test_coordinated_verbs(coordinated_verbs, mode, text, expected):
     assert coordinated_verbs[mode][text][0] == expected
+
+
+# text -> the article's killed figure
+KILLER_KILLED = [
+    ("The gunman drove to a reserve center, where he killed four Marines before he himself was shot dead.", 5),
+    ("Four people were killed by a man on a rampage before he was shot and killed by police Sunday night.", 5),
+    # not shootings: a bombing, a knife attack at a market, an arson
+    ("The bomber killed six people at the checkpoint before soldiers shot him dead.", 7),
+    ("The attacker killed two shoppers at the market before officers shot him to death.", 3),
+    ("The arsonist killed three tenants of the building before he was shot and killed by police.", 4),
+    # must not add: the attacker counted, no death of the attacker, one person, no count of the attacker's
+    ("Three people were killed, including the gunman, who was shot dead by police.", 3),
+    ("The gunman killed two people before he was arrested by police.", 2),
+    ("A pregnant teen is dead after she was shot to death on the Northwest Side.", 1),
+    ("A man is dead after officers shot him during a traffic stop.", 1),
+    ("The suspect was killed after he was shot dead by officers.", 1),
+    ("Two men were killed in the crash before police shot the suspect dead.", 2),
+]
+
+
+@pytest.fixture(scope="module")
+def killer_killed(nlp):
+    return _figures(nlp, KILLER_KILLED)
+
+
+@pytest.mark.parametrize("mode", ["patterns", "parse"])
+@pytest.mark.parametrize("text, expected", KILLER_KILLED, ids=[t[:40] for t, _ in KILLER_KILLED])
+def test_killer_killed(killer_killed, mode, text, expected):
+    assert killer_killed[mode][text][0] == expected

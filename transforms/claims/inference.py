@@ -209,27 +209,73 @@ def _fatal_title_claims(seg: Segment) -> list[Claim]:
     return [Claim("killed", 1, 1, None, "at_least", a, b, rule="inference.fatal_incident")]
 
 
+# the killer killed after the killing, in the same sentence: "killed four Marines before he himself was
+# shot dead", "Four people were killed by a man ... before he was shot and killed by police", "killed
+# his wife before officers shot him to death" (rule inference.killer_killed)
+_POLICE_ALT = "|".join(lexicon.load("person_nouns")["police_rx"] + sorted(lexicon.words("claims_grammar", "killer_killers"),
+                                                                          key=len, reverse=True))
+_KILLER_ALT = lexicon.alternation("person_nouns", "attackers")
+_KILLER_KILLED = re.compile(
+    r"\b(?:(?:he|she)(?:\s+(?:himself|herself))?|the\s+(?:[\w-]+\s+)?" + _KILLER_ALT + r")\s+"
+    r"(?:was|had\s+been)\s+(?:(?:later|then|eventually|finally|also|fatally)\s+)?"
+    r"(?:shot\s+(?:and\s+killed|dead|to\s+death)|fatally\s+shot|killed|gunned\s+down|slain)\b"
+    r"|\b(?:(?:an?\s+|the\s+|two\s+|three\s+|several\s+)?(?:[\w-]+\s+)?(?:" + _POLICE_ALT
+    + r"))\s+(?:(?:then|later|eventually|finally)\s+)?(?:fatally\s+shot|shot\s+and\s+killed|killed|gunned\s+down)\s+"
+    r"(?:him|her|the\s+(?:[\w-]+\s+)?" + _KILLER_ALT + r")\b"
+    r"|\b(?:(?:an?\s+|the\s+|two\s+|three\s+|several\s+)?(?:[\w-]+\s+)?(?:" + _POLICE_ALT
+    + r"))\s+shot\s+(?:him|her|the\s+(?:[\w-]+\s+)?" + _KILLER_ALT + r")\s+(?:dead|to\s+death)\b",
+    re.IGNORECASE)
+_KILLER_KILLED_LINK = re.compile(r"\b(?:before|then|after|until|when|and)\b", re.IGNORECASE)
+_COUNTS_KILLER = re.compile(r"(?<!not\s)\b(?:including|among\s+them|among\s+the\s+dead|counting)\s+(?:the\s+)?"
+                            r"(?:[\w-]+\s+)?" + _KILLER_ALT + r"\b", re.IGNORECASE)
+_ACTIVE_OBJECT_RULES = ("single.object_of_active", "inference.object_list", "type.predicate_before")
+_BY_AGENT = re.compile(r"\Aby\s+(?:a|an|the|his|her|their)\b|\s+by\s+(?:a|an|the|his|her|their)\b", re.IGNORECASE)
+_ATTACKER_WORD = re.compile(r"\b" + _KILLER_ALT + r"\b|\A(?:he|she|him|her)\Z", re.IGNORECASE)
+
+
 def _suicide_claims(seg: Segment, found: list[Claim]) -> list[Claim]:
     """'shot and killed his daughter before turning the gun on himself' -> killed 1 + 1.
 
     The killer's suicide adds one to the killed count stated before it in the same sentence;
-    value_stated stays the number written, the bounds carry the +1.
+    value_stated stays the number written, the bounds carry the +1. So does the killer's death at
+    the hands of others ("killed four Marines before he himself was shot dead", rule
+    inference.killer_killed): not after a count of the attacker ("the suspect was killed after he
+    was shot dead"), nor when the sentence counts the attacker among the dead ("including the gunman").
     """
     out = []
-    if not (seg.words & _SUICIDE_GATE):
-        return out
-    for m in _SUICIDE.finditer(seg.text):
-        a, b = seg.start + m.start(), seg.start + m.end()
-        before = [c for c in found if c.claim_type == "killed" and not c.negated
-                  and c.end <= a and a - c.end < 120 and c.value_low is not None
-                  and _SUICIDE_LINK.search(seg.text[c.end - seg.start:m.end()])]  # "... before shooting himself"
-        if not before:
-            continue
-        c = max(before, key=lambda x: (x.value_low, -x.start))
-        high = c.value_high + 1 if c.value_high is not None else None
-        out.append(Claim("killed", c.value_stated, c.value_low + 1, high, c.qualifier, c.start, b,
-                          background=c.background, aggregate=c.aggregate, rule="inference.killer_suicide",
-                          source=c, includes_attacker=True))
+    kinds = []
+    if seg.words & _SUICIDE_GATE:
+        kinds.append((_SUICIDE, _SUICIDE_LINK, "inference.killer_suicide"))
+    if "killed" in seg.words or "dead" in seg.words or "death" in seg.words or "shot" in seg.words \
+            or "slain" in seg.words or "gunned" in seg.words:
+        kinds.append((_KILLER_KILLED, _KILLER_KILLED_LINK, "inference.killer_killed"))
+    done = set()
+    for rx, link, rule in kinds:
+        for m in rx.finditer(seg.text):
+            a, b = seg.start + m.start(), seg.start + m.end()
+            before = [c for c in found if c.claim_type == "killed" and not c.negated
+                      and c.end <= a and a - c.end < 120 and c.value_low is not None
+                      and link.search(seg.text[c.end - seg.start:m.end()])]  # "... before shooting himself"
+            if rule == "inference.killer_killed":
+                # the count is what the killer did: the object of an active killing ("killed four
+                # Marines", "killing his wife") or a passive with its agent ("were killed by a man");
+                # not "a teen is dead after she was shot to death" (one person)
+                before = [c for c in before if c.rule != "inference.killer_suicide"
+                          and not _ATTACKER_WORD.search(seg.text[c.start - seg.start:c.end - seg.start])
+                          and (c.rule in _ACTIVE_OBJECT_RULES
+                               or _BY_AGENT.search(seg.text, c.end - seg.start, m.start()))]
+                if _COUNTS_KILLER.search(seg.text):
+                    continue  # "three dead, including the gunman, who was shot dead by police"
+            if not before:
+                continue
+            c = max(before, key=lambda x: (x.value_low, -x.start))
+            if id(c) in done:
+                continue  # "killed two before he turned the gun on himself ... and was killed": once
+            done.add(id(c))
+            high = c.value_high + 1 if c.value_high is not None else None
+            out.append(Claim("killed", c.value_stated, c.value_low + 1, high, c.qualifier, c.start, b,
+                              background=c.background, aggregate=c.aggregate, rule=rule,
+                              source=c, includes_attacker=True))
     return out
 
 
