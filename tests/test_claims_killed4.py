@@ -10,7 +10,8 @@ alone (parse=None) and with the parse.
   woman": a verb with its own object says what happened to that object; and "the three men who opened
   fire, killing one patron" are the shooters (the parse; the patterns read these right already).
 - the killer killed by others after the killing, in the same sentence: the count of what the killer
-  did gets the killer's one added (inference.killer_killed), as the killer's suicide does."""
+  did gets the killer's one added (inference.killer_killed), as the killer's suicide does.
+- a single victim "also killed" is besides the dead named before (inference.also_killed)."""
 
 from __future__ import annotations
 
@@ -106,3 +107,28 @@ def killer_killed(nlp):
 @pytest.mark.parametrize("text, expected", KILLER_KILLED, ids=[t[:40] for t, _ in KILLER_KILLED])
 def test_killer_killed(killer_killed, mode, text, expected):
     assert killer_killed[mode][text][0] == expected
+
+
+# text -> the article's killed figure
+ALSO_KILLED = [
+    ("A 46-year-old woman was shot and killed at the party. Gino Nicolas, 24, was also killed in the shooting.", 2),
+    ("Kenneth Mills died at the scene of the robbery. German Booker, a 25-year-old customer, was also killed.", 2),
+    # not shootings: a refinery explosion, a flood, a landslide
+    ("A worker died at the scene of the explosion. Tom Reyes, a welder, was also killed.", 2),
+    ("A farmer drowned when the river burst its banks. His neighbor, Ana Ruiz, was also killed.", 2),
+    # must not add: a count that may include the person, the same person again
+    ("Two people were killed in the blast at the refinery. The plant manager, Tom Reyes, was also killed.", 2),
+    ("Antonio Kelley and Derrius Brandon, both 23, were killed in the landslide. Brandon also died of his injuries.", 2),
+    ("The driver was killed in the crash. Police said Smith was also hurt in the crash.", 1),
+]
+
+
+@pytest.fixture(scope="module")
+def also_killed(nlp):
+    return _figures(nlp, ALSO_KILLED)
+
+
+@pytest.mark.parametrize("mode", ["patterns", "parse"])
+@pytest.mark.parametrize("text, expected", ALSO_KILLED, ids=[t[:40] for t, _ in ALSO_KILLED])
+def test_also_killed(also_killed, mode, text, expected):
+    assert also_killed[mode][text][0] == expected

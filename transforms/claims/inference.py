@@ -8,7 +8,7 @@ from transforms import lexicon
 from transforms.figures import Figure
 from transforms.claims.vocab import _MEMBER_NOUN, _MULTI_GATE, _ORDINAL_GATE, _PERSON_NOUNS
 from transforms.claims import rules
-from transforms.claims.model import Claim, Overlap, Segment
+from transforms.claims.model import Claim, Overlap, RefKind, Segment
 from transforms.claims.parsetools import _ent_label, _noun_phrase_bounds, _singular_argument
 from transforms.claims.figure_types import _counted_noun, _fig_tokens
 
@@ -374,3 +374,40 @@ def _attacker_added(claims: list[Claim], body: str) -> list[Claim]:
         out.append(c.adjusted(value_low=c.value_low + 1, value_high=high, includes_attacker=True,
                               rule="inference.attacker_added"))
     return out
+
+
+# "A 46-year-old woman was killed ... Gino Nicolas, 24, was also killed": a single victim "also" killed
+# is besides the dead named before (rule inference.also_killed)
+_ALSO_KILLED = re.compile(
+    r"(?:\s*,[^.;:!?\n]{1,80}?,)?\s+(?:who\s+)?(?:(?:was|were|had\s+been|has\s+been)\s+also|also\s+(?:was|were))\s+"
+    r"(?:fatally\s+(?:shot|stabbed|wounded|injured|struck)|shot\s+(?:and\s+killed|dead|to\s+death)|killed|slain|"
+    r"murdered|found\s+dead|pronounced\s+dead)\b"
+    r"|(?:\s*,[^.;:!?\n]{1,80}?,)?\s+(?:who\s+)?also\s+died\b",
+    re.IGNORECASE)
+
+
+def _also_killed(claims: list[Claim], body: str) -> list[Claim]:
+    """A single victim the article says was 'also killed' is besides the dead named before it: a
+    claim of their sum (inference.also_killed; choice.py takes it as an update of the count). Only
+    when the dead before it are single victims (a count of two or more may already include this
+    one: "Two people were killed ... Smith was also killed") and not the same person."""
+    out = []
+    for c in claims:
+        if (c.claim_type != "killed" or c.ref is None or c.negated or c.background or c.value_low is None
+                or c.value_low > 4):
+            continue
+        m = _ALSO_KILLED.match(body, c.end)
+        if m is None:
+            continue
+        prior = [d for d in claims if d.claim_type == "killed" and not d.negated and not d.background
+                 and d.value_low is not None and d.start < c.start and d.end <= c.start
+                 and d.rule != "inference.also_killed"
+                 and not (d.person is not None and d.person == c.person)]
+        names = c.ref.names if c.ref.kind is RefKind.NAME else frozenset()
+        if not prior or any(d.ref is None and d.value_low >= 2 for d in prior) or any(
+                names & set(re.findall(r"[\w'’-]+", body[d.start:d.end].lower())) for d in prior):
+            continue  # a count may include this one; "Kelley and Brandon were killed ... Brandon also died"
+        n = max(d.value_low for d in prior) + c.value_low
+        out.append(Claim("killed", n, n, n, "exact", c.start, c.end + m.end(), seg=c.seg,
+                          rule="inference.also_killed", source=c))
+    return claims + out
