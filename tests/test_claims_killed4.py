@@ -11,7 +11,8 @@ alone (parse=None) and with the parse.
   fire, killing one patron" are the shooters (the parse; the patterns read these right already).
 - the killer killed by others after the killing, in the same sentence: the count of what the killer
   did gets the killer's one added (inference.killer_killed), as the killer's suicide does.
-- a single victim "also killed" is besides the dead named before (inference.also_killed)."""
+- a single victim "also killed" is besides the dead named before (inference.also_killed).
+- a counterfactual ("could have killed dozens", "would have shot his father") is no count."""
 
 from __future__ import annotations
 
@@ -132,3 +133,27 @@ def also_killed(nlp):
 @pytest.mark.parametrize("text, expected", ALSO_KILLED, ids=[t[:40] for t, _ in ALSO_KILLED])
 def test_also_killed(also_killed, mode, text, expected):
     assert also_killed[mode][text][0] == expected
+
+
+# text -> (killed, injured)
+COUNTERFACTUAL = [
+    ("The gunman could have killed dozens of people, police said.", (0, 0)),
+    ("The explosion at the depot could have killed hundreds, officials said. Two workers were hurt.", (0, 2)),
+    ("He told police he would have shot his father, too, had he been home.", (0, 0)),
+    ("If she had been in the wrong position the falling beam could easily have killed her.", (0, 0)),
+    ("The dam could've drowned thousands of villagers if it had burst.", (0, 0)),
+    # not counterfactuals: what may have happened, what happened
+    ("A child playing with a gun may have accidentally killed a 2-year-old girl, police said.", (1, 0)),
+    ("The fire killed four people, and it could have been worse, officials said.", (4, 0)),
+]
+
+
+@pytest.fixture(scope="module")
+def counterfactual(nlp):
+    return _figures(nlp, COUNTERFACTUAL)
+
+
+@pytest.mark.parametrize("mode", ["patterns", "parse"])
+@pytest.mark.parametrize("text, expected", COUNTERFACTUAL, ids=[t[:40] for t, _ in COUNTERFACTUAL])
+def test_counterfactual(counterfactual, mode, text, expected):
+    assert counterfactual[mode][text] == expected

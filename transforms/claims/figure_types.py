@@ -8,8 +8,8 @@ from transforms import lexicon
 from transforms.figures import _MEASURE, Figure
 from transforms.claims.vocab import _MEMBER_NOUN, _PERSON_ALT, _PERSON_NOUNS, _WORD_CLASS
 from transforms.claims.model import Segment
-from transforms.claims.parsetools import (_classes, _decide, _evidence, _is_active_agent, _is_age_noun, _pick,
-                                          _predicate_evidence)
+from transforms.claims.parsetools import (_classes, _counterfactual, _decide, _evidence, _is_active_agent,
+                                          _is_age_noun, _pick, _predicate_evidence)
 
 
 _ATTACKER_NOUNS = lexicon.words("person_nouns", "attackers")
@@ -203,6 +203,12 @@ _TO_HOSPITAL_AFTER = re.compile(
     r"(?:[\w'’.-]+\s+){0,3}?(?:hospitals?|medical\s+centers?|trauma\s+centers?|emergency\s+rooms?)\b",
     re.IGNORECASE)
 
+# "could have killed", "would have easily hurt": a counterfactual before an active verb
+_COUNTERFACTUAL_BEFORE = re.compile(
+    r"\b(?:" + "|".join(sorted(lexicon.words("claims_grammar", "counterfactual_modals"))) + r")"
+    r"(?:\s+(?:not|never|easily|possibly|likely|probably|also|just))?(?:\s+have|['’]ve)\s+"
+    r"(?:(?:easily|possibly|likely|probably|also|just)\s+)?(?:been\s+)?\Z", re.IGNORECASE)
+
 _SEAT_AFTER = re.compile(r"\A\s*-?\s*(?:seat|seater)\b", re.IGNORECASE)
 
 
@@ -293,6 +299,8 @@ def _adjacent_typed(seg: Segment, fig: Figure, left_only: bool = False) -> tuple
     if _SENT_BEFORE.search(before) and _TO_HOSPITAL_AFTER.match(after):
         return "hospitalized", "type.predicate_before"  # "put three women into the hospital"
     m = _LEFT.search(before)
+    if m and _COUNTERFACTUAL_BEFORE.search(before, 0, m.start()):
+        return None, None  # "could have killed dozens": what did not happen
     if m:
         w = m.group("w").lower()
         for stem, cls in _LEFT_CLASS.items():
@@ -414,6 +422,8 @@ def _type_from_parse(fig: Figure, toks) -> tuple[str | None, bool]:
         return ("attackers" if attacker else None), attacker
     if any(c.dep_ == "neg" for c in verb.children):
         return None, attacker  # "one victim was not hospitalized"
+    if _counterfactual(verb):
+        return None, attacker  # "could have killed dozens": what did not happen
     n2, p2 = _predicate_evidence(verb)
     if rel == "dobj" and verb.dep_ == "conj" and verb.head.lower_ in _WORD_CLASS:
         head_cls, own = _WORD_CLASS[verb.head.lower_], _WORD_CLASS.get(verb.lower_)

@@ -8,7 +8,9 @@ import re
 from transforms import lexicon
 from transforms.claims.vocab import _PERSON_ALT, _WORD_CLASS, _PERSON_NOUNS, _PERSON_SG, _REFLEXIVE, _SG_PRONOUNS
 from transforms.claims.model import REFLEXIVE, Claim, Overlap, PersonRef, RefKind, Segment
-from transforms.claims.parsetools import _count_persons, _decide, _ent_label, _noun_phrase_bounds, _predicate_evidence, _singular_argument
+from transforms.claims.figure_types import _COUNTERFACTUAL_BEFORE
+from transforms.claims.parsetools import (_count_persons, _counterfactual, _decide, _ent_label, _noun_phrase_bounds,
+                                          _predicate_evidence, _singular_argument)
 
 
 _CONJ_MARK = re.compile(r"\band\b|,")
@@ -428,6 +430,8 @@ def _singular_regex(seg: Segment, covered: list[tuple[int, int]]) -> list[Claim]
                 "injured" if pred.startswith(("wound", "injur")) else "killed")
         if projectile:
             active = "shot"
+        if active is not None and _COUNTERFACTUAL_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            active = None  # "could have killed his wife": what did not happen
         if active is not None:
             gap = _AGE_GAP.match(text, m.end())
             lst = None
@@ -768,6 +772,8 @@ def _singular_claims(p, seg: Segment, covered: list[tuple[int, int]]) -> list[Cl
             continue
         if w in ("shooting", "killing", "wounding", "injuring") and v.pos_ != "VERB":
             continue
+        if _counterfactual(v):
+            continue  # "would have shot his father, too": what did not happen
         cls = _CASUALTY_PREDICATES[w]
         near, prep = _predicate_evidence(v)
         if cls is None or cls == "shot":
