@@ -12,7 +12,9 @@ alone (parse=None) and with the parse.
 - the killer killed by others after the killing, in the same sentence: the count of what the killer
   did gets the killer's one added (inference.killer_killed), as the killer's suicide does.
 - a single victim "also killed" is besides the dead named before (inference.also_killed).
-- a counterfactual ("could have killed dozens", "would have shot his father") is no count."""
+- a counterfactual ("could have killed dozens", "would have shot his father") is no count.
+- a sentence that opens on another time ("Earlier Sunday, ...", "About 20 minutes earlier, ...", "Last
+  summer, ...") tells of another incident (scope 'other')."""
 
 from __future__ import annotations
 
@@ -157,3 +159,33 @@ def counterfactual(nlp):
 @pytest.mark.parametrize("text, expected", COUNTERFACTUAL, ids=[t[:40] for t, _ in COUNTERFACTUAL])
 def test_counterfactual(counterfactual, mode, text, expected):
     assert counterfactual[mode][text] == expected
+
+
+# text -> (killed, injured)
+OTHER_TIME = [
+    ("Two people were wounded in a shooting on Main Street on Sunday. Earlier Sunday, a man was shot to death "
+     "in the Longwood neighborhood.", (0, 2)),
+    ("A woman was wounded in a shooting Friday night. About 20 minutes earlier, a 24-year-old man was shot to "
+     "death in a drive-by.", (0, 1)),
+    ("A gunman wounded eight people at the park. Last summer, one man was killed in a shooting at the same park.",
+     (0, 8)),
+    # not shootings: a house fire, a flood
+    ("Three people were hurt in a house fire on Elm Street on Monday. Earlier that day, a man died in a fire "
+     "across town.", (0, 3)),
+    ("Floodwaters injured four villagers on Tuesday. Last spring, two people drowned in the same valley.", (0, 4)),
+    # the same incident: "Meanwhile", a bare "Earlier", a later time
+    ("Two men were shot and killed on Oak Street. Meanwhile, three others showed up at a hospital with gunshot "
+     "wounds.", (2, 3)),
+    ("A man was shot and killed on Oak Street on Sunday, police said. Earlier, he had argued with a neighbor.", (1, 0)),
+]
+
+
+@pytest.fixture(scope="module")
+def other_time(nlp):
+    return _figures(nlp, OTHER_TIME)
+
+
+@pytest.mark.parametrize("mode", ["patterns", "parse"])
+@pytest.mark.parametrize("text, expected", OTHER_TIME, ids=[t[:40] for t, _ in OTHER_TIME])
+def test_other_time(other_time, mode, text, expected):
+    assert other_time[mode][text] == expected
