@@ -10,7 +10,9 @@ alone (parse=None) and with the parse.
   woman": a verb with its own object says what happened to that object; and "the three men who opened
   fire, killing one patron" are the shooters (the parse; the patterns read these right already).
 - the killer killed by others after the killing, in the same sentence: the count of what the killer
-  did gets the killer's one added (inference.killer_killed), as the killer's suicide does.
+  did gets the killer's one added (inference.killer_killed), as the killer's suicide does; the same
+  count of victims stated elsewhere as what someone did ("Man kills 4 people") gets it too
+  (inference.attacker_added).
 - a single victim "also killed" is besides the dead named before (inference.also_killed).
 - a counterfactual ("could have killed dozens", "would have shot his father") is no count.
 - a sentence that opens on another time ("Earlier Sunday, ...", "About 20 minutes earlier, ...", "Last
@@ -189,3 +191,31 @@ def other_time(nlp):
 @pytest.mark.parametrize("text, expected", OTHER_TIME, ids=[t[:40] for t, _ in OTHER_TIME])
 def test_other_time(other_time, mode, text, expected):
     assert other_time[mode][text] == expected
+
+
+# text -> the article's killed figure; the first line is the title
+VICTIMS_ELSEWHERE = [
+    ("Fight over taxes leads man to kill 4 people\nFight over taxes leads man to kill 4 people, police say\n"
+     "A man showed up at her house and killed her and three other people before fatally shooting himself, an "
+     "investigator said.", 5),
+    ("Gunman kills 3 at plant\nGunman kills 3 at plant, police say\nThe gunman killed three workers at the plant "
+     "before he was shot dead by police.", 4),
+    # not shootings: an arson
+    ("Arsonist kills 3 tenants\nArsonist kills 3 tenants, police say\nThe arsonist killed three tenants of the "
+     "building before he was shot and killed by police.", 4),
+    # must not add: no death of the killer, a count that differs from the victims'
+    ("Gunman kills 3 at plant\nThe gunman killed three workers at the plant before he was arrested by police.", 3),
+    ("Bomber kills 12 at market\nThe bomber killed 12 people at the market. Two hours later a second bomber killed "
+     "two guards before he was shot dead by soldiers.", 12),
+]
+
+
+@pytest.fixture(scope="module")
+def victims_elsewhere(nlp):
+    return _figures(nlp, VICTIMS_ELSEWHERE)
+
+
+@pytest.mark.parametrize("mode", ["patterns", "parse"])
+@pytest.mark.parametrize("text, expected", VICTIMS_ELSEWHERE, ids=[t[:40] for t, _ in VICTIMS_ELSEWHERE])
+def test_victims_elsewhere(victims_elsewhere, mode, text, expected):
+    assert victims_elsewhere[mode][text][0] == expected

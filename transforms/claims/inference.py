@@ -348,7 +348,12 @@ def _attacker_added(claims: list[Claim], body: str) -> list[Claim]:
     """The attacker's victims plus the attacker's death stated apart: killed N -> N + 1 (see above)."""
     dead = [c for c in claims if c.claim_type == "killed" and c.includes_attacker and c.ref is not None
             and not c.negated and not c.background]
-    if not dead:
+    # the killer's death stated with a count of his victims ("killed her and three other people before
+    # fatally shooting himself"): the same count stated elsewhere as what someone did ("lead man to kill
+    # 4 people") is of the victims too
+    killers = [c for c in claims if c.rule in ("inference.killer_suicide", "inference.killer_killed")
+               and not c.background and c.source is not None and c.source.value_low is not None]
+    if not dead and not killers:
         return claims
     out = []
     for c in claims:
@@ -361,6 +366,15 @@ def _attacker_added(claims: list[Claim], body: str) -> list[Claim]:
         e = len(body) if e < 0 else e
         before, after = body[max(s, c.start - 120):c.start], body[c.end:min(e, c.end + 120)]
         apart = [d for d in dead if not (c.start <= d.start and d.end <= c.end)]
+        same = [d for d in killers if d.source.value_low == c.value_low and d.source is not c
+                and not (d.start <= c.start and c.end <= d.end) and c.rule == "type.predicate_before"
+                and c.qualifier == "exact"]
+        if same and not (_INCLUDES_ATTACKER.search(body[c.start:c.end])
+                         or _INCLUDES_ATTACKER.search(body[max(s, c.start - 200):min(e, c.end + 200)])):
+            high = c.value_high + 1 if c.value_high is not None else None
+            out.append(c.adjusted(value_low=c.value_low + 1, value_high=high, includes_attacker=True,
+                                  rule="inference.attacker_added"))
+            continue
         victims = (_ATTACKER_AGENT.search(before) is not None or _BY_ATTACKER.search(after) is not None
                    or (c.rule == "inference.multiple" and _MURDER_NOUN.search(body[c.start:c.end]) is not None)
                    or (_OTHERS_AFTER.match(after) is not None and any(d.seg == c.seg and d.end <= c.start
