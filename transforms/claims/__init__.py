@@ -52,12 +52,17 @@ How a claim is found
    Springfield died": where the person is from is skipped; a name the NER
    labels ORG/GPE/NORP/FAC right after an age ("23-year-old Davienne Lewis") is
    a person. People "also" shot ("X, Y and Z were also struck by bullets") are
-   besides the dead: their count is not reduced by the killed count.
+   besides the dead: their count is not reduced by the killed count. What struck people as the
+   subject of an active "struck" / "hit" ("Gunfire struck a woman and three others", "falling debris
+   struck four workers") says its object was hit, as the passive "was struck by gunfire" does.
 5. Inferences that state a count without a numeral: "a double homicide"
    (killed 2), "a triple shooting" (3 shot), "a murder-suicide" (killed, at
    least 2), "a third victim" (at least 3), "both died" (2); "shot and killed
    his daughter before turning the gun on himself" -> killed 1 + 1 (the
-   bounds carry the +1, value_stated stays the number written).
+   bounds carry the +1, value_stated stays the number written); so does the killer killed by
+   others after the killing ("killed four Marines before he himself was shot dead"); "Smith was
+   also killed" after single victims is one more than the dead named before. A counterfactual
+   ("could have killed dozens") is no count.
 6. Counts of negated events are claims of value 0, qualifier exact,
    negated true: "no one was injured", "no other injuries were reported",
    "the officer was not hurt", "escaped unharmed", "no arrests".
@@ -133,6 +138,7 @@ when its sentence
 - is an aggregate (see above);
 - is a line of a video playlist: the clip's length, then another story's headline
   ("0:50 One dead after shooting involving officer");
+- opens on another time: "Earlier Sunday, ...", "About 20 minutes earlier, ...", "Last summer, ...";
 - names another incident: "a separate / an unrelated / a similar / an earlier
   / a previous / a prior shooting (incident, attack, case, homicide, ...)",
   "in another shooting", "in separate incidents", "the two shooting deaths

@@ -71,6 +71,8 @@ _UPDATE = re.compile(
     + r")\s+(?:to\s+|at\s+)?(?:at\s+least\s+|about\s+|nearly\s+|more\s+than\s+)?\W*\Z",
     re.IGNORECASE,
 )
+# claims that add to the count stated before them ("Smith was also killed": the dead named before, plus one)
+UPDATE_RULES = ("inference.also_killed",)
 UPDATE_WINDOW = 40  # characters before the figure the update verb may be in
 
 LEAD_WEIGHT = 2  # the lead's mention counts as this many mentions (agreement)
@@ -134,7 +136,8 @@ def _choose(rows: list[dict]) -> tuple[int, str]:
         return (r["value_low"], not r["in_title"], r["qualifier"] == "exact", -r["char_start"])
 
     live = _corroborated(rows, live)
-    updates = [i for i in live if _is_update(rows[i]["sentence"], rows[i]["surface"])]
+    updates = [i for i in live if _is_update(rows[i]["sentence"], rows[i]["surface"])
+               or rows[i]["rule_id"] in UPDATE_RULES]
     if updates:
         return max(updates, key=lambda i: (rows[i]["char_start"], rows[i]["value_low"])), "update"
     counted = [i for i in live if rows[i]["value_low"] >= 2 or not (

@@ -8,8 +8,8 @@ from transforms import lexicon
 from transforms.figures import _MEASURE, Figure
 from transforms.claims.vocab import _MEMBER_NOUN, _PERSON_ALT, _PERSON_NOUNS, _WORD_CLASS
 from transforms.claims.model import Segment
-from transforms.claims.parsetools import (_classes, _decide, _evidence, _is_active_agent, _is_age_noun, _pick,
-                                          _predicate_evidence)
+from transforms.claims.parsetools import (_classes, _counterfactual, _decide, _evidence, _is_active_agent,
+                                          _is_age_noun, _pick, _predicate_evidence)
 
 
 _ATTACKER_NOUNS = lexicon.words("person_nouns", "attackers")
@@ -219,6 +219,12 @@ _SURVIVING_VICTIMS = re.compile(
     r"(?:survived|(?:expected|likely)\s+to\s+(?:survive|recover))\b",
     re.IGNORECASE)
 
+# "could have killed", "would have easily hurt": a counterfactual before an active verb
+_COUNTERFACTUAL_BEFORE = re.compile(
+    r"\b(?:" + "|".join(sorted(lexicon.words("claims_grammar", "counterfactual_modals"))) + r")"
+    r"(?:\s+(?:not|never|easily|possibly|likely|probably|also|just))?(?:\s+have|['’]ve)\s+"
+    r"(?:(?:easily|possibly|likely|probably|also|just)\s+)?(?:been\s+)?\Z", re.IGNORECASE)
+
 _SEAT_AFTER = re.compile(r"\A\s*-?\s*(?:seat|seater)\b", re.IGNORECASE)
 
 
@@ -312,6 +318,8 @@ def _adjacent_typed(seg: Segment, fig: Figure, left_only: bool = False) -> tuple
     if _SENT_BEFORE.search(before) and _TO_HOSPITAL_AFTER.match(after):
         return "hospitalized", "type.predicate_before"  # "put three women into the hospital"
     m = _LEFT.search(before)
+    if m and _COUNTERFACTUAL_BEFORE.search(before, 0, m.start()):
+        return None, None  # "could have killed dozens": what did not happen
     if m:
         w = m.group("w").lower()
         for stem, cls in _LEFT_CLASS.items():
@@ -357,6 +365,10 @@ def _counted_noun(fig: Figure, toks):
     return head, None, head
 
 
+# verbs whose subject is the attacker ("two men opened fire", "the gunmen who entered the bar")
+_AGENT_VERBS = ("shooting", "firing", "fired", "opened", "entered")
+
+
 def _type_from_parse(fig: Figure, toks) -> tuple[str | None, bool]:
     """(claim class or None, counted noun is an attacker noun)."""
     head, noun, anchor = _counted_noun(fig, toks)
@@ -388,6 +400,9 @@ def _type_from_parse(fig: Figure, toks) -> tuple[str | None, bool]:
         if c.dep_ in ("advmod", "amod", "acl"):
             mods.append(c)
     for m in mods:
+        if m.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") and (
+                _is_active_agent(c, m) or m.lower_ in _AGENT_VERBS) for c in m.children):
+            continue  # "the two men who opened fire, killing one visitor": the shooters, not the dead
         near |= _classes([m])
         if m.dep_ in ("relcl", "acl"):
             n2, p2 = _predicate_evidence(m)
@@ -422,16 +437,21 @@ def _type_from_parse(fig: Figure, toks) -> tuple[str | None, bool]:
         verb = t
     if rel == "nsubj" and (_is_active_agent(t, verb) or any(
             _is_active_agent(t, c) for c in verb.children if c.dep_ == "conj")
-            or verb.lower_ in ("shooting", "firing", "fired", "opened", "entered")):
+            or verb.lower_ in _AGENT_VERBS):
         return ("attackers" if attacker else None), attacker
     if any(c.dep_ == "neg" for c in verb.children):
         return None, attacker  # "one victim was not hospitalized"
+    if _counterfactual(verb):
+        return None, attacker  # "could have killed dozens": what did not happen
     n2, p2 = _predicate_evidence(verb)
-    if rel == "dobj" and verb.dep_ == "conj" and verb.lower_ not in _WORD_CLASS and \
-            verb.head.lower_ in _WORD_CLASS and not any(c.lower_ in _WORD_CLASS for c in verb.children):
-        # "wounding the four and sending 400 patrons scrambling": the head verb shares its
-        # subject with the conjunct, not its object
-        n2 = n2 - {_WORD_CLASS[verb.head.lower_]}
+    if rel == "dobj" and verb.dep_ == "conj" and verb.head.lower_ in _WORD_CLASS:
+        head_cls, own = _WORD_CLASS[verb.head.lower_], _WORD_CLASS.get(verb.lower_)
+        if (own is None and not any(c.lower_ in _WORD_CLASS for c in verb.children)) or \
+                (own is not None and own != head_cls):
+            # "wounding the four and sending 400 patrons scrambling", "killing one person and wounding
+            # five others": the head verb shares its subject with the conjunct, not its object (the
+            # five were wounded, not killed)
+            n2 = n2 - {head_cls}
     if rel == "agent" and verb.lower_ in ("attended",):
         return "attendance", attacker
     cls = _decide(near | n2, p2)

@@ -8,7 +8,7 @@ from transforms import lexicon
 from transforms.figures import Figure
 from transforms.claims.vocab import _MEMBER_NOUN, _MULTI_GATE, _ORDINAL_GATE, _PERSON_NOUNS
 from transforms.claims import rules
-from transforms.claims.model import Claim, Overlap, Segment
+from transforms.claims.model import Claim, Overlap, RefKind, Segment
 from transforms.claims.parsetools import _ent_label, _noun_phrase_bounds, _singular_argument
 from transforms.claims.figure_types import _counted_noun, _fig_tokens
 
@@ -209,27 +209,73 @@ def _fatal_title_claims(seg: Segment) -> list[Claim]:
     return [Claim("killed", 1, 1, None, "at_least", a, b, rule="inference.fatal_incident")]
 
 
+# the killer killed after the killing, in the same sentence: "killed four Marines before he himself was
+# shot dead", "Four people were killed by a man ... before he was shot and killed by police", "killed
+# his wife before officers shot him to death" (rule inference.killer_killed)
+_POLICE_ALT = "|".join(lexicon.load("person_nouns")["police_rx"] + sorted(lexicon.words("claims_grammar", "killer_killers"),
+                                                                          key=len, reverse=True))
+_KILLER_ALT = lexicon.alternation("person_nouns", "attackers")
+_KILLER_KILLED = re.compile(
+    r"\b(?:(?:he|she)(?:\s+(?:himself|herself))?|the\s+(?:[\w-]+\s+)?" + _KILLER_ALT + r")\s+"
+    r"(?:was|had\s+been)\s+(?:(?:later|then|eventually|finally|also|fatally)\s+)?"
+    r"(?:shot\s+(?:and\s+killed|dead|to\s+death)|fatally\s+shot|killed|gunned\s+down|slain)\b"
+    r"|\b(?:(?:an?\s+|the\s+|two\s+|three\s+|several\s+)?(?:[\w-]+\s+)?(?:" + _POLICE_ALT
+    + r"))\s+(?:(?:then|later|eventually|finally)\s+)?(?:fatally\s+shot|shot\s+and\s+killed|killed|gunned\s+down)\s+"
+    r"(?:him|her|the\s+(?:[\w-]+\s+)?" + _KILLER_ALT + r")\b"
+    r"|\b(?:(?:an?\s+|the\s+|two\s+|three\s+|several\s+)?(?:[\w-]+\s+)?(?:" + _POLICE_ALT
+    + r"))\s+shot\s+(?:him|her|the\s+(?:[\w-]+\s+)?" + _KILLER_ALT + r")\s+(?:dead|to\s+death)\b",
+    re.IGNORECASE)
+_KILLER_KILLED_LINK = re.compile(r"\b(?:before|then|after|until|when|and)\b", re.IGNORECASE)
+_COUNTS_KILLER = re.compile(r"(?<!not\s)\b(?:including|among\s+them|among\s+the\s+dead|counting)\s+(?:the\s+)?"
+                            r"(?:[\w-]+\s+)?" + _KILLER_ALT + r"\b", re.IGNORECASE)
+_ACTIVE_OBJECT_RULES = ("single.object_of_active", "inference.object_list", "type.predicate_before")
+_BY_AGENT = re.compile(r"\Aby\s+(?:a|an|the|his|her|their)\b|\s+by\s+(?:a|an|the|his|her|their)\b", re.IGNORECASE)
+_ATTACKER_WORD = re.compile(r"\b" + _KILLER_ALT + r"\b|\A(?:he|she|him|her)\Z", re.IGNORECASE)
+
+
 def _suicide_claims(seg: Segment, found: list[Claim]) -> list[Claim]:
     """'shot and killed his daughter before turning the gun on himself' -> killed 1 + 1.
 
     The killer's suicide adds one to the killed count stated before it in the same sentence;
-    value_stated stays the number written, the bounds carry the +1.
+    value_stated stays the number written, the bounds carry the +1. So does the killer's death at
+    the hands of others ("killed four Marines before he himself was shot dead", rule
+    inference.killer_killed): not after a count of the attacker ("the suspect was killed after he
+    was shot dead"), nor when the sentence counts the attacker among the dead ("including the gunman").
     """
     out = []
-    if not (seg.words & _SUICIDE_GATE):
-        return out
-    for m in _SUICIDE.finditer(seg.text):
-        a, b = seg.start + m.start(), seg.start + m.end()
-        before = [c for c in found if c.claim_type == "killed" and not c.negated
-                  and c.end <= a and a - c.end < 120 and c.value_low is not None
-                  and _SUICIDE_LINK.search(seg.text[c.end - seg.start:m.end()])]  # "... before shooting himself"
-        if not before:
-            continue
-        c = max(before, key=lambda x: (x.value_low, -x.start))
-        high = c.value_high + 1 if c.value_high is not None else None
-        out.append(Claim("killed", c.value_stated, c.value_low + 1, high, c.qualifier, c.start, b,
-                          background=c.background, aggregate=c.aggregate, rule="inference.killer_suicide",
-                          source=c, includes_attacker=True))
+    kinds = []
+    if seg.words & _SUICIDE_GATE:
+        kinds.append((_SUICIDE, _SUICIDE_LINK, "inference.killer_suicide"))
+    if "killed" in seg.words or "dead" in seg.words or "death" in seg.words or "shot" in seg.words \
+            or "slain" in seg.words or "gunned" in seg.words:
+        kinds.append((_KILLER_KILLED, _KILLER_KILLED_LINK, "inference.killer_killed"))
+    done = set()
+    for rx, link, rule in kinds:
+        for m in rx.finditer(seg.text):
+            a, b = seg.start + m.start(), seg.start + m.end()
+            before = [c for c in found if c.claim_type == "killed" and not c.negated
+                      and c.end <= a and a - c.end < 120 and c.value_low is not None
+                      and link.search(seg.text[c.end - seg.start:m.end()])]  # "... before shooting himself"
+            if rule == "inference.killer_killed":
+                # the count is what the killer did: the object of an active killing ("killed four
+                # Marines", "killing his wife") or a passive with its agent ("were killed by a man");
+                # not "a teen is dead after she was shot to death" (one person)
+                before = [c for c in before if c.rule != "inference.killer_suicide"
+                          and not _ATTACKER_WORD.search(seg.text[c.start - seg.start:c.end - seg.start])
+                          and (c.rule in _ACTIVE_OBJECT_RULES
+                               or _BY_AGENT.search(seg.text, c.end - seg.start, m.start()))]
+                if _COUNTS_KILLER.search(seg.text):
+                    continue  # "three dead, including the gunman, who was shot dead by police"
+            if not before:
+                continue
+            c = max(before, key=lambda x: (x.value_low, -x.start))
+            if id(c) in done:
+                continue  # "killed two before he turned the gun on himself ... and was killed": once
+            done.add(id(c))
+            high = c.value_high + 1 if c.value_high is not None else None
+            out.append(Claim("killed", c.value_stated, c.value_low + 1, high, c.qualifier, c.start, b,
+                              background=c.background, aggregate=c.aggregate, rule=rule,
+                              source=c, includes_attacker=True))
     return out
 
 
@@ -302,7 +348,12 @@ def _attacker_added(claims: list[Claim], body: str) -> list[Claim]:
     """The attacker's victims plus the attacker's death stated apart: killed N -> N + 1 (see above)."""
     dead = [c for c in claims if c.claim_type == "killed" and c.includes_attacker and c.ref is not None
             and not c.negated and not c.background]
-    if not dead:
+    # the killer's death stated with a count of his victims ("killed her and three other people before
+    # fatally shooting himself"): the same count stated elsewhere as what someone did ("lead man to kill
+    # 4 people") is of the victims too
+    killers = [c for c in claims if c.rule in ("inference.killer_suicide", "inference.killer_killed")
+               and not c.background and c.source is not None and c.source.value_low is not None]
+    if not dead and not killers:
         return claims
     out = []
     for c in claims:
@@ -315,6 +366,15 @@ def _attacker_added(claims: list[Claim], body: str) -> list[Claim]:
         e = len(body) if e < 0 else e
         before, after = body[max(s, c.start - 120):c.start], body[c.end:min(e, c.end + 120)]
         apart = [d for d in dead if not (c.start <= d.start and d.end <= c.end)]
+        same = [d for d in killers if d.source.value_low == c.value_low and d.source is not c
+                and not (d.start <= c.start and c.end <= d.end) and c.rule == "type.predicate_before"
+                and c.qualifier == "exact"]
+        if same and not (_INCLUDES_ATTACKER.search(body[c.start:c.end])
+                         or _INCLUDES_ATTACKER.search(body[max(s, c.start - 200):min(e, c.end + 200)])):
+            high = c.value_high + 1 if c.value_high is not None else None
+            out.append(c.adjusted(value_low=c.value_low + 1, value_high=high, includes_attacker=True,
+                                  rule="inference.attacker_added"))
+            continue
         victims = (_ATTACKER_AGENT.search(before) is not None or _BY_ATTACKER.search(after) is not None
                    or (c.rule == "inference.multiple" and _MURDER_NOUN.search(body[c.start:c.end]) is not None)
                    or (_OTHERS_AFTER.match(after) is not None and any(d.seg == c.seg and d.end <= c.start
@@ -328,3 +388,40 @@ def _attacker_added(claims: list[Claim], body: str) -> list[Claim]:
         out.append(c.adjusted(value_low=c.value_low + 1, value_high=high, includes_attacker=True,
                               rule="inference.attacker_added"))
     return out
+
+
+# "A 46-year-old woman was killed ... Gino Nicolas, 24, was also killed": a single victim "also" killed
+# is besides the dead named before (rule inference.also_killed)
+_ALSO_KILLED = re.compile(
+    r"(?:\s*,[^.;:!?\n]{1,80}?,)?\s+(?:who\s+)?(?:(?:was|were|had\s+been|has\s+been)\s+also|also\s+(?:was|were))\s+"
+    r"(?:fatally\s+(?:shot|stabbed|wounded|injured|struck)|shot\s+(?:and\s+killed|dead|to\s+death)|killed|slain|"
+    r"murdered|found\s+dead|pronounced\s+dead)\b"
+    r"|(?:\s*,[^.;:!?\n]{1,80}?,)?\s+(?:who\s+)?also\s+died\b",
+    re.IGNORECASE)
+
+
+def _also_killed(claims: list[Claim], body: str) -> list[Claim]:
+    """A single victim the article says was 'also killed' is besides the dead named before it: a
+    claim of their sum (inference.also_killed; choice.py takes it as an update of the count). Only
+    when the dead before it are single victims (a count of two or more may already include this
+    one: "Two people were killed ... Smith was also killed") and not the same person."""
+    out = []
+    for c in claims:
+        if (c.claim_type != "killed" or c.ref is None or c.negated or c.background or c.value_low is None
+                or c.value_low > 4):
+            continue
+        m = _ALSO_KILLED.match(body, c.end)
+        if m is None:
+            continue
+        prior = [d for d in claims if d.claim_type == "killed" and not d.negated and not d.background
+                 and d.value_low is not None and d.start < c.start and d.end <= c.start
+                 and d.rule != "inference.also_killed"
+                 and not (d.person is not None and d.person == c.person)]
+        names = c.ref.names if c.ref.kind is RefKind.NAME else frozenset()
+        if not prior or any(d.ref is None and d.value_low >= 2 for d in prior) or any(
+                names & set(re.findall(r"[\w'’-]+", body[d.start:d.end].lower())) for d in prior):
+            continue  # a count may include this one; "Kelley and Brandon were killed ... Brandon also died"
+        n = max(d.value_low for d in prior) + c.value_low
+        out.append(Claim("killed", n, n, n, "exact", c.start, c.end + m.end(), seg=c.seg,
+                          rule="inference.also_killed", source=c))
+    return claims + out

@@ -14,7 +14,7 @@ from transforms.claims.vocab import _MULTI_GATE, _ORDINAL_GATE, _TRIGGER_WORDS
 from transforms.claims.model import Claim, Overlap, Segment
 from transforms.claims.sentences import _choose_parses, _plan
 from transforms.claims.singles import _singular_claims, _singular_regex
-from transforms.claims.inference import _attacker_added, _fatal_title_claims, _others_added, _suicide_claims
+from transforms.claims.inference import _also_killed, _attacker_added, _fatal_title_claims, _others_added, _suicide_claims
 from transforms.claims.candidates import _figure_claims, _others_at
 from transforms.claims.uncounted import _leave_out_uncounted
 from transforms.claims.negation import _negated_claims
@@ -165,7 +165,7 @@ def _article_claims(row: dict, ents: list, segs: list[Segment], parsed: list,
     claims = [c for c in claims if c.rule != "inference.fatal_incident"]
     resolved = _resolve_arrivals(_resolve_partitive(_resolve_overlap(_resolve_people(claims, person_ents, body)), body),
                                  body)
-    for c in _attacker_added(resolved, body) + fatal:  # after "N shot - M killed": the attacker is no one shot
+    for c in _also_killed(_attacker_added(resolved, body), body) + fatal:  # after "N shot - M killed": the attacker is no one shot
         seg, hedged, sources = meta[c.seg]
         attrib = _nearest(sources, c, body)
         key = (c.claim_type, c.start, c.end)

@@ -15,6 +15,7 @@ _AGE_UNITS = lexicon.words("claims_grammar", "age_units")
 _AGE_NOUN_UNITS = lexicon.words("claims_grammar", "age_noun_units")
 _NOT_ONE = lexicon.words("claims_grammar", "not_one_determiners")
 _DISJUNCTIONS = lexicon.words("claims_grammar", "disjunctions")
+_COUNTERFACTUAL = lexicon.words("claims_grammar", "counterfactual_modals")
 
 _PRIORITY = ("killed", "injured", "shot", "hospitalized", "missing", "detained", "evacuated",
              "attendance", "capacity")
@@ -52,6 +53,9 @@ def _predicate_evidence(verb) -> tuple[set[str], set[str]]:
             if c.dep_ in ("conj", "ccomp", "advcl") and any(
                     cc.dep_ in ("nsubj", "nsubjpass") for cc in c.children):
                 continue  # another clause with its own subject ("after a girl was shot")
+            if c.dep_ in ("conj", "advcl") and c.pos_ == "VERB" and any(cc.dep_ == "dobj" for cc in c.children):
+                continue  # a verb with its own object: "shot two men and killed a woman", "identifying
+                # the two men ..., killing one visitor": the killing is the object's, not the men's
             toks.append(c)
             if c.dep_ in ("conj", "xcomp") and c.pos_ in ("VERB", "ADJ"):
                 toks.extend(cc for cc in c.children if cc.dep_ in ("advmod", "acomp", "oprd"))
@@ -75,6 +79,18 @@ def _predicate_evidence(verb) -> tuple[set[str], set[str]]:
         if t.pos_ in ("VERB", "AUX", "ADJ") or t is verb:
             prep |= _prep_evidence(t)
     return near, prep
+
+
+def _counterfactual(verb) -> bool:
+    """'could have killed dozens', 'would have been hurt': a modal and 'have' on the predicate (or the
+    verb it is coordinated with): what did not happen."""
+    for v in (verb, verb.head if verb.dep_ == "conj" else None):
+        if v is None:
+            continue
+        aux = [c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")]
+        if any(a in _COUNTERFACTUAL for a in aux) and ("have" in aux or "'ve" in aux):
+            return True
+    return False
 
 
 def _decide(near: set[str], prep: set[str]) -> str | None:

@@ -105,7 +105,13 @@ _OTHER_INCIDENT = re.compile(
     r"|(?:separate|unrelated)\s+(?:[\w-]+\s+){0,2}?(?:shootings|incidents|attacks|homicides|"
     r"killings|cases)"
     r"|(?:shootings|deaths|incidents|killings|homicides|cases)\s+(?:[\w-]+\s+){0,4}?(?:were|are)\s+"
-    r"(?:not\s+(?:believed\s+to\s+be\s+)?(?:connected|related|linked)|unrelated))\b",
+    r"(?:not\s+(?:believed\s+to\s+be\s+)?(?:connected|related|linked)|unrelated))\b"
+    # a sentence that opens on another time: "Earlier Sunday, a man was shot to death", "About 20 minutes
+    # earlier, ...", "Last summer, one man was killed" (not "Meanwhile, three others showed up": the same incident)
+    r"|\A\W*(?:earlier\s+(?:that\s+(?:day|night|morning|afternoon|evening)|(?:on\s+)?(?:monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?)"
+    r"|(?:about|some|nearly|roughly|just)?\s*(?:\d+|an?|one|two|three|four|five|ten|twenty|thirty|several|forty-five)\s+"
+    r"(?:minutes?|hours?)\s+earlier|last\s+(?:summer|spring|fall|autumn|winter))\s*,",
     re.IGNORECASE,
 )
 

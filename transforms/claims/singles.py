@@ -8,7 +8,9 @@ import re
 from transforms import lexicon
 from transforms.claims.vocab import _PERSON_ALT, _WORD_CLASS, _PERSON_NOUNS, _PERSON_SG, _REFLEXIVE, _SG_PRONOUNS
 from transforms.claims.model import REFLEXIVE, Claim, Overlap, PersonRef, RefKind, Segment
-from transforms.claims.parsetools import _count_persons, _decide, _ent_label, _noun_phrase_bounds, _predicate_evidence, _singular_argument
+from transforms.claims.figure_types import _COUNTERFACTUAL_BEFORE
+from transforms.claims.parsetools import (_count_persons, _counterfactual, _decide, _ent_label, _noun_phrase_bounds,
+                                          _predicate_evidence, _singular_argument)
 
 
 _CONJ_MARK = re.compile(r"\band\b|,")
@@ -101,9 +103,20 @@ _PRED_RX = re.compile(
     r"|\b(?P<h>(?:taken|transported|rushed|airlifted|flown|driven)\s+to\s+(?:a|the|an)?\s*"
     r"(?:[\w'’.-]+\s+){0,5}?(?:hospital|medical\s+center|trauma\s+center)|hospitali[sz]ed)\b"
     r"|\b(?P<a>killing|kills|murdering|fatally\s+shooting|shooting|shoots|wounding|injuring|"
-    r"wounds|injures)\b",
+    r"wounds|injures|struck|strikes|hit|hits)\b",
     re.IGNORECASE,
 )
+
+# what struck as the subject of an active "struck" / "hit" / "grazed": "Gunfire struck a woman and three
+# others", "a stray bullet fired from the street hit a 12-year-old boy", "falling debris struck two
+# miners" (lexicon claims_grammar bullet_nouns): the object was hit (shot), not the subject's victim of a blow
+_PROJECTILE_VERBS = frozenset({"struck", "strikes", "hit", "hits", "grazed"})
+_PROJECTILE_BEFORE = re.compile(
+    r"\b(?:" + "|".join(sorted(lexicon.words("claims_grammar", "bullet_nouns"), key=len, reverse=True)) + r")"
+    r"(?:\s+(?:from|of|in|inside|fired|flying|falling|that|which)\b"
+    r"(?:\s+(?!(?:and|but|or|then|when|after|before|while|as|he|she|they|police)\b)[\w'’-]+){0,5}?)?"
+    r"\s+(?:(?:also|then|later|reportedly|apparently|allegedly)\s+)?\Z",
+    re.IGNORECASE)
 
 # a second active verb ends a noun phrase: "killing a boy and critically wounding his father" is
 # one person killed, not "a boy and critically wounding his father"
@@ -336,8 +349,14 @@ def _singular_regex(seg: Segment, covered: list[tuple[int, int]]) -> list[Claim]
         pred = m.group(m.lastgroup).lower()
         if pred.startswith("suffering"):
             passive = True  # "found a girl suffering from a gunshot wound"
-        if pred.startswith(("struck", "hit")) and not pred.startswith(("struck by", "hit by")) and not passive:
+        projectile = (pred in _PROJECTILE_VERBS and not passive
+                      and _PROJECTILE_BEFORE.search(text, max(0, m.start() - 80), m.start()) is not None)
+        if projectile:
+            cls = None  # "gunfire struck a woman": the object is counted below
+        elif pred.startswith(("struck", "hit")) and not pred.startswith(("struck by", "hit by")) and not passive:
             continue  # "he struck her in the face": only who "was struck in the chest" was shot
+        elif pred in _PROJECTILE_VERBS and m.lastgroup == "a":
+            continue  # "was hit by a car", "strikes": no patient here
         if pred.startswith("in ") and not _COPULA_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
             continue  # "taken to Stroger in critical condition": the copula names who
         if cls == "shot" and not passive and not pred.startswith(("suffered", "sustained", "has",
@@ -410,6 +429,10 @@ def _singular_regex(seg: Segment, covered: list[tuple[int, int]]) -> list[Claim]
                                     "injured", "injuring", "injures"):
             active = "shot" if pred in ("shot", "shooting", "shoots") else (
                 "injured" if pred.startswith(("wound", "injur")) else "killed")
+        if projectile:
+            active = "shot"
+        if active is not None and _COUNTERFACTUAL_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            active = None  # "could have killed his wife": what did not happen
         if active is not None:
             gap = _AGE_GAP.match(text, m.end())
             lst = None
@@ -424,7 +447,7 @@ def _singular_regex(seg: Segment, covered: list[tuple[int, int]]) -> list[Claim]
             b = persons_by_start.get(gap.end())
             j = bisect.bisect_left(starts, gap.end())
             if b is None and j < len(toks) and toks[j][0] == gap.end() and not headline_case \
-                    and pred in _ACTIVE_VERBS and k >= 0 and toks[k][2][:1].isalpha():
+                    and (pred in _ACTIVE_VERBS or projectile) and k >= 0 and toks[k][2][:1].isalpha():
                 # "They shot Giddings": a name the NER did not label PERSON (not "shot Milwaukee
                 # Officer": a name followed by a capitalised word or a person noun modifies it)
                 k2 = j
@@ -795,6 +818,8 @@ def _singular_claims(p, seg: Segment, covered: list[tuple[int, int]]) -> list[Cl
             continue
         if w in ("shooting", "killing", "wounding", "injuring") and v.pos_ != "VERB":
             continue
+        if _counterfactual(v):
+            continue  # "would have shot his father, too": what did not happen
         cls = _CASUALTY_PREDICATES[w]
         near, prep = _predicate_evidence(v)
         if cls is None or cls == "shot":
