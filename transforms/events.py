@@ -38,6 +38,10 @@ Evidence between two articles (``pair_evidence``)
   Ruffin', Shawn Ruffin), with and without a generational suffix, a middle name or an age glued
   to the name ("Luis Ortega Jr.", "Luis A. Ortega", "Luis Ortega,19"; not "Luis Ortega Sr." and "Luis Ortega
   Jr.", father and son): person_groups.
+- An organisation named by a place names that place too (place_groups): a police, sheriff or fire agency
+  ("Hialeah police", "Marion County Sheriff's Office"; events.yaml agency_heads) or an ORG of a place's very
+  name that at least as many articles call a place ("Hialeah" ORG and GPE; not "Walmart"): "Hialeah police said" and "in Hialeah" share a place. The ORG keeps its own
+  weight; a US state is no place.
 - Title overlap: shared content words of the titles / words of the shorter
   title (crime-report boilerplate such as "shot", "killed", "police" dropped).
 - Similar claims: the same largest killed and injured figures (both > 0) add 1.
@@ -305,6 +309,51 @@ def person_groups(info: dict[str, tuple[str, str, int]]) -> dict[str, str]:
             continue
         canon = min(e for e, _ in members)
         out.update({e: canon for e, _ in members if e != canon})
+    return out
+
+
+_AGENCY_HEADS = lexicon.words("events", "agency_heads")
+_AGENCY_TRAIL = lexicon.words("entity_words", "agency_trail")
+
+
+def agency_place(name: str | None) -> str | None:
+    """The place key an agency's name gives ("Hialeah Police Department", "Hialeah police" -> "hialeah",
+    "Marion County Sheriff's Office" -> "marion county", "Louisville Metro Police" -> "louisville"), None
+    when the name has no agency head after a place (events.yaml agency_heads)."""
+    words = name_key(name or "").split()
+    for i, w in enumerate(words):
+        if w in _AGENCY_HEADS:
+            place = words[:i]
+            while place and place[-1] in _AGENCY_TRAIL:
+                place.pop()
+            return " ".join(place) or None
+    return None
+
+
+def place_groups(info: dict[str, tuple[str, str, int]], named_by: dict[str, set] | None = None) -> dict[str, str]:
+    """entity_id -> the id of the place it names, for an organisation named by a place: a police, sheriff or
+    fire agency of a place ("Hialeah police", "Hialeah Police Department" name Hialeah; ``agency_place``), or an
+    ORG of a place's very name when at least as many articles name it a place as an organisation (the model
+    calls a town an organisation once: "Hialeah" ORG and GPE; not "Walmart", an organisation the model calls a
+    place once). ``named_by``: entity_id -> the articles naming it. One text says "Hialeah police said", another
+    "in Hialeah": a place both name. Not a US state (no place in common)."""
+    named_by = named_by or {}
+    places: dict[str, str] = {}
+    for e, (name, etype, _) in info.items():
+        key = name_key(name or "")
+        if etype in ("GPE", "LOC") and key and key not in STATE_KEYS and (key not in places or e < places[key]):
+            places[key] = e
+    out = {}
+    for e, (name, etype, _) in info.items():
+        if etype != "ORG":
+            continue
+        key = agency_place(name)
+        if key is None:  # the very name of a place: when the articles call it a place at least as often
+            key = name_key(name or "")
+            if key not in places or len(named_by.get(places[key], ())) < len(named_by.get(e, ())):
+                continue
+        if key in places:
+            out[e] = places[key]
     return out
 
 
@@ -739,8 +788,13 @@ def pair_evidence(
     when, given, _ = _article_dates(articles)
     info = _entity_info(mentions, entities)
     ment = mentions.filter(pl.col("entity_id").is_not_null() & pl.col("article_id").is_in(ids))
-    one_venue = venue_groups(info, {e: set(a) for e, a in ment.group_by("entity_id").agg("article_id").iter_rows()})
+    named_by = {e: set(a) for e, a in ment.group_by("entity_id").agg("article_id").iter_rows()}
+    one_venue = venue_groups(info, named_by)
     one_venue.update(person_groups(info))
+    named_place = place_groups(info, named_by)  # an agency of a place ("Hialeah police") names the place as well
+    if named_place:
+        ment = pl.concat([ment, ment.filter(pl.col("entity_id").is_in(list(named_place)))
+                          .with_columns(pl.col("entity_id").replace(named_place))])
     if one_venue:  # one venue or person under different names: one entity
         ment = ment.with_columns(pl.col("entity_id").replace(one_venue))
         for e, canon in one_venue.items():
