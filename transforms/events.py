@@ -88,7 +88,9 @@ Two articles are linked when (docs/EVENTS.md)
     the same block, street, hour, age and named person, compared by ``body_evidence``; same-day rules in
     ``_body_link``; a block or street both texts name counts as a shared place when they share an anchor
     (the NER missed the city in one text); a shared block within 2 (7) days, or whatever the dates with a place and 3 shared ages (a strong link); a named person within 2 days, or 30 with a place, or months later with
-    the same age or a reference back (a strong link).
+    the same age or a reference back (a strong link). The texts' ages, none in common, count as the titles'
+    different ages without an anchor, unless alike titles or S >= 20 (texts not apart) outweigh them
+    (``_ages_outweighed``).
 Links are applied strongest first (union-find) with two guards:
   - a link that would make a cluster's known dates span more than 30 days is
     refused, unless it is a strong link (a follow-up, or an anchor and a
@@ -97,7 +99,7 @@ Links are applied strongest first (union-find) with two guards:
     lone report dated within a day of the event's earliest date (the
     incident's day: a report of the incident itself, whatever follow-ups made
     the event span) joins by any link, unless its title gives other ages than
-    all the event's titles;
+    all the event's titles; so does a group of that day's reports (its dates within a day);
   - two clusters of two or more articles merge only when at least 30% of the
     article pairs across them are linked (average linkage), so a round-up
     naming two incidents cannot glue them together, and never when both
@@ -192,6 +194,8 @@ MIN_SCORE_FOLLOW_UP = 25.0
 MIN_SCORE_SAME_WEEK = 25.0  # a shared place within a week and this much in common: one incident without an anchor
 OFFICIAL_WEIGHT = 0.5  # an official's name (a chief, a spokeswoman, a reporter) in either text: its weight times this
 NAME_SCORE = 3.0
+MIN_TITLE_WORDS_AGES, MIN_TITLE_OVERLAP_AGES = 2, 0.5  # titles this alike: the texts' other ages do not part them
+MIN_SCORE_AGES = 20.0  # this much in common (and texts not apart): the texts' other ages do not part two reports
 MAX_SURNAME_DF, MIN_SURNAME_CHARS = 4, 3  # a bare surname matches a victim's or suspect's when this rare
 PASSING_ROLES = ("official", "background")  # a person either text names in one of these roles is never an anchor
 _NOT_ANCHOR = re.compile(r"(?i)\b" + lexicon.alternation("events", "not_anchor_words") + r"\b")
@@ -495,12 +499,13 @@ class _Clusters:
     def _same_start(self, ra, rb) -> bool:
         """A lone report dated within SAME_START_DAYS of an event's earliest date (the incident's day) may join
         it however long the event's follow-ups make it span, unless its title gives other ages than all the
-        event's titles ("boy, 3" and "2-year-old")."""
+        event's titles ("boy, 3" and "2-year-old"); so may a group of that day's reports (their dates within
+        SAME_START_DAYS of each other: two first-day reports that the event's own first-day report links)."""
         lo_a, lo_b = self.lo[ra], self.lo[rb]
         if lo_a is None or lo_b is None or abs((lo_a - lo_b).days) > SAME_START_DAYS:
             return False
-        if min(len(self.members[ra]), len(self.members[rb])) > 1:
-            return False
+        if min(len(self.members[ra]), len(self.members[rb])) > 1 and min(self._span(ra), self._span(rb)) > SAME_START_DAYS:
+            return False  # reports of that day (a group within SAME_START_DAYS) join as a lone report does
         return not self._ages_apart(ra, rb)  # "boy, 3" is not the event's "2-year-old"
 
     def _merge(self, ra, rb) -> None:
@@ -681,6 +686,24 @@ def body_evidence(keys_a, keys_b) -> Body:
     ages = ("same" if ka["age"] & kb["age"] else "different") if ka["age"] and kb["age"] else "none"
     return Body(bool(ka["block"] & kb["block"]), bool(ka["street"] & kb["street"]), ages,
                 bool(ka["hour"] & kb["hour"]), bool(names), len(ka["age"] & kb["age"]), len(names))
+
+
+def _texts_apart(keys_a, keys_b) -> bool:
+    """Both texts name victims or suspects (``name:`` keys, not in passing) and none of them in common, or both
+    give a block or an address and none in common: two incidents' reports, each with its own people or place."""
+    ka, kb = incident_evidence.kinds(keys_a), incident_evidence.kinds(keys_b)
+    na, nb = ka["name"] - ka["background"], kb["name"] - kb["background"]
+    return bool((na and nb and not na & nb) or (ka["block"] and kb["block"] and not ka["block"] & kb["block"]))
+
+
+def _ages_outweighed(title_sim: float, title_shared: int, score: float, keys_a, keys_b) -> bool:
+    """The texts' ages share none (a report of the victim, 23, and one of the suspect, 15; a mass shooting's
+    reports each naming some of its people), but the rest says one incident: the titles share
+    MIN_TITLE_WORDS_AGES content words and MIN_TITLE_OVERLAP_AGES of the shorter title's ("Teen killed in Third
+    Ward quadruple shooting", "Nightclub argument sparks deadly shooting in Third Ward"), or the two have
+    MIN_SCORE_AGES in common and their texts are not apart (``_texts_apart``: other named people, other blocks)."""
+    return ((title_shared >= MIN_TITLE_WORDS_AGES and title_sim >= MIN_TITLE_OVERLAP_AGES)
+            or (score >= MIN_SCORE_AGES and not _texts_apart(keys_a, keys_b)))
 
 
 def _body_link(body: Body, place: bool) -> bool:
@@ -906,7 +929,8 @@ def pair_evidence(
         if body is not None and body.name and n_anchors == 0:  # a victim's name the NER missed or mistyped
             anchor, n_anchors, score = True, 1, score + NAME_SCORE
             anchor_df = anchor_df if anchor_df is not None else 2
-        if body is not None and body.ages == "different" and ages == "none" and not anchor:
+        if (body is not None and body.ages == "different" and ages == "none" and not anchor
+                and not _ages_outweighed(tsim, len(ta & tb) if ta and tb else 0, score, keys_of.get(a), keys_of.get(b))):
             ages = "different"  # the texts' ages as the titles' ages: no age in common, two incidents
         if body is not None and (body.block or body.street) and anchor:
             place = True  # a street both texts name, with a name in common: a place the NER missed
