@@ -98,7 +98,7 @@ _QUAKE_A = ["city:Delmont", "city:Marlow County", "city:Eastgate", "org:Marlow C
 
 @pytest.mark.parametrize("names_b, keys_a, keys_b, together", [
     pytest.param(_QUAKE_A, ["age:17", "age:34"], ["age:40"], True, id="much-in-common"),
-    pytest.param(_QUAKE_A[:2], ["age:17", "age:34"], ["age:40"], False, id="less-in-common"),
+    pytest.param(_QUAKE_A[:1], ["age:17", "age:34"], ["age:40"], False, id="less-in-common"),
     pytest.param(_QUAKE_A, ["age:17", "name:dana whitfield"], ["age:40", "name:omar vance"], False,
                  id="other-people-named"),
     pytest.param(_QUAKE_A, ["age:17", "block:100 elm"], ["age:40", "block:7800 clyo"], False,

@@ -89,7 +89,7 @@ Two articles are linked when (docs/EVENTS.md)
     ``_body_link``; a block or street both texts name counts as a shared place when they share an anchor
     (the NER missed the city in one text); a shared block within 2 (7) days, or whatever the dates with a place and 3 shared ages (a strong link); a named person within 2 days, or 30 with a place, or months later with
     the same age or a reference back (a strong link). The texts' ages, none in common, count as the titles'
-    different ages without an anchor, unless alike titles or S >= 20 (texts not apart) outweigh them
+    different ages without an anchor, unless alike titles or S >= 12 (texts not apart) outweigh them
     (``_ages_outweighed``).
 Links are applied strongest first (union-find) with two guards:
   - a link that would make a cluster's known dates span more than 30 days is
@@ -195,7 +195,7 @@ MIN_SCORE_SAME_WEEK = 25.0  # a shared place within a week and this much in comm
 OFFICIAL_WEIGHT = 0.5  # an official's name (a chief, a spokeswoman, a reporter) in either text: its weight times this
 NAME_SCORE = 3.0
 MIN_TITLE_WORDS_AGES, MIN_TITLE_OVERLAP_AGES = 2, 0.5  # titles this alike: the texts' other ages do not part them
-MIN_SCORE_AGES = 20.0  # this much in common (and texts not apart): the texts' other ages do not part two reports
+MIN_SCORE_AGES = 12.0  # this much in common (and texts not apart): the texts' other ages do not part two reports
 MAX_SURNAME_DF, MIN_SURNAME_CHARS = 4, 3  # a bare surname matches a victim's or suspect's when this rare
 PASSING_ROLES = ("official", "background")  # a person either text names in one of these roles is never an anchor
 _NOT_ANCHOR = re.compile(r"(?i)\b" + lexicon.alternation("events", "not_anchor_words") + r"\b")
