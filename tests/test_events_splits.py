@@ -73,3 +73,75 @@ def test_a_follow_up_naming_the_day_with_much_in_common_joins(names_b, title_b, 
                 ("a2", "2018-06-12", "2018-06-11", title_b)]
     dates = _dates([("a2", day_named)]) if day_named else None
     assert _together(articles, {"a1": _MINE, "a2": names_b}, {}, date_mentions=dates) is together
+
+
+# ---------------------------------------------------------------- the texts' ages, outweighed
+
+@pytest.mark.parametrize("title_b, keys_b, together", [
+    pytest.param("Route 9 bridge flood: teen rescued, driver missing", ["age:15"], True,
+                 id="titles-share-four-words"),  # route, bridge, flood, driver, missing
+    pytest.param("Teen rescued near Route 9", ["age:15"], False, id="titles-share-one-word"),
+    pytest.param("Teen rescued near Route 9", ["age:23"], True, id="one-age-in-common"),
+])
+def test_alike_titles_outweigh_the_texts_other_ages(title_b, keys_b, together):
+    """Two same-day reports of a flood in one town: one text gives the missing driver's age, the other the
+    rescued teen's. Titles that share most of their words are one incident whatever ages the texts give; with
+    one title word in common the texts' other ages keep them apart."""
+    assert _together([("a1", "2018-06-02", "2018-06-02", "Flood sweeps car off Route 9 bridge, driver missing"),
+                      ("a2", "2018-06-02", "2018-06-02", title_b)],
+                     {"a1": ["city:Harlow"], "a2": ["city:Harlow"]},
+                     {"a1": ["age:23"], "a2": keys_b}) is together
+
+
+_QUAKE_A = ["city:Delmont", "city:Marlow County", "city:Eastgate", "org:Marlow County Emergency Management"]
+
+
+@pytest.mark.parametrize("names_b, keys_a, keys_b, together", [
+    pytest.param(_QUAKE_A, ["age:17", "age:34"], ["age:40"], True, id="much-in-common"),
+    pytest.param(_QUAKE_A[:1], ["age:17", "age:34"], ["age:40"], False, id="less-in-common"),
+    pytest.param(_QUAKE_A, ["age:17", "name:dana whitfield"], ["age:40", "name:omar vance"], False,
+                 id="other-people-named"),
+    pytest.param(_QUAKE_A, ["age:17", "block:100 elm"], ["age:40", "block:7800 clyo"], False,
+                 id="other-blocks"),
+    pytest.param(_QUAKE_A, ["age:17", "name:dana whitfield"], ["age:40"], True, id="one-text-names-people"),
+])
+def test_much_in_common_outweighs_the_texts_other_ages(names_b, keys_a, keys_b, together):
+    """Two same-day reports of an earthquake: the town, the county, the neighbourhood and the county's
+    emergency agency in common, no title words; the texts' ages share none (each report names other injured).
+    Much in common outweighs the ages, unless the texts name other people or other blocks (two incidents'
+    reports, each with its own victims or address)."""
+    assert _together([("a1", "2019-11-04", "2019-11-04", "Quake shakes homes, injures several"),
+                      ("a2", "2019-11-04", "2019-11-04", "Residents pick up after tremor")],
+                     {"a1": _QUAKE_A, "a2": names_b}, {"a1": keys_a, "a2": keys_b}) is together
+
+
+# ---------------------------------------------------------------- reports of the incident's day, as a group
+
+_PLANT = ["city:Ridgeway", "venue:Ridgeway Polymer Plant", "org:Ridgeway Fire Department"]
+_CREW = ["person:Dana Whitfield", "person:Omar Vance", "person:Lena Pruitt"]
+
+
+@pytest.mark.parametrize("day_b2, together", [
+    pytest.param("2016-03-10", True, id="two-reports-of-the-first-days-join"),
+    pytest.param("2016-03-12", False, id="a-group-spanning-three-days-apart"),
+])
+def test_a_group_of_the_incidents_day_joins_an_event_beyond_the_span(day_b2, together):
+    """An explosion's first report (a1) and a sentencing report nine months later (a2, the three victims' names:
+    a strong link) make an event spanning 274 days. Two more first-day reports (b1, b2) share a witness with each
+    other and the plant with a1: b1 and b2 join first, then their weak links to a1 cannot stretch an event
+    beyond MAX_SPAN_DAYS -- but they are the incident's own day's reports, as a lone report of that day would
+    be, so they join; not a group whose own dates span more than a day."""
+    arts, mentions = frames(
+        [("a1", "2016-03-09", "2016-03-09", "Two killed in plant explosion"),
+         ("a2", "2016-12-08", "2016-12-07", "Plant owner sentenced over deadly blast"),
+         ("b1", "2016-03-09", "2016-03-09", "Blast rocks polymer plant"),
+         ("b2", day_b2, day_b2, "Witness describes polymer plant blast")],
+        {"a1": _PLANT + _CREW, "a2": ["city:Ridgeway", *_CREW],
+         "b1": _PLANT + ["person:Rhea Stanton"], "b2": _PLANT + ["person:Rhea Stanton"]})
+    links = {tuple(sorted(p)): s for *p, s in evt.pair_evidence(arts, mentions).filter(pl.col("linked"))
+             .select("article_id", "article_id_b", "strong").rows()}
+    assert links.get(("a1", "a2")) is True and links.get(("a1", "b1")) is False  # b1's is a weak link
+    assignments, _ = evt.cluster_events(arts, mentions)
+    groups = {frozenset(g["article_id"]) for _, g in assignments.group_by("event_id")}
+    assert groups == ({frozenset({"a1", "a2", "b1", "b2"})} if together
+                      else {frozenset({"a1", "a2"}), frozenset({"b1", "b2"})})

@@ -38,6 +38,10 @@ Evidence between two articles (``pair_evidence``)
   Ruffin', Shawn Ruffin), with and without a generational suffix, a middle name or an age glued
   to the name ("Luis Ortega Jr.", "Luis A. Ortega", "Luis Ortega,19"; not "Luis Ortega Sr." and "Luis Ortega
   Jr.", father and son): person_groups.
+- An organisation named by a place names that place too (place_groups): a police, sheriff or fire agency
+  ("Hialeah police", "Marion County Sheriff's Office"; events.yaml agency_heads) or an ORG of a place's very
+  name that at least as many articles call a place ("Hialeah" ORG and GPE; not "Walmart"): "Hialeah police said" and "in Hialeah" share a place. The ORG keeps its own
+  weight; a US state is no place.
 - Title overlap: shared content words of the titles / words of the shorter
   title (crime-report boilerplate such as "shot", "killed", "police" dropped).
 - Similar claims: the same largest killed and injured figures (both > 0) add 1.
@@ -84,7 +88,9 @@ Two articles are linked when (docs/EVENTS.md)
     the same block, street, hour, age and named person, compared by ``body_evidence``; same-day rules in
     ``_body_link``; a block or street both texts name counts as a shared place when they share an anchor
     (the NER missed the city in one text); a shared block within 2 (7) days, or whatever the dates with a place and 3 shared ages (a strong link); a named person within 2 days, or 30 with a place, or months later with
-    the same age or a reference back (a strong link).
+    the same age or a reference back (a strong link). The texts' ages, none in common, count as the titles'
+    different ages without an anchor, unless alike titles or S >= 12 (texts not apart) outweigh them
+    (``_ages_outweighed``).
 Links are applied strongest first (union-find) with two guards:
   - a link that would make a cluster's known dates span more than 30 days is
     refused, unless it is a strong link (a follow-up, or an anchor and a
@@ -93,7 +99,7 @@ Links are applied strongest first (union-find) with two guards:
     lone report dated within a day of the event's earliest date (the
     incident's day: a report of the incident itself, whatever follow-ups made
     the event span) joins by any link, unless its title gives other ages than
-    all the event's titles;
+    all the event's titles; so does a group of that day's reports (its dates within a day);
   - two clusters of two or more articles merge only when at least 30% of the
     article pairs across them are linked (average linkage), so a round-up
     naming two incidents cannot glue them together, and never when both
@@ -188,6 +194,8 @@ MIN_SCORE_FOLLOW_UP = 25.0
 MIN_SCORE_SAME_WEEK = 25.0  # a shared place within a week and this much in common: one incident without an anchor
 OFFICIAL_WEIGHT = 0.5  # an official's name (a chief, a spokeswoman, a reporter) in either text: its weight times this
 NAME_SCORE = 3.0
+MIN_TITLE_WORDS_AGES, MIN_TITLE_OVERLAP_AGES = 2, 0.5  # titles this alike: the texts' other ages do not part them
+MIN_SCORE_AGES = 12.0  # this much in common (and texts not apart): the texts' other ages do not part two reports
 MAX_SURNAME_DF, MIN_SURNAME_CHARS = 4, 3  # a bare surname matches a victim's or suspect's when this rare
 PASSING_ROLES = ("official", "background")  # a person either text names in one of these roles is never an anchor
 _NOT_ANCHOR = re.compile(r"(?i)\b" + lexicon.alternation("events", "not_anchor_words") + r"\b")
@@ -305,6 +313,51 @@ def person_groups(info: dict[str, tuple[str, str, int]]) -> dict[str, str]:
             continue
         canon = min(e for e, _ in members)
         out.update({e: canon for e, _ in members if e != canon})
+    return out
+
+
+_AGENCY_HEADS = lexicon.words("events", "agency_heads")
+_AGENCY_TRAIL = lexicon.words("entity_words", "agency_trail")
+
+
+def agency_place(name: str | None) -> str | None:
+    """The place key an agency's name gives ("Hialeah Police Department", "Hialeah police" -> "hialeah",
+    "Marion County Sheriff's Office" -> "marion county", "Louisville Metro Police" -> "louisville"), None
+    when the name has no agency head after a place (events.yaml agency_heads)."""
+    words = name_key(name or "").split()
+    for i, w in enumerate(words):
+        if w in _AGENCY_HEADS:
+            place = words[:i]
+            while place and place[-1] in _AGENCY_TRAIL:
+                place.pop()
+            return " ".join(place) or None
+    return None
+
+
+def place_groups(info: dict[str, tuple[str, str, int]], named_by: dict[str, set] | None = None) -> dict[str, str]:
+    """entity_id -> the id of the place it names, for an organisation named by a place: a police, sheriff or
+    fire agency of a place ("Hialeah police", "Hialeah Police Department" name Hialeah; ``agency_place``), or an
+    ORG of a place's very name when at least as many articles name it a place as an organisation (the model
+    calls a town an organisation once: "Hialeah" ORG and GPE; not "Walmart", an organisation the model calls a
+    place once). ``named_by``: entity_id -> the articles naming it. One text says "Hialeah police said", another
+    "in Hialeah": a place both name. Not a US state (no place in common)."""
+    named_by = named_by or {}
+    places: dict[str, str] = {}
+    for e, (name, etype, _) in info.items():
+        key = name_key(name or "")
+        if etype in ("GPE", "LOC") and key and key not in STATE_KEYS and (key not in places or e < places[key]):
+            places[key] = e
+    out = {}
+    for e, (name, etype, _) in info.items():
+        if etype != "ORG":
+            continue
+        key = agency_place(name)
+        if key is None:  # the very name of a place: when the articles call it a place at least as often
+            key = name_key(name or "")
+            if key not in places or len(named_by.get(places[key], ())) < len(named_by.get(e, ())):
+                continue
+        if key in places:
+            out[e] = places[key]
     return out
 
 
@@ -446,12 +499,13 @@ class _Clusters:
     def _same_start(self, ra, rb) -> bool:
         """A lone report dated within SAME_START_DAYS of an event's earliest date (the incident's day) may join
         it however long the event's follow-ups make it span, unless its title gives other ages than all the
-        event's titles ("boy, 3" and "2-year-old")."""
+        event's titles ("boy, 3" and "2-year-old"); so may a group of that day's reports (their dates within
+        SAME_START_DAYS of each other: two first-day reports that the event's own first-day report links)."""
         lo_a, lo_b = self.lo[ra], self.lo[rb]
         if lo_a is None or lo_b is None or abs((lo_a - lo_b).days) > SAME_START_DAYS:
             return False
-        if min(len(self.members[ra]), len(self.members[rb])) > 1:
-            return False
+        if min(len(self.members[ra]), len(self.members[rb])) > 1 and min(self._span(ra), self._span(rb)) > SAME_START_DAYS:
+            return False  # reports of that day (a group within SAME_START_DAYS) join as a lone report does
         return not self._ages_apart(ra, rb)  # "boy, 3" is not the event's "2-year-old"
 
     def _merge(self, ra, rb) -> None:
@@ -634,6 +688,24 @@ def body_evidence(keys_a, keys_b) -> Body:
                 bool(ka["hour"] & kb["hour"]), bool(names), len(ka["age"] & kb["age"]), len(names))
 
 
+def _texts_apart(keys_a, keys_b) -> bool:
+    """Both texts name victims or suspects (``name:`` keys, not in passing) and none of them in common, or both
+    give a block or an address and none in common: two incidents' reports, each with its own people or place."""
+    ka, kb = incident_evidence.kinds(keys_a), incident_evidence.kinds(keys_b)
+    na, nb = ka["name"] - ka["background"], kb["name"] - kb["background"]
+    return bool((na and nb and not na & nb) or (ka["block"] and kb["block"] and not ka["block"] & kb["block"]))
+
+
+def _ages_outweighed(title_sim: float, title_shared: int, score: float, keys_a, keys_b) -> bool:
+    """The texts' ages share none (a report of the victim, 23, and one of the suspect, 15; a mass shooting's
+    reports each naming some of its people), but the rest says one incident: the titles share
+    MIN_TITLE_WORDS_AGES content words and MIN_TITLE_OVERLAP_AGES of the shorter title's ("Teen killed in Third
+    Ward quadruple shooting", "Nightclub argument sparks deadly shooting in Third Ward"), or the two have
+    MIN_SCORE_AGES in common and their texts are not apart (``_texts_apart``: other named people, other blocks)."""
+    return ((title_shared >= MIN_TITLE_WORDS_AGES and title_sim >= MIN_TITLE_OVERLAP_AGES)
+            or (score >= MIN_SCORE_AGES and not _texts_apart(keys_a, keys_b)))
+
+
 def _body_link(body: Body, place: bool) -> bool:
     """Same-day evidence from the texts: the same block; the same street and the same age or hour;
     in a shared place, the same street (unless the ages differ and the hours do not agree), or the
@@ -739,8 +811,13 @@ def pair_evidence(
     when, given, _ = _article_dates(articles)
     info = _entity_info(mentions, entities)
     ment = mentions.filter(pl.col("entity_id").is_not_null() & pl.col("article_id").is_in(ids))
-    one_venue = venue_groups(info, {e: set(a) for e, a in ment.group_by("entity_id").agg("article_id").iter_rows()})
+    named_by = {e: set(a) for e, a in ment.group_by("entity_id").agg("article_id").iter_rows()}
+    one_venue = venue_groups(info, named_by)
     one_venue.update(person_groups(info))
+    named_place = place_groups(info, named_by)  # an agency of a place ("Hialeah police") names the place as well
+    if named_place:
+        ment = pl.concat([ment, ment.filter(pl.col("entity_id").is_in(list(named_place)))
+                          .with_columns(pl.col("entity_id").replace(named_place))])
     if one_venue:  # one venue or person under different names: one entity
         ment = ment.with_columns(pl.col("entity_id").replace(one_venue))
         for e, canon in one_venue.items():
@@ -852,7 +929,8 @@ def pair_evidence(
         if body is not None and body.name and n_anchors == 0:  # a victim's name the NER missed or mistyped
             anchor, n_anchors, score = True, 1, score + NAME_SCORE
             anchor_df = anchor_df if anchor_df is not None else 2
-        if body is not None and body.ages == "different" and ages == "none" and not anchor:
+        if (body is not None and body.ages == "different" and ages == "none" and not anchor
+                and not _ages_outweighed(tsim, len(ta & tb) if ta and tb else 0, score, keys_of.get(a), keys_of.get(b))):
             ages = "different"  # the texts' ages as the titles' ages: no age in common, two incidents
         if body is not None and (body.block or body.street) and anchor:
             place = True  # a street both texts name, with a name in common: a place the NER missed

@@ -10,7 +10,8 @@ Mentions (``entity_mentions``, one row per mention, per batch)
 - The span is trimmed to the name, so ``surface`` is the name as written and
   ``body_clean[char_start:char_end] == surface`` always: leading articles and
   context words ("the", "former", "to"), titles and ranks of people
-  ("President", "Sheriff", "Sgt.", "Dr." ...), brackets, a trailing possessive
+  ("President", "Sheriff", "Sgt.", "Dr." ...), an age glued to a person's name
+  ("Jane Doe, 34" -> Jane Doe, "Doe 34" -> Doe), brackets, a trailing possessive
   ("Interpol's" -> Interpol) and trailing generic nouns of groups ("the Islamic
   State group" -> Islamic State) are cut off; of an entity spanning lines, the
   last line that holds a name is kept ("Weather, Sports\\n\\nThe Albany Police

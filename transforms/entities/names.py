@@ -41,6 +41,7 @@ _TITLES = sorted(lexicon.load("entity_words")["titles"], key=len, reverse=True)
 _TITLE_RE = re.compile(
     r"(?i)(?:" + "|".join(re.escape(t.strip()) for t in _TITLES if t.strip()) + r")(?=\s|$)\s*"
 )
+_GLUED_AGE = re.compile(r"(?<=[A-Za-z.])[\s,]+\d{1,3}\Z")  # an age after a person's name: "John Smith, 34"
 _TRAIL_WORDS = set(lexicon.words("entity_words", "trail_words"))
 _LEAD_PUNCT = "([{\"“”'‘’,;:-–—•*|/ \t"
 _TRAIL_PUNCT = ")]}\"“”‘,;:!?-–—•*|/ \t"
@@ -91,6 +92,11 @@ def trim_span(text: str, start: int, end: int, label: str) -> tuple[int, int] | 
             m = _TITLE_RE.match(s)
             if m and m.end() < len(s):
                 start += m.end()
+                changed = True
+                continue
+            m = _GLUED_AGE.search(s)
+            if m:  # "John Smith, 34", "Smith 34": an age is no part of the name
+                end -= len(m.group())
                 changed = True
                 continue
         head, _, last = s.rpartition(" ")

@@ -1,0 +1,76 @@
+"""transforms.events place_groups: an organisation named by a place names that place (issue 12): a police,
+sheriff or fire agency ("Hialeah police", "Marion County Sheriff's Office") and an ORG of a town's very name
+(the model's label for a small town, once).
+
+Hand-made names and article rows; expected values come from reading them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_events import frames, partition
+from transforms import events as evt
+
+
+@pytest.mark.parametrize("name, place", [
+    ("Hialeah police", "hialeah"),
+    ("Hialeah Police Department", "hialeah"),
+    ("Marion County Sheriff's Office", "marion county"),
+    ("Marion County Sheriffs Office", "marion county"),
+    ("Louisville Metro Police Department", "louisville"),
+    ("Delmont Fire Rescue", "delmont"),
+    ("Delmont Fire Department", "delmont"),
+    ("Delmont PD", "delmont"),
+    ("Police Department", None),  # a head with no place before it
+    ("Delmont Plastics", None),  # no agency head
+    ("Delmont Fireworks Co.", None),  # "fireworks" is no head
+    (None, None),
+])
+def test_agency_place(name, place):
+    assert evt.agency_place(name) == place
+
+
+@pytest.mark.parametrize("entities, groups", [
+    pytest.param([("Hialeah", "GPE"), ("Hialeah police", "ORG")], {1: 0}, id="agency-lower-case"),
+    pytest.param([("Hialeah", "GPE"), ("Hialeah Police Department", "ORG"), ("Hialeah", "ORG")], {1: 0, 2: 0},
+                 id="agency-and-bare-org"),
+    # the very name of a place as an ORG: only when the articles call it a place at least as often
+    pytest.param([("Hialeah", "GPE", 3), ("Hialeah", "ORG", 1)], {1: 0}, id="a-town-the-model-called-an-org"),
+    pytest.param([("Hialeah", "GPE", 2), ("Hialeah", "ORG", 2)], {1: 0}, id="as-often"),
+    pytest.param([("Walmart", "GPE", 1), ("Walmart", "ORG", 9)], {}, id="a-company-the-model-called-a-place"),
+    pytest.param([("Walmart", "GPE", 1), ("Walmart Police", "ORG", 9)], {1: 0}, id="an-agency-whatever-the-counts"),
+    pytest.param([("Marion County", "GPE"), ("Marion County Sheriff's Office", "ORG")], {1: 0}, id="sheriff"),
+    pytest.param([("Delmont", "LOC"), ("Delmont Fire Rescue", "ORG")], {1: 0}, id="fire-rescue-of-a-loc"),
+    pytest.param([("Marion", "GPE"), ("Marion County Sheriff's Office", "ORG")], {}, id="county-is-not-the-town"),
+    pytest.param([("Hialeah", "GPE"), ("Hialeah Gardens Police", "ORG")], {}, id="another-town"),
+    pytest.param([("Hialeah", "GPE"), ("Hialeah Hospital", "ORG")], {}, id="a-hospital-is-no-agency"),
+    pytest.param([("Hialeah", "GPE"), ("Hialeah Police Department", "FAC")], {}, id="not-an-org"),
+    pytest.param([("Florida", "GPE"), ("Florida Highway Patrol", "ORG"), ("Florida", "ORG")], {},
+                 id="a-state-is-no-place"),
+    pytest.param([("Hialeah police", "ORG")], {}, id="no-such-place-named"),
+])
+def test_place_groups(entities, groups):
+    """(name, type[, articles naming it: 1 when not given])."""
+    info = {str(i): (x[0], x[1], len(x[0].split())) for i, x in enumerate(entities)}
+    named_by = {str(i): {f"a{j}" for j in range(x[2] if len(x) > 2 else 1)} for i, x in enumerate(entities)}
+    assert evt.place_groups(info, named_by) == {str(k): str(v) for k, v in groups.items()}
+
+
+@pytest.mark.parametrize("names_b, together", [
+    pytest.param(["org:Delmont Fire Department"], True, id="fire-department"),
+    pytest.param(["org:Delmont"], True, id="the-town-as-an-org"),
+    pytest.param(["city:Delmont"], True, id="the-town"),
+    pytest.param(["org:Marlow Fire Department"], False, id="another-towns-department"),
+    pytest.param([], False, id="no-place"),
+])
+def test_an_agency_names_the_place_of_a_follow_up(names_b, together):
+    """A warehouse explosion and, two days later, the report naming the hurt worker: the worker's name and
+    the warehouse company in common; the town given only through its fire department ("Delmont Fire Department
+    said") is the place both reports name, so the two link as two reports of one incident within two days."""
+    arts, mentions = frames([("a1", "2021-08-03", "2021-08-03", "Explosion rocks warehouse, worker hurt"),
+                             ("a2", "2021-08-05", "2021-08-05", "Worker burned in blast identified")],
+                            {"a1": ["city:Delmont", "person:Corinne Vail", "org:Vail Freight Lines"],
+                             "a2": ["person:Corinne Vail", "org:Vail Freight Lines", *names_b]})
+    assignments, _ = evt.cluster_events(arts, mentions)
+    assert (len(partition(assignments)) == 1) is together
