@@ -399,6 +399,14 @@ def _type_from_parse(fig: Figure, toks) -> tuple[str | None, bool]:
     while t.dep_ in ("conj", "appos") and t.head is not t:
         t = t.head
     rel, verb = t.dep_, t.head
+    if rel == "pobj" and verb.lower_ == "of" and verb.head is not verb and verb.head.lower_ == "total" \
+            and verb.head.pos_ == "NOUN":
+        # "a total of four federal officers were shot and injured": "a total of" only counts the
+        # group; the predicate is the one "total" is an argument of
+        t = verb.head
+        while t.dep_ in ("conj", "appos") and t.head is not t:
+            t = t.head
+        rel, verb = t.dep_, t.head
     if rel == "pobj" and verb.lower_ == "by" and verb.head is not verb:
         rel, verb = "agent", verb.head
     elif rel == "pobj" and (counted := _evidence("parse_count_to", verb)):
