@@ -1,7 +1,7 @@
 """Issue 15, counted people behind a long noun phrase: "a total of four federal law enforcement
 officers were shot and injured" (transforms.claims.figure_types._type_from_parse: the figure in the
 of-phrase of "a total" takes the predicate "total" is an argument of, not "total"'s own class), and
-counts with several modifiers between the numeral and the person noun. The article's chosen
+counts with several modifiers between the numeral and the person noun (_typed_past_modifiers). The article's chosen
 figures killed / injured, our own sentences."""
 
 from __future__ import annotations
@@ -27,7 +27,15 @@ CASES = [
     ("Three 17-year-old high school students were injured.", (0, 3)),
     ("Five coal mine workers were injured in the blast.", (0, 5)),
     ("Six elderly bus passengers were injured in the crash.", (0, 6)),
-    # not people, or not hurt
+    # a headline with several premodifiers, then the story (transforms.claims.figure_types
+    # _typed_past_modifiers: the predicate after the counted noun types the figure)
+    ("4 federal officers shot in Topeka\n\nFour federal law enforcement officers have been shot in Kansas.", (0, 4)),
+    ("4 federal officers shot at house in Topeka\n\nFour federal officers were shot at a house.", (0, 4)),
+    ("3 coal mine workers hurt in Utah blast\n\nThree coal mine workers were hurt when methane exploded.", (0, 3)),
+    ("2 off-duty factory workers injured in boiler blast\n\nTwo off-duty factory workers were injured.", (0, 2)),
+    # not people, or not hurt, or the shooters
+    ("Four federal law enforcement officers shot at the suspect.", (0, 0)),
+    ("Three days after two officers were shot, police made an arrest.", (0, 2)),
     ("A total of 40 rounds were fired at the house.", (0, 0)),
     ("Rescuers pulled a total of nine trapped factory workers from the rubble unharmed.", (0, 0)),
 ]
