@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from transforms import lexicon
@@ -414,6 +415,14 @@ def _type_from_parse(fig: Figure, toks) -> tuple[str | None, bool]:
     while t.dep_ in ("conj", "appos") and t.head is not t:
         t = t.head
     rel, verb = t.dep_, t.head
+    if rel == "pobj" and verb.lower_ == "of" and verb.head is not verb and verb.head.lower_ == "total" \
+            and verb.head.pos_ == "NOUN":
+        # "a total of four federal officers were shot and injured": "a total of" only counts the
+        # group; the predicate is the one "total" is an argument of
+        t = verb.head
+        while t.dep_ in ("conj", "appos") and t.head is not t:
+            t = t.head
+        rel, verb = t.dep_, t.head
     if rel == "pobj" and verb.lower_ == "by" and verb.head is not verb:
         rel, verb = "agent", verb.head
     elif rel == "pobj" and (counted := _evidence("parse_count_to", verb)):
@@ -465,6 +474,26 @@ def _fig_tokens(p, seg: Segment, fig: Figure) -> list:
     return [t for t in p if t.idx < rel_b and t.idx + len(t.text) > rel_a]
 
 
+_PREMODIFIER_DEPS = ("amod", "compound", "nmod", "npadvmod", "advmod", "punct", "hyph")
+
+
+def _typed_past_modifiers(seg: Segment, fig: Figure, toks) -> tuple[str | None, str | None]:
+    """(class, rule) from the words after the counted person noun when several premodifiers stand
+    between it and the numeral: "four federal law enforcement officers were wounded", "two off-duty
+    Chicago police officers were hurt", "three 17-year-old high school students were injured". The
+    premodifiers must all hang under the noun in the parse (no clause, comma or other head between)."""
+    head, noun, _ = _counted_noun(fig, toks)
+    if noun is None or noun.lower_ not in _PERSON_NOUNS or noun.lower_ in _ATTACKER_NOUNS:
+        return None, None
+    if not 2 <= noun.i - head.i <= 6:
+        return None, None
+    for t in noun.doc[head.i + 1:noun.i]:
+        if t.dep_ not in _PREMODIFIER_DEPS or noun not in t.ancestors or t.text in (",", ";", ":", "(", ")"):
+            return None, None
+    end = seg.start + noun.idx + len(noun.text)
+    return _adjacent_typed(seg, dataclasses.replace(fig, end=end))
+
+
 def _classify(seg: Segment, p, fig: Figure) -> tuple[str | None, bool, str | None]:
     """(class of the figure, counted noun is an attacker noun, the rule that typed it)."""
     if fig.kind == "ordinal":
@@ -475,6 +504,9 @@ def _classify(seg: Segment, p, fig: Figure) -> tuple[str | None, bool, str | Non
         cls, attacker, rule = _type_from_adjacent(seg, fig)
     adjacent = cls
     toks = _fig_tokens(p, seg, fig) if p is not None else None
+    if cls is None and toks and fig.kind == "number":
+        cls, rule = _typed_past_modifiers(seg, fig, toks)
+        adjacent = cls
     if toks:
         pcls, p_attacker = _type_from_parse(fig, toks)
         attacker = attacker or p_attacker
