@@ -258,7 +258,9 @@ _BEFORE_N_OF = re.compile(  # "Image 2 of 4"
 )
 _CITATION = re.compile(r"\[\s*\Z")  # "[17]" footnote marks
 _AFTER_AGE = re.compile(
-    r"\A(?:-|\s+)(?:years?|yrs?|months?|weeks?|days?)(?:-|\s+)old\b|\A-year\b|\A\s*(?:yo|y/o)\b",
+    r"\A(?:-|\s+)(?:years?|yrs?|months?|weeks?|days?)(?:-|\s+)old\b|\A-year\b|\A\s*(?:yo|y/o)\b"
+    # a suspended hyphen: "his 12- and 10-year-old sons", "3- or 4-month-old"
+    r"|\A-\s+(?:and|or|to|&)\s+\d{1,3}(?:-|\s+)(?:years?|months?|weeks?|days?)(?:-|\s+)old\b",
     re.IGNORECASE,
 )
 _AFTER_MEASURE = re.compile(rf"\A(?:\s*|-)(?:{_MEASURE})(?![\w])", re.IGNORECASE)

@@ -1,0 +1,59 @@
+"""Issue 15, the killed figure (part 5). Our own sentences, one article each; the article's figures
+(killed, injured) are the claims choice.py chooses (claims.is_article_figure), run with the patterns
+alone (parse=None) and with the parse.
+
+- a possessive between the verb and the count: "killed his two sons", "shot dead her three children",
+  "lost their four workers" count as "killed two sons".
+- person nouns of incident news that were missing from the lexicon (bailiffs, foremen, deckhands,
+  congregants, shoppers, coworkers ...).
+- a conditional or a threat ("would kill dozens if ...", "threatened to kill three people") is no
+  count."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import article_figures
+from transforms.figures import find_figures
+
+# text -> (killed, injured)
+POSSESSIVE = [
+    ("The man killed his two sons before turning the gun on himself.", (3, 0)),
+    ("Police said the gunman shot dead her three children at the house.", (3, 0)),
+    ("The landslide buried the village and killed our six neighbours.", (6, 0)),
+    ("A man shot to death his two roommates at the apartment.", (2, 0)),
+    ("The fire killed their three daughters, who were asleep upstairs.", (3, 0)),
+    ("The flood killed his two brothers and injured his mother.", (2, 1)),
+    ("The blast at the factory killed its five employees and wounded a guard.", (5, 1)),
+    # a suspended hyphen is an age, not a count: "his 12- and 10-year-old sons" (the parse and the
+    # patterns count the sons as no number here)
+    ("The fire killed his 12- and 10-year-old sons on Sunday.", (0, 0)),
+]
+
+def _figures(nlp, table):
+    texts = [t for t, _ in table]
+    return {mode: article_figures(nlp, texts, patterns_only=mode == "patterns") for mode in ("patterns", "parse")}
+
+
+@pytest.fixture(scope="module")
+def possessive(nlp):
+    return _figures(nlp, POSSESSIVE)
+
+
+@pytest.mark.parametrize("mode", ["patterns", "parse"])
+@pytest.mark.parametrize("text, expected", POSSESSIVE, ids=[t[:40] for t, _ in POSSESSIVE])
+def test_possessive(possessive, mode, text, expected):
+    assert possessive[mode][text] == expected
+
+
+# a number before a suspended hyphen is an age: text -> the figures found
+SUSPENDED_AGE = [
+    ("The crash killed his 12- and 10-year-old sons.", []),
+    ("Two 3- or 4-month-old babies died in the flood.", ["Two"]),
+    ("The quake injured 12 and 10 people in two towns.", ["12", "10", "two"]),
+]
+
+
+@pytest.mark.parametrize("text, expected", SUSPENDED_AGE, ids=[t[:40] for t, _ in SUSPENDED_AGE])
+def test_suspended_age(text, expected):
+    assert [f.surface for f in find_figures(text)] == expected
