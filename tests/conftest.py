@@ -108,6 +108,13 @@ def article_figures(nlp, texts: list[str], patterns_only: bool = False) -> dict[
     return {t: (chosen(i, "killed"), chosen(i, "injured")) for i, t in enumerate(texts)}
 
 
+def article_figures_by_mode(nlp, table) -> dict[str, dict[str, tuple[int, int]]]:
+    """mode ("patterns": without the parse, "parse": the full engine) -> text -> (killed, injured),
+    for a table of (text, expected) rows: article_figures run both ways."""
+    texts = [t for t, _ in table]
+    return {mode: article_figures(nlp, texts, patterns_only=mode == "patterns") for mode in ("patterns", "parse")}
+
+
 def ents_at(doc, text: str, spans: list[tuple[str, int, str]]):
     """``doc`` with doc.ents set from (surface, occurrence, label): the n-th occurrence of surface
     gets label (hand-made NER labels for tests)."""

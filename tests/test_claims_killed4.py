@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import article_figures
+from tests.conftest import article_figures_by_mode
 
 # text -> (killed, injured)
 PROJECTILE_ACTIVE = [
@@ -44,14 +44,9 @@ PROJECTILE_ACTIVE = [
 ]
 
 
-def _figures(nlp, table):
-    texts = [t for t, _ in table]
-    return {mode: article_figures(nlp, texts, patterns_only=mode == "patterns") for mode in ("patterns", "parse")}
-
-
 @pytest.fixture(scope="module")
 def projectile_active(nlp):
-    return _figures(nlp, PROJECTILE_ACTIVE)
+    return article_figures_by_mode(nlp, PROJECTILE_ACTIVE)
 
 
 @pytest.mark.parametrize("mode", ["patterns", "parse"])
@@ -76,7 +71,7 @@ COORDINATED_VERBS = [
 
 @pytest.fixture(scope="module")
 def coordinated_verbs(nlp):
-    return _figures(nlp, COORDINATED_VERBS)
+    return article_figures_by_mode(nlp, COORDINATED_VERBS)
 
 
 @pytest.mark.parametrize("mode", ["patterns", "parse"])
@@ -105,7 +100,7 @@ KILLER_KILLED = [
 
 @pytest.fixture(scope="module")
 def killer_killed(nlp):
-    return _figures(nlp, KILLER_KILLED)
+    return article_figures_by_mode(nlp, KILLER_KILLED)
 
 
 @pytest.mark.parametrize("mode", ["patterns", "parse"])
@@ -130,7 +125,7 @@ ALSO_KILLED = [
 
 @pytest.fixture(scope="module")
 def also_killed(nlp):
-    return _figures(nlp, ALSO_KILLED)
+    return article_figures_by_mode(nlp, ALSO_KILLED)
 
 
 @pytest.mark.parametrize("mode", ["patterns", "parse"])
@@ -154,7 +149,7 @@ COUNTERFACTUAL = [
 
 @pytest.fixture(scope="module")
 def counterfactual(nlp):
-    return _figures(nlp, COUNTERFACTUAL)
+    return article_figures_by_mode(nlp, COUNTERFACTUAL)
 
 
 @pytest.mark.parametrize("mode", ["patterns", "parse"])
@@ -184,7 +179,7 @@ OTHER_TIME = [
 
 @pytest.fixture(scope="module")
 def other_time(nlp):
-    return _figures(nlp, OTHER_TIME)
+    return article_figures_by_mode(nlp, OTHER_TIME)
 
 
 @pytest.mark.parametrize("mode", ["patterns", "parse"])
@@ -212,7 +207,7 @@ VICTIMS_ELSEWHERE = [
 
 @pytest.fixture(scope="module")
 def victims_elsewhere(nlp):
-    return _figures(nlp, VICTIMS_ELSEWHERE)
+    return article_figures_by_mode(nlp, VICTIMS_ELSEWHERE)
 
 
 @pytest.mark.parametrize("mode", ["patterns", "parse"])

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import article_figures
+from tests.conftest import article_figures_by_mode
 from transforms.figures import find_figures
 
 # text -> (killed, injured)
@@ -25,19 +25,11 @@ POSSESSIVE = [
     ("The fire killed their three daughters, who were asleep upstairs.", (3, 0)),
     ("The flood killed his two brothers and injured his mother.", (2, 1)),
     ("The blast at the factory killed its five employees and wounded a guard.", (5, 1)),
-    # a suspended hyphen is an age, not a count: "his 12- and 10-year-old sons" (the parse and the
-    # patterns count the sons as no number here)
-    ("The fire killed his 12- and 10-year-old sons on Sunday.", (0, 0)),
 ]
-
-def _figures(nlp, table):
-    texts = [t for t, _ in table]
-    return {mode: article_figures(nlp, texts, patterns_only=mode == "patterns") for mode in ("patterns", "parse")}
-
 
 @pytest.fixture(scope="module")
 def possessive(nlp):
-    return _figures(nlp, POSSESSIVE)
+    return article_figures_by_mode(nlp, POSSESSIVE)
 
 
 @pytest.mark.parametrize("mode", ["patterns", "parse"])
@@ -57,3 +49,14 @@ SUSPENDED_AGE = [
 @pytest.mark.parametrize("text, expected", SUSPENDED_AGE, ids=[t[:40] for t, _ in SUSPENDED_AGE])
 def test_suspended_age(text, expected):
     assert [f.surface for f in find_figures(text)] == expected
+
+
+# a suspended hyphen is an age, not a count: the 12 of "his 12- and 10-year-old sons" is no killed
+# figure (it was killed 12, or 13 with the killer's suicide). The two sons are not counted yet (a
+# known miss: killed 0), so the test says what must not happen rather than fixing today's 0.
+def test_suspended_age_is_no_killed_count(nlp):
+    texts = ["The fire killed his 12- and 10-year-old sons on Sunday.",
+             "The man killed his 12- and 10-year-old sons before killing himself."]
+    for mode, figures in article_figures_by_mode(nlp, [(t, None) for t in texts]).items():
+        for text in texts:
+            assert figures[text][0] not in (10, 11, 12, 13, 22, 23), (mode, text)
