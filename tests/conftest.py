@@ -93,7 +93,14 @@ def extract_texts(nlp, texts: list[str], titles: list[str | None] | None = None,
     articles = pl.DataFrame([{"article_id": f"a{i}", "title": title, "body_clean": t, "published_date": None,
                               "event_date": None} for i, (t, title) in enumerate(zip(texts, titles))],
                             schema=ARTICLE_SCHEMA)
-    return extract_claims(articles, list(nlp.ner.pipe(texts)), None if patterns_only else nlp.parse)
+    claims = extract_claims(articles, list(nlp.ner.pipe(texts)), None if patterns_only else nlp.parse)
+    # the span convention every claim keeps (the flow's GX suite quarantines a claim that breaks it:
+    # span_slices_to_surface), checked here for every table-driven claims test
+    for r in claims.iter_rows(named=True):
+        body = texts[int(r["article_id"][1:])]
+        assert 0 <= r["char_start"] < r["char_end"] <= len(body), (r["rule_id"], r["char_start"], r["char_end"])
+        assert body[r["char_start"]:r["char_end"]] == r["surface"], (r["rule_id"], r["surface"])
+    return claims
 
 
 def article_figures(nlp, texts: list[str], patterns_only: bool = False) -> dict[str, tuple[int, int]]:

@@ -422,6 +422,6 @@ def _also_killed(claims: list[Claim], body: str) -> list[Claim]:
                 names & set(re.findall(r"[\w'’-]+", body[d.start:d.end].lower())) for d in prior):
             continue  # a count may include this one; "Kelley and Brandon were killed ... Brandon also died"
         n = max(d.value_low for d in prior) + c.value_low
-        out.append(Claim("killed", n, n, n, "exact", c.start, c.end + m.end(), seg=c.seg,
+        out.append(Claim("killed", n, n, n, "exact", c.start, m.end(), seg=c.seg,
                           rule="inference.also_killed", source=c))
     return claims + out
