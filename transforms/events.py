@@ -38,6 +38,9 @@ Evidence between two articles (``pair_evidence``)
   Ruffin', Shawn Ruffin), with and without a generational suffix, a middle name or an age glued
   to the name ("Luis Ortega Jr.", "Luis A. Ortega", "Luis Ortega,19"; not "Luis Ortega Sr." and "Luis Ortega
   Jr.", father and son): person_groups.
+- One place under two spellings is one entity (place_variants, place_key): "Mt. Oliver" and "Mount Oliver",
+  "Ft. Riley" and "Fort Riley" (events.yaml place_word_forms), "Bourbon St." and "Bourbon Street" (a street's
+  ending in full, without a trailing quadrant: "Stanton Road SE"); a GPE/LOC with a GPE/LOC, a FAC with a FAC.
 - An organisation named by a place names that place too (place_groups): a police, sheriff or fire agency
   ("Hialeah police", "Marion County Sheriff's Office"; events.yaml agency_heads) or an ORG of a place's very
   name that at least as many articles call a place ("Hialeah" ORG and GPE; not "Walmart"): "Hialeah police said" and "in Hialeah" share a place. The ORG keeps its own
@@ -313,6 +316,44 @@ def person_groups(info: dict[str, tuple[str, str, int]]) -> dict[str, str]:
             continue
         canon = min(e for e, _ in members)
         out.update({e: canon for e, _ in members if e != canon})
+    return out
+
+
+_PLACE_WORD_FORMS = lexicon.mapping("events", "place_word_forms")
+_STREET_FORMS = lexicon.mapping("events", "street_suffixes")
+_STREET_QUADRANTS = lexicon.words("events", "street_quadrants")
+
+
+def place_key(name: str | None) -> str:
+    """A place's name compared with its other spellings: name_key, then a place word's abbreviation as the word
+    ("Mt. Oliver" and "Mount Oliver" -> "mount oliver", "Ft. Riley" -> "fort riley"; "St." is already "st" for
+    Saint: events.yaml place_word_forms), a street's ending in its full form and without a trailing quadrant
+    ("Bourbon St." -> "bourbon street", "Stanton Road SE" -> "stanton road": street_suffixes, street_quadrants)."""
+    words = name_key(name or "").split()
+    if len(words) > 2 and words[-1] in _STREET_QUADRANTS and words[-2] in _STREET_FORMS:
+        words.pop()
+    if len(words) > 1 and words[-1] in _STREET_FORMS:
+        words[-1] = _STREET_FORMS[words[-1]]
+    return " ".join(_PLACE_WORD_FORMS.get(w, w) if i < len(words) - 1 or len(words) == 1 else w
+                    for i, w in enumerate(words))
+
+
+def place_variants(info: dict[str, tuple[str, str, int]]) -> dict[str, str]:
+    """entity_id -> the id of the place it names under another spelling (``place_key``): "Mt. Washington" and
+    "Mount Washington" (GPE or LOC), "Bourbon St." and "Bourbon Street" (FAC): one place. A GPE/LOC joins only a
+    GPE/LOC, a FAC only a FAC; a US state is no place. Only entities that change."""
+    by_key: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for e, (name, etype, _) in info.items():
+        if etype not in PLACE_TYPES or name_key(name or "") in STATE_KEYS:
+            continue
+        key = place_key(name)
+        if key:
+            by_key[(key, "FAC" if etype == "FAC" else "area")].append(e)
+    out = {}
+    for members in by_key.values():
+        if len(members) > 1:
+            canon = min(members)
+            out.update({e: canon for e in members if e != canon})
     return out
 
 
@@ -814,6 +855,7 @@ def pair_evidence(
     named_by = {e: set(a) for e, a in ment.group_by("entity_id").agg("article_id").iter_rows()}
     one_venue = venue_groups(info, named_by)
     one_venue.update(person_groups(info))
+    one_venue.update({e: one_venue.get(c, c) for e, c in place_variants(info).items() if e not in one_venue})
     named_place = place_groups(info, named_by)  # an agency of a place ("Hialeah police") names the place as well
     if named_place:
         ment = pl.concat([ment, ment.filter(pl.col("entity_id").is_in(list(named_place)))
