@@ -656,13 +656,22 @@ def _title_words(title: str | None) -> set[str]:
 
 
 _AGE = re.compile(r"\b(\d{1,2})[- ]years?[- ]old\b|\b" + lexicon.alternation("events", "age_nouns")
-                  + r",? (\d{1,2})\b|\b(\d{1,2})[- ](month|week|day)s?[- ]old\b", re.I)
+                  + r",? (\d{1,2})\b|\b(\d{1,2})[- ](month|week|day)s?[- ]old\b"
+                  + r"|\b" + lexicon.alternation("events", "kin_nouns") + r", (\d{1,2})(?=,|$|\s*[-:;)\u2013\u2014])",
+                  re.I)
+MONTHS_A_YEAR = 12
 
 
 def _title_ages(title: str | None) -> set[str]:
-    """Ages a title gives its people ("5-year-old", "girl, 5"; a baby's "6-month-old" as "6 month", which
-    no age in years equals)."""
-    return {a or b or f"{n} {unit.lower()}" for a, b, n, unit in _AGE.findall(title or "")}
+    """Ages a title gives its people ("5-year-old", "girl, 5", "sister, 3,": events.yaml kin_nouns; a baby's
+    "6-month-old" as "6 month", which no age in years equals; "13-month-old" as "1", a year old)."""
+    out = set()
+    for a, b, n, unit, kin in _AGE.findall(title or ""):
+        if n and unit.lower() == "month" and int(n) >= MONTHS_A_YEAR:
+            out.add(str(int(n) // MONTHS_A_YEAR))
+        else:
+            out.add(a or b or kin or f"{n} {unit.lower()}")
+    return out
 
 
 _ROUND_UP_WORDS = lexicon.words("events", "round_up_title_words")
