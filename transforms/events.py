@@ -93,7 +93,8 @@ Two articles are linked when (docs/EVENTS.md)
     (the NER missed the city in one text); a shared block within 2 (7) days, or whatever the dates with a place and 3 shared ages (a strong link); a named person within 2 days, or 30 with a place, or months later with
     the same age or a reference back (a strong link). The texts' ages, none in common, count as the titles'
     different ages without an anchor, unless alike titles or S >= 12 (texts not apart) outweigh them
-    (``_ages_outweighed``).
+    (``_ages_outweighed``). Titles giving different ages are not apart when both texts give all of them
+    (``_texts_give_both``: a suspect's and a victim's titles of one incident).
 Links are applied strongest first (union-find) with two guards:
   - a link that would make a cluster's known dates span more than 30 days is
     refused, unless it is a strong link (a follow-up, or an anchor and a
@@ -746,6 +747,15 @@ def _texts_apart(keys_a, keys_b) -> bool:
     return bool((na and nb and not na & nb) or (ka["block"] and kb["block"] and not ka["block"] & kb["block"]))
 
 
+def _texts_give_both(title_ages: set[str], keys_a, keys_b) -> bool:
+    """Both texts give every age the two titles give (``age:`` keys): titles naming different people of one
+    incident ("Police arrest 15-year-old", "Victim, 23, identified"), each text naming the victim and the suspect."""
+    if not keys_a or not keys_b:
+        return False
+    ka, kb = incident_evidence.kinds(keys_a)["age"], incident_evidence.kinds(keys_b)["age"]
+    return title_ages <= ka and title_ages <= kb
+
+
 def _ages_outweighed(title_sim: float, title_shared: int, score: float, keys_a, keys_b) -> bool:
     """The texts' ages share none (a report of the victim, 23, and one of the suspect, 15; a mass shooting's
     reports each naming some of its people), but the rest says one incident: the titles share
@@ -974,6 +984,8 @@ def pair_evidence(
         refers = bool(days is not None and days > MAX_DAYS_REFERRED
                       and (_refers(mentioned.get(a), db) or _refers(mentioned.get(b), da)))
         aa, ab = ages_of.get(a), ages_of.get(b)
+        if aa and ab and not aa & ab and _texts_give_both(aa | ab, keys_of.get(a), keys_of.get(b)):
+            aa = ab = aa | ab  # "arrest 15-year-old" and "victim, 23, identified": both texts give both people
         ages = "same" if aa and ab and aa & ab else "different" if aa and ab else "none"
         figures_equal = fa is not None and fb is not None and fa == fb
         body = body_evidence(keys_of.get(a), keys_of.get(b)) if keys_of else None
