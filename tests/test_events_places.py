@@ -101,6 +101,8 @@ def test_place_key(name, key):
                  id="fort-three-spellings"),
     pytest.param([("Delmar St.", "FAC"), ("Delmar Street", "FAC")], {1: 0}, id="a-street-abbreviated"),
     pytest.param([("Delmar St.", "FAC"), ("Delmar", "GPE")], {}, id="a-street-is-not-the-town"),
+    pytest.param([("Fort Riley", "FAC"), ("Fort Riley", "GPE")], {0: 1}, id="a-fac-and-a-gpe-keep-the-gpe"),
+    pytest.param([("Ft. Riley", "FAC"), ("Fort Riley", "FAC")], {1: 0}, id="two-facs"),
     pytest.param([("Mount Vernon", "GPE"), ("Mount Vernon", "PERSON")], {}, id="not-a-person"),
     pytest.param([("Mount Vernon", "GPE"), ("Vernon", "GPE")], {}, id="another-place"),
 ])
@@ -122,5 +124,21 @@ def test_one_town_under_two_spellings_links_a_same_day_report(town_b, together):
                              ("a2", "2022-02-10", "2022-02-10", "Miners trapped after roof collapse")],
                             {"a1": ["city:Mount Carmel", "org:Keystone Coal Company"],
                              "a2": [f"city:{town_b}", "org:Keystone Coal Company"]})
+    assignments, _ = evt.cluster_events(arts, mentions)
+    assert (len(partition(assignments)) == 1) is together
+
+
+@pytest.mark.parametrize("type_b, name_b, together", [
+    pytest.param("venue", "Fort Riley", True, id="the-post-as-a-fac"),
+    pytest.param("venue", "Ft. Riley", True, id="abbreviated-fac"),
+    pytest.param("city", "Fort Riley", True, id="same-type"),
+    pytest.param("venue", "Fort Carson", False, id="another-post"),
+])
+def test_one_place_named_as_a_fac_and_a_gpe_links_a_same_day_report(type_b, name_b, together):
+    """A barracks fire reported twice on its day: one text's "Fort Riley" is a GPE, the other's a FAC (the NER's
+    choice): one place both name, so the alike titles link them; another post shares nothing."""
+    arts, mentions = frames([("a1", "2015-09-11", "2015-09-11", "Soldier hurt in Fort Riley barracks fire"),
+                             ("a2", "2015-09-11", "2015-09-11", "Fort Riley barracks fire injures soldier")],
+                            {"a1": ["city:Fort Riley"], "a2": [f"{type_b}:{name_b}"]})
     assignments, _ = evt.cluster_events(arts, mentions)
     assert (len(partition(assignments)) == 1) is together

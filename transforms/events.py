@@ -40,7 +40,8 @@ Evidence between two articles (``pair_evidence``)
   Jr.", father and son): person_groups.
 - One place under two spellings is one entity (place_variants, place_key): "Mt. Oliver" and "Mount Oliver",
   "Ft. Riley" and "Fort Riley" (events.yaml place_word_forms), "Bourbon St." and "Bourbon Street" (a street's
-  ending in full, without a trailing quadrant: "Stanton Road SE"); a GPE/LOC with a GPE/LOC, a FAC with a FAC.
+  ending in full, without a trailing quadrant: "Stanton Road SE"), and "Fort Riley" as a FAC in one text and a
+  GPE in another (the GPE/LOC's id is kept: no venue anchor).
 - An organisation named by a place names that place too (place_groups): a police, sheriff or fire agency
   ("Hialeah police", "Marion County Sheriff's Office"; events.yaml agency_heads) or an ORG of a place's very
   name that at least as many articles call a place ("Hialeah" ORG and GPE; not "Walmart"): "Hialeah police said" and "in Hialeah" share a place. The ORG keeps its own
@@ -340,20 +341,21 @@ def place_key(name: str | None) -> str:
 
 
 def place_variants(info: dict[str, tuple[str, str, int]]) -> dict[str, str]:
-    """entity_id -> the id of the place it names under another spelling (``place_key``): "Mt. Washington" and
-    "Mount Washington" (GPE or LOC), "Bourbon St." and "Bourbon Street" (FAC): one place. A GPE/LOC joins only a
-    GPE/LOC, a FAC only a FAC; a US state is no place. Only entities that change."""
-    by_key: dict[tuple[str, str], list[str]] = defaultdict(list)
+    """entity_id -> the id of the place it names under another spelling or type (``place_key``): "Mt. Washington"
+    and "Mount Washington", "Bourbon St." and "Bourbon Street", "Fort Riley" as a FAC in one text and a GPE in
+    another: one place. The id kept is a GPE/LOC's when one of them is one (a town the model once called a
+    facility stays a town: no venue anchor), else the smallest; a US state is no place. Only entities that change."""
+    by_key: dict[str, list[str]] = defaultdict(list)
     for e, (name, etype, _) in info.items():
         if etype not in PLACE_TYPES or name_key(name or "") in STATE_KEYS:
             continue
         key = place_key(name)
         if key:
-            by_key[(key, "FAC" if etype == "FAC" else "area")].append(e)
+            by_key[key].append(e)
     out = {}
     for members in by_key.values():
         if len(members) > 1:
-            canon = min(members)
+            canon = min(members, key=lambda e: (info[e][1] == "FAC", e))
             out.update({e: canon for e in members if e != canon})
     return out
 
@@ -874,7 +876,6 @@ def pair_evidence(
     named_by = {e: set(a) for e, a in ment.group_by("entity_id").agg("article_id").iter_rows()}
     one_venue = venue_groups(info, named_by)
     one_venue.update(person_groups(info))
-    one_venue.update({e: one_venue.get(c, c) for e, c in place_variants(info).items() if e not in one_venue})
     named_place = place_groups(info, named_by)  # an agency of a place ("Hialeah police") names the place as well
     if named_place:
         ment = pl.concat([ment, ment.filter(pl.col("entity_id").is_in(list(named_place)))
@@ -884,6 +885,9 @@ def pair_evidence(
         for e, canon in one_venue.items():
             if info[e][1] == "FAC":
                 info[canon] = (info[canon][0], "FAC", max(info[canon][2], info[e][2]))
+    variants = {e: one_venue.get(c, c) for e, c in place_variants(info).items() if e not in one_venue}
+    if variants:  # one place under two spellings or types: one entity, of the kept id's type
+        ment = ment.with_columns(pl.col("entity_id").replace(variants))
 
     # article x entity; idf and type weights
     ae = ment.group_by("article_id", "entity_id").agg(pl.len().alias("n"))
