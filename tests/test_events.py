@@ -425,6 +425,10 @@ def test_a_round_up_naming_two_incidents_does_not_merge_them():
     ("Girl, 5, shot in Homewood", "5-year-old wounded on porch", True),  # the same age, the same day and city
     ("Girl, 5, shot in Homewood", "Boy, 2, wounded on porch", False),  # different victims
     ("Man wounded on porch", "Teen hurt by stray bullet", False),  # nothing but the city
+    ("Boy, 6, accidentally shot sister, 3, in car", "3-year-old shot by sibling", True),  # the sister's age
+    ("Man, 40, and nephew, 9, hurt in crash", "9-year-old hurt in crash on Route 8", True),
+    ("Man, 40, and nephew, 9, hurt in crash", "Boy, 2, hurt in crash on Route 8", False),
+    ("13-month-old hurt in gas explosion", "1-year-old hurt in blast", True),
 ])
 def test_same_day_same_city_reports_are_told_apart_by_the_victims_age(title_a, title_b, together):
     arts, mentions = frames([("a1", "2016-05-01", "2016-05-01", title_a), ("a2", "2016-05-01", "2016-05-01", title_b)],
@@ -443,6 +447,14 @@ def test_same_day_same_city_reports_are_told_apart_by_the_victims_age(title_a, t
     ("Crash kills 3-week-old and woman, 24", {"3 week", "24"}),
     ("2 day old among flood victims", {"2 day"}),
     ("Six months after the quake, a 6-month inquiry", set()),  # a period, not an age
+    ("Boy, 6, accidentally shot sister, 3, in car", {"6", "3"}),  # a relative's age between commas
+    ("Man, 40, and nephew, 9, hurt in crash", {"40", "9"}),
+    ("Fire kills grandson, 4", {"4"}),  # at the title's end
+    ("Colorado mother, 2 sons found dead", set()),  # a count of people, not an age
+    ("Brother, 12 others hurt in mine blast", set()),
+    ("13-month-old hurt in explosion", {"1"}),  # a year old
+    ("A 13-month old child injured in shooting", {"1"}),
+    ("18-month-old rescued from flood", {"1"}),
 ])
 def test_title_ages(title, ages):
     assert evt._title_ages(title) == ages

@@ -145,3 +145,27 @@ def test_a_group_of_the_incidents_day_joins_an_event_beyond_the_span(day_b2, tog
     groups = {frozenset(g["article_id"]) for _, g in assignments.group_by("event_id")}
     assert groups == ({frozenset({"a1", "a2", "b1", "b2"})} if together
                       else {frozenset({"a1", "a2"}), frozenset({"b1", "b2"})})
+
+
+# ---------------------------------------------------------------- titles naming different people of one incident
+
+@pytest.mark.parametrize("title_b, keys_a, keys_b, together", [
+    pytest.param("Man, 23, identified in fatal shooting", ["age:15", "age:23"], ["age:23", "age:15"], True,
+                 id="both-texts-give-both-ages"),
+    pytest.param("Man, 23, identified in fatal shooting", ["age:15"], ["age:23", "age:15"], False,
+                 id="one-text-gives-only-its-titles-age"),
+    pytest.param("Man, 23, identified in fatal shooting", [], [], False, id="no-text-ages"),
+    pytest.param("Man, 31, identified in fatal shooting", ["age:15", "age:23"], ["age:31", "age:15"], False,
+                 id="another-victim"),
+    pytest.param("Man, 23, identified after fatal crash", ["age:15", "age:23"], ["age:23", "age:15"], True,
+                 id="a-crash"),
+])
+def test_titles_of_a_suspect_and_a_victim_whose_texts_give_both_ages(title_b, keys_a, keys_b, together):
+    """Same day and city: "Police arrest 15-year-old in fatal shooting" and a report naming the victim, 23: the
+    titles' ages differ (a suspect's and a victim's), which alone parts two same-day reports; when both texts give
+    both ages they are one incident's two people, and the alike titles link the two."""
+    title_a = ("Police arrest 15-year-old in fatal shooting" if "shooting" in title_b
+               else "Police arrest 15-year-old after fatal crash")
+    assert _together([("a1", "2017-02-12", "2017-02-11", title_a), ("a2", "2017-02-12", "2017-02-11", title_b)],
+                     {"a1": ["city:Kenosha"], "a2": ["city:Kenosha"]},
+                     {"a1": keys_a, "a2": keys_b}) is together

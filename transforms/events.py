@@ -38,6 +38,10 @@ Evidence between two articles (``pair_evidence``)
   Ruffin', Shawn Ruffin), with and without a generational suffix, a middle name or an age glued
   to the name ("Luis Ortega Jr.", "Luis A. Ortega", "Luis Ortega,19"; not "Luis Ortega Sr." and "Luis Ortega
   Jr.", father and son): person_groups.
+- One place under two spellings is one entity (place_variants, place_key): "Mt. Oliver" and "Mount Oliver",
+  "Ft. Riley" and "Fort Riley" (events.yaml place_word_forms), "Bourbon St." and "Bourbon Street" (a street's
+  ending in full, without a trailing quadrant: "Stanton Road SE"), and "Fort Riley" as a FAC in one text and a
+  GPE in another (the GPE/LOC's id is kept: no venue anchor).
 - An organisation named by a place names that place too (place_groups): a police, sheriff or fire agency
   ("Hialeah police", "Marion County Sheriff's Office"; events.yaml agency_heads) or an ORG of a place's very
   name that at least as many articles call a place ("Hialeah" ORG and GPE; not "Walmart"): "Hialeah police said" and "in Hialeah" share a place. The ORG keeps its own
@@ -90,7 +94,8 @@ Two articles are linked when (docs/EVENTS.md)
     (the NER missed the city in one text); a shared block within 2 (7) days, or whatever the dates with a place and 3 shared ages (a strong link); a named person within 2 days, or 30 with a place, or months later with
     the same age or a reference back (a strong link). The texts' ages, none in common, count as the titles'
     different ages without an anchor, unless alike titles or S >= 12 (texts not apart) outweigh them
-    (``_ages_outweighed``).
+    (``_ages_outweighed``). Titles giving different ages are not apart when both texts give all of them
+    (``_texts_give_both``: a suspect's and a victim's titles of one incident).
 Links are applied strongest first (union-find) with two guards:
   - a link that would make a cluster's known dates span more than 30 days is
     refused, unless it is a strong link (a follow-up, or an anchor and a
@@ -313,6 +318,45 @@ def person_groups(info: dict[str, tuple[str, str, int]]) -> dict[str, str]:
             continue
         canon = min(e for e, _ in members)
         out.update({e: canon for e, _ in members if e != canon})
+    return out
+
+
+_PLACE_WORD_FORMS = lexicon.mapping("events", "place_word_forms")
+_STREET_FORMS = lexicon.mapping("events", "street_suffixes")
+_STREET_QUADRANTS = lexicon.words("events", "street_quadrants")
+
+
+def place_key(name: str | None) -> str:
+    """A place's name compared with its other spellings: name_key, then a place word's abbreviation as the word
+    ("Mt. Oliver" and "Mount Oliver" -> "mount oliver", "Ft. Riley" -> "fort riley"; "St." is already "st" for
+    Saint: events.yaml place_word_forms), a street's ending in its full form and without a trailing quadrant
+    ("Bourbon St." -> "bourbon street", "Stanton Road SE" -> "stanton road": street_suffixes, street_quadrants)."""
+    words = name_key(name or "").split()
+    if len(words) > 2 and words[-1] in _STREET_QUADRANTS and words[-2] in _STREET_FORMS:
+        words.pop()
+    if len(words) > 1 and words[-1] in _STREET_FORMS:
+        words[-1] = _STREET_FORMS[words[-1]]
+    return " ".join(_PLACE_WORD_FORMS.get(w, w) if i < len(words) - 1 or len(words) == 1 else w
+                    for i, w in enumerate(words))
+
+
+def place_variants(info: dict[str, tuple[str, str, int]]) -> dict[str, str]:
+    """entity_id -> the id of the place it names under another spelling or type (``place_key``): "Mt. Washington"
+    and "Mount Washington", "Bourbon St." and "Bourbon Street", "Fort Riley" as a FAC in one text and a GPE in
+    another: one place. The id kept is a GPE/LOC's when one of them is one (a town the model once called a
+    facility stays a town: no venue anchor), else the smallest; a US state is no place. Only entities that change."""
+    by_key: dict[str, list[str]] = defaultdict(list)
+    for e, (name, etype, _) in info.items():
+        if etype not in PLACE_TYPES or name_key(name or "") in STATE_KEYS:
+            continue
+        key = place_key(name)
+        if key:
+            by_key[key].append(e)
+    out = {}
+    for members in by_key.values():
+        if len(members) > 1:
+            canon = min(members, key=lambda e: (info[e][1] == "FAC", e))
+            out.update({e: canon for e in members if e != canon})
     return out
 
 
@@ -615,13 +659,22 @@ def _title_words(title: str | None) -> set[str]:
 
 
 _AGE = re.compile(r"\b(\d{1,2})[- ]years?[- ]old\b|\b" + lexicon.alternation("events", "age_nouns")
-                  + r",? (\d{1,2})\b|\b(\d{1,2})[- ](month|week|day)s?[- ]old\b", re.I)
+                  + r",? (\d{1,2})\b|\b(\d{1,2})[- ](month|week|day)s?[- ]old\b"
+                  + r"|\b" + lexicon.alternation("events", "kin_nouns") + r", (\d{1,2})(?=,|$|\s*[-:;)\u2013\u2014])",
+                  re.I)
+MONTHS_A_YEAR = 12
 
 
 def _title_ages(title: str | None) -> set[str]:
-    """Ages a title gives its people ("5-year-old", "girl, 5"; a baby's "6-month-old" as "6 month", which
-    no age in years equals)."""
-    return {a or b or f"{n} {unit.lower()}" for a, b, n, unit in _AGE.findall(title or "")}
+    """Ages a title gives its people ("5-year-old", "girl, 5", "sister, 3,": events.yaml kin_nouns; a baby's
+    "6-month-old" as "6 month", which no age in years equals; "13-month-old" as "1", a year old)."""
+    out = set()
+    for a, b, n, unit, kin in _AGE.findall(title or ""):
+        if n and unit.lower() == "month" and int(n) >= MONTHS_A_YEAR:
+            out.add(str(int(n) // MONTHS_A_YEAR))
+        else:
+            out.add(a or b or kin or f"{n} {unit.lower()}")
+    return out
 
 
 _ROUND_UP_WORDS = lexicon.words("events", "round_up_title_words")
@@ -694,6 +747,15 @@ def _texts_apart(keys_a, keys_b) -> bool:
     ka, kb = incident_evidence.kinds(keys_a), incident_evidence.kinds(keys_b)
     na, nb = ka["name"] - ka["background"], kb["name"] - kb["background"]
     return bool((na and nb and not na & nb) or (ka["block"] and kb["block"] and not ka["block"] & kb["block"]))
+
+
+def _texts_give_both(title_ages: set[str], keys_a, keys_b) -> bool:
+    """Both texts give every age the two titles give (``age:`` keys): titles naming different people of one
+    incident ("Police arrest 15-year-old", "Victim, 23, identified"), each text naming the victim and the suspect."""
+    if not keys_a or not keys_b:
+        return False
+    ka, kb = incident_evidence.kinds(keys_a)["age"], incident_evidence.kinds(keys_b)["age"]
+    return title_ages <= ka and title_ages <= kb
 
 
 def _ages_outweighed(title_sim: float, title_shared: int, score: float, keys_a, keys_b) -> bool:
@@ -823,6 +885,9 @@ def pair_evidence(
         for e, canon in one_venue.items():
             if info[e][1] == "FAC":
                 info[canon] = (info[canon][0], "FAC", max(info[canon][2], info[e][2]))
+    variants = {e: one_venue.get(c, c) for e, c in place_variants(info).items() if e not in one_venue}
+    if variants:  # one place under two spellings or types: one entity, of the kept id's type
+        ment = ment.with_columns(pl.col("entity_id").replace(variants))
 
     # article x entity; idf and type weights
     ae = ment.group_by("article_id", "entity_id").agg(pl.len().alias("n"))
@@ -923,6 +988,8 @@ def pair_evidence(
         refers = bool(days is not None and days > MAX_DAYS_REFERRED
                       and (_refers(mentioned.get(a), db) or _refers(mentioned.get(b), da)))
         aa, ab = ages_of.get(a), ages_of.get(b)
+        if aa and ab and not aa & ab and _texts_give_both(aa | ab, keys_of.get(a), keys_of.get(b)):
+            aa = ab = aa | ab  # "arrest 15-year-old" and "victim, 23, identified": both texts give both people
         ages = "same" if aa and ab and aa & ab else "different" if aa and ab else "none"
         figures_equal = fa is not None and fb is not None and fa == fb
         body = body_evidence(keys_of.get(a), keys_of.get(b)) if keys_of else None
