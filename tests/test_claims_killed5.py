@@ -60,3 +60,30 @@ def test_suspended_age_is_no_killed_count(nlp):
     for mode, figures in article_figures_by_mode(nlp, [(t, None) for t in texts]).items():
         for text in texts:
             assert figures[text][0] not in (10, 11, 12, 13, 22, 23), (mode, text)
+
+
+# a conditional, a threat or an intent is no count: text -> (killed, injured)
+CONDITIONAL = [
+    ("The man threatened to kill three people at the store.", (0, 0)),
+    ("He said the bomb would kill dozens if it went off.", (0, 0)),
+    ("The gunman planned to kill five classmates, police said.", (0, 0)),
+    ("The suspect tried to kill two officers before he was arrested.", (0, 0)),
+    ("Officials warned the dam could kill hundreds of villagers downstream.", (0, 0)),
+    ("The rebels vowed to kill four hostages unless the ransom was paid.", (0, 0)),
+    # guards (passed before, must stay): what did happen beside the threat; narrative past 'would later', 'went on to'
+    ("The man threatened to kill his wife and then shot two neighbors dead.", (2, 0)),
+    ("He threatened to shoot his wife before the fire killed two firefighters.", (2, 0)),
+    ("The gunman would later kill two more people in a second town.", (2, 0)),
+    ("The man went on to kill three people at the mall.", (3, 0)),
+]
+
+
+@pytest.fixture(scope="module")
+def conditional(nlp):
+    return article_figures_by_mode(nlp, CONDITIONAL)
+
+
+@pytest.mark.parametrize("mode", ["patterns", "parse"])
+@pytest.mark.parametrize("text, expected", CONDITIONAL, ids=[t[:40] for t, _ in CONDITIONAL])
+def test_conditional(conditional, mode, text, expected):
+    assert conditional[mode][text] == expected
