@@ -87,3 +87,30 @@ def conditional(nlp):
 @pytest.mark.parametrize("text, expected", CONDITIONAL, ids=[t[:40] for t, _ in CONDITIONAL])
 def test_conditional(conditional, mode, text, expected):
     assert conditional[mode][text] == expected
+
+
+# a singular time unit that premodifies the counted people ("two night shift workers") is no measure, and
+# the numeral that the parse hangs on the compound's first noun counts the compound's person noun (the
+# parse; the patterns read no count past several premodifiers): text -> (killed, injured)
+UNIT_COMPOUND = [
+    ("Two night shift workers were killed in the explosion.", (2, 0)),
+    ("Two night nurses were injured in the hospital fire.", (0, 2)),
+    ("Four night shift workers at the factory were killed.", (4, 0)),
+    # guard: a measure stays a measure
+    ("He worked two night shifts before the crash killed three people.", (3, 0)),
+]
+
+
+def test_unit_compound(nlp):
+    figures = article_figures_by_mode(nlp, UNIT_COMPOUND)["parse"]
+    assert {t: figures[t] for t, _ in UNIT_COMPOUND} == dict(UNIT_COMPOUND)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Two night shift workers were killed.", ["Two"]),
+    ("Three day laborers died at the site.", ["Three"]),
+    ("He worked two night shifts and three days.", []),
+    ("The 3 day old baby died.", []),
+])
+def test_unit_before_persons_is_a_count(text, expected):
+    assert [f.surface for f in find_figures(text)] == expected

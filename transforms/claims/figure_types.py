@@ -387,6 +387,14 @@ def _counted_noun(fig: Figure, toks):
     if head.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "det", "npadvmod") and \
             head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN", "ADJ", "VERB"):
         noun = head.head
+        if noun.lower_ not in _PERSON_NOUNS:
+            # "Two night shift workers": the numeral hangs on the first noun of a compound whose head is
+            # the person noun (the parse read "two nights"); the person noun is the counted one
+            top = noun
+            while top.dep_ == "compound" and top.head.i > top.i and top.head.pos_ in ("NOUN", "PROPN"):
+                top = top.head
+            if top is not noun and top.lower_ in _PERSON_NOUNS:
+                noun = top
         return head, noun, noun
     for c in head.children:
         if c.dep_ == "prep" and c.lower_ == "of":
