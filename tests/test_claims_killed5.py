@@ -114,3 +114,29 @@ def test_unit_compound(nlp):
 ])
 def test_unit_before_persons_is_a_count(text, expected):
     assert [f.surface for f in find_figures(text)] == expected
+
+
+# one more person coordinated after a count, with a definite determiner, before the predicate they share
+# (inference.coordination_pattern; the parse: the patterns type no count that far from its predicate):
+# text -> (killed, injured)
+TRAIL_ONE = [
+    ("Two guards and the bomber were killed in the blast.", (3, 0)),
+    ("Four workers and the driver were killed in the crash.", (5, 0)),
+    ("Three children and their mother were killed in the house fire.", (4, 0)),
+    ("Five passengers and the pilot died when the plane crashed.", (6, 0)),
+    ("Two deputies and the shooter are dead after the courthouse shooting.", (3, 0)),
+    # guards: no shared predicate, no person
+    ("Two people were killed and the shooter fled on foot.", (2, 0)),
+    ("The gunman killed two people and the dog before he fled.", (2, 0)),
+]
+
+
+def test_trail_one(nlp):
+    figures = article_figures_by_mode(nlp, TRAIL_ONE)["parse"]
+    assert {t: figures[t] for t, _ in TRAIL_ONE} == dict(TRAIL_ONE)
+
+
+def test_trail_one_attacker_is_counted_once(nlp):
+    """'Two guards and the bomber were killed' counts the bomber: a later 'the bomber died' adds none."""
+    text = "Two guards and the bomber were killed in the blast. The bomber died at the scene."
+    assert article_figures_by_mode(nlp, [(text, None)])["parse"][text] == (3, 0)
