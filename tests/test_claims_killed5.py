@@ -140,3 +140,26 @@ def test_trail_one_attacker_is_counted_once(nlp):
     """'Two guards and the bomber were killed' counts the bomber: a later 'the bomber died' adds none."""
     text = "Two guards and the bomber were killed in the blast. The bomber died at the scene."
     assert article_figures_by_mode(nlp, [(text, None)])["parse"][text] == (3, 0)
+
+
+# the count's own passive death, then the killer's joined by "and" (inference.killer_killed, +1), also
+# across an appositive: text -> (killed, injured)
+KILLER_KILLED_AND = [
+    ("Two deputies were killed and the suspect, an unidentified man, was shot and killed by police.", (3, 0)),
+    ("Three workers were killed and the gunman was shot dead by police.", (4, 0)),
+    ("Two guards were killed and the bomber was killed by soldiers.", (3, 0)),
+    # guards: the killer not killed; the count says it includes him
+    ("Two people were killed and the suspect was arrested.", (2, 0)),
+    ("Two people were killed, including the gunman, who was shot dead by police.", (2, 0)),
+]
+
+
+@pytest.fixture(scope="module")
+def killer_killed_and(nlp):
+    return article_figures_by_mode(nlp, KILLER_KILLED_AND)
+
+
+@pytest.mark.parametrize("mode", ["patterns", "parse"])
+@pytest.mark.parametrize("text, expected", KILLER_KILLED_AND, ids=[t[:40] for t, _ in KILLER_KILLED_AND])
+def test_killer_killed_and(killer_killed_and, mode, text, expected):
+    assert killer_killed_and[mode][text] == expected
