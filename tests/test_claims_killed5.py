@@ -7,7 +7,10 @@ alone (parse=None) and with the parse.
 - person nouns of incident news that were missing from the lexicon (bailiffs, foremen, deckhands,
   congregants, shoppers, coworkers ...).
 - a conditional or a threat ("would kill dozens if ...", "threatened to kill three people") is no
-  count."""
+  count.
+- "two night shift workers": a time unit that premodifies people is no measure.
+- one more person after a count ("Two guards and the bomber were killed": 3), and the killer killed
+  after the count's own death ("Three workers were killed and the gunman was shot dead": 4)."""
 
 from __future__ import annotations
 
@@ -163,3 +166,30 @@ def killer_killed_and(nlp):
 @pytest.mark.parametrize("text, expected", KILLER_KILLED_AND, ids=[t[:40] for t, _ in KILLER_KILLED_AND])
 def test_killer_killed_and(killer_killed_and, mode, text, expected):
     assert killer_killed_and[mode][text] == expected
+
+
+# person nouns of incident news that were missing from the lexicon: text -> (killed, injured)
+NEW_PERSON_NOUNS = [
+    ("Three bailiffs were killed when the man opened fire.", (3, 0)),
+    ("Two foremen died in the factory fire on Tuesday.", (2, 0)),
+    ("Four coworkers were killed in the boiler explosion.", (4, 0)),
+    ("Five custodians were injured when the church roof collapsed.", (0, 5)),
+    ("Two janitors were killed in the blast at the school.", (2, 0)),
+    ("The ferry capsized and three deckhands drowned.", (3, 0)),
+]
+
+
+@pytest.fixture(scope="module")
+def new_person_nouns(nlp):
+    return article_figures_by_mode(nlp, NEW_PERSON_NOUNS)
+
+
+@pytest.mark.parametrize("mode", ["patterns", "parse"])
+@pytest.mark.parametrize("text, expected", NEW_PERSON_NOUNS, ids=[t[:40] for t, _ in NEW_PERSON_NOUNS])
+def test_new_person_nouns(new_person_nouns, mode, text, expected):
+    assert new_person_nouns[mode][text] == expected
+
+
+def test_bailiffs_and_the_shooter(nlp):
+    text = "Two bailiffs and the shooter are dead after the courthouse shooting."
+    assert article_figures_by_mode(nlp, [(text, None)])["parse"][text] == (3, 0)
