@@ -264,6 +264,11 @@ _AFTER_AGE = re.compile(
     re.IGNORECASE,
 )
 _AFTER_MEASURE = re.compile(rf"\A(?:\s*|-)(?:{_MEASURE})(?![\w])", re.IGNORECASE)
+# a singular time unit that premodifies the counted people is no measure: "two night shift workers",
+# "three day laborers" (not "two nights", "12 hour shifts", "3 day old")
+_UNIT_MODIFIES_PERSONS = re.compile(
+    r"\A\s+(?:night|day)\s+(?:[a-z]+\s+)?(?:" + "|".join(sorted(PERSON_PLURAL, key=len, reverse=True)) + r")\b",
+    re.IGNORECASE)
 _AFTER_DATE = re.compile(rf"\A(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b\.?(?:\s+\d{{4}})?")
 _AFTER_ORDINAL = re.compile(r"\A(?:st|nd|rd|th)\b", re.IGNORECASE)
 _AFTER_TIME = re.compile(r"\A(?::\d|\s*[ap]\.?m\b\.?|\s*o['’]clock)", re.IGNORECASE)
@@ -380,7 +385,7 @@ def _not_a_count(
         return True
     if _AFTER_PERCENT.match(after) or _AFTER_TIME.match(after) or _AFTER_DATE.match(after):
         return True
-    if _AFTER_MEASURE.match(after):
+    if _AFTER_MEASURE.match(after) and not _UNIT_MODIFIES_PERSONS.match(after):
         return True
     if is_digits:
         if _BEFORE_MONEY.search(before) or _AFTER_ORDINAL.match(after):

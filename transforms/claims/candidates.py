@@ -39,6 +39,17 @@ _ONE_AND_OTHERS = re.compile(
 
 _TRAIL_SELF = re.compile(r"\A\s*(?:,\s*and|,|and|&)\s*(?:him|her)?self\b", re.IGNORECASE)
 
+# one more person coordinated after the count, with a definite determiner, before the predicate they
+# share: "Two guards and the bomber were killed", "Four workers and the driver died", "Two bailiffs and
+# the shooter are dead" (a/an/one people are figures of their own: "three miners and a rescuer")
+_ATTACKER_SG = sorted(w for w in lexicon.words("person_nouns", "attackers") if not w.endswith(("s", "men")))
+_TRAIL_ONE = re.compile(
+    r"\A\s*(?:,\s*)?(?:and|&)\s+(?:the|his|her|their)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?P<n>" + "|".join(sorted(_PERSON_SG | set(_ATTACKER_SG), key=len, reverse=True)) + r")"
+    r"(?:\s*,[^,.;:]{1,60},)?\s+(?:(?:were|are|have\s+been|had\s+been|all|both|also|later|were\s+all)\s+)*"
+    r"(?:killed|dead|died|slain|injured|wounded|hurt|shot|hospitalized|hospitalised|missing)\b", re.IGNORECASE)
+_ATTACKER_SG_SET = frozenset(_ATTACKER_SG)
+
 _ELLIPSIS_BEFORE = re.compile(
     r"\b(?:mentioned|mention|cited|cite|citing|said|say|says|reported|report|gave|give|counted|"
     r"count|estimated|estimate|claimed|claim|listed|put\s+(?:it|the\s+(?:number|toll|figure))\s+at)"
@@ -103,6 +114,7 @@ def _figure_claims(seg: Segment, p, aggregate: bool) -> tuple[list[Claim], list[
                 continue
         groups.append([cur])
     sums = []
+    attacker_sums = set()  # (start, end) of a sum whose trailing person is the attacker
     for g in groups:
         kinds = {t[1] for t in g if t[1] is not None}
         lead = _LEAD_PERSON.search(seg.text[:g[0][0].start - seg.start])
@@ -118,7 +130,9 @@ def _figure_claims(seg: Segment, p, aggregate: bool) -> tuple[list[Claim], list[
             continue
         if len(g) > 1 and any(not isinstance(t[0], int) and _counts_things(p, seg, t[0]) for t in g):
             continue  # "four people and two vehicles": things are no members of a list of people
-        if len(g) < 2 and not _TRAIL_SELF.match(seg.text[_member_end(seg, g[-1][0]) - seg.start:]):
+        trail = seg.text[_member_end(seg, g[-1][0]) - seg.start:]
+        one = _TRAIL_ONE.match(trail) if not isinstance(g[-1][0], int) and g[-1][0].kind == "number" else None
+        if len(g) < 2 and not _TRAIL_SELF.match(trail) and one is None:
             continue
         cls = kinds.pop()
         if cls not in ("killed", "injured", "shot", "hospitalized", "detained", "missing"):
@@ -136,7 +150,13 @@ def _figure_claims(seg: Segment, p, aggregate: bool) -> tuple[list[Claim], list[
         if tail:  # "kills 3 bandmates, self"
             g.append([1, cls, False])
             end += tail.end()
+        one = _TRAIL_ONE.match(seg.text[end - seg.start:]) if not tail and last.kind == "number" else None
+        if one is not None:  # "Two guards and the bomber were killed": one more person
+            g.append([1, cls, False])
+            end += one.end("n")
         start = seg.start + lead.start() if g[0][0] == 1 else g[0][0].start
+        if one is not None and one.group("n").lower() in _ATTACKER_SG_SET:
+            attacker_sums.add((start, end))
         sums.append((start, end, [t[0] for t in g], cls, "inference.coordination_pattern"))
     if p is not None:
         by_token = {}
@@ -195,6 +215,8 @@ def _figure_claims(seg: Segment, p, aggregate: bool) -> tuple[list[Claim], list[
         if c is not None:
             c.value_stated = c.value_low
             c.rule = rule
+            if (start, end) in attacker_sums:
+                c.includes_attacker = True  # "two guards and the bomber were killed": the attacker's one
             out.append(c)
             covered.append((start, end))
     return out, covered

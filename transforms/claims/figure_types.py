@@ -229,6 +229,33 @@ _COUNTERFACTUAL_BEFORE = re.compile(
     r"(?:\s+(?:not|never|easily|possibly|likely|probably|also|just))?(?:\s+have|['’]ve)\s+"
     r"(?:(?:easily|possibly|likely|probably|also|just)\s+)?(?:been\s+)?\Z", re.IGNORECASE)
 
+# "could kill hundreds", "would kill dozens if ...", "threatened to kill three people", "tried to kill two
+# officers": a conditional, a threat or an intent before the verb (parsetools._counterfactual in the parse)
+_CONDITIONAL_BEFORE = re.compile(
+    r"\b(?:" + "|".join(sorted(lexicon.words("claims_grammar", "conditional_modals"))) + r")"
+    r"(?:\s+(?:not|never|easily|possibly|likely|probably|also|just))?\s+\Z", re.IGNORECASE)
+_WOULD_BEFORE = re.compile(
+    r"\bwould(?:\s+(?:not|never|easily|possibly|likely|probably|also|just))?\s+\Z", re.IGNORECASE)
+_IF_OR_THREAT = re.compile(r"\b(?:" + "|".join(sorted(lexicon.words("claims_grammar", "conditional_words")
+                                                      | lexicon.words("claims_grammar", "threat_words"))) + r")\b",
+                           re.IGNORECASE)
+_INTENT_BEFORE = re.compile(
+    r"\b(?:" + "|".join(sorted({f for forms in lexicon.mapping("claims_grammar", "intent_verbs").values()
+                               for f in forms})) + r")\s+to\s+(?:(?:shoot|stab|injure|wound)\s+and\s+)?\Z",
+    re.IGNORECASE)
+
+
+def _unreal_before(text: str, pos: int, sentence: str) -> bool:
+    """The verb at text[pos] tells of what did not happen: a counterfactual ('could have killed'), a
+    conditional or threat ('could kill hundreds', 'would kill dozens if ...'), an intent ('threatened to
+    kill', 'tried to kill'); not 'would later kill' (narrative past)."""
+    lo = max(0, pos - 40)
+    if _COUNTERFACTUAL_BEFORE.search(text, lo, pos) or _CONDITIONAL_BEFORE.search(text, lo, pos) \
+            or _INTENT_BEFORE.search(text, lo, pos):
+        return True
+    return bool(_WOULD_BEFORE.search(text, lo, pos)) and bool(_IF_OR_THREAT.search(sentence))
+
+
 _SEAT_AFTER = re.compile(r"\A\s*-?\s*(?:seat|seater)\b", re.IGNORECASE)
 
 
@@ -322,8 +349,8 @@ def _adjacent_typed(seg: Segment, fig: Figure, left_only: bool = False) -> tuple
     if _SENT_BEFORE.search(before) and _TO_HOSPITAL_AFTER.match(after):
         return "hospitalized", "type.predicate_before"  # "put three women into the hospital"
     m = _LEFT.search(before)
-    if m and _COUNTERFACTUAL_BEFORE.search(before, 0, m.start()):
-        return None, None  # "could have killed dozens": what did not happen
+    if m and _unreal_before(before, m.start(), seg.text):
+        return None, None  # "could have killed dozens", "threatened to kill three": what did not happen
     if m:
         w = m.group("w").lower()
         for stem, cls in _LEFT_CLASS.items():
@@ -360,6 +387,14 @@ def _counted_noun(fig: Figure, toks):
     if head.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "det", "npadvmod") and \
             head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN", "ADJ", "VERB"):
         noun = head.head
+        if noun.lower_ not in _PERSON_NOUNS:
+            # "Two night shift workers": the numeral hangs on the first noun of a compound whose head is
+            # the person noun (the parse read "two nights"); the person noun is the counted one
+            top = noun
+            while top.dep_ == "compound" and top.head.i > top.i and top.head.pos_ in ("NOUN", "PROPN"):
+                top = top.head
+            if top is not noun and top.lower_ in _PERSON_NOUNS:
+                noun = top
         return head, noun, noun
     for c in head.children:
         if c.dep_ == "prep" and c.lower_ == "of":

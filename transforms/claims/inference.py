@@ -216,7 +216,7 @@ _POLICE_ALT = "|".join(lexicon.load("person_nouns")["police_rx"] + sorted(lexico
                                                                           key=len, reverse=True))
 _KILLER_ALT = lexicon.alternation("person_nouns", "attackers")
 _KILLER_KILLED = re.compile(
-    r"\b(?:(?:he|she)(?:\s+(?:himself|herself))?|the\s+(?:[\w-]+\s+)?" + _KILLER_ALT + r")\s+"
+    r"\b(?:(?:he|she)(?:\s+(?:himself|herself))?|the\s+(?:[\w-]+\s+)?" + _KILLER_ALT + r"(?:\s*,[^,.;:]{1,60},)?)\s+"
     r"(?:was|had\s+been)\s+(?:(?:later|then|eventually|finally|also|fatally)\s+)?"
     r"(?:shot\s+(?:and\s+killed|dead|to\s+death)|fatally\s+shot|killed|gunned\s+down|slain)\b"
     r"|\b(?:(?:an?\s+|the\s+|two\s+|three\s+|several\s+)?(?:[\w-]+\s+)?(?:" + _POLICE_ALT
@@ -229,6 +229,10 @@ _KILLER_KILLED_LINK = re.compile(r"\b(?:before|then|after|until|when|and)\b", re
 _COUNTS_KILLER = re.compile(r"(?<!not\s)\b(?:including|among\s+them|among\s+the\s+dead|counting)\s+(?:the\s+)?"
                             r"(?:[\w-]+\s+)?" + _KILLER_ALT + r"\b", re.IGNORECASE)
 _ACTIVE_OBJECT_RULES = ("single.object_of_active", "inference.object_list", "type.predicate_before")
+# "two workers were killed and the gunman was shot dead by police": the count's own passive death, then
+# the killer's (another person) joined by "and"
+_OWN_DEATH_AND = re.compile(r"[^.;:]{0,60}?\b(?:were|are)\s+(?:(?:all|both|also)\s+)?(?:killed|dead|slain|shot\s+dead|"
+                            r"shot\s+and\s+killed|fatally\s+shot)\s*,?\s+and\s+\Z", re.IGNORECASE)
 _BY_AGENT = re.compile(r"\Aby\s+(?:a|an|the|his|her|their)\b|\s+by\s+(?:a|an|the|his|her|their)\b", re.IGNORECASE)
 _ATTACKER_WORD = re.compile(r"\b" + _KILLER_ALT + r"\b|\A(?:he|she|him|her)\Z", re.IGNORECASE)
 
@@ -263,7 +267,8 @@ def _suicide_claims(seg: Segment, found: list[Claim]) -> list[Claim]:
                 before = [c for c in before if c.rule != "inference.killer_suicide"
                           and not _ATTACKER_WORD.search(seg.text[c.start - seg.start:c.end - seg.start])
                           and (c.rule in _ACTIVE_OBJECT_RULES
-                               or _BY_AGENT.search(seg.text, c.end - seg.start, m.start()))]
+                               or _BY_AGENT.search(seg.text, c.end - seg.start, m.start())
+                               or _OWN_DEATH_AND.match(seg.text, c.end - seg.start, m.start()))]
                 if _COUNTS_KILLER.search(seg.text):
                     continue  # "three dead, including the gunman, who was shot dead by police"
             if not before:

@@ -16,6 +16,10 @@ _AGE_NOUN_UNITS = lexicon.words("claims_grammar", "age_noun_units")
 _NOT_ONE = lexicon.words("claims_grammar", "not_one_determiners")
 _DISJUNCTIONS = lexicon.words("claims_grammar", "disjunctions")
 _COUNTERFACTUAL = lexicon.words("claims_grammar", "counterfactual_modals")
+_CONDITIONAL = lexicon.words("claims_grammar", "conditional_modals")
+_CONDITIONAL_WORDS = lexicon.words("claims_grammar", "conditional_words")
+_THREAT_WORDS = lexicon.words("claims_grammar", "threat_words")
+_INTENT_FORMS = frozenset(f for forms in lexicon.mapping("claims_grammar", "intent_verbs").values() for f in forms)
 
 _PRIORITY = ("killed", "injured", "shot", "hospitalized", "missing", "detained", "evacuated",
              "attendance", "capacity")
@@ -83,12 +87,22 @@ def _predicate_evidence(verb) -> tuple[set[str], set[str]]:
 
 def _counterfactual(verb) -> bool:
     """'could have killed dozens', 'would have been hurt': a modal and 'have' on the predicate (or the
-    verb it is coordinated with): what did not happen."""
+    verb it is coordinated with): what did not happen. So is a conditional or a threat ('the dam could
+    kill hundreds', 'would kill dozens if it went off') and the infinitive of an intent ('threatened to
+    kill three people', 'tried to kill two officers'); not 'would later die' (narrative past)."""
     for v in (verb, verb.head if verb.dep_ == "conj" else None):
         if v is None:
             continue
         aux = [c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")]
         if any(a in _COUNTERFACTUAL for a in aux) and ("have" in aux or "'ve" in aux):
+            return True
+        if any(a in _CONDITIONAL for a in aux):
+            return True
+        if "would" in aux and v.i >= 1 and v.doc[v.i - 1].lower_ == "would" and any(
+                t.lower_ in _CONDITIONAL_WORDS or t.lower_ in _THREAT_WORDS for t in v.sent):
+            return True  # 'would kill dozens if it went off', 'threatened that he would kill them all'
+        if v.dep_ == "xcomp" and v.head.lower_ in _INTENT_FORMS and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
             return True
     return False
 

@@ -8,7 +8,7 @@ import re
 from transforms import lexicon
 from transforms.claims.vocab import _PERSON_ALT, _WORD_CLASS, _PERSON_NOUNS, _PERSON_SG, _REFLEXIVE, _SG_PRONOUNS
 from transforms.claims.model import REFLEXIVE, Claim, Overlap, PersonRef, RefKind, Segment
-from transforms.claims.figure_types import _COUNTERFACTUAL_BEFORE
+from transforms.claims.figure_types import _unreal_before
 from transforms.claims.parsetools import (_count_persons, _counterfactual, _decide, _ent_label, _noun_phrase_bounds,
                                           _predicate_evidence, _singular_argument)
 
@@ -431,8 +431,8 @@ def _singular_regex(seg: Segment, covered: list[tuple[int, int]]) -> list[Claim]
                 "injured" if pred.startswith(("wound", "injur")) else "killed")
         if projectile:
             active = "shot"
-        if active is not None and _COUNTERFACTUAL_BEFORE.search(text, max(0, m.start() - 40), m.start()):
-            active = None  # "could have killed his wife": what did not happen
+        if active is not None and _unreal_before(text, m.start(), text):
+            active = None  # "could have killed his wife", "threatened to kill his wife": what did not happen
         if active is not None:
             gap = _AGE_GAP.match(text, m.end())
             lst = None
