@@ -81,7 +81,9 @@ which: "multiple casualties", "a third victim" with no predicate). Unit is
   sentence, else the largest killed count (value_low) of the article;
   value_stated stays N (as written), value_low/high carry N - M. If N - M
   <= 0 nobody is left injured and no claim is made; with no killed count,
-  injured = N. Counts of "others" ("three others were shot") and people the
+  injured = N. The attacker's own death is not among the people shot: a reflexive
+  "killing himself" is not subtracted, a count that counts the attacker (the killer's
+  suicide, 4 + 1) subtracts its victims (4). Counts of "others" ("three others were shot") and people the
   sentence says lived ("survived", "stable condition", "non-life-threatening", a
   limb wound: "shot in the leg", "struck in the foot", "grazed", unless the
   sentence states a death after it) are not reduced. "N did not survive" is a
