@@ -4,13 +4,17 @@ figures killed / injured, 0 when no claim of the type is chosen).
 SELF_KILLED: "N shot, M killed" (resolve.shot_minus_killed) takes the attacker's own death out of
 M: the attacker who turns the gun on himself is not one of the people he shot, so a killed count
 that counts him (the killer's suicide, includes_attacker: 4 + 1) and "himself" in the sentence of
-the shot count leave the people shot less the victims who died."""
+the shot count leave the people shot less the victims who died.
+
+NAME_AGES: in a list of names with ages ("Tom Smith, 24, Ann Lee, 25 and Bob Ray, 32 were hurt") the
+age before "and <Name>" and the last age after a name-age pair, even right before "were", are ages,
+not counts (transforms/figures.py _AFTER_AND_NAME, _BEFORE_NAME_AGE_PAIR)."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.conftest import article_figures
+from tests.conftest import article_figures, extract_texts
 
 SELF_KILLED = [
     # the killer's suicide counts the victims plus the killer: the shot count loses the victims only
@@ -22,7 +26,21 @@ SELF_KILLED = [
     ("A father shot two neighbors before killing himself.\nThe three men died at the scene.", (3, 0)),
 ]
 
-CASES = SELF_KILLED
+NAME_AGES = [
+    ("The gas explosion injured three people.\nMark Dunn, 41, Lisa Hart, 38 and Paul Roe, 66 were treated for burns.",
+     (0, 3)),
+    ("The miners, Juan Ortiz, 52 and Luis Vega, 47, were killed when the tunnel collapsed.", (2, 0)),
+]
+
+CASES = SELF_KILLED + NAME_AGES
+
+# text -> the ages of the text, none of which is the value of a claim
+AGES_NO_COUNT = [
+    ("A fire broke out at the plant.\nTom Smith, 24, Ann Lee, 25 and Bob Ray, 32 were all taken to the hospital "
+     "with burns.", {24, 25, 32}),
+    ("The bus overturned on the highway.\nKim Park, 27, Joe Bell, 35 and Sam Ortiz, 71 were hospitalized.",
+     {27, 35, 71}),
+]
 
 
 @pytest.fixture(scope="module")
@@ -33,3 +51,9 @@ def figures(nlp):
 @pytest.mark.parametrize("text, expected", CASES, ids=[t[:50] for t, _ in CASES])
 def test_article_figures(figures, text, expected):
     assert figures[text] == expected
+
+
+@pytest.mark.parametrize("text, ages", AGES_NO_COUNT, ids=[t[:50] for t, _ in AGES_NO_COUNT])
+def test_ages_are_no_counts(nlp, text, ages):
+    claims = extract_texts(nlp, [text])
+    assert not set(claims["value_low"].drop_nulls().to_list()) & ages
