@@ -8,7 +8,11 @@ the shot count leave the people shot less the victims who died.
 
 NAME_AGES: in a list of names with ages ("Tom Smith, 24, Ann Lee, 25 and Bob Ray, 32 were hurt") the
 age before "and <Name>" and the last age after a name-age pair, even right before "were", are ages,
-not counts (transforms/figures.py _AFTER_AND_NAME, _BEFORE_NAME_AGE_PAIR)."""
+not counts (transforms/figures.py _AFTER_AND_NAME, _BEFORE_NAME_AGE_PAIR).
+
+ACROSS_PLACE: a plural incident noun spread over a named place ("wounded in shootings across
+Chicago", "in stabbings across London") is a round-up, like "across the city" (scope._AGGREGATE);
+not people "shot across Main Street"."""
 
 from __future__ import annotations
 
@@ -32,7 +36,16 @@ NAME_AGES = [
     ("The miners, Juan Ortiz, 52 and Luis Vega, 47, were killed when the tunnel collapsed.", (2, 0)),
 ]
 
-CASES = SELF_KILLED + NAME_AGES
+ACROSS_PLACE = [
+    ("A man was shot dead on Elm Street.\nSeven other people were wounded in shootings across Chicago Thursday.",
+     (1, 0)),
+    ("A man was shot dead on Elm Street.\nFour people were killed and at least 16 others wounded in shootings "
+     "across Chicago on Wednesday.", (1, 0)),
+    ("A teen was stabbed in the arm at the station.\nOn Monday, four boys were among six people wounded in "
+     "stabbings across London.", (0, 1)),
+]
+
+CASES = SELF_KILLED + NAME_AGES + ACROSS_PLACE
 
 # text -> the ages of the text, none of which is the value of a claim
 AGES_NO_COUNT = [

@@ -118,7 +118,7 @@ which: "multiple casualties", "a third victim" with no predicate). Unit is
   count inherits the type: "three assailants while others mentioned five".
 - Aggregates are not incident figures: numeric killed/injured counts in a
   sentence about a period or many incidents ("this year", "so far", "since
-  2010", "in July", "shootings across the city", "in 6 weekend shootings", "two
+  2010", "in July", "shootings across the city", "shootings across Chicago", "in 6 weekend shootings", "two
   Friday night shootings that killed one", "a violent two-hour span in which",
   "in the span of six hours", "wounded in Chicago shootings", "hurt in weekend stabbings":
   "in", modifiers (not a determiner) and a plural crime noun; "violent night in Detroit leaves 2 dead"; a window:
