@@ -12,7 +12,11 @@ not counts (transforms/figures.py _AFTER_AND_NAME, _BEFORE_NAME_AGE_PAIR).
 
 ACROSS_PLACE: a plural incident noun spread over a named place ("wounded in shootings across
 Chicago", "in stabbings across London") is a round-up, like "across the city" (scope._AGGREGATE);
-not people "shot across Main Street"."""
+not people "shot across Main Street".
+
+BOTH_AUX: "both" before or after the auxiliary of a predicate that says two people were hurt ("Both
+were injured", "they were both hurt", "are both in critical condition") is two people hurt
+(single.both, singles._BOTH_AUX_HURT); not when a death follows ("were both shot and killed")."""
 
 from __future__ import annotations
 
@@ -45,7 +49,15 @@ ACROSS_PLACE = [
      "stabbings across London.", (0, 1)),
 ]
 
-CASES = SELF_KILLED + NAME_AGES + ACROSS_PLACE
+BOTH_AUX = [
+    ("A car hit the house.\nBoth were injured.", (0, 2)),
+    ("A car hit the house.\nThey were both injured.", (0, 2)),
+    ("A car hit the house.\nThey are both in critical condition.", (0, 2)),
+    ("A gas heater exploded in the garage.\nThe owner and his son were in the house.\nThey were both burned.",
+     (0, 2)),
+]
+
+CASES = SELF_KILLED + NAME_AGES + ACROSS_PLACE + BOTH_AUX
 
 # text -> the ages of the text, none of which is the value of a claim
 AGES_NO_COUNT = [
