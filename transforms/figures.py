@@ -19,7 +19,7 @@ What is a figure
 Not counts (skipped): years ("the 2004 Beslan siege"; a 4-digit 1800-2100
 number unless a count noun follows: "2000 people"), ages ("a 23-year-old",
 "23, of Dallas", "Lay, 69, who", "another teen, also 15,", "aged 23", "ages 24, 20 and 19",
-"all younger than 45"), times
+"all younger than 45", a list of names with ages: "Ann Lee, 25 and Bob Ray, 32 were hurt"), times
 ("3 a.m.", "10:30"), addresses ("3580 Evans Ave", "2400 block of", "Route 4"),
 dates ("March 22", "22 March", "5/12/2015", "2024-03-22"), money ("$500",
 "500 dollars"), percentages ("40%", "40 percent"), calibers and gauges
@@ -252,6 +252,13 @@ _AFTER_AGE_COMMA = re.compile(
 _BEFORE_AGE_LIST = re.compile(  # "Two men, 25 and 30," / "Smith, 23, and Jones, 25,"
     rf"(?:\b[A-Z][\w'.-]*|\b(?:{_PERSON_SG}|{'|'.join(PERSON_PLURAL)}))\s*,\s*(?:\d{{1,3}}\s*(?:,|and|,\s*and)\s*)+\Z"
 )
+# a list of names with ages: "Tom Smith, 24, Ann Lee, 25 and Bob Ray, 32 were hurt": the age before
+# "and <Name>" ("Ann Lee, 25 and Bob Ray") and the last age after a name-age pair, even before "were",
+# are ages, not counts
+_AFTER_AND_NAME = re.compile(r"\A\s*,?\s+(?:and|&)\s+(?:[A-Z][\w'’.-]*\s+)?[A-Z][\w'’.-]*\s*,\s*\d{1,3}\b")
+_AFTER_WERE = re.compile(r"\A\s+(?:were|are|have|had)\b")
+_BEFORE_NAME_AGE_PAIR = re.compile(
+    r"\b[A-Z][\w'’.-]*\s*,\s*\d{1,3}\s*,?\s*(?:(?:and|&)\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}?[A-Z][\w'’.-]*\s*,\s*\Z")
 _BEFORE_BOTH = re.compile(r"\b(?:both|each|all)\s+\Z", re.IGNORECASE)
 _BEFORE_N_OF = re.compile(  # "Image 2 of 4"
     r"\b(?:image|photo|slide|page|part|picture|pic|video|step|item)\s+\d+\s+of\s*\Z", re.IGNORECASE
@@ -418,6 +425,11 @@ def _not_a_count(
             or _BEFORE_AGE_LIST.search(before)
         ):
             return True
+        if value <= 120 and _BEFORE_CAP_COMMA.search(before) and (
+            _AFTER_AND_NAME.match(after)
+            or (_AFTER_WERE.match(after) and _BEFORE_NAME_AGE_PAIR.search(text, max(0, start - 90), start))
+        ):
+            return True  # "Ann Lee, 25 and Bob Ray, 32 were all taken to a hospital": ages
         if _CITATION.search(before) and after.startswith("]"):
             return True
         if before.rstrip().endswith("/") or _BEFORE_N_OF.search(before):

@@ -81,7 +81,9 @@ which: "multiple casualties", "a third victim" with no predicate). Unit is
   sentence, else the largest killed count (value_low) of the article;
   value_stated stays N (as written), value_low/high carry N - M. If N - M
   <= 0 nobody is left injured and no claim is made; with no killed count,
-  injured = N. Counts of "others" ("three others were shot") and people the
+  injured = N. The attacker's own death is not among the people shot: a reflexive
+  "killing himself" is not subtracted, a count that counts the attacker (the killer's
+  suicide, 4 + 1) subtracts its victims (4). Counts of "others" ("three others were shot") and people the
   sentence says lived ("survived", "stable condition", "non-life-threatening", a
   limb wound: "shot in the leg", "struck in the foot", "grazed", unless the
   sentence states a death after it) are not reduced. "N did not survive" is a
@@ -116,7 +118,7 @@ which: "multiple casualties", "a third victim" with no predicate). Unit is
   count inherits the type: "three assailants while others mentioned five".
 - Aggregates are not incident figures: numeric killed/injured counts in a
   sentence about a period or many incidents ("this year", "so far", "since
-  2010", "in July", "shootings across the city", "in 6 weekend shootings", "two
+  2010", "in July", "shootings across the city", "shootings across Chicago", "in 6 weekend shootings", "two
   Friday night shootings that killed one", "a violent two-hour span in which",
   "in the span of six hours", "wounded in Chicago shootings", "hurt in weekend stabbings":
   "in", modifiers (not a determiner) and a plural crime noun; "violent night in Detroit leaves 2 dead"; a window:

@@ -224,6 +224,19 @@ def _distinct_roles(claims: list[Claim], body: str) -> None:
 _OFFICER = re.compile(r"\b(?:" + "|".join(lexicon.load("person_nouns")["police_rx"]) + r")\b", re.IGNORECASE)
 
 
+def _self_killed(c: Claim) -> bool:
+    """A reflexive killed single victim ("before killing himself", "then shot herself"): the
+    attacker's own death, not one of the people the attacker shot."""
+    return c.ref is not None and c.ref.names == REFLEXIVE
+
+
+def _victims_killed(c: Claim) -> int:
+    """The dead of a killed count that are people shot by the attacker: a count that counts the
+    attacker's own death (includes_attacker: "killed four of them before turning the gun on
+    himself", 4 + 1) less that one."""
+    return c.value_low - 1 if c.includes_attacker else c.value_low
+
+
 def _resolve_overlap(claims: list[Claim]) -> list[Claim]:
     """Counts that may include the dead ("5 people were shot") -> injured = N - killed, where
     killed is the count stated in the same sentence, else the article's largest."""
@@ -239,8 +252,9 @@ def _resolve_overlap(claims: list[Claim]) -> list[Claim]:
         # where two died"), not the dead stated before ("killed two workers and left 47 people in
         # hospital", "46 deaths were confirmed and 512 people were treated in hospitals")
         after_only = c.rule == "inference.hospitalized_injured"
-        same = [d.value_low for d in claims if d.seg == c.seg and d.claim_type == "killed"
-                and not d.negated and d.value_low is not None and not (after_only and d.start < c.start)]
+        same = [_victims_killed(d) for d in claims if d.seg == c.seg and d.claim_type == "killed"
+                and not d.negated and d.value_low is not None and not (after_only and d.start < c.start)
+                and not (_self_killed(d) and not _self_killed(c))]
         k = max(same) if same else (k_article if c.overlap is Overlap.ARTICLE else 0)
         if k == 0:
             out.append(c)

@@ -73,7 +73,11 @@ _AGGREGATE = re.compile(
     + r"|twelve|twenty-four|forty-eight|seventy-two)[\s-]+(?:hours|days)(?!\s+(?:of|after|since)\b)|"
     r"(?P<across>(?:shootings|incidents|homicides|violence|attacks|killings|murders|killed|dead|wounded|"
     r"injured|shot|hurt)\s+(?:[\w-]+\s+){0,3}?across\s+(?:the\s+)?(?:[\w-]+\s+){0,2}"
-    r"(?:city|state|country|region|nation|boroughs|county|area|metro))|citywide|"
+    r"(?:city|state|country|region|nation|boroughs|county|area|metro)"
+    # "wounded in shootings across Chicago": incidents (not people: "shot across Main Street") spread
+    # over a named place
+    r"|(?:shootings|incidents|homicides|attacks|killings|murders|stabbings)\s+across\s+(?-i:[A-Z])[\w'’.-]+"
+    r"(?!\s+(?-i:[A-Z])[\w'’.-]*\s+(?:street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|way)\b))|citywide|"
     r"(?:hour|day|week|month)s?\s+(?:span|period|stretch)|"
     r"(?:span|period|stretch)\s+(?:of\s+(?:about\s+|nearly\s+|just\s+)?(?:\d+|a|an|one|" + _TWO_TO_TEN
     + r"|several|a\s+few)\s+(?:hours|days|weeks)|in\s+which|"

@@ -514,6 +514,12 @@ def _singular_regex(seg: Segment, covered: list[tuple[int, int]]) -> list[Claim]
                 continue  # "Both were taken to the hospital, where Smith died": one of them is dead
             add("hospitalized" if m.group("h") else "injured", m.start("np"), m.end("np"), False, 2,
                 rule="single.both")
+        for m in _BOTH_AUX_HURT.finditer(text):
+            if _DEATH_AFTER.search(text, m.end()):
+                continue  # "they were both hurt, and Smith later died": one of them is dead
+            g = "np" if m.group("np") else "np2"
+            add("hospitalized" if m.group("h") else "injured", m.start(g), m.end(g), False, 2,
+                rule="single.both")
     if "'s" in text or "’s" in text:
         # "the teen's shooting death", "Maria Lopez's killing", "ended a retired teacher's life"
         for m in _POSS_DEATH.finditer(text):
@@ -620,6 +626,18 @@ _BOTH_HURT = re.compile(
     r"|(?P<i>in\s+(?:critical|serious|stable|fair|good|grave|satisfactory|non-?critical)\s+condition"
     r"|treated\s+(?:and\s+released|for\s+(?:[\w'’-]+\s+){0,3}?(?:injuries|injury|wounds?|burns))"
     r"|survived|expected\s+to\s+(?:survive|recover)|recovering))\b",
+    re.IGNORECASE,
+)
+
+# "Both were injured", "they were both hurt", "X and Y were both taken to a hospital": "both" before or
+# after the auxiliary of a predicate that says the two were hurt (not "both were shot and killed")
+_BOTH_AUX_HURT = re.compile(
+    r"\b(?:(?P<np>both)\s+(?:were|are|have\s+been|had\s+been)|(?:were|are|have\s+been|had\s+been)\s+(?P<np2>both))\s+"
+    r"(?:(?:also|later|critically|seriously|badly|severely|slightly|reportedly|then)\s+){0,2}"
+    r"(?:(?P<h>(?:taken|transported|rushed|airlifted|flown)\s+to\s+(?:[\w'’.-]+\s+){0,5}?"
+    r"(?:hospitals?|medical\s+centers?|trauma\s+centers?)|hospitali[sz]ed)"
+    r"|(?P<i>injured|hurt|wounded|burned|in\s+(?:critical|serious|stable|fair|good|grave)\s+condition))\b"
+    r"(?!\s+(?:and\s+)?(?:killed|dead)\b)",
     re.IGNORECASE,
 )
 
