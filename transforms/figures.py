@@ -311,6 +311,12 @@ _WORD_SPLIT = re.compile(r"[\s-]+")
 _DIGIT_VALUE = re.compile(r"(\d[\d,]*(?:\.\d+)?)(?:\s+(thousand|million|billion))?")
 _NEXT_WORD = re.compile(r"\A[\s-]+([a-z]+)")
 
+# two person nouns under one indefinite determiner: "a father and son", "a mother and daughter"
+_PAIR_ONE_DET = re.compile(
+    rf"(?:an?|another)\s+(?:[\w'-]+\s+){{0,2}}?(?:{_PERSON_SG})\s+and\s+(?:[\w'-]+\s+)?(?:{_PERSON_SG})\Z",
+    re.IGNORECASE)
+
+
 def _word_value(words: str) -> int:
     """'one hundred and twenty-five' -> 125; 'a thousand' -> 1000."""
     total = current = 0
@@ -562,7 +568,8 @@ def find_figures(
         for m in _INDEFINITE.finditer(text):
             if _overlaps(taken, m.start(), m.end()) or _ORDINAL_WORD.search(m.group(0)):
                 continue  # "a third victim" is an ordinal, not a count
-            figures.append(Figure(m.group(0), m.start(), m.end(), 1, 1, 1, "exact", "indefinite",
+            n = 2 if _PAIR_ONE_DET.match(m.group(0)) else 1  # "a father and son": two people
+            figures.append(Figure(m.group(0), m.start(), m.end(), n, n, n, "exact", "indefinite",
                                   m.start(), m.end()))
         figures.sort(key=lambda f: f.start)
     return figures

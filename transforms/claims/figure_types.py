@@ -536,7 +536,24 @@ def _typed_past_modifiers(seg: Segment, fig: Figure, toks) -> tuple[str | None, 
     return _adjacent_typed(seg, dataclasses.replace(fig, end=end))
 
 
+# "None of the 120 passengers was hurt": the figure counts the people the predicate denies (the
+# negation rule negation.nobody_predicate gives the 0)
+_NONE_OF_BEFORE = re.compile(r"\b(?:none|neither|not\s+one|no\s+one)\s+of\s+(?:the|its|their|his|her|those|these)\s+\Z",
+                             re.IGNORECASE)
+_CLASS_WORD_AFTER = re.compile(r"\s+(?:injured|wounded|hurt|dead|killed|slain|hospitalized)\b", re.IGNORECASE)
+
+
 def _classify(seg: Segment, p, fig: Figure) -> tuple[str | None, bool, str | None]:
+    """(class of the figure, counted noun is an attacker noun, the rule that typed it)."""
+    cls, attacker, rule = _classify_figure(seg, p, fig)
+    rel = fig.start - seg.start
+    if cls is not None and _NONE_OF_BEFORE.search(seg.text, max(0, rel - 30), rel) \
+            and not _CLASS_WORD_AFTER.match(seg.text, fig.end - seg.start):
+        return None, attacker, None  # the class came from the denied predicate, not "the four injured"
+    return cls, attacker, rule
+
+
+def _classify_figure(seg: Segment, p, fig: Figure) -> tuple[str | None, bool, str | None]:
     """(class of the figure, counted noun is an attacker noun, the rule that typed it)."""
     if fig.kind == "ordinal":
         (cls, rule), attacker = _adjacent_typed(seg, fig), False

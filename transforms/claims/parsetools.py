@@ -6,6 +6,7 @@ from transforms import lexicon
 from transforms.claims import rules
 from transforms.claims.vocab import _PERSON_SG, _REFLEXIVE, _SG_PRONOUNS, _WORD_CLASS
 from transforms.claims.model import Segment
+from transforms.figures import number_value
 
 
 _HOSPITAL_NOUNS = lexicon.words("claims_grammar", "hospital_nouns")  # evidence only in a prep phrase
@@ -196,12 +197,27 @@ def _singular_argument(tok, seg: Segment, strict: bool) -> bool:
     return not strict
 
 
+_FAMILY_NOUNS = ("family", "household")
+
+
 def _count_persons(tok, seg: Segment, strict: bool) -> int:
     """1 for the argument, plus its singular-person conjuncts ('Smith and his wife',
     'West, Dearmond and McPherson')."""
     n = 1
     if any(c.dep_ == "cc" and c.lower_ in _DISJUNCTIONS for c in tok.children):
         return 1  # "his brother or a friend was dead": one of them
+    if tok.lower_ in _FAMILY_NOUNS:
+        # "killed a family of five": the family's size counts its members ("a mother of three" does not)
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for o in c.children:
+                    if o.dep_ == "pobj" and o.like_num:
+                        try:
+                            size = number_value(o.text)
+                        except ValueError:
+                            continue
+                        if 1 < size <= 20:
+                            return size
     stack = [c for c in tok.children if c.dep_ == "conj"]
     while stack:
         c = stack.pop()

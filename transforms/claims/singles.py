@@ -33,6 +33,9 @@ def _arguments(v, w: str) -> list:
     if v.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in v.children):
         subj_verb = v.head
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in subj_verb.children)
+    if subj_verb is not v and subj_verb.lower_ in ("left", "leaves", "leaving", "leave") and not passive:
+        # "the collision left a driver dead": the subject is the cause, the object is who died
+        return [c for c in subj_verb.children if c.dep_ == "dobj"]
     for c in subj_verb.children:
         if c.dep_ == "nsubjpass":
             args.append(c)
@@ -470,6 +473,9 @@ def _singular_regex(seg: Segment, covered: list[tuple[int, int]]) -> list[Claim]
         for m in _LEFT_NP.finditer(text):  # "a shooting that left a 19-year-old man dead"
             add("killed" if m.group("w").lower() == "dead" else "injured",
                 m.start("np"), m.end("np"), False, rule="single.left_dead")
+        for m in _LEFT_BOTH.finditer(text):  # "the collision left both drivers dead": two people
+            add("killed" if m.group("w").lower() == "dead" else "injured",
+                m.start("np"), m.end("np"), False, 2, rule="single.left_dead")
         for m in _LEFT_NAME.finditer(text):  # "leaving 27-year-old Brandon Lanier dead"
             b = persons_by_start.get(m.end())
             w = _DEAD_AFTER_NAME.match(text, b) if b is not None else None
@@ -786,6 +792,12 @@ _PRONOUNCED_NAME = re.compile(r"\b(?:pronounced|declared|found)\s+(?:(?:\d+|[a-z
 
 _LEFT_NP = re.compile(
     rf"\b(?:left|leaves|leaving|leave)\s+(?P<np>{_NP_WORDS})\s+(?P<w>dead|injured|wounded|hurt)\b",
+    re.IGNORECASE,
+)
+
+_LEFT_BOTH = re.compile(
+    r"\b(?:left|leaves|leaving|leave)\s+(?P<np>both(?:\s+of\s+them|(?:\s+(?!dead\b|injured\b|wounded\b|hurt\b|\w+ly\b)"
+    r"[\w'’-]+){1,3})?)\s+(?P<w>dead|injured|wounded|hurt)\b",
     re.IGNORECASE,
 )
 
