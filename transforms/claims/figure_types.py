@@ -9,7 +9,7 @@ from transforms import lexicon
 from transforms.figures import _MEASURE, Figure
 from transforms.claims.vocab import _MEMBER_NOUN, _PERSON_ALT, _PERSON_NOUNS, _WORD_CLASS
 from transforms.claims.model import Segment
-from transforms.claims.parsetools import (_classes, _counterfactual, _decide, _evidence, _is_active_agent,
+from transforms.claims.parsetools import (_INTENT_FORMS, _classes, _counterfactual, _decide, _evidence, _is_active_agent,
                                           _is_age_noun, _pick, _predicate_evidence)
 
 
@@ -240,8 +240,7 @@ _IF_OR_THREAT = re.compile(r"\b(?:" + "|".join(sorted(lexicon.words("claims_gram
                                                       | lexicon.words("claims_grammar", "threat_words"))) + r")\b",
                            re.IGNORECASE)
 _INTENT_BEFORE = re.compile(
-    r"\b(?:" + "|".join(sorted({f for forms in lexicon.mapping("claims_grammar", "intent_verbs").values()
-                               for f in forms})) + r")\s+to\s+(?:(?:shoot|stab|injure|wound)\s+and\s+)?\Z",
+    r"\b(?:" + "|".join(sorted(_INTENT_FORMS)) + r")\s+to\s+(?:(?:shoot|stab|injure|wound)\s+and\s+)?\Z",
     re.IGNORECASE)
 
 
