@@ -27,12 +27,13 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Callable
 
-from transforms import lexicon
+from transforms import lexicon, scan
 
 WORDS = "timex_words"
 RULES_FILE = "timex_rules"
 TIME_UNITS = ("S", "H")  # minute is 'M' in time units: handled by the unit name
 _TOKEN = re.compile(r"[a-z]+")
+_DIGIT = re.compile(r"\d")
 _DAY_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
@@ -96,17 +97,48 @@ def _words(name: str) -> dict:
     return lexicon.mapping(WORDS, name)
 
 
-def find(text: str) -> list[tuple[int, int, Rule, re.Match]]:
-    """Every rule match in ``text`` as (start, end, rule, match), overlaps included."""
-    out = []
-    tokens = set(_TOKEN.findall(text.lower()))
-    if any(c.isdigit() for c in text):
+def _occurrences(low: str, word: str, where: dict) -> list[int]:
+    """Where ``word`` occurs in the lower-cased text, as a word or inside one."""
+    if word == "<digit>":
+        return where[word]
+    out, i = [], low.find(word)
+    while i >= 0:
+        out.append(i)
+        i = low.find(word, i + 1)
+    return out
+
+
+def _tokens(low: str, where: dict) -> set[str]:
+    tokens = set(_TOKEN.findall(low))
+    if where["<digit>"]:
         tokens.add("<digit>")
+    return tokens
+
+
+def find(text: str, whole: bool = False) -> list[tuple[int, int, Rule, re.Match]]:
+    """Every rule match in ``text`` as (start, end, rule, match), overlaps included. A rule is tried
+    only on texts with one of its ``requires`` words, and only around where they occur (a match
+    contains one of them; transforms/scan.py), or on the whole text with ``whole`` (the same
+    matches, slower: the tests compare both)."""
+    out = []
+    low = text.lower()
+    where = {"<digit>": [m.start() for m in _DIGIT.finditer(text)]}
+    exact = len(low) == len(text)  # lower() kept the offsets ("İ" does not)
+    tokens = _tokens(low, where)
     for rule in rules():
         if rule.requires is not None and rule.requires.isdisjoint(tokens):
-            continue
+            continue  # none of its words in the text
+        if rule.requires is None or not exact or whole:
+            matches = rule.regex.finditer(text)
+        else:
+            # a rule's match contains one of its required words ("midafternoon" has "afternoon"):
+            # scan only around where they occur, also inside longer words
+            points = [p for w in rule.requires for p in _occurrences(low, w, where)]
+            if not points:
+                continue
+            matches = scan.finditer_near(rule.regex, text, points)
         has_t = "t" in rule.regex.groupindex
-        for m in rule.regex.finditer(text):
+        for m in matches:
             start, end = m.span("t") if has_t and m.group("t") else m.span()
             if end > start:
                 out.append((start, end, rule, m))

@@ -28,9 +28,9 @@ from functools import lru_cache
 import polars as pl
 
 from transforms import lexicon
-from transforms import timex
+from transforms import scan, timex
 from transforms.dates.patterns import (
-    _CANDIDATE, _CAP_WORD_AFTER, _CLAUSE_START, _FUTURE_MARKER, _FUTURE_REACH, _PAST_VERB,
+    CANDIDATE_MARGIN, _CANDIDATE, _CAP_WORD_AFTER, candidate_anchors, _CLAUSE_START, _FUTURE_MARKER, _FUTURE_REACH, _PAST_VERB,
     _YEAR_NOT_FOLLOWED,
 )
 from transforms.dates.resolve import resolve_date
@@ -74,9 +74,13 @@ def _street_after(after: str) -> bool:
     return bool(m) and m.group("words")[:1].isalpha()
 
 
-def _candidates(text: str):
-    """(kind, start, end) of every date expression candidate in ``text``, in order."""
-    for m in _CANDIDATE.finditer(text):
+def _candidates(text: str, whole: bool = False):
+    """(kind, start, end) of every date expression candidate in ``text``, in order. The pattern is
+    tried around the words every candidate contains (patterns.candidate_anchors), or on the whole
+    text with ``whole`` (the same candidates, slower: the tests compare both)."""
+    matches = (_CANDIDATE.finditer(text) if whole
+               else scan.finditer_near(_CANDIDATE, text, candidate_anchors(text), CANDIDATE_MARGIN))
+    for m in matches:
         kind = m.lastgroup  # mo_ctx / yr_ctx (the preposition) close before mo / yr
         if kind in ("mo", "yr"):
             start, end = m.span(kind)

@@ -79,6 +79,28 @@ _CANDIDATE = re.compile(
     ])
 )
 
+# every candidate contains one of these words (a month, a weekday, a holiday's first word, a relative
+# word, a four-digit number or a number with a slash): _CANDIDATE is run only around them (transforms/scan.py)
+_ANCHOR_TOKEN = re.compile(r"[A-Za-z]+|\d[\d/]*")
+_ANCHOR_CAPITALISED = frozenset(
+    w.capitalize() for w in [*_MONTHS, *_WEEKDAYS, *(re.split(r"[\s'’]", k)[0] for k in _HOLIDAYS)])
+_ANCHOR_RELATIVE = frozenset(
+    "night yesterday today tonight morning afternoon evening week weekend month year ago".split())
+
+
+def candidate_anchors(text: str) -> list[int]:
+    """Where the words occur that every calendar candidate contains."""
+    out = []
+    for m in _ANCHOR_TOKEN.finditer(text):
+        w = m.group()
+        if (w in _ANCHOR_CAPITALISED or w.lower() in _ANCHOR_RELATIVE
+                or (w[0].isdigit() and ("/" in w or len(w) >= 4))):
+            out.append(m.start())
+    return out
+
+
+CANDIDATE_MARGIN = 100  # characters each side of an anchor; a candidate is at most about 60 long
+
 # a capitalised word right after a weekday/month alone makes it a name ("Sunday School")
 _CAP_WORD_AFTER = re.compile(r"[ \t]+(?:[A-Z][a-z]|[A-Z]\b)")
 _YEAR_NOT_FOLLOWED = re.compile(
