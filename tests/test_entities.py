@@ -426,3 +426,19 @@ def test_link_attributions():
         eid["Joplin Police Department"],  # "Joplin" only modifies the source; the department overlaps it
     ]
     assert out.drop("attributed_to").equals(claims.drop("attributed_to"))
+
+
+@pytest.mark.parametrize("texts, docs_of", [
+    (["A fire in Reno killed two.", "The flood in Dhaka killed nine."], [1, 0]),  # docs out of order
+    (["A fire in Reno killed two.", "A fire in Reno killed ten."], [0, 0]),        # same length, other end
+    (["A fire in Reno killed two.", ""], [0, 0]),                                   # a doc for an empty text
+], ids=["swapped", "other-last-token", "empty-text"])
+def test_entity_mentions_refuses_a_doc_of_another_text(blank, texts, docs_of):
+    docs = [blank(t) for t in texts]
+    with pytest.raises(ValueError, match="is not its body_clean"):
+        mentions_of([(t, docs[i]) for t, i in zip(texts, docs_of)])
+
+
+def test_entity_mentions_takes_the_docs_of_its_texts(blank):
+    texts = ["A fire in Reno killed two.", "", "   "]
+    assert mentions_of([(t, blank(t)) for t in texts]).height == 0

@@ -145,6 +145,23 @@ def _article_mentions(article_id: str, text: str, title: str | None, doc) -> lis
     return rows
 
 
+def _doc_of(doc, text: str, sample: int = 16) -> bool:
+    """The doc was made from ``text``: its length, and the text of up to ``sample`` tokens spread
+    over it (all of a short doc's) at their offsets. Catches docs out of order without joining
+    every token's text again, as ``doc.text`` does (1.5 ms an article)."""
+    n = len(doc)
+    if n == 0:
+        return not text.strip()
+    last = doc[-1]
+    if last.idx + len(last.text_with_ws) != len(text):
+        return False
+    for i in sorted({round(k * (n - 1) / (sample - 1)) for k in range(sample)}):
+        tok = doc[i]
+        if not text.startswith(tok.text, tok.idx):
+            return False
+    return True
+
+
 def entity_mentions(articles: pl.DataFrame, docs: list) -> pl.DataFrame:
     """articles(article_id, body_clean[, title]) + one spaCy Doc per article (same order) -> mentions."""
     if articles.height != len(docs):
@@ -152,7 +169,7 @@ def entity_mentions(articles: pl.DataFrame, docs: list) -> pl.DataFrame:
     titles = articles["title"].to_list() if "title" in articles.columns else [None] * articles.height
     rows: list[dict] = []
     for (aid, text), title, doc in zip(articles.select("article_id", "body_clean").iter_rows(), titles, docs):
-        if doc.text != text:
+        if not _doc_of(doc, text):
             raise ValueError(f"doc of article {aid} is not its body_clean")
         rows.extend(_article_mentions(aid, text, title, doc))
     return pl.DataFrame(rows, schema=MENTION_SCHEMA)

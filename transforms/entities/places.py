@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+import numpy
+from spacy.attrs import LOWER, ORTH
+
 from transforms import lexicon
 from transforms.entities.names import name_key
 
@@ -94,6 +97,16 @@ def _tokspan(doc, ab: tuple[int, int] | None, rule: str) -> list[tuple[int, int,
     return [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text), rule)]
 
 
+def _tokens_of(doc, attr: int, words: tuple[str, ...]) -> list:
+    """The doc's tokens whose ``attr`` (ORTH, LOWER) is one of ``words``, in order: found in the
+    doc's array, so that the other tokens of a long article need no Python object."""
+    if len(doc) == 0:
+        return []
+    ids = [doc.vocab.strings.add(w) for w in words]
+    column = doc.to_array([attr])
+    return [doc[int(i)] for i in numpy.flatnonzero(numpy.isin(column, numpy.array(ids, dtype=column.dtype)))]
+
+
 def _rule_places(text: str, doc, ents: list) -> list[tuple[int, int, str]]:
     """(char_start, char_end, rule) of place names found by the rules."""
     out: list[tuple[int, int, str]] = []
@@ -109,8 +122,8 @@ def _rule_places(text: str, doc, ents: list) -> list[tuple[int, int, str]]:
         if region and name_key(region) in STATE_KEYS | {name_key(k) for k in US_STATES}:
             out.append((m.start("region"), m.end("region"), "dateline"))
     # "<Town>, <State>": not "Meanwhile, Texas authorities", not "Dillard, D.C. said"
-    for tok in doc:
-        if tok.text != "," or tok.i == 0:
+    for tok in _tokens_of(doc, ORTH, (",",)):
+        if tok.i == 0:
             continue
         j = tok.idx + 1
         if text[j:j + 1] == " ":
@@ -131,7 +144,7 @@ def _rule_places(text: str, doc, ents: list) -> list[tuple[int, int, str]]:
         out += _tokspan(doc, _clean_place(doc, *run), "city_state")
         out.append((sm.start(), sm.end(), "city_state"))
     # "<Town> police", "<Town> Police Department", "<X County> Sheriff('s Office)", "<Town> Fire Department"
-    for tok in doc:
+    for tok in _tokens_of(doc, LOWER, ("police", "sheriff", "fire")):
         low = tok.lower_
         nxt = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else ""
         prv = doc[tok.i - 1].lower_ if tok.i > 0 else ""
