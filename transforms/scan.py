@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Iterator
 
-MARGIN = 200  # characters each side of an anchor; the timex and calendar patterns match far less
+MARGIN = 80  # characters each side of an anchor: the longest timex match in 4,465 corpus texts is 34
 
 
 def windows(points: Iterable[int], length: int, margin: int = MARGIN) -> list[tuple[int, int]]:
