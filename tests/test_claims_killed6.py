@@ -3,7 +3,8 @@
 alone (parse=None) and with the parse.
 
 - one person and a count joined by "and" before it ("a mother and her three children were killed":
-  4; "a couple and their two children": 4), not the members of a longer list."""
+  4; "a couple and their two children": 4), not the members of a longer list.
+- "None of the 3 miners survived": killed 3 (not "survived by", not "none of the 3 was hurt")."""
 
 from __future__ import annotations
 
@@ -49,3 +50,24 @@ NOT_LEAD = [
 def test_not_lead(nlp, text, wrong):
     claims = extract_texts(nlp, [text]).filter(pl.col("rule_id") == "inference.coordination_pattern")
     assert wrong not in claims["value_low"].to_list()
+
+
+# text -> (killed, injured)
+NONE_SURVIVED = [
+    ("None of the 3 miners survived the collapse at the coal mine.", (3, 0)),
+    ("None of the 12 passengers on board survived, officials said after the plane crash.", (12, 0)),
+    ("None of the four victims survived their injuries after the factory fire.", (4, 0)),
+    ("None of the five fishermen had survived when rescuers reached the capsized boat.", (5, 0)),
+    ("None of the 3 miners was hurt in the collapse.", (0, 0)),
+]
+
+
+@pytest.fixture(scope="module")
+def none_survived(nlp):
+    return article_figures_by_mode(nlp, NONE_SURVIVED)
+
+
+@pytest.mark.parametrize("mode", ["patterns", "parse"])
+@pytest.mark.parametrize("text, expected", NONE_SURVIVED, ids=[t[:40] for t, _ in NONE_SURVIVED])
+def test_none_survived(none_survived, mode, text, expected):
+    assert none_survived[mode][text] == expected
