@@ -37,6 +37,16 @@ _ONE_AND_OTHERS = re.compile(
     re.IGNORECASE,
 )
 
+# one person and a count joined by "and" before it, the count's people not the first person's:
+# "a mother and her three children", "the driver and his two passengers", "a father and two sons"
+# (the count is of others: his / her / their refers back to the first person, or no determiner);
+# "a couple and their two children" is two and the count
+_ONE_AND_COUNT = re.compile(
+    rf"\b(?:a|an|the|his|her)\s+(?:[\w-]+\s+)?(?P<n>couple|{'|'.join(sorted(_PERSON_SG, key=len, reverse=True))})"
+    r"\s+and\s+(?:(?:his|her|their)\s+)?\Z",
+    re.IGNORECASE,
+)
+
 _TRAIL_SELF = re.compile(r"\A\s*(?:,\s*and|,|and|&)\s*(?:him|her)?self\b", re.IGNORECASE)
 
 # one more person coordinated after the count, with a definite determiner, before the predicate they
@@ -124,8 +134,16 @@ def _figure_claims(seg: Segment, p, aggregate: bool) -> tuple[list[Claim], list[
         if lead is None and len(g) == 1 and _others(seg, g[0][0]):
             # "he and three others had been shot": one person and the others, 4
             lead = _ONE_AND_OTHERS.search(seg.text[:g[0][0].start - seg.start])
+        if lead is None and len(g) == 1 and g[0][0].kind == "number":
+            # "a mother and her three children were killed": one person and the count, 4
+            lead = _ONE_AND_COUNT.search(seg.text[:g[0][0].start - seg.start])
+            before = seg.text[:lead.start()].rstrip().lower() if lead is not None else ""
+            if before.endswith(",") or before.endswith("including"):
+                lead = None  # "A grandfather, his daughter and six grandchildren": a longer list;
+                # "six people, including a boy and four women": a breakdown of the six
         if lead is not None and len(kinds) == 1:
-            g.insert(0, [1, None, False])  # "Mother, 2 children found dead"
+            couple = (lead.groupdict().get("n") or "").lower() == "couple"
+            g.insert(0, [2 if couple else 1, None, False])  # "Mother, 2 children found dead"
         if len(kinds) != 1:
             continue
         if len(g) > 1 and any(not isinstance(t[0], int) and _counts_things(p, seg, t[0]) for t in g):
@@ -154,7 +172,7 @@ def _figure_claims(seg: Segment, p, aggregate: bool) -> tuple[list[Claim], list[
         if one is not None:  # "Two guards and the bomber were killed": one more person
             g.append([1, cls, False])
             end += one.end("n")
-        start = seg.start + lead.start() if g[0][0] == 1 else g[0][0].start
+        start = seg.start + lead.start() if isinstance(g[0][0], int) else g[0][0].start
         if one is not None and one.group("n").lower() in _ATTACKER_SG_SET:
             attacker_sums.add((start, end))
         sums.append((start, end, [t[0] for t in g], cls, "inference.coordination_pattern"))

@@ -540,12 +540,18 @@ def _typed_past_modifiers(seg: Segment, fig: Figure, toks) -> tuple[str | None, 
 _NONE_OF_BEFORE = re.compile(r"\b(?:none|neither|not\s+one|no\s+one)\s+of\s+(?:the|its|their|his|her|those|these)\s+\Z",
                              re.IGNORECASE)
 _CLASS_WORD_AFTER = re.compile(r"\s+(?:injured|wounded|hurt|dead|killed|slain|hospitalized)\b", re.IGNORECASE)
+# "None of the 3 miners survived": every one of them died (not "survived by ...", a family left behind)
+_NONE_SURVIVED_AFTER = re.compile(r"\A(?:\s+[\w-]+){0,3}?\s+(?:had\s+|have\s+)?survived\b(?!\s+by\b)",
+                                  re.IGNORECASE)
 
 
 def _classify(seg: Segment, p, fig: Figure) -> tuple[str | None, bool, str | None]:
     """(class of the figure, counted noun is an attacker noun, the rule that typed it)."""
     cls, attacker, rule = _classify_figure(seg, p, fig)
     rel = fig.start - seg.start
+    if fig.kind == "number" and _NONE_OF_BEFORE.search(seg.text, max(0, rel - 30), rel) \
+            and _NONE_SURVIVED_AFTER.match(seg.text[fig.end - seg.start:fig.end - seg.start + 60]):
+        return "killed", attacker, "type.none_survived"
     if cls is not None and _NONE_OF_BEFORE.search(seg.text, max(0, rel - 30), rel) \
             and not _CLASS_WORD_AFTER.match(seg.text, fig.end - seg.start):
         return None, attacker, None  # the class came from the denied predicate, not "the four injured"
