@@ -99,7 +99,9 @@ which: "multiple casualties", "a third victim" with no predicate). Unit is
 - A partitive death ("One of the victims later died", "one of them died")
   says the dead were among a group counted before: injured counts written
   before it (not counts of "others", not counts already less the killed) lose
-  that many.
+  that many. So does a count of people hurt whose own sentence names the part of it that
+  died: "Three people were wounded, one fatally" (injured 2), ", two of them already dead",
+  ", including a woman who later died".
 - A single victim the article says died is not also counted injured: a
   small coreference links "He was taken to a hospital where he died", "the
   boy" (the last victim mentioned, when the head noun is generic or the

@@ -267,6 +267,36 @@ def _resolve_overlap(claims: list[Claim]) -> list[Claim]:
     return out
 
 
+# "Three people were wounded, one fatally", "four victims wounded, two of them already dead", "five were
+# hurt, including a woman who later died": the sentence's own dead are among the hurt it counts
+_AMONG_GAP = re.compile(r"[^.;:!?()]{0,80}?,\s*(?:(?:and\s+)?including\s+)?\Z", re.IGNORECASE)
+_AMONG_DEATH = re.compile(
+    r"(?:\s+of\s+(?:them|whom|those|these))?,?\s+(?:(?:were|was|are|is|has|have|had)\s+)?"
+    r"(?:(?:already|later|since|eventually|subsequently)\s+)?(?:fatally|dead|died|killed)\b"
+    r"|\s*,?\s+who\s+(?:(?:has|had|have)\s+)?(?:(?:later|since|eventually|subsequently)\s+)?(?:died|succumbed)\b",
+    re.IGNORECASE)
+
+
+def _resolve_dead_among(claims: list[Claim], body: str) -> list[Claim]:
+    """'Three people were wounded, one fatally' -> injured 2: a count of people hurt (not a count of
+    people shot, whose overlap _resolve_overlap takes off) followed in its sentence by a part of it
+    that died (", one fatally", ", two of them dead", ", including a woman who later died") is less
+    that part (rule resolve.dead_among_hurt)."""
+    out = []
+    for c in claims:
+        if c.claim_type == "injured" and c.ref is None and not c.negated and c.overlap is None \
+                and c.value_low is not None and c.value_low > 1:
+            dead = [d for d in claims if d.claim_type == "killed" and d.seg == c.seg and not d.negated
+                    and d.value_low is not None and d.start >= c.end and d.value_low < c.value_low
+                    and _AMONG_GAP.match(body, c.end, d.start) and _AMONG_DEATH.match(body, d.end)]
+            if dead:
+                n = dead[0].value_low
+                high = c.value_high - n if c.value_high is not None else None
+                c = c.adjusted(value_low=c.value_low - n, value_high=high, rule="resolve.dead_among_hurt")
+        out.append(c)
+    return out
+
+
 # "One of the victims later died": the dead were part of a group counted before
 _PARTITIVE = re.compile(
     r"\s+of\s+(?:the|them|those|these)\b(?!\s+(?:dead|deceased|killed|slain)\b)"

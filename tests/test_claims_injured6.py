@@ -1,0 +1,37 @@
+"""Issue 15, injured counts, part 6 (our own sentences, one article each; the article's chosen
+figures killed / injured, 0 when no claim of the type is chosen).
+
+DEAD_AMONG: a count of people hurt followed in its own sentence by the part of it that died
+(", one fatally", ", two of them already dead", ", including a woman who later died") counts the dead
+among the hurt: injured is the count less that part (resolve._resolve_dead_among, rule
+resolve.dead_among_hurt). Not a part that is hurt ("two critically"), not the dead stated before
+the count ("one man was killed and three others were hurt")."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import article_figures
+
+DEAD_AMONG = [
+    ("Three people were wounded, one fatally, in the explosion at the fireworks plant.", (1, 2)),
+    ("Four workers were injured, two of them fatally, when the scaffold collapsed at the factory.", (2, 2)),
+    ("Rescuers found six miners injured, two of them already dead, in the flooded shaft.", (2, 4)),
+    ("Five passengers were injured in the bus crash, including a woman who later died.", (1, 4)),
+    ("Eleven people were hurt in the market bombing, including a boy who died on Sunday.", (1, 10)),
+    # a part that is hurt, not dead; the dead stated before the count are besides it
+    ("Four people were injured in the fire, two critically.", (0, 4)),
+    ("One man was killed and three others were hurt, one seriously, in the earthquake.", (1, 3)),
+]
+
+CASES = DEAD_AMONG
+
+
+@pytest.fixture(scope="module")
+def figures(nlp):
+    return article_figures(nlp, [t for t, _ in CASES])
+
+
+@pytest.mark.parametrize("text, expected", CASES, ids=[t[:50] for t, _ in CASES])
+def test_article_figures(figures, text, expected):
+    assert figures[text] == expected
