@@ -5,7 +5,12 @@ DEAD_AMONG: a count of people hurt followed in its own sentence by the part of i
 (", one fatally", ", two of them already dead", ", including a woman who later died") counts the dead
 among the hurt: injured is the count less that part (resolve._resolve_dead_among, rule
 resolve.dead_among_hurt). Not a part that is hurt ("two critically"), not the dead stated before
-the count ("one man was killed and three others were hurt")."""
+the count ("one man was killed and three others were hurt").
+
+ALL_VICTIMS: "all four victims" hurt is a count of every victim of the incident, the dead among them
+(like "all four victims were taken to hospitals"): the article's killed count is taken off it
+(candidates._all_victims sets the overlap; rule resolve.shot_minus_killed). Not "all four victims
+survived" with no one dead."""
 
 from __future__ import annotations
 
@@ -24,7 +29,18 @@ DEAD_AMONG = [
     ("One man was killed and three others were hurt, one seriously, in the earthquake.", (1, 3)),
 ]
 
-CASES = DEAD_AMONG
+ALL_VICTIMS = [
+    ("All four victims were taken to the hospital with serious injuries.\nOne of them, a 40-year-old man, "
+     "died Sunday.", (1, 3)),
+    ("A gas explosion tore through the house.\nAll three victims were injured.\nThe owner died at the scene.",
+     (1, 2)),
+    ("The train derailed near the station.\nTwo passengers died.\nAll six of the victims suffered burns and "
+     "cuts.", (2, 4)),
+    # no one died: the count stands
+    ("A boiler blew up at the laundry.\nAll five victims were injured and taken to the hospital.", (0, 5)),
+]
+
+CASES = DEAD_AMONG + ALL_VICTIMS
 
 
 @pytest.fixture(scope="module")
