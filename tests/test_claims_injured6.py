@@ -10,7 +10,12 @@ the count ("one man was killed and three others were hurt").
 ALL_VICTIMS: "all four victims" hurt is a count of every victim of the incident, the dead among them
 (like "all four victims were taken to hospitals"): the article's killed count is taken off it
 (candidates._all_victims sets the overlap; rule resolve.shot_minus_killed). Not "all four victims
-survived" with no one dead."""
+survived" with no one dead.
+
+DIED_THERE: a single victim taken to a hospital whose own sentence says they died there ("where was
+pronounced dead", "where they later died", "and died there") is dead, not hurt, though no pronoun (or
+a singular "they") names them again (resolve._DIED_THERE; the person's injured claims are dropped).
+Not "where doctors treated him", not another person's death ("where his brother died")."""
 
 from __future__ import annotations
 
@@ -40,7 +45,15 @@ ALL_VICTIMS = [
     ("A boiler blew up at the laundry.\nAll five victims were injured and taken to the hospital.", (0, 5)),
 ]
 
-CASES = DEAD_AMONG + ALL_VICTIMS
+DIED_THERE = [
+    ("A worker was hurt when the crane fell.\nHe was taken to Mercy Hospital, where was pronounced dead.", (0, 0)),
+    ("The fire injured a woman.\nThe victim was transported to County Hospital where they later died from "
+     "their injuries.", (0, 0)),
+    # treated, not dead; the dead is someone else
+    ("A miner was hurt in the cave-in.\nHe was taken to Mercy Hospital, where doctors treated his burns.", (0, 1)),
+]
+
+CASES = DEAD_AMONG + ALL_VICTIMS + DIED_THERE
 
 
 @pytest.fixture(scope="module")

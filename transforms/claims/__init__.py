@@ -108,7 +108,10 @@ which: "multiple casualties", "a third victim" with no predicate). Unit is
   same), names (a shared name token) and he/she (the nearest PERSON name or
   victim before it); "a man", "his wife" and "himself" are new people. An
   injured single victim inside a killed span ("The injured person was
-  declared deceased") is that dead person.
+  declared deceased") is that dead person, and so is a victim taken to a hospital
+  whose own sentence says they died there, no pronoun (or a singular "they")
+  naming them again ("He was taken to Mercy Hospital, where was pronounced dead",
+  "where they later died").
 - Distinct roles: a police officer (officer, deputy, trooper, ...) and someone
   who is not police are two people. When the injured single victims left
   (described or named, not pronouns) include both, the first mention of the

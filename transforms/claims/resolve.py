@@ -111,7 +111,9 @@ def _resolve_people(claims: list[Claim], person_ents: list[tuple[int, frozenset]
     if body is not None:
         _link_by_age(singles, keys, body)
     _assign_persons(singles, keys)
-    dead = [keys[id(c)] for c in singles if c.claim_type == "killed"]
+    dead = [keys[id(c)] for c in singles if c.claim_type == "killed" or (
+        body is not None and c.claim_type in ("injured", "hospitalized") and not c.negated
+        and _DIED_THERE.match(body, c.end))]
     dead_spans = {(c.start, c.end) for c in claims if c.claim_type == "killed"}
     out = []
     for c in claims:
@@ -126,6 +128,15 @@ def _resolve_people(claims: list[Claim], person_ents: list[tuple[int, frozenset]
     if body is not None:
         _distinct_roles(out, body)
     return out
+
+
+# "He was taken to Mercy Hospital, where (he) was pronounced dead", "... where they later died", "and
+# died there": the person taken there died, though no pronoun (or a singular "they") names them again
+_DIED_THERE = re.compile(
+    r"[^.;:!?\n]{0,100}?(?:,\s*|\s+)(?:where|and|but)\s+(?:(?:he|she|they)\s+)?"
+    r"(?:(?:later|eventually|subsequently|soon|then)\s+)?"
+    r"(?:died|(?:was|were)\s+(?:later\s+)?(?:pronounced?|declared)\s+dead|succumbed)\b",
+    re.IGNORECASE)
 
 
 def _assign_persons(singles: list[Claim], keys: dict) -> None:
