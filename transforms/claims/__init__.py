@@ -99,14 +99,19 @@ which: "multiple casualties", "a third victim" with no predicate). Unit is
 - A partitive death ("One of the victims later died", "one of them died")
   says the dead were among a group counted before: injured counts written
   before it (not counts of "others", not counts already less the killed) lose
-  that many.
+  that many. So does a count of people hurt whose own sentence names the part of it that
+  died: "Three people were wounded, one fatally" (injured 2), ", two of them already dead",
+  ", including a woman who later died".
 - A single victim the article says died is not also counted injured: a
   small coreference links "He was taken to a hospital where he died", "the
   boy" (the last victim mentioned, when the head noun is generic or the
   same), names (a shared name token) and he/she (the nearest PERSON name or
   victim before it); "a man", "his wife" and "himself" are new people. An
   injured single victim inside a killed span ("The injured person was
-  declared deceased") is that dead person.
+  declared deceased") is that dead person, and so is a victim taken to a hospital
+  whose own sentence says they died there, no pronoun (or a singular "they")
+  naming them again ("He was taken to Mercy Hospital, where was pronounced dead",
+  "where they later died").
 - Distinct roles: a police officer (officer, deputy, trooper, ...) and someone
   who is not police are two people. When the injured single victims left
   (described or named, not pronouns) include both, the first mention of the

@@ -208,7 +208,8 @@ def _figure_claims(seg: Segment, p, aggregate: bool) -> tuple[list[Claim], list[
             out.append(Claim(claim_type, fig.value_stated, fig.value_low, fig.value_high,
                               fig.qualifier, fig.start, fig.end, unit=unit,
                               overlap=Overlap.ARTICLE if (t == "shot" and not _others(seg, fig) and not (
-                                  lived and fig.kind == "indefinite")) else None,
+                                  lived and fig.kind == "indefinite")) or (t == "injured" and _all_victims(seg, fig))
+                              else None,
                               # "a 23-year-old man was wounded": one person, for the coreference
                               ref=_regex_reference(fig.surface, False) if fig.kind == "indefinite" and
                               t in ("killed", "injured", "shot", "hospitalized") else None,
@@ -250,6 +251,20 @@ _NON_PERSON = lexicon.words("person_nouns", "non_person_nouns")
 _ALSO = re.compile(r"\A\s+(?:were|are|was|have\s+been)?\s*also\b", re.IGNORECASE)
 
 _OTHERS = re.compile(r"\A\s+(?:other|others|more|additional)\b", re.IGNORECASE)
+
+
+# "All four victims were taken to the hospital with serious injuries": every victim of the incident, the
+# dead among them (like "all four victims were taken to hospitals", output._ALL_VICTIMS)
+_ALL_BEFORE = re.compile(r"\b(?:all|all\s+the|all\s+of\s+the)\s+\Z", re.IGNORECASE)
+_VICTIMS_AFTER = re.compile(r"\s+(?:of\s+the\s+)?(?:victims|people|persons)\b", re.IGNORECASE)
+
+
+def _all_victims(seg: Segment, fig: Figure) -> bool:
+    """'all four victims': a count of every victim, which may include the dead (rule
+    resolve.shot_minus_killed takes the article's killed count off an injured count of them)."""
+    a, b = fig.start - seg.start, fig.end - seg.start
+    return fig.kind == "number" and _ALL_BEFORE.search(seg.text, max(0, a - 12), a) is not None and \
+        _VICTIMS_AFTER.match(seg.text, b) is not None
 
 
 def _others_at(body: str, end: int) -> bool:

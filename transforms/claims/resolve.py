@@ -111,7 +111,9 @@ def _resolve_people(claims: list[Claim], person_ents: list[tuple[int, frozenset]
     if body is not None:
         _link_by_age(singles, keys, body)
     _assign_persons(singles, keys)
-    dead = [keys[id(c)] for c in singles if c.claim_type == "killed"]
+    dead = [keys[id(c)] for c in singles if c.claim_type == "killed" or (
+        body is not None and c.claim_type in ("injured", "hospitalized") and not c.negated
+        and _DIED_THERE.match(body, c.end))]
     dead_spans = {(c.start, c.end) for c in claims if c.claim_type == "killed"}
     out = []
     for c in claims:
@@ -126,6 +128,15 @@ def _resolve_people(claims: list[Claim], person_ents: list[tuple[int, frozenset]
     if body is not None:
         _distinct_roles(out, body)
     return out
+
+
+# "He was taken to Mercy Hospital, where (he) was pronounced dead", "... where they later died", "and
+# died there": the person taken there died, though no pronoun (or a singular "they") names them again
+_DIED_THERE = re.compile(
+    r"[^.;:!?\n]{0,100}?(?:,\s*|\s+)(?:where|and|but)\s+(?:(?:he|she|they)\s+)?"
+    r"(?:(?:later|eventually|subsequently|soon|then)\s+)?"
+    r"(?:died|(?:was|were)\s+(?:later\s+)?(?:pronounced?|declared)\s+dead|succumbed)\b",
+    re.IGNORECASE)
 
 
 def _assign_persons(singles: list[Claim], keys: dict) -> None:
@@ -264,6 +275,36 @@ def _resolve_overlap(claims: list[Claim]) -> list[Claim]:
         high = c.value_high - k if c.value_high is not None else None
         out.append(c.adjusted(claim_type="injured", value_low=c.value_low - k, value_high=high, ref=None,
                               negated=False, unit="people", overlap=Overlap.DONE, rule="resolve.shot_minus_killed"))
+    return out
+
+
+# "Three people were wounded, one fatally", "four victims wounded, two of them already dead", "five were
+# hurt, including a woman who later died": the sentence's own dead are among the hurt it counts
+_AMONG_GAP = re.compile(r"[^.;:!?()]{0,80}?,\s*(?:(?:and\s+)?including\s+)?\Z", re.IGNORECASE)
+_AMONG_DEATH = re.compile(
+    r"(?:\s+of\s+(?:them|whom|those|these))?,?\s+(?:(?:were|was|are|is|has|have|had)\s+)?"
+    r"(?:(?:already|later|since|eventually|subsequently)\s+)?(?:fatally|dead|died|killed)\b"
+    r"|\s*,?\s+who\s+(?:(?:has|had|have)\s+)?(?:(?:later|since|eventually|subsequently)\s+)?(?:died|succumbed)\b",
+    re.IGNORECASE)
+
+
+def _resolve_dead_among(claims: list[Claim], body: str) -> list[Claim]:
+    """'Three people were wounded, one fatally' -> injured 2: a count of people hurt (not a count of
+    people shot, whose overlap _resolve_overlap takes off) followed in its sentence by a part of it
+    that died (", one fatally", ", two of them dead", ", including a woman who later died") is less
+    that part (rule resolve.dead_among_hurt)."""
+    out = []
+    for c in claims:
+        if c.claim_type == "injured" and c.ref is None and not c.negated and c.overlap is None \
+                and c.value_low is not None and c.value_low > 1:
+            dead = [d for d in claims if d.claim_type == "killed" and d.seg == c.seg and not d.negated
+                    and d.value_low is not None and d.start >= c.end and d.value_low < c.value_low
+                    and _AMONG_GAP.match(body, c.end, d.start) and _AMONG_DEATH.match(body, d.end)]
+            if dead:
+                n = dead[0].value_low
+                high = c.value_high - n if c.value_high is not None else None
+                c = c.adjusted(value_low=c.value_low - n, value_high=high, rule="resolve.dead_among_hurt")
+        out.append(c)
     return out
 
 
