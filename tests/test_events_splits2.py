@@ -77,3 +77,27 @@ def test_a_day_named_only_in_a_recalled_passage_does_not_refer_back(keys_b, toge
     arts = arts.with_columns(pl.Series("incident_keys", [[], keys_b], dtype=pl.List(pl.String)))
     assignments, _ = evt.cluster_events(arts, mentions, date_mentions=_dates([("a2", "2015-11-01")]))
     assert (len(partition(assignments)) == 1) is together
+
+
+# ---------------------------------------------------------------- a baby's age in months after an age noun
+
+@pytest.mark.parametrize("title, ages", [
+    ("Baby, 13 months, hurt when space heater sets home ablaze", {"1"}),  # a year old, not 13
+    ("Infant, 6 weeks, among 3 hurt in bus crash", {"6 week"}),
+    ("Toddler, 20 months, and boy, 4, rescued from flood", {"1", "4"}),
+    ("Girl, 5, killed in tornado", {"5"}),  # an age in years as before
+    ("Man, 20, gets 13 months in prison for deadly crash", {"20"}),  # a sentence's months are no age
+])
+def test_an_age_nouns_age_in_months_is_no_age_in_years(title, ages):
+    assert evt._title_ages(title) == ages
+
+
+def test_a_babys_months_do_not_part_it_from_a_report_giving_its_age():
+    """"Baby, 13 months, hurt in house fire" and "1-year-old hurt in Elmwood fire": one child, same day and town."""
+    names = ["city:Elmwood", "org:Elmwood Fire Department"]
+    arts, mentions = frames([("a1", "2020-01-10", "2020-01-10", "Baby, 13 months, hurt in Elmwood house fire"),
+                             ("a2", "2020-01-10", "2020-01-10", "1-year-old hurt in Elmwood house fire")],
+                            {"a1": names, "a2": names})
+    arts = arts.with_columns(pl.Series("incident_keys", [[], []], dtype=pl.List(pl.String)))
+    assignments, _ = evt.cluster_events(arts, mentions)
+    assert len(partition(assignments)) == 1

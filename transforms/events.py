@@ -664,13 +664,20 @@ _AGE = re.compile(r"\b(\d{1,2})[- ]years?[- ]old\b|\b" + lexicon.alternation("ev
                   + r"|\b" + lexicon.alternation("events", "kin_nouns") + r", (\d{1,2})(?=,|$|\s*[-:;)\u2013\u2014])",
                   re.I)
 MONTHS_A_YEAR = 12
+# "Baby, 13 months, ..." / "infant, 6 weeks": an age noun's age in months, weeks or days, not in years
+_NOUN_AGE_IN_MONTHS = re.compile(r"\b" + lexicon.alternation("events", "age_nouns")
+                                 + r",? (\d{1,2})[- ](month|week|day)s?\b", re.I)
 
 
 def _title_ages(title: str | None) -> set[str]:
     """Ages a title gives its people ("5-year-old", "girl, 5", "sister, 3,": events.yaml kin_nouns; a baby's
-    "6-month-old" as "6 month", which no age in years equals; "13-month-old" as "1", a year old)."""
+    "6-month-old" or "Baby, 6 months," as "6 month", which no age in years equals; "13-month-old" and "Baby, 13
+    months" as "1", a year old: not 13)."""
     out = set()
-    for a, b, n, unit, kin in _AGE.findall(title or ""):
+    title = title or ""
+    young = [("", "", n, unit, "") for n, unit in _NOUN_AGE_IN_MONTHS.findall(title)]
+    title = _NOUN_AGE_IN_MONTHS.sub(" ", title)
+    for a, b, n, unit, kin in young + _AGE.findall(title):
         if n and unit.lower() == "month" and int(n) >= MONTHS_A_YEAR:
             out.add(str(int(n) // MONTHS_A_YEAR))
         else:
