@@ -53,7 +53,8 @@ def read(db: Path) -> dict[str, pl.DataFrame]:
             articles = q("select article_id, source_path, title, published_date, event_date, event_date_source, "
                          "event_id, body_clean from articles")
             articles = articles.with_columns(pl.Series("incident_keys", [
-                incident_evidence.incident_keys(b) for b in articles["body_clean"].to_list()],
+                incident_evidence.incident_keys(b, d) for b, d in zip(articles["body_clean"].to_list(),
+                                                                      articles["published_date"].to_list())],
                 dtype=pl.List(pl.String))).drop("body_clean")
         if os.environ.get("DEV_NO_KEYS"):
             articles = articles.drop("incident_keys")

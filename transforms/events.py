@@ -54,7 +54,8 @@ Evidence between two articles (``pair_evidence``)
   the distance of the two dates.
 - Refers back: one article's text names a day (a day-precision date mention)
   within 1 day of the other's date, and the two are more than a day apart (a
-  follow-up: "the March 9 shooting").
+  follow-up: "the March 9 shooting"); not a day that only opens a passage recalling an earlier incident
+  (incident_evidence ``recalled:`` keys: "On Nov. 1, an 11-year-old was killed ..." in a December report).
 - n_anchors: how many anchors the two share (victims', suspects' names, venues).
 
 - Ages: the victims' ages the titles give ("girl, 5", "16-year-old"; "6-month-old" as "6 month");
@@ -663,13 +664,20 @@ _AGE = re.compile(r"\b(\d{1,2})[- ]years?[- ]old\b|\b" + lexicon.alternation("ev
                   + r"|\b" + lexicon.alternation("events", "kin_nouns") + r", (\d{1,2})(?=,|$|\s*[-:;)\u2013\u2014])",
                   re.I)
 MONTHS_A_YEAR = 12
+# "Baby, 13 months, ..." / "infant, 6 weeks": an age noun's age in months, weeks or days, not in years
+_NOUN_AGE_IN_MONTHS = re.compile(r"\b" + lexicon.alternation("events", "age_nouns")
+                                 + r",? (\d{1,2})[- ](month|week|day)s?\b", re.I)
 
 
 def _title_ages(title: str | None) -> set[str]:
     """Ages a title gives its people ("5-year-old", "girl, 5", "sister, 3,": events.yaml kin_nouns; a baby's
-    "6-month-old" as "6 month", which no age in years equals; "13-month-old" as "1", a year old)."""
+    "6-month-old" or "Baby, 6 months," as "6 month", which no age in years equals; "13-month-old" and "Baby, 13
+    months" as "1", a year old: not 13)."""
     out = set()
-    for a, b, n, unit, kin in _AGE.findall(title or ""):
+    title = title or ""
+    young = [("", "", n, unit, "") for n, unit in _NOUN_AGE_IN_MONTHS.findall(title)]
+    title = _NOUN_AGE_IN_MONTHS.sub(" ", title)
+    for a, b, n, unit, kin in young + _AGE.findall(title):
         if n and unit.lower() == "month" and int(n) >= MONTHS_A_YEAR:
             out.add(str(int(n) // MONTHS_A_YEAR))
         else:
@@ -965,6 +973,7 @@ def pair_evidence(
                 n_victims=pl.lit(0, pl.Int64), street=pl.lit(False))], how="vertical_relaxed")
     figures = _best_figures(claims)
     mentioned = _mentioned_days(date_mentions)
+    recalled = {a: {date.fromisoformat(v) for v in incident_evidence.kinds(k)["recalled"]} for a, k in keys_of.items()}
     surnames = _surname_evidence(ae_w, info, keys_of)
     titles = dict(zip(ids, articles["title"].to_list())) if "title" in articles.columns else {}
     title_words = {a: _title_words(t) for a, t in titles.items()}
@@ -986,7 +995,7 @@ def pair_evidence(
             anchor, n_anchors = True, 1  # a street named in both within the days of one incident: as a venue
             anchor_df = anchor_df if anchor_df is not None else 2
         refers = bool(days is not None and days > MAX_DAYS_REFERRED
-                      and (_refers(mentioned.get(a), db) or _refers(mentioned.get(b), da)))
+                      and (_refers(mentioned.get(a), db, recalled.get(a)) or _refers(mentioned.get(b), da, recalled.get(b))))
         aa, ab = ages_of.get(a), ages_of.get(b)
         if aa and ab and not aa & ab and _texts_give_both(aa | ab, keys_of.get(a), keys_of.get(b)):
             aa = ab = aa | ab  # "arrest 15-year-old" and "victim, 23, identified": both texts give both people
@@ -1123,9 +1132,12 @@ def _mentioned_days(date_mentions: pl.DataFrame | None) -> dict[str, list[date]]
     return out
 
 
-def _refers(days_named: list[date] | None, other: date | None) -> bool:
+def _refers(days_named: list[date] | None, other: date | None, recalled: set[date] | None = None) -> bool:
+    """The text names a day within MAX_DAYS_REFERRED of the other article's date, not a day that only opens a
+    passage recalling an earlier incident (``recalled:`` keys: "On Nov. 1, an 11-year-old was killed" in a report
+    of another shooting in December)."""
     return bool(days_named) and other is not None and any(abs((d - other).days) <= MAX_DAYS_REFERRED
-                                                          for d in days_named)
+                                                          for d in days_named if not recalled or d not in recalled)
 
 
 def cluster_events(

@@ -27,7 +27,12 @@ these keys (``articles.incident_keys``) instead of its body. Keys:
   another incident ("In a separate shooting, Jane Doe ...", "Last month John Roe was killed ...":
   transforms/lexicon/events.yaml background_cues) and never in its lead (the first LEAD_SENTENCES
   sentences) nor in a sentence without such a cue; a report of one incident that recalls another's
-  victim in passing. transforms/events.py does not take them as anchors either.
+  victim in passing. transforms/events.py does not take them as anchors either. A sentence opening on a day or
+  month RECALLED_DAYS or more before the article's own date (``incident_keys(text, article_date)``: "On Nov. 1,
+  an 11-year-old was killed ..." in a report of December 11) is such a sentence too;
+- ``recalled:<yyyy-mm-dd>``: the day such a sentence opens on ("On Nov. 1," -> ``recalled:2015-11-01``): the
+  text names that day only to recall another incident, so transforms/events.py does not count it as a
+  reference back to a report of that day.
 
 Two reports of one city and day that name the same block, or the same street and the same
 age or hour, are one incident; ages that do not overlap at all are evidence of two.
@@ -38,12 +43,14 @@ column stays small.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from transforms import lexicon
 
 MAX_KEYS = 40
 MAX_OFFICIALS = 12
 MAX_BACKGROUND = 8
+MAX_RECALLED = 4
 LEAD_SENTENCES = 2
 LEAD_SHARE = 0.3  # background passages start after this share of the text
 _SUFFIX = lexicon.mapping("events", "street_suffixes")
@@ -82,6 +89,11 @@ _SPEAKING_OFFICER = re.compile(rf"\b(?i:{_SPEAKING_RANKS})\.?\s+{_OFFICIAL_NAME}
 _BACKGROUND = re.compile(r"(?i)\b(?:" + lexicon.alternation("events", "background_cues") + r")\b")
 _SENTENCE = re.compile(r"(?<=[.!?])[\"'\u201d\u2019]?\s+(?=[\"'\u201c\u2018]?[A-Z0-9])|\n+")
 _PERSON_RE = re.compile(_PERSON)
+_MONTHS = {**lexicon.mapping("time_words", "months"), **lexicon.mapping("time_words", "month_abbreviations")}
+# a sentence opening on a day ("On Nov. 1, an 11-year-old ...", "Nov. 1, 2015: ...", "In October of 2014")
+_OPENING_DAY = re.compile(r"^[\W]*(?:(?:On|Back on|Back in|In|By|Since)\s+)?(" + "|".join(sorted(_MONTHS, key=len, reverse=True))
+                          + r")\b\.?(?:\s+(\d{1,2})(?:st|nd|rd|th)?\b)?(?:,?\s+(?:of\s+)?(\d{4})\b)?", re.I)
+RECALLED_DAYS = 7  # a sentence opening on a day this long before the article's date tells of an earlier incident
 _NOT_NAME_FIRST = _LEAD | _DIRECTIONS | lexicon.words("events", "name_lead_words")
 _NOT_NAME_LAST = lexicon.words("events", "not_name_heads") | lexicon.words("events", "age_nouns")
 _WEEKDAYS = lexicon.words("time_words", "weekdays")
@@ -98,8 +110,27 @@ def _street_name(words: str) -> str | None:
     return " ".join(parts) or None
 
 
-def incident_keys(text: str | None) -> list[str]:
-    """The evidence keys of one article's text (module docstring), in order of first appearance."""
+def opening_day(sentence: str, article_date: date | None) -> date | None:
+    """The day (or a month's first day) a sentence opens on ("On Nov. 1, ...", "In October of 2014, ..."), the year
+    taken from the text or else the latest one not after ``article_date``; None without one or without a date."""
+    m = _OPENING_DAY.match(sentence)
+    if m is None or article_date is None:
+        return None
+    month, day, year = _MONTHS[m.group(1).lower()], int(m.group(2) or 1), m.group(3)
+    if not m.group(2) and not year and not re.match(r"^\W*(?:On|Back|In|By|Since)\s", sentence):
+        return None  # "May ..." alone opens many sentences
+    try:
+        when = date(int(year) if year else article_date.year, month, day)
+        if not year and when > article_date:
+            when = date(article_date.year - 1, month, day)
+    except ValueError:
+        return None
+    return when
+
+
+def incident_keys(text: str | None, article_date: date | None = None) -> list[str]:
+    """The evidence keys of one article's text (module docstring), in order of first appearance. ``article_date``:
+    the article's own (published) date; a sentence opening on a day well before it tells of an earlier incident."""
     if not text:
         return []
     keys: dict[str, None] = {}
@@ -137,7 +168,7 @@ def incident_keys(text: str | None) -> list[str]:
             words = words[1:]
         if words:
             officials["official:" + (f"{words[0]} {words[-1]}" if len(words) >= 2 else words[0])] = None
-    return list(keys)[:MAX_KEYS] + list(officials)[:MAX_OFFICIALS] + background_names(text)[:MAX_BACKGROUND]
+    return list(keys)[:MAX_KEYS] + list(officials)[:MAX_OFFICIALS] + background_names(text, article_date)
 
 
 def is_person_name(words: list[str]) -> bool:
@@ -147,22 +178,30 @@ def is_person_name(words: list[str]) -> bool:
             and not any(w in _WEEKDAYS for w in words))
 
 
-def background_names(text: str) -> list[str]:
+def background_names(text: str, article_date: date | None = None) -> list[str]:
     """``background:`` keys (module docstring): the people named only in sentences that tell of another
-    incident, outside the lead."""
+    incident, outside the lead: a sentence with a background cue, or opening on a day RECALLED_DAYS or more
+    before ``article_date`` ("On Nov. 1, an 11-year-old boy was killed" in a report of December 11)."""
     sentences, starts, pos = [], [], 0
     for x in _SENTENCE.split(text):
         if x and x.strip():
             pos = text.find(x, pos)
             sentences.append(x)
             starts.append(pos)
-    cue = [bool(_BACKGROUND.search(x)) for x in sentences]
+    heads = [text[p:p + 40] for p in starts]  # "On Nov. 1, ...": the sentence split after "Nov."
+    cue = [bool(_BACKGROUND.search(x)) or _recalled(h, article_date) for x, h in zip(sentences, heads)]
+    for i in range(len(sentences) - 1):
+        if cue[i] and _OPENING_DAY.fullmatch(sentences[i].strip()):  # "On Nov." | "1, a tanker crashed ...": one
+            cue[i + 1] = True
     cued = [i >= LEAD_SENTENCES and starts[i] >= LEAD_SHARE * len(text) and (cue[i] or (i > 0 and cue[i - 1]))
             for i in range(len(sentences))]
     out: dict[str, None] = {}
+    recalled: dict[str, None] = {}
     for i, x in enumerate(sentences):
         if not cued[i]:
             continue
+        if _recalled(heads[i], article_date) and _OPENING_DAY.match(heads[i]).group(2):  # a day: "On Nov. 1,"
+            recalled[f"recalled:{opening_day(heads[i], article_date).isoformat()}"] = None
         for m in _PERSON_RE.finditer(x):
             words = m.group(1).split()
             while words and words[0].lower() in _LEAD:  # "On May 2, ...": a sentence's first word
@@ -171,7 +210,12 @@ def background_names(text: str) -> list[str]:
                 continue
             if all(cued[j] for j, y in enumerate(sentences) if _names_same_person(y, words)):
                 out[f"background:{words[0].lower()} {words[-1].lower()}"] = None
-    return list(out)
+    return list(out)[:MAX_BACKGROUND] + list(recalled)[:MAX_RECALLED]
+
+
+def _recalled(sentence: str, article_date: date | None) -> bool:
+    day = opening_day(sentence, article_date)
+    return day is not None and (article_date - day).days >= RECALLED_DAYS
 
 
 def _names_same_person(sentence: str, words: list[str]) -> bool:
@@ -187,7 +231,7 @@ def _names_same_person(sentence: str, words: list[str]) -> bool:
 def kinds(keys) -> dict[str, set[str]]:
     """'block' / 'street' / 'age' / 'hour' / 'name' / 'official' / 'background' -> the values of those keys."""
     out: dict[str, set[str]] = {"block": set(), "street": set(), "age": set(), "hour": set(), "name": set(),
-                                "official": set(), "background": set()}
+                                "official": set(), "background": set(), "recalled": set()}
     for k in keys or ():
         kind, _, value = k.partition(":")
         if kind in out:

@@ -124,8 +124,10 @@ def extract_batch(
     t0 = time.perf_counter()
     ents = entities_t.entity_mentions(articles, docs)
     # the clustering runs without texts: each article carries its addresses, ages, hours as keys
-    articles = articles.with_columns(pl.Series("incident_keys", [
-        incident_evidence.incident_keys(b) for b in articles["body_clean"].to_list()], dtype=pl.List(pl.String)))
+    articles = articles.with_columns(pl.Series("incident_keys", [  # the article's date: a passage recalling an
+        incident_evidence.incident_keys(b, d)                       # earlier day tells of another incident
+        for b, d in zip(articles["body_clean"].to_list(), articles["published_date"].to_list())],
+        dtype=pl.List(pl.String)))
     t["entities"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()
