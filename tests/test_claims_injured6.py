@@ -32,6 +32,8 @@ DEAD_AMONG = [
     # a part that is hurt, not dead; the dead stated before the count are besides it
     ("Four people were injured in the fire, two critically.", (0, 4)),
     ("One man was killed and three others were hurt, one seriously, in the earthquake.", (1, 3)),
+    # a count of its own, not a part: "Three injured, one dead"
+    ("Flood leaves four injured, one dead in the valley", (1, 4)),
 ]
 
 ALL_VICTIMS = [

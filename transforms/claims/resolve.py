@@ -282,10 +282,12 @@ def _resolve_overlap(claims: list[Claim]) -> list[Claim]:
 # hurt, including a woman who later died": the sentence's own dead are among the hurt it counts
 _AMONG_GAP = re.compile(r"[^.;:!?()]{0,80}?,\s*(?:(?:and\s+)?including\s+)?\Z", re.IGNORECASE)
 _AMONG_DEATH = re.compile(
-    r"(?:\s+of\s+(?:them|whom|those|these))?,?\s+(?:(?:were|was|are|is|has|have|had)\s+)?"
+    r"\s+fatally\b"
+    r"|\s+of\s+(?:them|whom|those|these),?\s+(?:(?:were|was|are|is|has|have|had)\s+)?"
     r"(?:(?:already|later|since|eventually|subsequently)\s+)?(?:fatally|dead|died|killed)\b"
+    r"|\s+(?:(?:were|was|are|is)\s+)?already\s+dead\b"
     r"|\s*,?\s+who\s+(?:(?:has|had|have)\s+)?(?:(?:later|since|eventually|subsequently)\s+)?(?:died|succumbed)\b",
-    re.IGNORECASE)
+    re.IGNORECASE)  # not a count of its own: "Three injured, one dead"
 
 
 def _resolve_dead_among(claims: list[Claim], body: str) -> list[Claim]:
