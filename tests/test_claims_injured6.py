@@ -43,6 +43,9 @@ ALL_VICTIMS = [
      (1, 2)),
     ("The train derailed near the station.\nTwo passengers died.\nAll six of the victims suffered burns and "
      "cuts.", (2, 4)),
+    # the victims lived ("non-life-threatening"): the dead are others
+    ("A tanker exploded on the highway.\nThe tanker driver died at the scene.\nAll three victims suffered "
+     "non-life-threatening injuries.", (1, 3)),
     # no one died: the count stands
     ("A boiler blew up at the laundry.\nAll five victims were injured and taken to the hospital.", (0, 5)),
 ]

@@ -208,7 +208,7 @@ def _figure_claims(seg: Segment, p, aggregate: bool) -> tuple[list[Claim], list[
             out.append(Claim(claim_type, fig.value_stated, fig.value_low, fig.value_high,
                               fig.qualifier, fig.start, fig.end, unit=unit,
                               overlap=Overlap.ARTICLE if (t == "shot" and not _others(seg, fig) and not (
-                                  lived and fig.kind == "indefinite")) or (t == "injured" and _all_victims(seg, fig))
+                                  lived and fig.kind == "indefinite")) or (t == "injured" and not lived and _all_victims(seg, fig))
                               else None,
                               # "a 23-year-old man was wounded": one person, for the coreference
                               ref=_regex_reference(fig.surface, False) if fig.kind == "indefinite" and
