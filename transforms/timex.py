@@ -97,22 +97,13 @@ def _words(name: str) -> dict:
     return lexicon.mapping(WORDS, name)
 
 
-def _occurrences(low: str, word: str, where: dict) -> list[int]:
+def _occurrences(low: str, word: str) -> list[int]:
     """Where ``word`` occurs in the lower-cased text, as a word or inside one."""
-    if word == "<digit>":
-        return where[word]
     out, i = [], low.find(word)
     while i >= 0:
         out.append(i)
         i = low.find(word, i + 1)
     return out
-
-
-def _tokens(low: str, where: dict) -> set[str]:
-    tokens = set(_TOKEN.findall(low))
-    if where["<digit>"]:
-        tokens.add("<digit>")
-    return tokens
 
 
 def find(text: str, whole: bool = False) -> list[tuple[int, int, Rule, re.Match]]:
@@ -122,9 +113,10 @@ def find(text: str, whole: bool = False) -> list[tuple[int, int, Rule, re.Match]
     matches, slower: the tests compare both)."""
     out = []
     low = text.lower()
+    # where each required word occurs (digits: every digit), found once for all the rules
     where = {"<digit>": [m.start() for m in _DIGIT.finditer(text)]}
     exact = len(low) == len(text)  # lower() kept the offsets ("İ" does not)
-    tokens = _tokens(low, where)
+    tokens = set(_TOKEN.findall(low)) | ({"<digit>"} if where["<digit>"] else set())
     for rule in rules():
         if rule.requires is not None and rule.requires.isdisjoint(tokens):
             continue  # none of its words in the text
@@ -133,7 +125,10 @@ def find(text: str, whole: bool = False) -> list[tuple[int, int, Rule, re.Match]
         else:
             # a rule's match contains one of its required words ("midafternoon" has "afternoon"):
             # scan only around where they occur, also inside longer words
-            points = [p for w in rule.requires for p in _occurrences(low, w, where)]
+            for w in rule.requires:
+                if w not in where:
+                    where[w] = _occurrences(low, w)
+            points = [p for w in rule.requires for p in where[w]]
             if not points:
                 continue
             matches = scan.finditer_near(rule.regex, text, points)
