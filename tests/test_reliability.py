@@ -364,6 +364,16 @@ def test_a_run_succeeds_on_a_gx_folder_with_a_damaged_project_file(gx_template, 
 # ---------------------------------------------------------------- 14.10 PREFECT_HOME unusable
 
 
+def test_the_test_session_has_a_prefect_home_of_its_own():
+    """conftest gives a session without PREFECT_HOME a fresh one: two sessions on one machine (two CI
+    clones) shared ~/.prefect's database and one's server stop cut the other's runs (stop 29)."""
+    from prefect.settings import PREFECT_HOME
+
+    home = Path(PREFECT_HOME.value()).expanduser().resolve()
+    assert home != (Path.home() / ".prefect").resolve()
+    assert home.is_dir()
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("case, says", [
     ("unwritable", "(PREFECT_HOME) cannot be written: Not a directory"),
