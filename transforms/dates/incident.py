@@ -12,13 +12,16 @@ Page metadata is never a candidate ("Posted:", "Updated:", a date followed by a
 clock time or a closing parenthesis). Each candidate gets a tier from its
 sentence (see ``_tier``):
 
-  4  an incident word (shot, shooting, killed, gunfire, wounded, ...) within
+  4  an incident word (shot, shooting, killed, gunfire, wounded, and the other
+     kinds: explosion, blast, fire, quake, flood, collapsed, capsized, ...) within
      80 characters (about a dozen words): "was shot Saturday", "the Aug. 12 shooting";
   3  an incident word elsewhere in its sentence;
   2  only a weak cue in the sentence (died, found, happened, incident, ...);
   1  an incident word, but a follow-up word right before the mention, for what
      happened after the incident: "police said Monday", "was arrested Tuesday",
-     "in court Thursday", "died Friday" (the death often follows the shooting);
+     "in court Thursday", "died Friday" (the death often follows the shooting),
+     a victim's later state ("in critical condition Tuesday", "still in the
+     hospital Wednesday"), the search and the court ("before a judge Monday");
   0  none.
 
 The highest tier wins; within a tier a date in the last 31 days beats an older
