@@ -12,6 +12,10 @@ Page metadata is never a candidate ("Posted:", "Updated:", a date followed by a
 clock time or a closing parenthesis). Each candidate gets a tier from its
 sentence (see ``_tier``):
 
+  5  the day names the incident: an incident noun right after it, after at most
+     two modifiers, possessive or after a determiner ("Sunday night's shooting",
+     "Monday's gas explosion", "the May 25 fatal shooting"): the incident's day
+     even in a follow-up story;
   4  an incident word (shot, shooting, killed, gunfire, wounded, and the other
      kinds: explosion, blast, fire, quake, flood, collapsed, capsized, ...) within
      80 characters (about a dozen words): "was shot Saturday", "the Aug. 12 shooting";
@@ -67,6 +71,12 @@ _FOLLOW_UP_BEFORE = re.compile(r"\b" + _cue_words("follow_up_words") + r"\b[^.!?
 _SENTENCE_END = re.compile(
     r"(?<!\b[A-Za-z])(?<!\b(?:Mr|Ms|St|Jr|Sr|Dr|No))(?<!\b(?:Mrs|Ave|Gov|Sgt|Det))[.!?](?=\s)|\n"
 )
+# "Sunday night's blast", "the May 25 fatal shooting": matched right after the mention (tier 5); without
+# the possessive only after a determiner ("On Tuesday shooting stars ..." is not)
+_INCIDENT_NP = r"\s+(?:" + _cue_words("incident_noun_modifiers") + r"\s+){0,2}" + _cue_words("incident_nouns") + r"\b"
+_NAMES_INCIDENT = re.compile(r"(?:'s|\u2019s)" + _INCIDENT_NP, re.IGNORECASE)
+_NAMES_INCIDENT_BARE = re.compile(_INCIDENT_NP, re.IGNORECASE)
+_DETERMINER_BEFORE = re.compile(r"\b" + _cue_words("incident_noun_determiners") + r"\s+\Z", re.IGNORECASE)
 _TIMESTAMP_AFTER = re.compile(r"\A,?\s*\d{1,2}:\d{2}\b|\A\)")
 _NEAR_CHARS = 80  # about a dozen words
 _WINDOW_DAYS = 31  # relative mentions; a calendar date may be older
@@ -93,8 +103,11 @@ def _source(resolution: str) -> str:
 
 
 def _tier(text: str, m: dict) -> int:
-    """How surely a mention dates the incident itself, 0-4 (the module docstring's tiers)."""
+    """How surely a mention dates the incident itself, 0-5 (the module docstring's tiers)."""
     start, end = m["char_start"], m["char_end"]
+    if _NAMES_INCIDENT.match(text, end) or (
+            _NAMES_INCIDENT_BARE.match(text, end) and _DETERMINER_BEFORE.search(text, max(0, start - 12), start)):
+        return 5
     s, e = _sentence_span(text, start, end)
     follow_up = bool(_FOLLOW_UP_BEFORE.search(text, s, start))
     near = _INCIDENT_CUE.search(text, max(s, start - _NEAR_CHARS), min(e, end + _NEAR_CHARS))
