@@ -1,0 +1,43 @@
+"""Issue 15, injured counts, part 7 (our own sentences, one article each; the article's chosen
+figures killed / injured, 0 when no claim of the type is chosen).
+
+LIVED_SPELLINGS: "All four victims suffered non-life threatening injuries" after another person's death
+counts victims who all lived: the all-victims rule (candidates._all_victims: the article's killed count
+taken off) stays quiet however "not life-threatening" is written: "non-life threatening", "non life
+threatening", "Non-Life Threatening", "not life threatening", "not considered life threatening"
+(singles._not_life_threatening). Not a bare "life threatening", which says nothing of who lived.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import article_figures
+
+LIVED_SPELLINGS = [
+    ("A tanker exploded on the highway.\nThe tanker driver died at the scene.\nAll three victims suffered "
+     "non-life threatening injuries.", (1, 3)),
+    ("A gas main blew up under the street.\nA worker died.\nAll four victims had non life threatening "
+     "injuries.", (1, 4)),
+    ("Fire swept through the warehouse.\nOne firefighter was killed.\nAll five victims were hurt, and their "
+     "injuries were not life threatening.", (1, 5)),
+    ("The bus plunged off the bridge into the flooded river.\nThe driver died.\nAll six victims were "
+     "injured; their wounds were not considered life threatening.", (1, 6)),
+    ("A mine roof collapsed on the night shift.\nOne miner was killed.\nAll four victims suffered "
+     "Non-Life Threatening injuries.", (1, 4)),
+    # a bare "life-threatening" says nothing of who lived: the dead are among all the victims
+    ("A boiler exploded at the mill.\nOne worker died.\nAll four victims suffered life threatening "
+     "injuries.", (1, 3)),
+]
+
+CASES = LIVED_SPELLINGS
+
+
+@pytest.fixture(scope="module")
+def figures(nlp):
+    return article_figures(nlp, [t for t, _ in CASES])
+
+
+@pytest.mark.parametrize("text, expected", CASES, ids=[t[:50] for t, _ in CASES])
+def test_article_figures(figures, text, expected):
+    assert figures[text] == expected
