@@ -6,6 +6,12 @@ counts victims who all lived: the all-victims rule (candidates._all_victims: the
 taken off) stays quiet however "not life-threatening" is written: "non-life threatening", "non life
 threatening", "Non-Life Threatening", "not life threatening", "not considered life threatening"
 (singles._not_life_threatening). Not a bare "life threatening", which says nothing of who lived.
+
+LATER_DEATH: a partitive death after a count of people hurt takes the dead off it (resolve._PARTITIVE,
+rule resolve.partitive_death) also when an appositive names the one who died ("One of the victims, a
+60-year-old welder, later died") and when the death is passive ("One of the victims was killed", "was
+pronounced deceased", "was declared dead"). Not a partitive that says nothing of a death ("one of the
+victims was treated at the scene"), not "one of the dead" (the dead are no part of the hurt).
 """
 
 from __future__ import annotations
@@ -30,7 +36,18 @@ LIVED_SPELLINGS = [
      "injuries.", (1, 3)),
 ]
 
-CASES = LIVED_SPELLINGS
+LATER_DEATH = [
+    ("Seven people were hurt when the gas line exploded.\nOne of the victims, a 60-year-old welder, later "
+     "died.", (1, 6)),
+    ("Police said six people were wounded in the market bombing.\nOne of the victims was killed.", (1, 5)),
+    ("Eight miners were hurt in the blast.\nOne of them was pronounced deceased at the hospital.", (1, 7)),
+    ("Five passengers were injured when the ferry capsized in the flood.\nOne of the passengers, Maria "
+     "Lopez, 71, was declared dead on Monday.", (1, 4)),
+    # no death: the count stands
+    ("Three people were hurt in the earthquake.\nOne of the victims was treated at the scene.", (0, 3)),
+]
+
+CASES = LIVED_SPELLINGS + LATER_DEATH
 
 
 @pytest.fixture(scope="module")

@@ -311,10 +311,13 @@ def _resolve_dead_among(claims: list[Claim], body: str) -> list[Claim]:
 
 
 # "One of the victims later died": the dead were part of a group counted before
+# ... with an appositive naming the one ("One of the victims, Jeffery Webb, 47, later died") and the
+# passive deaths ("One of the victims was killed", "one of them was pronounced deceased")
 _PARTITIVE = re.compile(
     r"\s+of\s+(?:the|them|those|these)\b(?!\s+(?:dead|deceased|killed|slain)\b)"
-    r"(?:\s+[\w-]+){0,3}?,?\s+(?:\w+\s+){0,2}?(?:later\s+|eventually\s+|subsequently\s+)?"
-    r"(?:died|succumbed|did\s+not\s+survive|didn['’]t\s+survive|was\s+pronounced\s+dead)\b",
+    r"(?:\s+[\w-]+){0,3}?(?:\s*,[^.;:!?()]{1,50}?,)?,?\s+(?:\w+\s+){0,2}?(?:later\s+|eventually\s+|subsequently\s+)?"
+    r"(?:died|succumbed|did\s+not\s+survive|didn['’]t\s+survive|"
+    r"was\s+(?:later\s+)?(?:pronounced|declared)\s+(?:dead|deceased)|was\s+(?:later\s+)?killed)\b",
     re.IGNORECASE,
 )
 
