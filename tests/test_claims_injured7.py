@@ -12,6 +12,13 @@ rule resolve.partitive_death) also when an appositive names the one who died ("O
 60-year-old welder, later died") and when the death is passive ("One of the victims was killed", "was
 pronounced deceased", "was declared dead"). Not a partitive that says nothing of a death ("one of the
 victims was treated at the scene"), not "one of the dead" (the dead are no part of the hurt).
+
+FOLLOW_UP: a past month or year in a sentence that names one incident or the case against its suspect
+("charged with fatally shooting a miner and wounding five of his co-workers in August") dates that
+incident; it makes no aggregate (scope.is_aggregate, _ONE_INCIDENT), so a follow-up story's counts are
+its incident's (these texts are undated: no date puts them elsewhere). A period of many incidents stays
+a statistic ("In August, 40 people were shot", "Shootings in March left 12 people wounded"), and so
+does a sentence that opens on the time ("Last year, four men were wounded ...").
 """
 
 from __future__ import annotations
@@ -47,7 +54,21 @@ LATER_DEATH = [
     ("Three people were hurt in the earthquake.\nOne of the victims was treated at the scene.", (0, 3)),
 ]
 
-CASES = LIVED_SPELLINGS + LATER_DEATH
+FOLLOW_UP = [
+    ("A man charged with fatally shooting a miner and wounding five of his co-workers in August was held for "
+     "trial on Monday.", (1, 5)),
+    ("The driver accused of causing a crash that killed a cyclist and injured four pedestrians in March pleaded "
+     "not guilty.", (1, 4)),
+    ("The landlord was indicted after a fire killed a tenant and injured three firefighters last year.", (1, 3)),
+    ("Prosecutors charged the mine owner over the blast that killed two miners and injured six others in "
+     "2015.", (2, 6)),
+    # a period of many incidents stays a statistic; so does a sentence that opens on the time
+    ("In August, 40 people were shot in the city and 6 were killed.", (0, 0)),
+    ("Shootings in March left 12 people wounded across the county.", (0, 0)),
+    ("Last year, four men were wounded in an explosion on the same block.", (0, 0)),
+]
+
+CASES = LIVED_SPELLINGS + LATER_DEATH + FOLLOW_UP
 
 
 @pytest.fixture(scope="module")
