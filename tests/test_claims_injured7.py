@@ -19,6 +19,12 @@ incident; it makes no aggregate (scope.is_aggregate, _ONE_INCIDENT), so a follow
 its incident's (these texts are undated: no date puts them elsewhere). A period of many incidents stays
 a statistic ("In August, 40 people were shot", "Shootings in March left 12 people wounded"), and so
 does a sentence that opens on the time ("Last year, four men were wounded ...").
+
+ONE_OF_DEAD: a count of people hurt that the sentence says a person is one of ("Reyes was one of four
+workers injured", "Anna Lopez, 19, was among five students hurt", "He was one of three people injured")
+is less that person when the article says they died (resolve._resolve_one_of_dead: a killed single
+victim sharing a name token; he/she is the PERSON named last before). Not a person who lived while
+another died, not a count of people shot (already less the dead).
 """
 
 from __future__ import annotations
@@ -68,7 +74,19 @@ FOLLOW_UP = [
     ("Last year, four men were wounded in an explosion on the same block.", (0, 0)),
 ]
 
-CASES = LIVED_SPELLINGS + LATER_DEATH + FOLLOW_UP
+ONE_OF_DEAD = [
+    ("Tom Reyes was hurt when the tunnel collapsed at the mine.\nReyes was one of four workers injured in the "
+     "collapse.\nReyes died on Sunday.", (1, 3)),
+    ("A fire swept through the dormitory.\nAnna Lopez, 19, was among five students hurt in the fire.\nLopez "
+     "died in the hospital on Friday.", (1, 4)),
+    ("Rescuers pulled Ramon Ortiz from the flooded car.\nHe was one of three people injured in the crash.\n"
+     "Ortiz later died.", (1, 2)),
+    # the person named lived, another died; people shot are already less the dead
+    ("A bus driver died in the crash.\nMaria Chen was one of six passengers injured.", (1, 6)),
+    ("Kwame Smith was one of five people shot at the park.\nSmith died Thursday.", (1, 4)),
+]
+
+CASES = LIVED_SPELLINGS + LATER_DEATH + FOLLOW_UP + ONE_OF_DEAD
 
 
 @pytest.fixture(scope="module")
