@@ -9,7 +9,7 @@ from transforms.figures import Figure
 from transforms.claims.vocab import _MEMBER_NOUN, _PERSON_ALT, _PERSON_NOUNS, _PERSON_SG
 from transforms.claims.model import Claim, Overlap, Segment
 from transforms.claims.figure_types import _classify, _fig_tokens
-from transforms.claims.singles import _lived, _regex_reference
+from transforms.claims.singles import _lived, _not_life_threatening, _regex_reference
 from transforms.claims.inference import _breakdown, _counts_things, _member_end, _multiple_figures, _ordinal_figures, _parse_group, _sum_claim
 
 
@@ -192,6 +192,8 @@ def _figure_claims(seg: Segment, p, aggregate: bool) -> tuple[list[Claim], list[
             end = seg.start + p[hi].idx + len(p[hi].text)
             sums.append((start, end, parts, cls, "inference.coordination_parse"))
     lived = _lived(seg)  # "a teen was shot and is in stable condition": someone besides the dead
+    # "All four victims suffered non-life threatening injuries": every victim lived, the dead are others
+    # (any spelling of it; _lived reads the hyphenated one for the people shot)
     for fig, cls, attacker in typed:
         types = [cls] if cls is not None else []
         if attacker and cls in (None, "detained", "killed", "injured", "shot"):
@@ -208,7 +210,9 @@ def _figure_claims(seg: Segment, p, aggregate: bool) -> tuple[list[Claim], list[
             out.append(Claim(claim_type, fig.value_stated, fig.value_low, fig.value_high,
                               fig.qualifier, fig.start, fig.end, unit=unit,
                               overlap=Overlap.ARTICLE if (t == "shot" and not _others(seg, fig) and not (
-                                  lived and fig.kind == "indefinite")) or (t == "injured" and not lived and _all_victims(seg, fig))
+                                  lived and fig.kind == "indefinite")) or (
+                                  t == "injured" and not lived and not _not_life_threatening(seg)
+                                  and _all_victims(seg, fig))
                               else None,
                               # "a 23-year-old man was wounded": one person, for the coreference
                               ref=_regex_reference(fig.surface, False) if fig.kind == "indefinite" and

@@ -21,8 +21,8 @@ from transforms.claims.negation import _negated_claims
 from transforms.claims.hedging import is_hedged
 from transforms.claims.attribution import _nearest, _sources
 from transforms.claims.scope import Scope, is_aggregate
-from transforms.claims.resolve import (_resolve_arrivals, _resolve_dead_among, _resolve_overlap, _resolve_partitive,
-                                      _resolve_people)
+from transforms.claims.resolve import (_resolve_arrivals, _resolve_dead_among, _resolve_one_of_dead, _resolve_overlap,
+                                       _resolve_partitive, _resolve_people)
 from transforms.claims.choice import CHOICE_COLUMNS, choose
 
 
@@ -164,8 +164,8 @@ def _article_claims(row: dict, ents: list, segs: list[Segment], parsed: list,
     # a headline's 'fatal shooting' is no count: it takes no part in the passes ("N shot" less the dead)
     fatal = [c for c in claims if c.rule == "inference.fatal_incident"]
     claims = [c for c in claims if c.rule != "inference.fatal_incident"]
-    resolved = _resolve_arrivals(_resolve_partitive(_resolve_dead_among(
-        _resolve_overlap(_resolve_people(claims, person_ents, body)), body), body), body)
+    resolved = _resolve_arrivals(_resolve_one_of_dead(_resolve_partitive(_resolve_dead_among(
+        _resolve_overlap(_resolve_people(claims, person_ents, body)), body), body), person_ents, body), body)
     for c in _also_killed(_attacker_added(resolved, body), body) + fatal:  # after "N shot - M killed": the attacker is no one shot
         seg, hedged, sources = meta[c.seg]
         attrib = _nearest(sources, c, body)

@@ -311,10 +311,13 @@ def _resolve_dead_among(claims: list[Claim], body: str) -> list[Claim]:
 
 
 # "One of the victims later died": the dead were part of a group counted before
+# ... with an appositive naming the one ("One of the victims, Jeffery Webb, 47, later died") and the
+# passive deaths ("One of the victims was killed", "one of them was pronounced deceased")
 _PARTITIVE = re.compile(
     r"\s+of\s+(?:the|them|those|these)\b(?!\s+(?:dead|deceased|killed|slain)\b)"
-    r"(?:\s+[\w-]+){0,3}?,?\s+(?:\w+\s+){0,2}?(?:later\s+|eventually\s+|subsequently\s+)?"
-    r"(?:died|succumbed|did\s+not\s+survive|didn['’]t\s+survive|was\s+pronounced\s+dead)\b",
+    r"(?:\s+[\w-]+){0,3}?(?:\s*,[^.;:!?()]{1,50}?,)?,?\s+(?:\w+\s+){0,2}?(?:later\s+|eventually\s+|subsequently\s+)?"
+    r"(?:died|succumbed|did\s+not\s+survive|didn['’]t\s+survive|"
+    r"was\s+(?:later\s+)?(?:pronounced|declared)\s+(?:dead|deceased)|was\s+(?:later\s+)?killed)\b",
     re.IGNORECASE,
 )
 
@@ -359,6 +362,44 @@ def _resolve_partitive(claims: list[Claim], body: str) -> list[Claim]:
             c = c.adjusted(claim_type="injured", value_low=c.value_low - n, value_high=high, ref=None,
                            negated=False, unit="people", overlap=None, background=False,
                            rule="resolve.partitive_death")
+        out.append(c)
+    return out
+
+
+# "Duhart was one of five people injured", "she was among six people who were wounded": the person named
+# before is one of the count
+_ONE_OF_BEFORE = re.compile(
+    r"(?:\b(?P<pron>(?i:he|she))\b|(?P<name>\b[A-Z][\w'’-]+))(?:\s*,\s*\d{1,3}\s*,)?\s+(?:was|is)\s+"
+    r"(?:one\s+of|among)\s+(?:the\s+)?\Z")
+
+
+def _resolve_one_of_dead(claims: list[Claim], person_ents: list[tuple[int, frozenset]], body: str) -> list[Claim]:
+    """'Ariel Morgan was shot ... she was one of six people who were wounded' and Morgan died -> injured 5:
+    a count of people hurt that the sentence says a person is one of ("X was one of N people injured",
+    "X was among N people wounded") is less that person when the article says they died (a killed
+    single victim of theirs: a shared name token; he/she is the PERSON named last before). Not a count
+    of people shot (resolve.shot_minus_killed takes the dead off), not a person the article does not say died."""
+    dead = set()
+    for d in claims:
+        if d.claim_type == "killed" and not d.negated and not d.background and d.ref is not None \
+                and d.ref.kind is RefKind.NAME:
+            dead |= {n for n in d.ref.names if len(n) > 2}
+    if not dead:
+        return claims
+    out = []
+    for c in claims:
+        if c.claim_type == "injured" and c.ref is None and not c.negated and not c.background \
+                and c.overlap is None and c.value_low is not None and c.value_low > 1:
+            m = _ONE_OF_BEFORE.search(body, max(0, c.start - 60), c.start)
+            if m is not None:
+                if m.group("name"):
+                    who = {m.group("name").lower()}
+                else:
+                    ent = next((e for e in reversed(person_ents) if e[0] < m.start()), None)
+                    who = set(ent[1]) if ent is not None else set()
+                if who & dead:
+                    high = c.value_high - 1 if c.value_high is not None else None
+                    c = c.adjusted(value_low=c.value_low - 1, value_high=high, rule="resolve.partitive_death")
         out.append(c)
     return out
 

@@ -29,6 +29,12 @@ The rules are listed in transforms/claims/__init__.py ("Scope"); besides those:
   "during violent 24 hours", "a violent Monday night"; "violent" / "bloody", not "deadly").
 - a precedent clause names an earlier incident: the figures after "comes a week after a ...",
   "came days after an ...", "follows a ..." are that incident's (like those after a comparison);
+- a past month or year ("in August", "last year", "in 2015", "last month") makes no aggregate in a
+  sentence that names one incident ("a gunfight", "the June 15 shooting") or the case against its
+  suspect ("charged with", "accused of", "indicted") and no incidents in the plural, unless the
+  sentence opens on it ("Last year, four men were wounded ..."): a follow-up story's lead ("charged
+  with fatally shooting a rider and wounding five of his companions in August") dates its incident,
+  and the date rules say whether that is the article's own;
 - a line of a video playlist, the clip's length then its headline ("0:50 One dead after
   shooting involving officer"), is another story's (scope 'other'); a clock time ("10:35 p.m.")
   is not.
@@ -59,12 +65,12 @@ _NUMBER_WORDS = {**lexicon.mapping("numbers", "units"), **lexicon.mapping("numbe
 _TWO_TO_TEN = "|".join(sorted((w for w, v in _NUMBER_WORDS.items() if 2 <= v <= 10), key=lambda w: (-len(w), w)))
 
 _AGGREGATE = re.compile(
-    r"\b(?:this\s+year|last\s+year|so\s+far|since\s+(?:" + _MONTHS + r"|\d{4}|the\s+start|the\s+beginning)|"
+    r"\b(?:this\s+year|(?P<when_ly>last\s+year)|so\s+far|since\s+(?:" + _MONTHS + r"|\d{4}|the\s+start|the\s+beginning)|"
     r"year\s+to\s+date|annually|per\s+year|a\s+year|each\s+year|every\s+year|in\s+the\s+past\s+"
     r"(?:\d+|few|several|24|two|three)?\s*(?:hours|days|weeks|months|years)|"
-    r"over\s+the\s+(?:past|last)\s+\w+|(?<!earlier\s)this\s+month|last\s+month|nationwide|statewide|"
-    r"in\s+(?:19|20)\d\d|for\s+the\s+year|in\s+a\s+(?:given\s+)?(?:month|year)|"
-    r"in\s+" + _MONTHS + r"(?!\s+\d)|(?P<since_day>since\s+" + _WEEKDAYS + r")|"
+    r"over\s+the\s+(?:past|last)\s+\w+|(?<!earlier\s)this\s+month|(?P<when_m>last\s+month)|nationwide|statewide|"
+    r"(?P<when_y>in\s+(?:19|20)\d\d)|for\s+the\s+year|in\s+a\s+(?:given\s+)?(?:month|year)|"
+    r"(?P<when>in\s+" + _MONTHS + r"(?!\s+\d))|(?P<since_day>since\s+" + _WEEKDAYS + r")|"
     r"since\s+(?:about\s+)?\d{1,2}(?::\d\d)?\s*[ap]\.?m\b|"
     r"(?:between\s+(?P<b>)|from\s+)(?:late\s+|early\s+)?" + _WEEKDAYS
     + r"(?:\s+(?:morning|afternoon|evening|night))?\s+"
@@ -340,6 +346,33 @@ def is_aggregate(seg: Segment) -> bool:
     # spreads over a region and lasts days, so "across" it and "since <weekday>" are the incident's own
     # extent, not a round-up of many incidents
     spread = bool(seg.words & _SPREAD_HAZARDS)
-    return any((compare is None or m.start() < compare.start())
-               and not (spread and (m.group("across") or m.group("since_day")))
-               for m in _AGGREGATE.finditer(seg.text))
+    # "charged with fatally shooting a rider and wounding five of his companions in August", "arrested
+    # after a gunfight left a bystander dead and nine people hurt last year": a past month or year
+    # dates one incident (a follow-up story's: the date rules of Scope make it the article's own or
+    # another's), not a period of many, when the sentence names one incident or the case against its
+    # suspect and no incidents in the plural, and does not open on the time
+    one = None
+    for m in _AGGREGATE.finditer(seg.text):
+        if compare is not None and m.start() >= compare.start():
+            continue
+        if spread and (m.group("across") or m.group("since_day")):
+            continue
+        if any(m.group(g) for g in ("when", "when_m", "when_y", "when_ly")) and seg.text[:m.start()].strip():
+            # (not a sentence that opens on the time: "Last year, four men were wounded on the same block")
+            if one is None:
+                one = _ONE_INCIDENT.search(seg.text) is not None and _PLURAL_INCIDENTS.search(seg.text) is None
+            if one:
+                continue
+        return True
+    return False
+
+
+# one incident: "a gunfight", "the June 15 shooting", a case against its suspect ("charged with",
+# "accused of", "indicted"); several: "shootings", "homicides", "people have been shot"
+_ONE_INCIDENT = re.compile(
+    r"\b(?:(?:a|an|the|that)\s+(?:[\w'’.-]+\s+){0,3}?(?:" + _alternation(lexicon.words("claims_gates", "single_incident_nouns"))
+    + r")(?![\w-])|" + _alternation(lexicon.words("claims_gates", "case_words")) + r")\b",
+    re.IGNORECASE)
+_PLURAL_INCIDENTS = re.compile(
+    r"\b(?:" + _alternation(lexicon.words("claims_gates", "roundup_incidents"))
+    + r")\b|\b(?:have|has)\s+been\s+(?:shot|killed|wounded|injured)\b", re.IGNORECASE)

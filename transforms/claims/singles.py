@@ -743,6 +743,18 @@ def _limb_wound(seg: "Segment") -> bool:
     return m is not None and _DEATH_AFTER.search(seg.text, m.end()) is None
 
 
+# the injuries are not life-threatening, however it is spelled: "non-life-threatening", "non-life
+# threatening", "non life threatening", "nonlife-threatening", "not (considered) life threatening"
+_NOT_LIFE_THREATENING = re.compile(
+    r"\b(?:non[-\s]?life[-\s]?threatening|not\s+(?:considered\s+|believed\s+to\s+be\s+)?life[-\s]?threatening)\b",
+    re.IGNORECASE)
+
+
+def _not_life_threatening(seg: "Segment") -> bool:
+    """The sentence says the injuries are not life-threatening (any spelling)."""
+    return "threatening" in seg.words and _NOT_LIFE_THREATENING.search(seg.text) is not None
+
+
 def _lived(seg: "Segment") -> bool:
     """The sentence says the people shot lived ('survived', 'stable condition', a limb wound: 'shot in
     the leg', 'grazed')."""
