@@ -90,8 +90,9 @@ _BACKGROUND = re.compile(r"(?i)\b(?:" + lexicon.alternation("events", "backgroun
 _SENTENCE = re.compile(r"(?<=[.!?])[\"'\u201d\u2019]?\s+(?=[\"'\u201c\u2018]?[A-Z0-9])|\n+")
 _PERSON_RE = re.compile(_PERSON)
 _MONTHS = {**lexicon.mapping("time_words", "months"), **lexicon.mapping("time_words", "month_abbreviations")}
-# a sentence opening on a day ("On Nov. 1, an 11-year-old ...", "Nov. 1, 2015: ...", "In October of 2014")
-_OPENING_DAY = re.compile(r"^[\W]*(?:(?:On|Back on|Back in|In|By|Since)\s+)?(" + "|".join(sorted(_MONTHS, key=len, reverse=True))
+# a sentence opening on a day ("On Nov. 1, an 11-year-old ...", "Nov. 1, 2015: ...", "In October of 2014", after a
+# connective: "Then on April 17, ...", "Earlier, in February 2015, ...")
+_OPENING_DAY = re.compile(r"^[\W]*(?:(?:Then|And|But|Also|Later|Earlier|Previously|Just),?\s+(?=on\b|in\b|back\b))?(?:(?:On|Back on|Back in|In|By|Since)\s+)?(" + "|".join(sorted(_MONTHS, key=len, reverse=True))
                           + r")\b\.?(?:\s+(\d{1,2})(?:st|nd|rd|th)?\b)?(?:,?\s+(?:of\s+)?(\d{4})\b)?", re.I)
 RECALLED_DAYS = 7  # a sentence opening on a day this long before the article's date tells of an earlier incident
 _NOT_NAME_FIRST = _LEAD | _DIRECTIONS | lexicon.words("events", "name_lead_words")
