@@ -183,6 +183,8 @@ def _sum_claim(parts: list, start: int, end: int, cls: str, overlap: Overlap | N
 
 # the killer's suicide follows the killing: "killed X before/then ...", "by Y, who killed himself"
 _SUICIDE_LINK = re.compile(r"\b(?:before|then|after|who|and)\b", re.IGNORECASE)
+_WHO_AFTER = re.compile(r"\s*,?\s*who\b", re.IGNORECASE)
+_SELF_WORD = re.compile(r"(?<![\w-])(?:him|her|them)?sel(?:f|ves)(?![\w-])", re.IGNORECASE)
 
 
 # a headline that calls the incident fatal says someone died, though it names no victim: "Police
@@ -259,7 +261,14 @@ def _suicide_claims(seg: Segment, found: list[Claim]) -> list[Claim]:
             a, b = seg.start + m.start(), seg.start + m.end()
             before = [c for c in found if c.claim_type == "killed" and not c.negated
                       and c.end <= a and a - c.end < 120 and c.value_low is not None
-                      and link.search(seg.text[c.end - seg.start:m.end()])]  # "... before shooting himself"
+                      # a count that already counts the killer ("kills his 2 sons, self", "killed
+                      # his wife and then himself") gets no second one
+                      and not c.includes_attacker and not _SELF_WORD.search(seg.text, c.start - seg.start,
+                                                                             c.end - seg.start)
+                      and link.search(seg.text[c.end - seg.start:m.end()])  # "... before shooting himself"
+                      # "the lives of his mother and a man who ... turned the gun on himself": the
+                      # killer is the count's last member
+                      and not _WHO_AFTER.match(seg.text, c.end - seg.start)]
             if rule == "inference.killer_killed":
                 # the count is what the killer did: the object of an active killing ("killed four
                 # Marines", "killing his wife") or a passive with its agent ("were killed by a man");
