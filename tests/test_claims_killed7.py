@@ -72,3 +72,41 @@ def test_killer_counted_once(figures, mode, text, expected):
 @pytest.mark.parametrize("text, expected", LIVES_OF, ids=[t[:40] for t, _ in LIVES_OF])
 def test_lives_of(figures, mode, text, expected):
     assert figures[mode][text] == expected
+
+
+# a month that dates one incident is no statistic's period ("a blast that left ... dead last month":
+# the follow-up's incident); a count of a month's dead is ("Forty people were killed ... last month")
+ONE_INCIDENT_MONTH = [
+    ("Authorities say a blast that left a father and two children dead last month was an accident.", (3, 0)),
+    ("A student who fatally shot three people last month wrote a note, police said.", (3, 0)),
+    ("The crash that killed four teenagers in May was caused by a drunk driver, police said.", (4, 0)),
+    ("Forty people were killed in the city last month, police said.", (0, 0)),
+    ("Police said 12 people were shot in May.", (0, 0)),
+]
+
+# "the death of" / "the killing of" lists the dead, like "the deaths of"
+DEATH_OF_LIST = [
+    ("The death of a woman and her two young sons found with gunshot wounds inside a van was ruled a "
+     "murder-suicide.", (3, 0)),
+    ("Police are investigating the killing of a man and his wife at their farm.", (2, 0)),
+    ("The death of a miner in the collapse is under investigation.", (1, 0)),
+]
+
+TABLE2 = ONE_INCIDENT_MONTH + DEATH_OF_LIST
+
+
+@pytest.fixture(scope="module")
+def figures2(nlp):
+    return article_figures_by_mode(nlp, TABLE2)
+
+
+@pytest.mark.parametrize("mode", ["patterns", "parse"])
+@pytest.mark.parametrize("text, expected", ONE_INCIDENT_MONTH, ids=[t[:40] for t, _ in ONE_INCIDENT_MONTH])
+def test_one_incident_month(figures2, mode, text, expected):
+    assert figures2[mode][text] == expected
+
+
+@pytest.mark.parametrize("mode", ["patterns", "parse"])
+@pytest.mark.parametrize("text, expected", DEATH_OF_LIST, ids=[t[:40] for t, _ in DEATH_OF_LIST])
+def test_death_of_list(figures2, mode, text, expected):
+    assert figures2[mode][text] == expected

@@ -19,6 +19,10 @@ The rules are listed in transforms/claims/__init__.py ("Scope"); besides those:
   article's own incident(s) ("injured in the shootings", "in connection with the shootings"),
   and attacks / bombings are not round-up incidents ("hurt in coordinated attacks on the station"
   is one event);
+- "last month" / "in <month>" in a sentence that tells of one incident ("a shooting that left a father
+  and two children dead last month", "a student who fatally shot three people last month") dates that
+  incident (the date rules above; a follow-up's lead keeps it as the article's own), no statistic's
+  period (lexicon claims_gates one_incident_nouns);
 - a window of hours or days is a statistic's period (_AGGREGATE): "since 8 p.m.", "from Saturday
   morning to early Sunday", "between Tuesday morning and Wednesday morning", "in less than 30
   hours", "within 4 hours" (not "within 24 hours of the explosion": the incident's own);
@@ -62,9 +66,9 @@ _AGGREGATE = re.compile(
     r"\b(?:this\s+year|last\s+year|so\s+far|since\s+(?:" + _MONTHS + r"|\d{4}|the\s+start|the\s+beginning)|"
     r"year\s+to\s+date|annually|per\s+year|a\s+year|each\s+year|every\s+year|in\s+the\s+past\s+"
     r"(?:\d+|few|several|24|two|three)?\s*(?:hours|days|weeks|months|years)|"
-    r"over\s+the\s+(?:past|last)\s+\w+|(?<!earlier\s)this\s+month|last\s+month|nationwide|statewide|"
+    r"over\s+the\s+(?:past|last)\s+\w+|(?<!earlier\s)this\s+month|(?P<month>last\s+month)|nationwide|statewide|"
     r"in\s+(?:19|20)\d\d|for\s+the\s+year|in\s+a\s+(?:given\s+)?(?:month|year)|"
-    r"in\s+" + _MONTHS + r"(?!\s+\d)|(?P<since_day>since\s+" + _WEEKDAYS + r")|"
+    r"(?P<in_month>in\s+" + _MONTHS + r"(?!\s+\d))|(?P<since_day>since\s+" + _WEEKDAYS + r")|"
     r"since\s+(?:about\s+)?\d{1,2}(?::\d\d)?\s*[ap]\.?m\b|"
     r"(?:between\s+(?P<b>)|from\s+)(?:late\s+|early\s+)?" + _WEEKDAYS
     + r"(?:\s+(?:morning|afternoon|evening|night))?\s+"
@@ -340,6 +344,20 @@ def is_aggregate(seg: Segment) -> bool:
     # spreads over a region and lasts days, so "across" it and "since <weekday>" are the incident's own
     # extent, not a round-up of many incidents
     spread = bool(seg.words & _SPREAD_HAZARDS)
+    # "a shooting ... that left a father and two children dead last month", "a student who fatally shot
+    # three people last month": a month that dates one incident is a date (Scope dates the figure; a
+    # follow-up's lead keeps it as the article's own), not a statistic's period
+    one = None
     return any((compare is None or m.start() < compare.start())
                and not (spread and (m.group("across") or m.group("since_day")))
+               and not ((m.group("month") or m.group("in_month"))
+                        and (one if one is not None else (one := _ONE_INCIDENT.search(seg.text) is not None)))
                for m in _AGGREGATE.finditer(seg.text))
+
+
+# one incident the sentence tells of: "a shooting that", "the crash", "a man who fatally shot"
+_ONE_INCIDENT = re.compile(
+    r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:" + _alternation(lexicon.words("claims_gates", "one_incident_nouns"))
+    + r")\b(?!s)(?!\s+(?:rate|rates|count|numbers?|totals?|statistics)\b)"
+    r"|\bwho\s+(?:(?:allegedly|fatally|reportedly)\s+)?(?:shot|killed|murdered|stabbed)\b",
+    re.IGNORECASE)

@@ -554,13 +554,15 @@ def _singular_regex(seg: Segment, covered: list[tuple[int, int]]) -> list[Claim]
             g = "np" if m.group("np") else "np2"
             add("killed", m.start(g), m.end(g), False, rule="single.death_of")
     if "of" in seg.words:
-        for m in _DEATH_OF.finditer(text):
-            add("killed", m.start("np"), m.end("np"), False, rule="single.death_of")
-        for m in _DEATHS_OF.finditer(text):  # "the bodies of A, B and C", "the deaths of his wife and two sons"
+        # "the bodies of A, B and C", "the deaths of his wife and two sons", "the death of a woman and her
+        # two sons" (a list before its first member alone, below)
+        for m in _DEATHS_OF.finditer(text):
             lst = _object_list(text, m.end(), persons_by_start, None if headline_case else name_ok, subject=True)
             if lst is not None:
                 add("killed", m.end(), lst[1], False, lst[0], over_figure=lst[2],
                     rule="inference.object_list" if lst[2] else "single.death_of")
+        for m in _DEATH_OF.finditer(text):
+            add("killed", m.start("np"), m.end("np"), False, rule="single.death_of")
         for m in _DEATH_OF_NAME.finditer(text):
             b = persons_by_start.get(m.end())
             if b is not None:
@@ -902,7 +904,7 @@ _LIST_AGE = re.compile(r"\s*,\s*\d{1,3}\s*(?=,|\.|;|\Z|\s+(?:and|&|then)\b)")
 _LIST_APPOS_NP = re.compile(rf"\s*,\s*(?:an?|the)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_PERSON_SG_ALT}|[\w]+-year-old)\s*(?=,)",
                             re.IGNORECASE)
 _LIST_END = re.compile(r"\s*(?:[.,;:)!?\n—–-]|\Z|\s*(?:at|in|on|inside|outside|near|before|after|while|during|as|"
-                       r"with|who|when|and|then|&|said|says|early|late|last|this|earlier|later|were|was|are|is|have|has|had|"
+                       r"with|who|when|and|then|&|said|says|early|late|last|this|earlier|later|were|was|are|is|have|has|had|found|"
                        r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)", re.IGNORECASE)
 LIST_MAX = 8  # members of one list at most
 
@@ -988,7 +990,7 @@ def _object_list(text: str, pos: int, persons_by_start: dict, name_ok,
 
 
 _DEATHS_OF = re.compile(
-    r"\b(?:bodies|deaths|killings|murders|slayings|(?:shooting|stabbing)\s+deaths|"
+    r"\b(?:bodies|deaths?|killings?|murders?|slayings?|(?:shooting|stabbing)\s+deaths?|"
     # "the fire claimed the lives of a mother and her two children"
     r"(?:claimed|claims|claiming|took|takes|taking|cost|costing|ended|ending)\s+the\s+lives)\s+of\s+", re.IGNORECASE)
 
