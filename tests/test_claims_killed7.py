@@ -110,3 +110,23 @@ def test_one_incident_month(figures2, mode, text, expected):
 @pytest.mark.parametrize("text, expected", DEATH_OF_LIST, ids=[t[:40] for t, _ in DEATH_OF_LIST])
 def test_death_of_list(figures2, mode, text, expected):
     assert figures2[mode][text] == expected
+
+
+# an ordinal person who died is a running total of the dead: "a third miner has died" (killed 3)
+ORDINAL_DEAD = [
+    ("A third miner has died after the collapse at the coal mine.", (3, 0)),
+    ("A second passenger died in hospital on Sunday after the bus crash.", (2, 0)),
+    ("The fifth officer had died by the time the standoff ended.", (5, 0)),
+    ("A miner has died after the collapse at the coal mine.", (1, 0)),
+]
+
+
+@pytest.fixture(scope="module")
+def figures3(nlp):
+    return article_figures_by_mode(nlp, ORDINAL_DEAD)
+
+
+@pytest.mark.parametrize("mode", ["patterns", "parse"])
+@pytest.mark.parametrize("text, expected", ORDINAL_DEAD, ids=[t[:40] for t, _ in ORDINAL_DEAD])
+def test_ordinal_dead(figures3, mode, text, expected):
+    assert figures3[mode][text] == expected
