@@ -37,6 +37,10 @@ KILLER_COUNTED_ONCE = [
      (4, 0)),
     ("The attack claimed the lives of his mother and a man who then turned the gun on himself.", (2, 0)),
     ("The father killed his wife before turning the gun on himself at their farm.", (2, 0)),
+    # the suicide in other words: "commits suicide", "hanged himself"
+    ("Man kills two co-workers at a warehouse, then commits suicide", (3, 0)),
+    ("The man killed his wife before he hanged himself in the garage.", (2, 0)),
+    ("The man killed his wife before he hanged the picture in the garage.", (1, 0)),
 ]
 
 LIVES_OF = [

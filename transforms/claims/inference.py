@@ -31,7 +31,8 @@ _SUICIDE = re.compile(
     r"pistol)\s+on\s+(?:himself|herself|themselves)|t(?:ook|aking|akes|ake)\s+(?:his|her|their)\s+"
     r"own\s+li(?:fe|ves)|"
     r"kill(?:ed|ing|s)?\s+(?:himself|herself|themselves)|(?:then|before|and)\s+(?:fatally\s+)?sho(?:t|oting)\s+"
-    r"(?:himself|herself)|committ(?:ed|ing)\s+suicide)\b",
+    r"(?:himself|herself)|commit(?:s|ted|ting)\s+suicide|hang(?:ed|ing|s)?\s+(?:himself|herself)|"
+    r"died\s+by\s+suicide)\b",
     re.IGNORECASE,
 )
 
