@@ -279,8 +279,8 @@ def _suicide_claims(seg: Segment, found: list[Claim]) -> list[Claim]:
                           and (c.rule in _ACTIVE_OBJECT_RULES
                                or _BY_AGENT.search(seg.text, c.end - seg.start, m.start())
                                or _OWN_DEATH_AND.match(seg.text, c.end - seg.start, m.start()))]
-                if _COUNTS_KILLER.search(seg.text):
-                    continue  # "three dead, including the gunman, who was shot dead by police"
+            if _COUNTS_KILLER.search(seg.text):
+                continue  # "three dead, including the gunman, who was shot dead by police / killed himself"
             if not before:
                 continue
             c = max(before, key=lambda x: (x.value_low, -x.start))
