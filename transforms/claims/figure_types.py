@@ -202,6 +202,8 @@ _KILLED_AFTER = re.compile(
 _WOUNDED_AFTER = re.compile(r"\s*and\s+(?:wounded|injured|hurt)\b", re.IGNORECASE)
 
 _KILLING_AFTER = re.compile(r"\s*(?:people|persons|\w+)?\s*(?:,\s*)?(?:killing|dead)", re.IGNORECASE)
+# "shooting five people to death", "shot his two sons dead": the people shot died
+_DEAD_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:dead|to\s+death)\b", re.IGNORECASE)
 
 _ROUNDS_AFTER = re.compile(
     r"\A\s+(?:[\w-]+\s+)?(?:" + "|".join(lexicon.words("casualty_predicates", "shot_count_nouns")) + r")\b",
@@ -356,6 +358,8 @@ def _adjacent_typed(seg: Segment, fig: Figure, left_only: bool = False) -> tuple
             if w.startswith(stem):
                 if stem in ("strik", "hit", "struck", "graz") and not _MEMBER_NOUN.match(after):
                     return None, None  # "hit 3 cars": only people hit by the shots are shot
+                if cls == "shot" and _DEAD_AFTER.match(after) and not _ROUNDS_AFTER.match(after):
+                    return "killed", "type.predicate_before"  # "shooting five people to death"
                 if cls == "shot" and m.group("poss"):
                     # "shooting his two sisters": kin shot in a family killing were often killed; the
                     # possessive is read only after a verb that says what the shot did

@@ -31,7 +31,8 @@ _SUICIDE = re.compile(
     r"pistol)\s+on\s+(?:himself|herself|themselves)|t(?:ook|aking|akes|ake)\s+(?:his|her|their)\s+"
     r"own\s+li(?:fe|ves)|"
     r"kill(?:ed|ing|s)?\s+(?:himself|herself|themselves)|(?:then|before|and)\s+(?:fatally\s+)?sho(?:t|oting)\s+"
-    r"(?:himself|herself)|committ(?:ed|ing)\s+suicide)\b",
+    r"(?:himself|herself)|commit(?:s|ted|ting)\s+suicide|hang(?:ed|ing|s)?\s+(?:himself|herself)|"
+    r"died\s+by\s+suicide)\b",
     re.IGNORECASE,
 )
 
@@ -183,6 +184,8 @@ def _sum_claim(parts: list, start: int, end: int, cls: str, overlap: Overlap | N
 
 # the killer's suicide follows the killing: "killed X before/then ...", "by Y, who killed himself"
 _SUICIDE_LINK = re.compile(r"\b(?:before|then|after|who|and)\b", re.IGNORECASE)
+_WHO_AFTER = re.compile(r"\s*,?\s*who\b", re.IGNORECASE)
+_SELF_WORD = re.compile(r"(?<![\w-])(?:him|her|them)?sel(?:f|ves)(?![\w-])", re.IGNORECASE)
 
 
 # a headline that calls the incident fatal says someone died, though it names no victim: "Police
@@ -259,7 +262,14 @@ def _suicide_claims(seg: Segment, found: list[Claim]) -> list[Claim]:
             a, b = seg.start + m.start(), seg.start + m.end()
             before = [c for c in found if c.claim_type == "killed" and not c.negated
                       and c.end <= a and a - c.end < 120 and c.value_low is not None
-                      and link.search(seg.text[c.end - seg.start:m.end()])]  # "... before shooting himself"
+                      # a count that already counts the killer ("kills his 2 sons, self", "killed
+                      # his wife and then himself") gets no second one
+                      and not c.includes_attacker and not _SELF_WORD.search(seg.text, c.start - seg.start,
+                                                                             c.end - seg.start)
+                      and link.search(seg.text[c.end - seg.start:m.end()])  # "... before shooting himself"
+                      # "the lives of his mother and a man who ... turned the gun on himself": the
+                      # killer is the count's last member
+                      and not _WHO_AFTER.match(seg.text, c.end - seg.start)]
             if rule == "inference.killer_killed":
                 # the count is what the killer did: the object of an active killing ("killed four
                 # Marines", "killing his wife") or a passive with its agent ("were killed by a man");
@@ -269,8 +279,8 @@ def _suicide_claims(seg: Segment, found: list[Claim]) -> list[Claim]:
                           and (c.rule in _ACTIVE_OBJECT_RULES
                                or _BY_AGENT.search(seg.text, c.end - seg.start, m.start())
                                or _OWN_DEATH_AND.match(seg.text, c.end - seg.start, m.start()))]
-                if _COUNTS_KILLER.search(seg.text):
-                    continue  # "three dead, including the gunman, who was shot dead by police"
+            if _COUNTS_KILLER.search(seg.text):
+                continue  # "three dead, including the gunman, who was shot dead by police / killed himself"
             if not before:
                 continue
             c = max(before, key=lambda x: (x.value_low, -x.start))

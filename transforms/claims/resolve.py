@@ -114,7 +114,10 @@ def _resolve_people(claims: list[Claim], person_ents: list[tuple[int, frozenset]
     dead = [keys[id(c)] for c in singles if c.claim_type == "killed" or (
         body is not None and c.claim_type in ("injured", "hospitalized") and not c.negated
         and _DIED_THERE.match(body, c.end))]
-    dead_spans = {(c.start, c.end) for c in claims if c.claim_type == "killed"}
+    # (not the span of a killer's death, which runs from the victims' count to it: "shot his brother to
+    # death, wounded his older brother in the leg and killed himself")
+    dead_spans = {(c.start, c.end) for c in claims if c.claim_type == "killed"
+                  and c.rule not in ("inference.killer_suicide", "inference.killer_killed")}
     out = []
     for c in claims:
         if c.claim_type in ("injured",) and c.ref is not None and not c.negated:

@@ -19,6 +19,12 @@ The rules are listed in transforms/claims/__init__.py ("Scope"); besides those:
   article's own incident(s) ("injured in the shootings", "in connection with the shootings"),
   and attacks / bombings are not round-up incidents ("hurt in coordinated attacks on the station"
   is one event);
+- "last month" / "in <month>" / "last year" / "in 2015" in a sentence that tells of one incident ("a
+  shooting that left a father and two children dead last month", "a student who fatally shot three
+  people last month") or the case against its suspect ("charged with ... in August"), and of no
+  incidents in the plural, dates that incident (the date rules above; a follow-up's lead keeps it as
+  the article's own), no statistic's period, unless the sentence opens on the time ("Last year, four
+  men were wounded ...") (lexicon claims_gates single_incident_nouns, case_words);
 - a window of hours or days is a statistic's period (_AGGREGATE): "since 8 p.m.", "from Saturday
   morning to early Sunday", "between Tuesday morning and Wednesday morning", "in less than 30
   hours", "within 4 hours" (not "within 24 hours of the explosion": the incident's own);
@@ -367,11 +373,14 @@ def is_aggregate(seg: Segment) -> bool:
     return False
 
 
-# one incident: "a gunfight", "the June 15 shooting", a case against its suspect ("charged with",
-# "accused of", "indicted"); several: "shootings", "homicides", "people have been shot"
+# one incident: "a gunfight", "the June 15 shooting", "a man who fatally shot", a case against its suspect
+# ("charged with", "accused of", "indicted"); not "the murder rate"; several: "shootings", "homicides",
+# "people have been shot"
 _ONE_INCIDENT = re.compile(
     r"\b(?:(?:a|an|the|that)\s+(?:[\w'’.-]+\s+){0,3}?(?:" + _alternation(lexicon.words("claims_gates", "single_incident_nouns"))
-    + r")(?![\w-])|" + _alternation(lexicon.words("claims_gates", "case_words")) + r")\b",
+    + r")(?![\w-])(?!\s+(?:rate|rates|count|numbers?|totals?|statistics)\b)|"
+    + _alternation(lexicon.words("claims_gates", "case_words")) + r")\b"
+    r"|\bwho\s+(?:(?:allegedly|fatally|reportedly)\s+)?(?:shot|killed|murdered|stabbed)\b",  # "a student who fatally shot"
     re.IGNORECASE)
 _PLURAL_INCIDENTS = re.compile(
     r"\b(?:" + _alternation(lexicon.words("claims_gates", "roundup_incidents"))

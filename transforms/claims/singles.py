@@ -258,6 +258,17 @@ def _clause_subject(toks: list, k: int, persons_by_end: dict, name_ok) -> tuple[
     return None
 
 
+# "shot his daughter dead", "shot Smith to death": the object of an active "shot" died
+# (a word between: the noun phrase found may stop at an age, "shot his 1-year-old daughter dead")
+_DEAD_AFTER_OBJECT = re.compile(r"(?:\s+(?!(?:and|or|but|before|after|then|who)\b)[\w'’-]+)?\s+(?:dead|to\s+death)\b",
+                                re.IGNORECASE)
+
+
+def _dead_after(active: str, text: str, end: int) -> str:
+    """The class of the object of an active verb ending at ``end``: killed after 'shot ... dead'."""
+    return "killed" if active == "shot" and _DEAD_AFTER_OBJECT.match(text, end) else active
+
+
 def _singular_regex(seg: Segment, covered: list[tuple[int, int]]) -> list[Claim]:
     """Single victims found with patterns, for sentences that are not parsed."""
     out = []
@@ -444,7 +455,7 @@ def _singular_regex(seg: Segment, covered: list[tuple[int, int]]) -> list[Claim]
                                    with_self=active != "shot")
             if lst is not None:  # "killing A, 18, and B, 20", "killed her and three other people"
                 n_list, b_list, counted, _ = lst
-                add(active, gap.end(), b_list, False, n_list, over_figure=counted,
+                add(_dead_after(active, text, b_list), gap.end(), b_list, False, n_list, over_figure=counted,
                     rule="inference.object_list" if counted else "single.object_of_active")
                 continue
             b = persons_by_start.get(gap.end())
@@ -464,11 +475,13 @@ def _singular_regex(seg: Segment, covered: list[tuple[int, int]]) -> list[Claim]
                     b = toks[k2 - 1][1]
             if b is not None:
                 n_obj, b_all = _more_names(text, b, persons_by_start, name_ok)
-                add(active, gap.end(), b_all, n_obj == 1, n_obj, rule="single.object_of_active")
+                add(_dead_after(active, text, b_all), gap.end(), b_all, n_obj == 1, n_obj,
+                    rule="single.object_of_active")
             elif obj is not None:
                 more = len(_CONJ_MARK.findall(obj.group("more"))) if obj.group("more") else 0
                 end = obj.end("more") if more else obj.end("np")
-                add(active, obj.start("np"), end, False, 1 + min(more, 4), rule="single.object_of_active")
+                add(_dead_after(active, text, end), obj.start("np"), end, False, 1 + min(more, 4),
+                    rule="single.object_of_active")
     if seg.words & _LEFT_GATE:
         for m in _LEFT_NP.finditer(text):  # "a shooting that left a 19-year-old man dead"
             add("killed" if m.group("w").lower() == "dead" else "injured",
@@ -541,13 +554,15 @@ def _singular_regex(seg: Segment, covered: list[tuple[int, int]]) -> list[Claim]
             g = "np" if m.group("np") else "np2"
             add("killed", m.start(g), m.end(g), False, rule="single.death_of")
     if "of" in seg.words:
-        for m in _DEATH_OF.finditer(text):
-            add("killed", m.start("np"), m.end("np"), False, rule="single.death_of")
-        for m in _DEATHS_OF.finditer(text):  # "the bodies of A, B and C", "the deaths of his wife and two sons"
+        # "the bodies of A, B and C", "the deaths of his wife and two sons", "the death of a woman and her
+        # two sons" (a list before its first member alone, below)
+        for m in _DEATHS_OF.finditer(text):
             lst = _object_list(text, m.end(), persons_by_start, None if headline_case else name_ok, subject=True)
             if lst is not None:
                 add("killed", m.end(), lst[1], False, lst[0], over_figure=lst[2],
                     rule="inference.object_list" if lst[2] else "single.death_of")
+        for m in _DEATH_OF.finditer(text):
+            add("killed", m.start("np"), m.end("np"), False, rule="single.death_of")
         for m in _DEATH_OF_NAME.finditer(text):
             b = persons_by_start.get(m.end())
             if b is not None:
@@ -901,7 +916,7 @@ _LIST_AGE = re.compile(r"\s*,\s*\d{1,3}\s*(?=,|\.|;|\Z|\s+(?:and|&|then)\b)")
 _LIST_APPOS_NP = re.compile(rf"\s*,\s*(?:an?|the)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_PERSON_SG_ALT}|[\w]+-year-old)\s*(?=,)",
                             re.IGNORECASE)
 _LIST_END = re.compile(r"\s*(?:[.,;:)!?\n—–-]|\Z|\s*(?:at|in|on|inside|outside|near|before|after|while|during|as|"
-                       r"with|who|when|and|then|&|said|says|early|late|last|this|earlier|later|were|was|are|is|have|has|had|"
+                       r"with|who|when|and|then|&|said|says|early|late|last|this|earlier|later|were|was|are|is|have|has|had|found|"
                        r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)", re.IGNORECASE)
 LIST_MAX = 8  # members of one list at most
 
@@ -987,7 +1002,9 @@ def _object_list(text: str, pos: int, persons_by_start: dict, name_ok,
 
 
 _DEATHS_OF = re.compile(
-    r"\b(?:bodies|deaths|killings|murders|slayings|(?:shooting|stabbing)\s+deaths)\s+of\s+", re.IGNORECASE)
+    r"\b(?:bodies|deaths?|killings?|murders?|slayings?|(?:shooting|stabbing)\s+deaths?|"
+    # "the fire claimed the lives of a mother and her two children"
+    r"(?:claimed|claims|claiming|took|takes|taking|cost|costing|ended|ending)\s+the\s+lives)\s+of\s+", re.IGNORECASE)
 
 _LIST_NOUN = re.compile(rf"\A\s+(?:(?!(?:and|or|then|but|while|who)\b)[\w-]+\s+){{0,3}}(?:{_PERSON_ALT}|[a-z]+-year-olds?)\b", re.IGNORECASE)
 _NAME_TAIL = re.compile(r"(?:\s+(?:[A-Z][a-z]+|[A-Z]\.|Jr\.?|Sr\.?|II|III)){1,2}")
