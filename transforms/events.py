@@ -51,7 +51,9 @@ Evidence between two articles (``pair_evidence``)
 - Similar claims: the same largest killed and injured figures (both > 0) add 1.
 - Dates: an article's date is its event_date when the text gave it, else its
   published_date (an upper bound of the incident's date), else unknown; days =
-  the distance of the two dates.
+  the distance of the two dates. A day the title names up to 183 days before the article's date and before
+  that date is the article's date, as a text-given one (``title_day``: "Man hurt in Jan. 5 blast dies";
+  not a day after the article's, not in a title looking back a year: events.yaml anniversary_title_words).
 - Refers back: one article's text names a day (a day-precision date mention)
   within 1 day of the other's date, and the two are more than a day apart (a
   follow-up: "the March 9 shooting"); not a day that only opens a passage recalling an earlier incident
@@ -620,17 +622,48 @@ def _entity_info(mentions: pl.DataFrame, entities: pl.DataFrame | None) -> dict[
     return info
 
 
+_TITLE_DAY = re.compile(r"\b(" + "|".join(sorted(incident_evidence.MONTHS, key=len, reverse=True))
+                        + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*[-:%]?\s*\d)(?:,?\s+(\d{4})\b)?", re.I)
+MAX_DAYS_TITLE_DAY = 183  # a day a title names at most this long before the article's date is its incident's (not a schedule's next January)
+_ANNIVERSARY = re.compile(r"(?i)\b" + lexicon.alternation("events", "anniversary_title_words")
+                          + r"\b(?![- ]old)")  # not an age ("1 year old")
+
+
+def title_day(title: str | None, published: date | None) -> date | None:
+    """The day a title names before the article's date ("Man wounded in Nov. 2 shooting dies", "Update on the
+    March 3 mine collapse"), its year from the title or else the latest one not after ``published``; None when the
+    title names none, a day not before the article's (a week's schedule, "closed until Jan. 5"), more than
+    MAX_DAYS_TITLE_DAY before it, or a title looking back a year or more ("One year after the May 4 fire":
+    events.yaml anniversary_title_words; the day is last year's, not this year's)."""
+    m = _TITLE_DAY.search(title or "")
+    if m is None or published is None or _ANNIVERSARY.search(title or ""):
+        return None
+    month, day, year = incident_evidence.MONTHS[m.group(1).lower()], int(m.group(2)), m.group(3)
+    try:
+        when = date(int(year) if year else published.year, month, day)
+        if not year and when > published:
+            when = date(published.year - 1, month, day)
+    except ValueError:
+        return None
+    return when if 0 < (published - when).days <= MAX_DAYS_TITLE_DAY else None
+
+
 def _article_dates(articles: pl.DataFrame) -> tuple[dict, dict, dict]:
-    """article_id -> (date used for clustering, is_text_given); published dates."""
+    """article_id -> (date used for clustering, is_text_given); published dates. A day the title names before the
+    article's date is the incident's (``title_day``): a follow-up's text dates the death, the arrest, the funeral."""
     cols = articles.columns
     ev = articles["event_date"].to_list() if "event_date" in cols else [None] * articles.height
     src = articles["event_date_source"].to_list() if "event_date_source" in cols else [None] * articles.height
     pub = articles["published_date"].to_list() if "published_date" in cols else [None] * articles.height
     ids = articles["article_id"].to_list()
     when, given, published = {}, {}, {}
-    for a, e, s, p in zip(ids, ev, src, pub):
+    titles = articles["title"].to_list() if "title" in cols else [None] * articles.height
+    for a, e, s, p, t in zip(ids, ev, src, pub, titles):
         text_given = e is not None and (s is None or s not in FALLBACK_SOURCES) and "event_date_source" in cols
         when[a] = e if e is not None else p
+        day = title_day(t, p or e)
+        if day is not None and when[a] is not None and day < when[a]:  # "Man wounded in Nov. 2 shooting dies"
+            when[a], text_given = day, True
         given[a] = bool(text_given)
         published[a] = p
     return when, given, published
