@@ -85,7 +85,8 @@ Two articles are linked when (docs/EVENTS.md)
     - days <= 2 (7 when one date is only a published date), an anchor, S >= 12;
     - days <= 1 and fewer than 2 anchors: different title ages (and different
       figures) keep them apart; the same title age, or equal figures with a
-      title overlap, link them;
+      title overlap, or equal figures of MIN_CASUALTIES_SAME_DAY people or more (killed plus injured) with no
+      titles' or texts' ages against them, link them;
     - days <= 1 and S >= 12, or S >= 4 with a title overlap >= 0.25;
     - days <= 30, an anchor named by no other article and S >= 25;
     - a date is unknown, an anchor and S >= 12;
@@ -200,6 +201,7 @@ MIN_SCORE_REFERRED_TITLE = 10.0
 MIN_SCORE_REFERRED = 20.0  # a shared place, the other report's day named, and this much in common: a follow-up
 MIN_SCORE_FOLLOW_UP = 25.0
 MIN_SCORE_SAME_WEEK = 25.0  # a shared place within a week and this much in common: one incident without an anchor
+MIN_CASUALTIES_SAME_DAY = 3  # the same killed and injured figures, this many in all, the same day in a shared place: one incident
 OFFICIAL_WEIGHT = 0.5  # an official's name (a chief, a spokeswoman, a reporter) in either text: its weight times this
 NAME_SCORE = 3.0
 MIN_TITLE_WORDS_AGES, MIN_TITLE_OVERLAP_AGES = 2, 0.5  # titles this alike: the texts' other ages do not part them
@@ -857,9 +859,11 @@ def _strong(n_anchors: int, refers_back: bool, follow_up: bool, title_ages_diffe
 
 def _linked(score: float, anchor: bool, anchor_df: int | None, title_sim: float, days: int | None,
             both_given: bool, n_anchors: int = 0, refers_back: bool = False, place: bool = True,
-            ages: str = "none", figures_equal: bool = False, body: Body | None = None) -> bool:
+            ages: str = "none", figures_equal: bool = False, body: Body | None = None,
+            casualties: int = 0) -> bool:
     """The link rule (module docstring). ``ages``: "same" | "different" | "none" (the titles' victim ages);
-    ``body``: what the two texts' incident keys share (transforms/incident_evidence.py)."""
+    ``body``: what the two texts' incident keys share (transforms/incident_evidence.py); ``casualties``: killed
+    plus injured of the two reports' equal figures (0 when they differ)."""
     if _follow_up(n_anchors, refers_back, place, title_sim, score, ages, figures_equal):
         return True
     if body is not None and days is not None and days <= 1 and _body_link(body, place):
@@ -886,6 +890,9 @@ def _linked(score: float, anchor: bool, anchor_df: int | None, title_sim: float,
             return False
         if ages == "same" or (figures_equal and title_sim > 0):
             return True
+        if (casualties >= MIN_CASUALTIES_SAME_DAY and ages != "different"
+                and (body is None or body.ages != "different")):
+            return True  # "4 shot at a party", "overnight shooting left four wounded": the same toll that day
     if days is None:
         return anchor and score >= MIN_SCORE_UNDATED
     if days <= (MAX_DAYS_EVENT if both_given else MAX_DAYS_PUBLISHED) and anchor and score >= MIN_SCORE_ANCHORED:
@@ -1034,6 +1041,7 @@ def pair_evidence(
             aa = ab = aa | ab  # "arrest 15-year-old" and "victim, 23, identified": both texts give both people
         ages = "same" if aa and ab and aa & ab else "different" if aa and ab else "none"
         figures_equal = fa is not None and fb is not None and fa == fb
+        casualties = sum(v or 0 for v in fa) if figures_equal else 0
         body = body_evidence(keys_of.get(a), keys_of.get(b)) if keys_of else None
         if body is not None and body.name and n_anchors == 0:  # a victim's name the NER missed or mistyped
             anchor, n_anchors, score = True, 1, score + NAME_SCORE
@@ -1046,7 +1054,7 @@ def pair_evidence(
         victim = (_victim_follow_up(n_victims, place, ages) or _names_follow_up(body, ages)
                   or (place and ages != "different" and _surname_follow_up(surnames, a, b)))
         linked = victim or _linked(score, anchor, anchor_df, tsim, days, both_given, n_anchors, refers, place, ages,
-                                   figures_equal, body)
+                                   figures_equal, body, casualties)
         support = bool(place and days is not None and days <= 1 and score >= MIN_SCORE_SUPPORT
                        and not (aa and ab and not aa & ab))  # texts' ages: against the event (attach_supported)
         rows.append((a, b, score, anchor, place, k, anchor_df, n_anchors, tsim, days, both_given, refers, linked, support,
