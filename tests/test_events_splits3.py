@@ -66,3 +66,21 @@ def _cluster(rows, figures, keys=None):
 def test_the_same_toll_the_same_day_in_one_place_is_one_incident(rows, figures, keys, together):
     groups = _cluster(rows, figures, keys)
     assert (groups == {frozenset({"a1", "a2"})}) is together
+
+
+# ---------------------------------------------------------------- the same person and age, the town missed in one text
+
+@pytest.mark.parametrize("keys_b, published_b, together", [
+    (["name:ruth oakes", "age:34"], "2016-03-10", True),  # five days on, the same woman of 34: one incident
+    (["name:ruth oakes", "age:61"], "2016-03-10", False),  # guard: another age, another Ruth Oakes
+    (["name:ruth oakes", "age:34"], "2016-03-20", False),  # guard: two weeks on, no shared place: not enough
+])
+def test_a_victim_named_with_the_same_age_within_a_week_needs_no_shared_place(keys_b, published_b, together):
+    """The flood report names Elmwood, the funeral report only the county: no place in common for the NER."""
+    arts, mentions = frames([("a1", "2016-03-05", "2016-03-05", "Woman swept away as creek floods Elmwood road"),
+                             ("a2", published_b, published_b, "Hundreds gather to remember flood victim")],
+                            {"a1": ["city:Elmwood"], "a2": ["city:Birch County"]})
+    arts = arts.with_columns(pl.Series("incident_keys", [["name:ruth oakes", "age:34"], keys_b],
+                                       dtype=pl.List(pl.String)))
+    assignments, _ = evt.cluster_events(arts, mentions)
+    assert (partition(assignments) == {frozenset({"a1", "a2"})}) is together

@@ -95,7 +95,7 @@ Two articles are linked when (docs/EVENTS.md)
   - from the texts' keys (``articles.incident_keys``, transforms/incident_evidence.py; docs/EVENTS.md):
     the same block, street, hour, age and named person, compared by ``body_evidence``; same-day rules in
     ``_body_link``; a block or street both texts name counts as a shared place when they share an anchor
-    (the NER missed the city in one text); a shared block within 2 (7) days, or whatever the dates with a place and 3 shared ages (a strong link); a named person within 2 days, or 30 with a place, or months later with
+    (the NER missed the city in one text); a shared block within 2 (7) days, or whatever the dates with a place and 3 shared ages (a strong link); a named person within 2 days, 7 with the same age (place or not), or 30 with a place, or months later with
     the same age or a reference back (a strong link). The texts' ages, none in common, count as the titles'
     different ages without an anchor, unless alike titles or S >= 12 (texts not apart) outweigh them
     (``_ages_outweighed``). Titles giving different ages are not apart when both texts give all of them
@@ -874,8 +874,10 @@ def _linked(score: float, anchor: bool, anchor_df: int | None, title_sim: float,
     if body is not None and days is not None and days <= 1 and place and body.ages == "same" and figures_equal:
         return True  # the same victims' ages and the same casualty figures, the same day and place
     if body is not None and body.name and days is not None and (
-            ((place or refers_back) and days <= MAX_DAYS_FOLLOW_UP) or days <= MAX_DAYS_EVENT):
-        return True  # a person the two texts name as victim or suspect ("identified as ...", "Jane Doe, 34,")
+            ((place or refers_back) and days <= MAX_DAYS_FOLLOW_UP) or days <= MAX_DAYS_EVENT
+            or (body.ages == "same" and days <= MAX_DAYS_PUBLISHED)):
+        return True  # a person the two texts name as victim or suspect ("identified as ...", "Jane Doe, 34,"); with
+        # the same age within a week even without a shared place (the NER missed the town in one of the texts)
     if _name_follow_up(body, place, refers_back) or _block_follow_up(body, place):
         return True
     if place and days is not None and days <= MAX_DAYS_PUBLISHED and (
