@@ -7,7 +7,9 @@
 The database's tables (articles, entity_mentions, claims) are the input, as the flow's
 finalize step sees them; entities are resolved again from the mentions as finalize does
 (resolve_entities -> cluster_events -> resolve_entities with the events -> cluster_events),
-so a change to transforms/events.py is measured without re-running spaCy. Seeds in the
+so a change to transforms/events.py is measured without re-running spaCy. The stored
+articles.incident_keys are used as they are; --keys-from-text computes them again from the stored texts
+(body_clean) with this tree's transforms/incident_evidence.py, so a change there is measured too. Seeds in the
 database (file names 000_ .. 004_) count as one more incident.
 
 Prints ARI, pair precision / recall (transforms.evaluation) and, with --errors, a sample
@@ -41,12 +43,14 @@ from transforms.evaluation import adjusted_rand_index, pair_scores  # noqa: E402
 SEED_FILE = re.compile(r"^00[0-4]_[0-9a-f]{16}\.txt$")
 
 
-def read(db: Path) -> dict[str, pl.DataFrame]:
+def read(db: Path, keys_from_text: bool = False) -> dict[str, pl.DataFrame]:
+    """The database's tables; ``keys_from_text``: incident_keys computed again from the stored texts (body_clean)
+    with this tree's transforms/incident_evidence.py instead of the stored column (which the extraction wrote)."""
     con = duckdb.connect(str(db), read_only=True)
     q = lambda sql: pl.from_arrow(con.sql(sql).to_arrow_table())  # noqa: E731
     try:
         cols = {r[0] for r in con.sql("describe articles").fetchall()}
-        if "incident_keys" in cols and "body_clean" not in cols:
+        if "incident_keys" in cols and not (keys_from_text and "body_clean" in cols):
             articles = q("select article_id, source_path, title, published_date, event_date, event_date_source, "
                          "event_id, incident_keys from articles")
         else:  # keys computed again from the stored texts, so a change to incident_evidence is measured
@@ -112,6 +116,9 @@ def main() -> int:
     ap.add_argument("gold", type=Path)
     ap.add_argument("--errors", type=int, default=0, help="print this many split and merged pairs")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--keys-from-text", action="store_true",
+                    help="compute incident_keys again from the stored texts with this tree's incident_evidence "
+                    "(by default the stored keys are used: a change to incident_evidence is not seen)")
     ap.add_argument("--half", choices=("even", "odd"), help="score only the gold incidents whose id hash is even / odd "
                     "(tune on one half, check the other)")
     args = ap.parse_args()
@@ -120,7 +127,7 @@ def main() -> int:
     aliases = pl.read_csv(settings.aliases_file, schema=ent.ALIAS_SCHEMA)
     gold = pl.read_csv(args.gold, schema_overrides={"incident_id": pl.String})
     t0 = time.perf_counter()
-    t = read(args.db)
+    t = read(args.db, args.keys_from_text)
     t_read = time.perf_counter() - t0
     t0 = time.perf_counter()
     assignments, events, mentions, entities = cluster(t, aliases)

@@ -51,7 +51,9 @@ Evidence between two articles (``pair_evidence``)
 - Similar claims: the same largest killed and injured figures (both > 0) add 1.
 - Dates: an article's date is its event_date when the text gave it, else its
   published_date (an upper bound of the incident's date), else unknown; days =
-  the distance of the two dates.
+  the distance of the two dates. A day the title names up to 183 days before the article's date and before
+  that date is the article's date, as a text-given one (``title_day``: "Man hurt in Jan. 5 blast dies";
+  not a day after the article's, not in a title looking back a year: events.yaml anniversary_title_words).
 - Refers back: one article's text names a day (a day-precision date mention)
   within 1 day of the other's date, and the two are more than a day apart (a
   follow-up: "the March 9 shooting"); not a day that only opens a passage recalling an earlier incident
@@ -83,7 +85,8 @@ Two articles are linked when (docs/EVENTS.md)
     - days <= 2 (7 when one date is only a published date), an anchor, S >= 12;
     - days <= 1 and fewer than 2 anchors: different title ages (and different
       figures) keep them apart; the same title age, or equal figures with a
-      title overlap, link them;
+      title overlap, or equal figures of MIN_CASUALTIES_SAME_DAY people or more (killed plus injured) with no
+      titles' or texts' ages against them, link them;
     - days <= 1 and S >= 12, or S >= 4 with a title overlap >= 0.25;
     - days <= 30, an anchor named by no other article and S >= 25;
     - a date is unknown, an anchor and S >= 12;
@@ -92,7 +95,7 @@ Two articles are linked when (docs/EVENTS.md)
   - from the texts' keys (``articles.incident_keys``, transforms/incident_evidence.py; docs/EVENTS.md):
     the same block, street, hour, age and named person, compared by ``body_evidence``; same-day rules in
     ``_body_link``; a block or street both texts name counts as a shared place when they share an anchor
-    (the NER missed the city in one text); a shared block within 2 (7) days, or whatever the dates with a place and 3 shared ages (a strong link); a named person within 2 days, or 30 with a place, or months later with
+    (the NER missed the city in one text); a shared block within 2 (7) days, or whatever the dates with a place and 3 shared ages (a strong link); a named person within 2 days, 7 with the same age (place or not), or 30 with a place, or months later with
     the same age or a reference back (a strong link). The texts' ages, none in common, count as the titles'
     different ages without an anchor, unless alike titles or S >= 12 (texts not apart) outweigh them
     (``_ages_outweighed``). Titles giving different ages are not apart when both texts give all of them
@@ -198,6 +201,7 @@ MIN_SCORE_REFERRED_TITLE = 10.0
 MIN_SCORE_REFERRED = 20.0  # a shared place, the other report's day named, and this much in common: a follow-up
 MIN_SCORE_FOLLOW_UP = 25.0
 MIN_SCORE_SAME_WEEK = 25.0  # a shared place within a week and this much in common: one incident without an anchor
+MIN_CASUALTIES_SAME_DAY = 3  # the same killed and injured figures, this many in all, the same day in a shared place: one incident
 OFFICIAL_WEIGHT = 0.5  # an official's name (a chief, a spokeswoman, a reporter) in either text: its weight times this
 NAME_SCORE = 3.0
 MIN_TITLE_WORDS_AGES, MIN_TITLE_OVERLAP_AGES = 2, 0.5  # titles this alike: the texts' other ages do not part them
@@ -620,17 +624,48 @@ def _entity_info(mentions: pl.DataFrame, entities: pl.DataFrame | None) -> dict[
     return info
 
 
+_TITLE_DAY = re.compile(r"\b(" + "|".join(sorted(incident_evidence.MONTHS, key=len, reverse=True))
+                        + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*[-:%]?\s*\d)(?:,?\s+(\d{4})\b)?", re.I)
+MAX_DAYS_TITLE_DAY = 183  # a day a title names at most this long before the article's date is its incident's (not a schedule's next January)
+_ANNIVERSARY = re.compile(r"(?i)\b" + lexicon.alternation("events", "anniversary_title_words")
+                          + r"\b(?![- ]old)")  # not an age ("1 year old")
+
+
+def title_day(title: str | None, published: date | None) -> date | None:
+    """The day a title names before the article's date ("Man wounded in Nov. 2 shooting dies", "Update on the
+    March 3 mine collapse"), its year from the title or else the latest one not after ``published``; None when the
+    title names none, a day not before the article's (a week's schedule, "closed until Jan. 5"), more than
+    MAX_DAYS_TITLE_DAY before it, or a title looking back a year or more ("One year after the May 4 fire":
+    events.yaml anniversary_title_words; the day is last year's, not this year's)."""
+    m = _TITLE_DAY.search(title or "")
+    if m is None or published is None or _ANNIVERSARY.search(title or ""):
+        return None
+    month, day, year = incident_evidence.MONTHS[m.group(1).lower()], int(m.group(2)), m.group(3)
+    try:
+        when = date(int(year) if year else published.year, month, day)
+        if not year and when > published:
+            when = date(published.year - 1, month, day)
+    except ValueError:
+        return None
+    return when if 0 < (published - when).days <= MAX_DAYS_TITLE_DAY else None
+
+
 def _article_dates(articles: pl.DataFrame) -> tuple[dict, dict, dict]:
-    """article_id -> (date used for clustering, is_text_given); published dates."""
+    """article_id -> (date used for clustering, is_text_given); published dates. A day the title names before the
+    article's date is the incident's (``title_day``): a follow-up's text dates the death, the arrest, the funeral."""
     cols = articles.columns
     ev = articles["event_date"].to_list() if "event_date" in cols else [None] * articles.height
     src = articles["event_date_source"].to_list() if "event_date_source" in cols else [None] * articles.height
     pub = articles["published_date"].to_list() if "published_date" in cols else [None] * articles.height
     ids = articles["article_id"].to_list()
     when, given, published = {}, {}, {}
-    for a, e, s, p in zip(ids, ev, src, pub):
+    titles = articles["title"].to_list() if "title" in cols else [None] * articles.height
+    for a, e, s, p, t in zip(ids, ev, src, pub, titles):
         text_given = e is not None and (s is None or s not in FALLBACK_SOURCES) and "event_date_source" in cols
         when[a] = e if e is not None else p
+        day = title_day(t, p or e)
+        if day is not None and when[a] is not None and day < when[a]:  # "Man wounded in Nov. 2 shooting dies"
+            when[a], text_given = day, True
         given[a] = bool(text_given)
         published[a] = p
     return when, given, published
@@ -824,9 +859,11 @@ def _strong(n_anchors: int, refers_back: bool, follow_up: bool, title_ages_diffe
 
 def _linked(score: float, anchor: bool, anchor_df: int | None, title_sim: float, days: int | None,
             both_given: bool, n_anchors: int = 0, refers_back: bool = False, place: bool = True,
-            ages: str = "none", figures_equal: bool = False, body: Body | None = None) -> bool:
+            ages: str = "none", figures_equal: bool = False, body: Body | None = None,
+            casualties: int = 0) -> bool:
     """The link rule (module docstring). ``ages``: "same" | "different" | "none" (the titles' victim ages);
-    ``body``: what the two texts' incident keys share (transforms/incident_evidence.py)."""
+    ``body``: what the two texts' incident keys share (transforms/incident_evidence.py); ``casualties``: killed
+    plus injured of the two reports' equal figures (0 when they differ)."""
     if _follow_up(n_anchors, refers_back, place, title_sim, score, ages, figures_equal):
         return True
     if body is not None and days is not None and days <= 1 and _body_link(body, place):
@@ -837,8 +874,10 @@ def _linked(score: float, anchor: bool, anchor_df: int | None, title_sim: float,
     if body is not None and days is not None and days <= 1 and place and body.ages == "same" and figures_equal:
         return True  # the same victims' ages and the same casualty figures, the same day and place
     if body is not None and body.name and days is not None and (
-            ((place or refers_back) and days <= MAX_DAYS_FOLLOW_UP) or days <= MAX_DAYS_EVENT):
-        return True  # a person the two texts name as victim or suspect ("identified as ...", "Jane Doe, 34,")
+            ((place or refers_back) and days <= MAX_DAYS_FOLLOW_UP) or days <= MAX_DAYS_EVENT
+            or (body.ages == "same" and days <= MAX_DAYS_PUBLISHED)):
+        return True  # a person the two texts name as victim or suspect ("identified as ...", "Jane Doe, 34,"); with
+        # the same age within a week even without a shared place (the NER missed the town in one of the texts)
     if _name_follow_up(body, place, refers_back) or _block_follow_up(body, place):
         return True
     if place and days is not None and days <= MAX_DAYS_PUBLISHED and (
@@ -853,6 +892,9 @@ def _linked(score: float, anchor: bool, anchor_df: int | None, title_sim: float,
             return False
         if ages == "same" or (figures_equal and title_sim > 0):
             return True
+        if (casualties >= MIN_CASUALTIES_SAME_DAY and ages != "different"
+                and (body is None or body.ages != "different")):
+            return True  # "4 shot at a party", "overnight shooting left four wounded": the same toll that day
     if days is None:
         return anchor and score >= MIN_SCORE_UNDATED
     if days <= (MAX_DAYS_EVENT if both_given else MAX_DAYS_PUBLISHED) and anchor and score >= MIN_SCORE_ANCHORED:
@@ -1001,6 +1043,7 @@ def pair_evidence(
             aa = ab = aa | ab  # "arrest 15-year-old" and "victim, 23, identified": both texts give both people
         ages = "same" if aa and ab and aa & ab else "different" if aa and ab else "none"
         figures_equal = fa is not None and fb is not None and fa == fb
+        casualties = sum(v or 0 for v in fa) if figures_equal else 0
         body = body_evidence(keys_of.get(a), keys_of.get(b)) if keys_of else None
         if body is not None and body.name and n_anchors == 0:  # a victim's name the NER missed or mistyped
             anchor, n_anchors, score = True, 1, score + NAME_SCORE
@@ -1013,7 +1056,7 @@ def pair_evidence(
         victim = (_victim_follow_up(n_victims, place, ages) or _names_follow_up(body, ages)
                   or (place and ages != "different" and _surname_follow_up(surnames, a, b)))
         linked = victim or _linked(score, anchor, anchor_df, tsim, days, both_given, n_anchors, refers, place, ages,
-                                   figures_equal, body)
+                                   figures_equal, body, casualties)
         support = bool(place and days is not None and days <= 1 and score >= MIN_SCORE_SUPPORT
                        and not (aa and ab and not aa & ab))  # texts' ages: against the event (attach_supported)
         rows.append((a, b, score, anchor, place, k, anchor_df, n_anchors, tsim, days, both_given, refers, linked, support,

@@ -89,7 +89,7 @@ _SPEAKING_OFFICER = re.compile(rf"\b(?i:{_SPEAKING_RANKS})\.?\s+{_OFFICIAL_NAME}
 _BACKGROUND = re.compile(r"(?i)\b(?:" + lexicon.alternation("events", "background_cues") + r")\b")
 _SENTENCE = re.compile(r"(?<=[.!?])[\"'\u201d\u2019]?\s+(?=[\"'\u201c\u2018]?[A-Z0-9])|\n+")
 _PERSON_RE = re.compile(_PERSON)
-_MONTHS = {**lexicon.mapping("time_words", "months"), **lexicon.mapping("time_words", "month_abbreviations")}
+MONTHS = _MONTHS = {**lexicon.mapping("time_words", "months"), **lexicon.mapping("time_words", "month_abbreviations")}
 # a sentence opening on a day ("On Nov. 1, an 11-year-old ...", "Nov. 1, 2015: ...", "In October of 2014", after a
 # connective: "Then on April 17, ...", "Earlier, in February 2015, ...")
 _OPENING_DAY = re.compile(r"^[\W]*(?:(?:Then|And|But|Also|Later|Earlier|Previously|Just),?\s+(?=on\b|in\b|back\b))?(?:(?:On|Back on|Back in|In|By|Since)\s+)?(" + "|".join(sorted(_MONTHS, key=len, reverse=True))
