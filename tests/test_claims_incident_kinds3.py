@@ -26,3 +26,20 @@ BOTH_IN_LIST = [
 @pytest.mark.parametrize("text,expected", BOTH_IN_LIST)
 def test_both_in_an_object_list(nlp, text, expected):
     assert article_figures(nlp, [text])[text] == expected
+
+
+# transforms/lexicon/person_nouns.yaml ordinal_heads: the people of other incidents under an ordinal
+# ("a third worker died": at least 3; inference.ordinal_person)
+ORDINAL_WORKERS = [
+    ("A third worker died in hospital on Monday, four days after the scaffolding collapsed.", (3, 0)),
+    ("A second firefighter died of his burns on Tuesday, the fire department said.", (2, 0)),
+    ("Mine fire\nA fourth miner was hurt when the gallery caved in during the rescue.", (0, 4)),
+    # must not fire: no casualty predicate for the ordinal person, or a thing under the ordinal
+    ("A second worker was questioned by inspectors after the boiler blast.", (0, 0)),
+    ("The second passenger train left the station on time after the storm.", (0, 0)),
+]
+
+
+@pytest.mark.parametrize("text,expected", ORDINAL_WORKERS)
+def test_ordinal_workers(nlp, text, expected):
+    assert article_figures(nlp, [text])[text] == expected
