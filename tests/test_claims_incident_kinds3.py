@@ -43,3 +43,35 @@ ORDINAL_WORKERS = [
 @pytest.mark.parametrize("text,expected", ORDINAL_WORKERS)
 def test_ordinal_workers(nlp, text, expected):
     assert article_figures(nlp, [text])[text] == expected
+
+
+# transforms/claims/figure_types.py _TOLL_BEFORE: "the number of people confirmed dead" / "reported
+# injured" is a toll noun as "the number of people killed" is (two words before the casualty noun)
+TOLL_CONFIRMED = [
+    ("Landslide toll climbs\nThe number of people confirmed dead in the landslide climbed to 74 on Wednesday.",
+     (74, 0)),
+    ("The number of people reported injured in the tanker blast rose to 112, the health ministry said.", (0, 112)),
+    # guards: the one-word forms, and a count of things
+    ("The number of people killed by the typhoon rose to 52.", (52, 0)),
+    ("The number of homes confirmed destroyed by the quake rose to 900.", (0, 0)),
+]
+
+
+@pytest.mark.parametrize("text,expected", TOLL_CONFIRMED)
+def test_number_of_people_confirmed_dead(nlp, text, expected):
+    assert article_figures(nlp, [text])[text] == expected
+
+
+# transforms/lexicon/person_nouns.yaml singular / plural: "assistant(s)" is a person noun (a driver
+# and his assistant are two people killed)
+ASSISTANT = [
+    ("The lorry driver and his assistant were killed instantly when the truck hit a wall.", (2, 0)),
+    ("A bus driver and his assistant were injured when the bus overturned on the pass.", (0, 2)),
+    # guard
+    ("The lorry driver was killed instantly when the truck hit a wall.", (1, 0)),
+]
+
+
+@pytest.mark.parametrize("text,expected", ASSISTANT)
+def test_assistant_is_a_person(nlp, text, expected):
+    assert article_figures(nlp, [text])[text] == expected
