@@ -75,3 +75,20 @@ ASSISTANT = [
 @pytest.mark.parametrize("text,expected", ASSISTANT)
 def test_assistant_is_a_person(nlp, text, expected):
     assert article_figures(nlp, [text])[text] == expected
+
+
+# transforms/claims/scope.py is_aggregate (_SINCE_HAZARD): with a spreading hazard in the sentence,
+# "since the start of the monsoon / the rainy season" is the hazard's own extent, no aggregate period
+SINCE_HAZARD_START = [
+    ("Floods have claimed 31 lives in the province since the start of the monsoon, the disaster agency said.",
+     (31, 0)),
+    ("Monsoon rains have killed 40 people since the beginning of the rainy season, officials said.", (40, 0)),
+    # must stay aggregates: the start of a year, or no spreading hazard
+    ("Floods have killed 300 people since the start of the year, the agency said.", (0, 0)),
+    ("Shootings have killed 31 people since the start of the summer, police said.", (0, 0)),
+]
+
+
+@pytest.mark.parametrize("text,expected", SINCE_HAZARD_START)
+def test_since_the_start_of_a_hazard(nlp, text, expected):
+    assert article_figures(nlp, [text])[text] == expected
