@@ -92,3 +92,43 @@ SINCE_HAZARD_START = [
 @pytest.mark.parametrize("text,expected", SINCE_HAZARD_START)
 def test_since_the_start_of_a_hazard(nlp, text, expected):
     assert article_figures(nlp, [text])[text] == expected
+
+
+# guards: wire-style paragraphs of other incident kinds the extraction already reads right (they must stay)
+WIRE_GUARDS = [
+    ("Quake toll rises to 142\nThe death toll from Tuesday's earthquake rose to 142, officials said, with more "
+     "than 300 injured. Rescuers were still searching collapsed buildings in the old town.", (142, 301)),
+    ("Boiler blast kills 12\nAt least 12 workers were killed and 40 hurt when a boiler exploded at a textile "
+     "factory on Monday. Police said the owner had been detained.", (12, 40)),
+    ("Bus plunges into ravine\nThe bus plunged into a ravine in the hills north of the capital, killing 23 "
+     "passengers and injuring 17, police said.", (23, 17)),
+    ("Plane crash\nOf the 60 passengers and crew on board, 58 survived when the plane overshot the runway and "
+     "broke apart. Two people died at the scene.", (2, 0)),
+    ("Mine collapse\nSeventeen miners died and six were injured after a tunnel collapsed at a coal mine in the "
+     "north of the country, the mining ministry said.", (17, 6)),
+    ("Warehouse fire\nThe blaze at the warehouse killed nine people. Two firefighters were among the dead, the "
+     "city's fire chief said.", (9, 0)),
+    ("The ferry was carrying 200 passengers when it sank. At least 44 bodies have been recovered and 120 people "
+     "were rescued, the coast guard said.", (44, 0)),
+    ("Typhoon\nThe typhoon left 27 people dead and 9 missing as it swept across the islands, the disaster "
+     "agency said.", (27, 0)),
+    ("Factory roof collapse\nFive workers lost their lives and 11 were injured when the roof of a garment "
+     "factory caved in.", (5, 11)),
+    ("Car bomb\nA car bomb exploded outside a police station, killing two officers and a civilian and "
+     "wounding 12 people.", (3, 12)),
+    ("Ferry fire\nFire broke out on a crowded ferry overnight, killing 11. Another 35 passengers suffered "
+     "burns or smoke inhalation.", (11, 35)),
+    ("Stadium collapse\nA stand collapsed during the match; 4 spectators were crushed to death and some 70 "
+     "were hurt.", (4, 70)),
+    ("Rescue teams recovered the bodies of 12 miners on Thursday, bringing the death toll from the mine "
+     "explosion to 19.", (19, 0)),
+    ("Two climbers were killed and a third was seriously injured in an avalanche on the mountain.", (2, 1)),
+    ("Fire\nA fire swept through a market, injuring at least 23 people. There were no fatalities.", (0, 23)),
+    ("A tanker explosion on the highway killed 51 people and left more than 70 with serious burns.", (51, 71)),
+    ("Fourteen workers died in the factory fire and a further 20 were taken to hospital with burns.", (14, 20)),
+]
+
+
+@pytest.mark.parametrize("text,expected", WIRE_GUARDS)
+def test_wire_guards_of_other_incidents(nlp, text, expected):
+    assert article_figures(nlp, [text])[text] == expected
