@@ -105,7 +105,7 @@ _TOLL_UPDATE = "|".join(sorted(map(re.escape, lexicon.words("claims_gates", "upd
 TOLL_REACH = 100
 _TOLL_BEFORE = re.compile(
     rf"\b(?:(?:death|casualty|fatality)\s+)?(?:{_TOLL_NOUNS})\b(?!\s+(?:road|roads|booth|booths|plaza|bridge|free|lane|lanes))"
-    rf"|\b(?:{_COUNT_NOUNS})\s+of\s+(?:(?:people|persons|confirmed|reported)\s+)?(?:(?P<dead>{_DEAD_NOUNS})|(?P<hurt>{_HURT_NOUNS}))\b",
+    rf"|\b(?:{_COUNT_NOUNS})\s+of\s+(?:(?:people|persons|confirmed|reported)\s+){{0,2}}(?:(?P<dead>{_DEAD_NOUNS})|(?P<hurt>{_HURT_NOUNS}))\b",
     re.IGNORECASE)
 _TOLL_TAIL = re.compile(
     rf"[^.;:!?]{{0,{TOLL_REACH}}}?\s(?:{_TOLL_UPDATE})(?:\s+(?:to|at))?"

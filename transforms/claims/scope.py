@@ -30,7 +30,8 @@ The rules are listed in transforms/claims/__init__.py ("Scope"); besides those:
   hours", "within 4 hours" (not "within 24 hours of the explosion": the incident's own);
 - not for a hazard that spreads (claims_gates spread_hazards: floods, storms, heatwaves, wildfires,
   quakes ...): "floods have killed 45 people across the region since Friday" is one incident's
-  extent, so "across the region" and "since <weekday>" make no aggregate in its sentence;
+  extent, so "across the region", "since <weekday>" and "since the start of the monsoon / the rainy
+  season" (not "of the year") make no aggregate in its sentence;
 - a violent stretch of time is a round-up ("Violent night in Detroit leaves 2 dead, 8 injured",
   "during violent 24 hours", "a violent Monday night"; "violent" / "bloody", not "deadly").
 - a precedent clause names an earlier incident: the figures after "comes a week after a ...",
@@ -105,6 +106,9 @@ _AGGREGATE = re.compile(
 )
 
 _SPREAD_HAZARDS = lexicon.words("claims_gates", "spread_hazards")
+# "since the start of the monsoon / the rainy season / the floods": a spreading hazard's own start
+_SINCE_HAZARD = re.compile(r"\s+of\s+(?:the|this)\s+(?:[\w-]+\s+)?(?:season|" + "|".join(
+    sorted(_SPREAD_HAZARDS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
 BACKGROUND_DAYS = 5  # a day more than this many days before the incident date: another incident
 
@@ -363,6 +367,8 @@ def is_aggregate(seg: Segment) -> bool:
             continue
         if spread and (m.group("across") or m.group("since_day")):
             continue
+        if spread and m.group(0).lower().startswith("since") and _SINCE_HAZARD.match(seg.text, m.end()):
+            continue  # "since the start of the monsoon": the hazard's own extent, not a year's
         if any(m.group(g) for g in ("when", "when_m", "when_y", "when_ly")) and seg.text[:m.start()].strip():
             # (not a sentence that opens on the time: "Last year, four men were wounded on the same block")
             if one is None:

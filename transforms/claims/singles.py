@@ -7,6 +7,7 @@ import re
 
 from transforms import lexicon
 from transforms.claims.vocab import _PERSON_ALT, _WORD_CLASS, _PERSON_NOUNS, _PERSON_SG, _REFLEXIVE, _SG_PRONOUNS
+from transforms.figures import PERSON_PLURAL
 from transforms.claims.model import REFLEXIVE, Claim, Overlap, PersonRef, RefKind, Segment
 from transforms.claims.figure_types import _unreal_before
 from transforms.claims.parsetools import (_count_persons, _counterfactual, _decide, _ent_label, _noun_phrase_bounds,
@@ -963,7 +964,11 @@ def _object_list(text: str, pos: int, persons_by_start: dict, name_ok,
             at2 = det.end() if det else at
             figs = [f for f in find_figures(text[at2:at2 + 80]) if f.start == 0 and f.kind == "number"]
             noun = _LIST_NOUN.match(text[at2 + figs[0].end:at2 + figs[0].end + 60]) if figs else None
-            if figs and noun is not None and figs[0].value_low and figs[0].value_low < 1000:
+            both = _LIST_BOTH.match(text, at)
+            if both is not None:  # "killing the pilot and both passengers": a pair
+                kind, n, mend = "count", 2, both.end()
+                counted = True
+            elif figs and noun is not None and figs[0].value_low and figs[0].value_low < 1000:
                 kind, n, mend = "count", figs[0].value_low, at2 + figs[0].end + noun.end()
                 counted = True
             else:
@@ -1013,6 +1018,10 @@ _LIST_DET_NP = re.compile(r"(?:a|an|the|his|her|their|another|him|her|himself|he
 _LIST_SAID = re.compile(r"\s*,?\s+(?:said|says|told|reported|added)\b", re.IGNORECASE)
 
 _LIST_DET = re.compile(r"(?:his|her|their|the|its)\s+(?=\S)", re.IGNORECASE)
+_PERSON_PL_ALT = "|".join(sorted(set(PERSON_PLURAL), key=len, reverse=True))
+# "both passengers", "both of his sons", "both young workers": two members of a list (inference.object_list)
+_LIST_BOTH = re.compile(rf"both\s+(?:of\s+)?(?:(?:his|her|their|the|its)\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_PERSON_PL_ALT})\b",
+                        re.IGNORECASE)
 
 _NAME_APPOS = re.compile(r"\s*,\s*(?:(?:\d+|[a-z]+)-year-old\s+)?(?P<n>)", re.IGNORECASE)
 _LIST_APPOS_AGE = re.compile(r"\s*,\s*an?\s+(?:\d+|[a-z]+)-year-old\s*(?=,)", re.IGNORECASE)
