@@ -41,6 +41,10 @@ KILLER_COUNTED_ONCE = [
     ("Man kills two co-workers at a warehouse, then commits suicide", (3, 0)),
     ("The man killed his wife before he hanged himself in the garage.", (2, 0)),
     ("The man killed his wife before he hanged the picture in the garage.", (1, 0)),
+    # a suicide bomber: "blowing himself up", "detonating her explosive vest"
+    ("The attacker killed five worshippers at the shrine before blowing himself up.", (6, 0)),
+    ("A woman killed three guards at the gate, then detonated her explosive vest.", (4, 0)),
+    ("Police killed five protesters before the crowd blew the bridge up.", (5, 0)),
     # a count that says it includes the killer
     ("Three people are dead, including the gunman, who killed himself after the shooting at the plant.", (3, 0)),
     ("Four miners were killed, including the bomber, who then blew himself up and killed himself.", (4, 0)),

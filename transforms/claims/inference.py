@@ -22,17 +22,16 @@ _MULTIPLE_RULES = ("inference.multiple", "inference.multiple_shooting", "inferen
                    "inference.murder_suicide")
 
 _SUICIDE = re.compile(
-    r"(?<!attempted\s)(?<![\w-])(?:murder|homicide)[\s/-]+suicide\b(?!s)", re.IGNORECASE
-)
-
-_SUICIDE = re.compile(
     r"(?<!tried\sto\s)(?<!attempted\sto\s)(?<!threatened\sto\s)(?<!planned\sto\s)"
     r"(?<!wanted\sto\s)(?<!trying\sto\s)\b(?:turn(?:ed|ing|s)?\s+(?:the\s+|a\s+|his\s+|her\s+)?(?:gun|weapon|rifle|handgun|shotgun|"
     r"pistol)\s+on\s+(?:himself|herself|themselves)|t(?:ook|aking|akes|ake)\s+(?:his|her|their)\s+"
     r"own\s+li(?:fe|ves)|"
     r"kill(?:ed|ing|s)?\s+(?:himself|herself|themselves)|(?:then|before|and)\s+(?:fatally\s+)?sho(?:t|oting)\s+"
     r"(?:himself|herself)|commit(?:s|ted|ting)\s+suicide|hang(?:ed|ing|s)?\s+(?:himself|herself)|"
-    r"died\s+by\s+suicide)\b",
+    r"died\s+by\s+suicide|"
+    # a suicide bomber: "blew himself up", "detonating her explosive vest"
+    r"bl(?:ew|ow|ows|owing)\s+(?:himself|herself|themselves)\s+up|"
+    r"detonat(?:ed|es|ing)\s+(?:his|her|their)\s+(?:own\s+)?(?:explosive|suicide|bomb)\s*(?:vest|belt|vests|belts)?)\b",
     re.IGNORECASE,
 )
 
