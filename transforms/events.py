@@ -640,14 +640,9 @@ def title_day(title: str | None, published: date | None) -> date | None:
     m = _TITLE_DAY.search(title or "")
     if m is None or published is None or _ANNIVERSARY.search(title or ""):
         return None
-    month, day, year = incident_evidence.MONTHS[m.group(1).lower()], int(m.group(2)), m.group(3)
-    try:
-        when = date(int(year) if year else published.year, month, day)
-        if not year and when > published:
-            when = date(published.year - 1, month, day)
-    except ValueError:
-        return None
-    return when if 0 < (published - when).days <= MAX_DAYS_TITLE_DAY else None
+    when = incident_evidence.day_of(incident_evidence.MONTHS[m.group(1).lower()], int(m.group(2)), m.group(3),
+                                    published)
+    return when if when is not None and 0 < (published - when).days <= MAX_DAYS_TITLE_DAY else None
 
 
 def _article_dates(articles: pl.DataFrame) -> tuple[dict, dict, dict]:

@@ -120,10 +120,16 @@ def opening_day(sentence: str, article_date: date | None) -> date | None:
     month, day, year = _MONTHS[m.group(1).lower()], int(m.group(2) or 1), m.group(3)
     if not m.group(2) and not year and not re.match(r"^\W*(?:On|Back|In|By|Since)\s", sentence):
         return None  # "May ..." alone opens many sentences
+    return day_of(month, day, year, article_date)
+
+
+def day_of(month: int, day: int, year: str | None, reference: date) -> date | None:
+    """The date of a month and day, in ``year`` when the text gives one, else the latest one not after
+    ``reference``; None for a day the calendar has not (Feb. 30)."""
     try:
-        when = date(int(year) if year else article_date.year, month, day)
-        if not year and when > article_date:
-            when = date(article_date.year - 1, month, day)
+        when = date(int(year) if year else reference.year, month, day)
+        if not year and when > reference:
+            when = date(reference.year - 1, month, day)
     except ValueError:
         return None
     return when
